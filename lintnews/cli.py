@@ -1,0 +1,223 @@
+"""The command line: ``lintnews check|rules|explain|plugins``. ``main(argv) -> exit code``.
+
+Exit codes: 0 nothing at or above the fail level; 1 a finding at or above it; 2 usage,
+config, rule or input errors. A finding that reaches the fail level wins over input errors
+(1), so CI reports the drafts' problems first; errors alone give 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import __version__
+from .errors import LintnewsError
+from .findings import LEVELS, level_rank
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _ids(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lintnews", description="A linter for news drafts.")
+    parser.add_argument("--version", action="version", version=f"lintnews {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def common(p):
+        p.add_argument("--config", metavar="FILE", help="config file (default: found upward)")
+        p.add_argument(
+            "--select",
+            type=_ids,
+            action="extend",
+            metavar="IDS",
+            help="only these rule ids (comma-separated, globs allowed)",
+        )
+        p.add_argument(
+            "--ignore",
+            type=_ids,
+            action="extend",
+            metavar="IDS",
+            help="skip these rule ids (comma-separated, globs allowed)",
+        )
+
+    check = sub.add_parser("check", help="lint drafts")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        default=["."],
+        metavar="PATHS",
+        help="files or folders (folders: *.md, *.markdown, *.txt); - for stdin",
+    )
+    common(check)
+    check.add_argument("--format", default="text", help="output format (text, json, ...)")
+    check.add_argument("--fail-level", choices=LEVELS, help="lowest level that fails the run")
+    check.add_argument("--lang", default="", help="language of the drafts (default: detect)")
+    check.add_argument(
+        "--stdin-filename",
+        default="<stdin>",
+        metavar="NAME",
+        help="name (and so parser) of the draft read from stdin",
+    )
+    check.add_argument("-q", "--quiet", action="store_true", help="no notes or summary")
+
+    rules = sub.add_parser("rules", help="list the rules")
+    common(rules)
+    rules.add_argument("--all", action="store_true", help="also the rules that are off")
+    explain = sub.add_parser("explain", help="show a rule's documentation")
+    explain.add_argument("rule")
+    common(explain)
+    sub.add_parser("plugins", help="list loaded plugins")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        return {
+            "check": cmd_check,
+            "rules": cmd_rules,
+            "explain": cmd_explain,
+            "plugins": cmd_plugins,
+        }[args.command](args)
+    except LintnewsError as exc:
+        print(f"lintnews: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("lintnews: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_ERROR
+
+
+def _runner(args, **kwargs):
+    from .runner import Runner
+
+    return Runner(config_path=args.config, select=args.select, ignore=args.ignore, **kwargs)
+
+
+def _report_plugin_errors(runner) -> None:
+    for name, message in runner.plugins.errors:
+        print(f"lintnews: plugin {name}: {message}; skipped", file=sys.stderr)
+    runner.plugins.errors.clear()
+
+
+def cmd_check(args) -> int:
+    from .formats import Summary
+
+    runner = _runner(args, language=args.lang)
+    _report_plugin_errors(runner)
+    formats = {}
+    for _, provided in runner.plugins.call_each("lintnews_formats"):
+        formats = {**provided, **formats}  # newest-registered first: keep the first seen
+    if args.format not in formats:
+        raise LintnewsError(f"unknown format '{args.format}' (known: {', '.join(sorted(formats))})")
+    out = sys.stdout
+    options = {"show_source": args.format == "text" and out.isatty()}
+    formatter = formats[args.format](out, options)
+    fail_level = args.fail_level or runner.config.fail_level
+    summary = Summary()
+    failing = False
+    formatter.start()
+    for path in _inputs(args, runner):
+        result = (
+            runner.lint_text(sys.stdin.read(), args.stdin_filename)
+            if path == "-"
+            else runner.lint_path(path)
+        )
+        summary.add(result)
+        failing |= any(level_rank(f.level) >= level_rank(fail_level) for f in result.findings)
+        for error in result.errors:
+            print(f"lintnews: {error}", file=sys.stderr)
+        if not args.quiet:
+            for note in result.notes:
+                print(f"lintnews: {note}", file=sys.stderr)
+        formatter.handle(result)
+    formatter.finish(summary)
+    out.flush()
+    if failing:
+        return EXIT_FINDINGS
+    return EXIT_ERROR if summary.failures else EXIT_OK
+
+
+def _inputs(args, runner) -> list[str]:
+    if "-" in args.paths:
+        return ["-"] + runner.files([p for p in args.paths if p != "-"])
+    files = runner.files(args.paths)
+    if not files:
+        raise LintnewsError(f"no drafts found in {' '.join(args.paths)}")
+    return files
+
+
+def cmd_rules(args) -> int:
+    runner = _runner(args)
+    enabled = {r.id for r in runner.ruleset.rules}
+    rows = [r for r in runner.ruleset.available if args.all or r.id in enabled]
+    rows.sort(key=lambda r: r.id)
+    header = ("id", "kind", "level", "languages", "description")
+    table = [
+        (
+            r.id + ("" if r.id in enabled else " (off)"),
+            r.kind.name,
+            r.level,
+            ",".join(r.languages) or "all",
+            r.description,
+        )
+        for r in rows
+    ]
+    widths = [max(len(row[i]) for row in [header, *table]) for i in range(4)]
+    for row in [header, *table]:
+        print(
+            "  ".join(cell.ljust(w) for cell, w in zip(row[:4], widths, strict=False))
+            + "  "
+            + row[4]
+        )
+    return EXIT_OK
+
+
+def cmd_explain(args) -> int:
+    runner = _runner(args)
+    rule = next((r for r in runner.ruleset.available if r.id == args.rule), None)
+    if rule is None:
+        print(f"lintnews: unknown rule '{args.rule}' (see 'lintnews rules --all')", file=sys.stderr)
+        return EXIT_ERROR
+    print(
+        f"{rule.id} ({rule.kind.name}, {rule.level}, languages: "
+        f"{', '.join(rule.languages) or 'all'})\n"
+    )
+    titles = {
+        "what": "What it does",
+        "why": "Why it matters",
+        "fail": "Example that is reported",
+        "pass": "Example that passes",
+    }
+    for key, title in titles.items():
+        if rule.docs.get(key):
+            body = rule.docs[key].rstrip()
+            if key in ("fail", "pass"):
+                body = "\n".join("    " + line for line in body.splitlines())
+            print(f"{title}:\n{body}\n")
+    if rule.options:
+        print("Options:")
+        for name, value in sorted(rule.options.items()):
+            help_text = rule.kind.options[name].help if name in rule.kind.options else ""
+            print(f"  {name} = {value!r}" + (f"  # {help_text}" if help_text else ""))
+    return EXIT_OK
+
+
+def cmd_plugins(args) -> int:
+    from .plugin import manager
+
+    plugins = manager.build()
+    for name, origin in plugins.origins.items():
+        if plugins.manager.get_plugin(name) is not None:
+            print(f"{name}  ({origin})")
+    for name, message in plugins.errors:
+        print(f"{name}  (not loaded: {message})")
+    return EXIT_OK

@@ -1,0 +1,136 @@
+"""Finding, merging and validating the project configuration.
+
+Sources, first found wins: ``--config FILE``; ``.lintnews.yaml`` (or ``.lintnews.yml``) in
+the working directory or a parent; ``[tool.lintnews]`` in a ``pyproject.toml`` there.
+``extends`` names presets (``default``, ``strict``) shipped in ``rules/presets/``; the
+project's own keys are applied on top.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .findings import LEVELS
+from .yamlload import MarkedDict, line_of, read_yaml
+
+CONFIG_NAMES = (".lintnews.yaml", ".lintnews.yml")
+KEYS = {"language", "extends", "rules", "rule-paths", "exclude", "fail-level"}
+
+
+@dataclass(frozen=True)
+class Config:
+    path: str = ""
+    language: str = ""
+    rules: dict[str, Any] = field(default_factory=dict)
+    rule_paths: tuple[Path, ...] = ()
+    exclude: tuple[str, ...] = ()
+    fail_level: str = "warning"
+
+
+def find_config(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _pyproject_section(pyproject) is not None:
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None, presets_dir: Path) -> Config:
+    if path is None:
+        return _resolve({}, "", Path.cwd(), presets_dir)
+    if path.name == "pyproject.toml":
+        data = _pyproject_section(path)
+        if data is None:
+            raise ConfigError(f"{path}: invalid config: no [tool.lintnews] table")
+    else:
+        if not path.is_file():
+            raise ConfigError(f"{path}: config file not found")
+        data = read_yaml(path, ConfigError)
+        if data is None:
+            data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: invalid config: expected a mapping")
+    return _resolve(data, str(path), path.parent, presets_dir)
+
+
+def _pyproject_section(path: Path) -> dict | None:
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    return data.get("tool", {}).get("lintnews")
+
+
+def _resolve(data: dict, source: str, base_dir: Path, presets_dir: Path) -> Config:
+    def fail(key: str, problem: str) -> ConfigError:
+        line = line_of(data, key)
+        where = f"{source}:{line}" if line else (source or "config")
+        return ConfigError(f"{where}: invalid config: {problem}")
+
+    for key in data:
+        if key not in KEYS:
+            raise fail(key, f"unknown key '{key}' (known: {', '.join(sorted(KEYS))})")
+    extends = data.get("extends", ["default"])
+    if isinstance(extends, str):
+        extends = [extends]
+    if not isinstance(extends, list) or not all(isinstance(e, str) for e in extends):
+        raise fail("extends", "'extends' must be a preset name or a list of them")
+    merged: dict[str, Any] = {}
+    rules = MarkedDict()
+    rules.lines = {}
+    for name in extends:
+        preset = _load_preset(name, presets_dir, fail)
+        rules.update(preset.get("rules") or {})
+        merged.update({k: v for k, v in preset.items() if k != "rules"})
+    own_rules = data.get("rules") or {}
+    if not isinstance(own_rules, dict):
+        raise fail("rules", "'rules' must be a mapping of rule ids")
+    rules.update(own_rules)
+    rules.lines = dict(getattr(own_rules, "lines", {}))
+    rules.line = getattr(own_rules, "line", 0)
+    merged.update({k: v for k, v in data.items() if k not in ("rules", "extends")})
+
+    language = merged.get("language", "")
+    if not isinstance(language, str):
+        raise fail("language", "'language' must be a language code such as es or en")
+    fail_level = merged.get("fail-level", "warning")
+    if fail_level not in LEVELS:
+        raise fail("fail-level", f"'fail-level' must be one of {', '.join(LEVELS)}")
+    rule_paths = merged.get("rule-paths", [])
+    exclude = merged.get("exclude", [])
+    for key, value in (("rule-paths", rule_paths), ("exclude", exclude)):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail(key, f"'{key}' must be a list of strings")
+    folders = []
+    for p in rule_paths:
+        folder = (base_dir / p).resolve()
+        if not folder.is_dir():
+            raise fail("rule-paths", f"rule folder '{p}' not found")
+        folders.append(folder)
+    return Config(
+        path=source,
+        language=language,
+        rules=rules,
+        rule_paths=tuple(folders),
+        exclude=tuple(exclude),
+        fail_level=fail_level,
+    )
+
+
+def _load_preset(name: str, presets_dir: Path, fail) -> dict:
+    path = presets_dir / f"{name}.yaml"
+    if not path.is_file():
+        known = ", ".join(sorted(p.stem for p in presets_dir.glob("*.yaml")))
+        raise fail("extends", f"unknown preset '{name}' (known: {known})")
+    data = read_yaml(path, ConfigError) or {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: invalid preset: expected a mapping")
+    return data

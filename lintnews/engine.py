@@ -1,0 +1,81 @@
+"""Running rules on a Document: hits become findings, then suppressions apply."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import suppress
+from .document import Document, Span
+from .findings import Finding, Hit, Related
+from .kinds.base import Context
+from .language import UNKNOWN
+from .ruleset import Rule, RuleSet
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """Everything known about one file after linting; formatters read only this."""
+
+    path: str
+    language: str = ""
+    findings: tuple[Finding, ...] = ()
+    errors: tuple[str, ...] = ()
+    #: remarks that are not errors, e.g. a binary file skipped
+    notes: tuple[str, ...] = ()
+    source: str = field(default="", repr=False)
+
+
+def lint(doc: Document, ruleset: RuleSet) -> tuple[list[Finding], list[str]]:
+    """Run every enabled rule that applies to the document's language."""
+    lang = ruleset.languages.get(doc.language, UNKNOWN)
+    findings: list[Finding] = []
+    errors: list[str] = []
+    for rule in ruleset.rules:
+        if not rule.applies_to(doc.language):
+            continue
+        ctx = Context(doc=doc, options=rule.options, lang=lang)
+        try:
+            hits = list(rule.kind.run(ctx))
+        except Exception as exc:  # a rule's bug is reported for this file, the run goes on
+            errors.append(f"{doc.path}: rule {rule.id} failed: {exc!r}")
+            continue
+        findings.extend(make_finding(doc, rule, hit) for hit in hits)
+
+    def unused(start, end, message):
+        return _finding(doc, suppress.UNUSED_RULE, "info", message, Span(start, end))
+
+    findings = suppress.apply(doc, findings, unused)
+    findings.sort(key=Finding.sort_key)
+    return findings, errors
+
+
+def make_finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
+    related = tuple(_related(doc, span, message) for span, message in hit.related)
+    return _finding(
+        doc, rule.id, rule.level, rule.format_message(hit.args), hit.span, related, hit.fix
+    )
+
+
+def _finding(doc, rule_id, level, message, span, related=(), fix=None) -> Finding:
+    line, column = doc.locate(span.start)
+    end_line, end_column = doc.locate(max(span.start, span.end - 1))
+    return Finding(
+        path=doc.path,
+        rule=rule_id,
+        level=level,
+        message=message,
+        start=span.start,
+        end=span.end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column + 1,
+        related=related,
+        fix=fix,
+    )
+
+
+def _related(doc: Document, span: Span, message: str) -> Related:
+    line, column = doc.locate(span.start)
+    end_line, end_column = doc.locate(max(span.start, span.end - 1))
+    return Related(line, column, end_line, end_column + 1, message)

@@ -1,0 +1,75 @@
+"""The JSON report, format version 1 (documented in the README)."""
+
+from __future__ import annotations
+
+import json
+
+from ..plugin import hookimpl
+from . import Formatter, Summary
+
+VERSION = 1
+
+
+def finding_dict(f) -> dict:
+    return {
+        "rule": f.rule,
+        "level": f.level,
+        "message": f.message,
+        "line": f.line,
+        "column": f.column,
+        "end_line": f.end_line,
+        "end_column": f.end_column,
+        "related": [
+            {
+                "line": r.line,
+                "column": r.column,
+                "end_line": r.end_line,
+                "end_column": r.end_column,
+                "message": r.message,
+            }
+            for r in f.related
+        ],
+        "fix": None
+        if f.fix is None
+        else {
+            "replacement": f.fix.replacement,
+            "safe": f.fix.safe,
+            "start": f.fix.span.start,
+            "end": f.fix.span.end,
+        },
+    }
+
+
+class JsonFormatter(Formatter):
+    def start(self) -> None:
+        self.files = []
+
+    def handle(self, result) -> None:
+        self.files.append(
+            {
+                "path": result.path,
+                "language": result.language,
+                "findings": [finding_dict(f) for f in result.findings],
+                "errors": list(result.errors),
+            }
+        )
+
+    def finish(self, summary: Summary) -> None:
+        report = {
+            "version": VERSION,
+            "files": self.files,
+            "summary": {
+                "files": summary.files,
+                "findings": summary.findings,
+                "errors": summary.errors,
+                "warnings": summary.warnings,
+                "infos": summary.infos,
+            },
+        }
+        json.dump(report, self.stream, ensure_ascii=False, indent=1)
+        self.stream.write("\n")
+
+
+@hookimpl
+def lintnews_formats():
+    return {"json": JsonFormatter}

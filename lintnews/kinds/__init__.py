@@ -1,0 +1,1 @@
+"""Rule kinds: the Python half of rules. One module per kind family."""

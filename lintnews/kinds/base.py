@@ -1,0 +1,73 @@
+"""The contract between the engine and a rule kind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..document import Document
+from ..findings import Hit
+from ..language import Language
+
+#: Accepted option types: a Python type, or ("list", item_type) / ("dict", value_type).
+OptionType = Any
+
+
+@dataclass(frozen=True)
+class Option:
+    default: Any
+    type: OptionType
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a check may look at. Checks never read files or config themselves."""
+
+    doc: Document
+    options: dict[str, Any]
+    lang: Language
+
+
+@dataclass(frozen=True)
+class RuleKind:
+    """A named checker with an option schema. ``check(ctx)`` yields :class:`Hit`."""
+
+    name: str
+    check: Callable[[Context], Iterable[Hit]]
+    options: dict[str, Option] = field(default_factory=dict)
+    description: str = ""
+    #: "safe", "unsafe" or None: what the fixes of this kind are.
+    fixes: str | None = None
+
+    def run(self, ctx: Context) -> Iterator[Hit]:
+        yield from self.check(ctx)
+
+
+def type_name(spec: OptionType) -> str:
+    if isinstance(spec, tuple):
+        return f"{spec[0]} of {type_name(spec[1])}"
+    return {bool: "boolean", int: "integer", float: "number", str: "string"}.get(
+        spec, getattr(spec, "__name__", str(spec))
+    )
+
+
+def check_type(value: Any, spec: OptionType) -> bool:
+    """True when ``value`` fits ``spec`` (int is accepted where a float is asked for)."""
+    if isinstance(spec, tuple):
+        container, item = spec
+        if container == "list":
+            return isinstance(value, list) and all(check_type(v, item) for v in value)
+        if container == "dict":
+            return isinstance(value, dict) and all(
+                isinstance(k, str) and check_type(v, item) for k, v in value.items()
+            )
+        return False
+    if spec is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if spec is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if spec is Any:
+        return True
+    return isinstance(value, spec)

@@ -1,0 +1,102 @@
+"""Per-language resources (stopwords, stemmer, abbreviations, lead-ins), loaded from data.
+
+Resources live in ``languages/<code>.yaml`` inside rule folders (built-in and the
+newsroom's own ``rule-paths``): a language is added by adding data, not code. Files for the
+same language are merged (lists are concatenated, later scalars win).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from ..errors import ConfigError
+from ..yamlload import line_of, read_yaml
+
+WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\p{N}'’-]*|\p{N}+")
+_LIST_KEYS = ("stopwords", "abbreviations", "leadins")
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str = ""
+    stemmer: str = ""
+    stopwords: frozenset[str] = frozenset()
+    abbreviations: frozenset[str] = frozenset()
+    leadins: tuple[str, ...] = ()
+    data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @cached_property
+    def _stem_fn(self):
+        if not self.stemmer:
+            return lambda words: words
+        import Stemmer  # PyStemmer, the C build of the Snowball stemmers
+
+        return Stemmer.Stemmer(self.stemmer).stemWords
+
+    def stems(self, words: list[str]) -> list[str]:
+        return self._stem_fn(words)
+
+    def content_words(self, text: str) -> list[str]:
+        """Lowercased words of ``text`` that are not stopwords."""
+        return [w for w in (m.lower() for m in WORD.findall(text)) if w not in self.stopwords]
+
+
+UNKNOWN = Language("und")
+
+
+def load_languages(folders: list[Path]) -> dict[str, Language]:
+    merged: dict[str, dict[str, Any]] = {}
+    for folder in folders:
+        lang_dir = folder / "languages"
+        if not lang_dir.is_dir():
+            continue
+        for path in sorted(lang_dir.glob("*.yaml")):
+            data = read_yaml(path, ConfigError) or {}
+            if not isinstance(data, dict) or not isinstance(data.get("language"), str):
+                line = line_of(data, "language")
+                raise ConfigError(f"{path}:{line or 1}: invalid language file: needs 'language'")
+            into = merged.setdefault(data["language"], {})
+            for key in _LIST_KEYS:
+                values = data.get(key) or []
+                if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+                    line = line_of(data, key)
+                    raise ConfigError(
+                        f"{path}:{line}: invalid language file: '{key}' must be "
+                        'a list of strings (quote words such as "no")'
+                    )
+            for key, value in data.items():
+                if key in _LIST_KEYS or isinstance(value, list):
+                    into.setdefault(key, [])
+                    into[key] = into[key] + list(value or [])
+                else:
+                    into[key] = value
+    return {code: _build(code, d) for code, d in merged.items()}
+
+
+def _build(code: str, d: dict[str, Any]) -> Language:
+    return Language(
+        code=code,
+        name=d.get("name", code),
+        stemmer=d.get("stemmer", ""),
+        stopwords=frozenset(w.lower() for w in d.get("stopwords", [])),
+        abbreviations=frozenset(a.lower().rstrip(".") for a in d.get("abbreviations", [])),
+        leadins=tuple(d.get("leadins", [])),
+        data={k: v for k, v in d.items() if k not in (*_LIST_KEYS, "language", "name", "stemmer")},
+    )
+
+
+def detect(text: str, languages: dict[str, Language], sample_words: int = 400) -> str:
+    """The language whose stopwords cover most of the first words of ``text``."""
+    words = [w.lower() for w in WORD.findall(text[:20000])[:sample_words]]
+    best, best_score = "", 0
+    for code, lang in sorted(languages.items()):
+        score = sum(1 for w in words if w in lang.stopwords)
+        if score > best_score:
+            best, best_score = code, score
+    return best

@@ -1,0 +1,93 @@
+"""Text folding shared by the rule kinds: look-alike letters, accents, compatibility forms."""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Letters from other scripts that look like Latin ones (Unicode confusables, the common subset).
+_CONFUSABLES = {
+    "а": "a",
+    "в": "B",
+    "е": "e",
+    "к": "k",
+    "м": "M",
+    "н": "H",
+    "о": "o",
+    "р": "p",
+    "с": "c",
+    "т": "T",
+    "у": "y",
+    "х": "x",
+    "ѕ": "s",
+    "і": "i",
+    "ј": "j",
+    "ԁ": "d",
+    "ԛ": "q",
+    "ԝ": "w",
+    "ӏ": "l",
+    "А": "A",
+    "В": "B",
+    "Е": "E",
+    "К": "K",
+    "М": "M",
+    "Н": "H",
+    "О": "O",
+    "Р": "P",
+    "С": "C",
+    "Т": "T",
+    "У": "Y",
+    "Х": "X",
+    "Ѕ": "S",
+    "І": "I",
+    "Ј": "J",
+    "Ԁ": "D",
+    "α": "a",
+    "ο": "o",
+    "ρ": "p",
+    "ν": "v",
+    "τ": "t",
+    "ι": "i",
+    "κ": "k",
+    "υ": "u",
+    "Α": "A",
+    "Β": "B",
+    "Ε": "E",
+    "Ζ": "Z",
+    "Η": "H",
+    "Ι": "I",
+    "Κ": "K",
+    "Μ": "M",
+    "Ν": "N",
+    "Ο": "O",
+    "Ρ": "P",
+    "Τ": "T",
+    "Υ": "Y",
+    "Χ": "X",
+}
+_CONFUSABLE_TABLE = str.maketrans(_CONFUSABLES)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+
+def has_confusables(word: str) -> bool:
+    """True when a word mixes Latin letters with look-alike letters of another script."""
+    has_latin = any("a" <= c.lower() <= "z" for c in word)
+    return has_latin and any(c in _CONFUSABLES for c in word)
+
+
+def fold_confusables(text: str) -> str:
+    """NFKC (ligatures, full-width forms), invisible characters dropped, look-alikes to Latin.
+
+    Keeps the length only when no ligature or invisible character is present; use it for
+    matching, not for offsets.
+    """
+    return unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_CONFUSABLE_TABLE)
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Lowercase, no accents, no look-alikes: the key under which spellings are compared."""
+    return strip_accents(fold_confusables(text)).lower()

@@ -1,0 +1,42 @@
+"""Sentence splitting over prose with offsets kept."""
+
+from __future__ import annotations
+
+import regex
+
+# A sentence ends at . ! ? … (optionally followed by closing quotes or brackets) when what
+# follows is whitespace and then an opening quote, bracket, ¿, ¡, dash, digit or capital.
+_BOUNDARY = regex.compile(r"""(?<=[.!?…]["'”’»)\]]*)\s+(?=["'“‘«(\[¿¡—–-]*[\p{Lu}\p{N}])""")
+_LAST_WORD = regex.compile(r"([\p{L}.]+)[.]$")
+
+
+def split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of ``text``, whitespace trimmed."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        before = text[start : m.start()]
+        last = _LAST_WORD.search(before)
+        if last and _is_abbreviation(last.group(1), abbreviations):
+            continue
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return [_trim(text, s, e) for s, e in out if text[s:e].strip()]
+
+
+def _is_abbreviation(word: str, abbreviations: frozenset[str]) -> bool:
+    word = word.lower().rstrip(".")
+    return (
+        word in abbreviations
+        or (len(word) == 1 and word.isalpha())  # initials: "John F. Kennedy"
+        or "." in word  # "EE.UU.", "a.m."
+    )
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,129 @@
+"""Markdown drafts (CommonMark + tables + YAML front matter) through markdown-it-py."""
+
+from __future__ import annotations
+
+import regex
+
+from ..document import Document
+from ..errors import InputError
+from ..plugin import hookimpl
+from . import blank, make_block, mask_inline_markdown
+
+SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+_QUOTE_PREFIX = regex.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", regex.M)
+_LIST_MARKER = regex.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_HEADING_MARKS = regex.compile(
+    r"^[ \t]{0,3}#{1,6}(?:[ \t]+|$)|[ \t]+#+[ \t]*$|^[=-]+[ \t]*$", regex.M
+)
+_TABLE_PIPES = regex.compile(r"\||^[ \t]*:?-{3,}:?[ \t]*$", regex.M)
+_CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list_item"}
+
+_md = None
+
+
+def _parser():
+    global _md
+    if _md is None:
+        from markdown_it import MarkdownIt
+        from mdit_py_plugins.front_matter import front_matter_plugin
+
+        _md = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+    return _md
+
+
+def parse(path: str, text: str) -> Document:
+    starts = [0, *(m.end() for m in regex.finditer(r"\n", text))]
+
+    def offsets(line_map) -> tuple[int, int]:
+        first, last = line_map
+        start = starts[first] if first < len(starts) else len(text)
+        end = starts[last] if last < len(starts) else len(text)
+        while end > start and text[end - 1] in "\r\n":
+            end -= 1
+        return start, end
+
+    tokens = _parser().parse(text)
+    blocks, front_matter, containers = [], {}, []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.type in _CONTAINERS:
+            containers.append(_CONTAINERS[tok.type])
+        elif tok.type in ("blockquote_close", "list_item_close"):
+            containers.pop()
+        elif tok.type == "front_matter" and tok.map:
+            front_matter = _front_matter(path, tok.content, tok.map[0] + 2)
+            start, end = offsets(tok.map)
+            blocks.append(make_block(text, "front_matter", start, end, blank(text[start:end])))
+        elif tok.type == "heading_open" and tok.map:
+            start, end = offsets(tok.map)
+            prose = mask_inline_markdown(_blank_pattern(_HEADING_MARKS, text[start:end]))
+            blocks.append(make_block(text, "heading", start, end, prose, level=int(tok.tag[1:])))
+        elif tok.type == "paragraph_open" and tok.map:
+            blocks.append(_paragraph(text, *offsets(tok.map), tokens[i + 1], containers))
+        elif tok.type in ("fence", "code_block") and tok.map:
+            start, end = offsets(tok.map)
+            blocks.append(make_block(text, "code", start, end, blank(text[start:end])))
+        elif tok.type == "html_block" and tok.map:
+            start, end = offsets(tok.map)
+            blocks.append(make_block(text, "html", start, end, blank(text[start:end])))
+        elif tok.type == "table_open" and tok.map:
+            start, end = offsets(tok.map)
+            prose = mask_inline_markdown(_blank_pattern(_TABLE_PIPES, text[start:end]))
+            blocks.append(make_block(text, "table", start, end, prose))
+            while tokens[i].type != "table_close":
+                i += 1
+        i += 1
+    return Document.build(path, text, "", front_matter, blocks)
+
+
+def _paragraph(text, start, end, inline, containers):
+    source = text[start:end]
+    prose = _blank_pattern(_QUOTE_PREFIX, source) if "blockquote" in containers else source
+    kind = containers[-1] if containers else "paragraph"
+    if kind == "list_item":
+        prose = _blank_pattern(_LIST_MARKER, prose)
+    prose = mask_inline_markdown(prose)
+    children = [
+        c
+        for c in (inline.children or [])
+        if c.type != "softbreak" and not (c.type == "text" and not c.content.strip())
+    ]
+    if len(children) == 1 and children[0].type == "image":
+        image = children[0]
+        return make_block(
+            text, "image", start, end, prose, alt=image.content, src=image.attrs.get("src", "")
+        )
+    return make_block(text, kind, start, end, prose)
+
+
+def _blank_pattern(pattern, text: str) -> str:
+    return pattern.sub(lambda m: blank(m.group()), text)
+
+
+def _front_matter(path: str, content: str, first_line: int) -> dict:
+    from ..yamlload import load_yaml
+
+    try:
+        data = load_yaml(content, path, InputError)
+    except InputError as exc:
+        # load_yaml numbers lines inside the front matter; report them in the file.
+        message = str(exc)
+        m = regex.match(rf"{regex.escape(str(path))}:(\d+): (.*)", message)
+        if m:
+            line = int(m.group(1)) + first_line - 1
+            raise InputError(f"{path}:{line}: invalid front matter: {m.group(2)}") from None
+        raise InputError(f"{path}: invalid front matter: {message}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InputError(f"{path}:{first_line}: invalid front matter: expected a mapping")
+    return dict(data)
+
+
+@hookimpl
+def lintnews_parse(path, text):
+    if str(path).lower().endswith(SUFFIXES):
+        return parse(path, text)
+    return None

@@ -1,0 +1,87 @@
+"""Building the plugin manager: built-ins first, then entry-point plugins.
+
+Each hook implementation is called on its own (``call_each``) so that a plugin that raises is
+reported by name and the run goes on without it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+
+import pluggy
+
+from . import PROJECT, hookspecs
+
+ENTRY_POINT_GROUP = "lintnews"
+DISABLE_AUTOLOAD = "LINTNEWS_DISABLE_PLUGIN_AUTOLOAD"
+
+BUILTINS = (
+    "lintnews.plugin.builtin",
+    "lintnews.parsers.text",
+    "lintnews.parsers.markdown",
+    "lintnews.kinds.repetition",
+    "lintnews.kinds.captions",
+    "lintnews.kinds.naming",
+    "lintnews.formats.text",
+    "lintnews.formats.json",
+)
+
+
+@dataclass
+class Plugins:
+    manager: pluggy.PluginManager
+    #: (plugin name, message) for every plugin that failed to load or raised in a hook.
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    #: name -> distribution "name version" for external plugins, "builtin" for ours.
+    origins: dict[str, str] = field(default_factory=dict)
+
+    def call_each(self, hook_name: str, **kwargs):
+        """Yield ``(plugin_name, result)`` for each implementation, newest first.
+
+        An implementation that raises is recorded in ``errors`` and skipped.
+        """
+        hook = getattr(self.manager.hook, hook_name)
+        for impl in reversed(hook.get_hookimpls()):
+            try:
+                result = impl.function(*(kwargs[name] for name in impl.argnames))
+            except Exception as exc:  # a plugin's bug must not end the run
+                self.errors.append((impl.plugin_name, f"{hook_name} raised {exc!r}"))
+                continue
+            if result is not None:
+                yield impl.plugin_name, result
+
+
+def build(autoload: bool | None = None) -> Plugins:
+    manager = pluggy.PluginManager(PROJECT)
+    manager.add_hookspecs(hookspecs)
+    plugins = Plugins(manager)
+    for module_name in BUILTINS:
+        manager.register(importlib.import_module(module_name), name=module_name)
+        plugins.origins[module_name] = "builtin"
+    if autoload is None:
+        autoload = not os.environ.get(DISABLE_AUTOLOAD)
+    if autoload:
+        _load_entry_points(plugins)
+    try:
+        manager.check_pending()
+    except pluggy.PluginValidationError as exc:
+        plugins.errors.append((exc.plugin_name, str(exc)))
+        manager.unregister(name=exc.plugin_name)
+    return plugins
+
+
+def _load_entry_points(plugins: Plugins) -> None:
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        if plugins.manager.get_plugin(ep.name) is not None:
+            continue
+        try:
+            plugin = ep.load()
+            plugins.manager.register(plugin, name=ep.name)
+        except Exception as exc:  # report and skip, never crash the run
+            plugins.errors.append((ep.name, f"failed to load: {exc!r}"))
+            continue
+        dist = ep.dist
+        plugins.origins[ep.name] = f"{dist.name} {dist.version}" if dist else ep.value

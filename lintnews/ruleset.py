@@ -1,0 +1,234 @@
+"""Loading YAML rules, validating them against their kind's schema, and selecting them.
+
+A rule file (one rule per file)::
+
+    id: stray-caption          # kebab-case
+    kind: caption              # a rule kind registered through lintnews_rule_kinds
+    level: warning             # error | warning | info
+    enabled: true              # false: off unless a config or preset turns it on
+    languages: [es, en]        # omitted or empty: every language
+    message: "Stray caption: {text}"
+    options: {...}             # validated against the kind's option schema
+    docs: {what: ..., why: ..., fail: ..., pass: ...}
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from .errors import RuleError
+from .findings import LEVELS
+from .kinds.base import Option, RuleKind, check_type, type_name
+from .language import Language, load_languages
+from .yamlload import line_of, read_yaml
+
+RULE_ID = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RULE_KEYS = {"id", "kind", "level", "enabled", "languages", "message", "options", "docs"}
+DOC_SECTIONS = ("what", "why", "fail", "pass")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: RuleKind
+    level: str
+    message: str
+    options: dict[str, Any]
+    languages: tuple[str, ...] = ()
+    enabled: bool = True
+    docs: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    path: str = ""
+
+    @property
+    def description(self) -> str:
+        what = self.docs.get("what", "") or self.kind.description
+        return " ".join(what.split()).split(". ")[0].rstrip(".")
+
+    def applies_to(self, language: str) -> bool:
+        return not self.languages or language in self.languages
+
+    def format_message(self, args: dict[str, Any]) -> str:
+        try:
+            return self.message.format(**args)
+        except (KeyError, IndexError, ValueError):
+            return self.message
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """What a run lints with: enabled rules and language resources, resolved once."""
+
+    rules: tuple[Rule, ...]
+    languages: dict[str, Language]
+    available: tuple[Rule, ...] = ()
+
+    def fingerprint(self) -> str:
+        payload = [
+            (r.id, r.kind.name, r.level, r.languages, r.message, r.options) for r in self.rules
+        ]
+        return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def load_rules(folders: list[Path], kinds: dict[str, RuleKind]) -> list[Rule]:
+    rules: dict[str, Rule] = {}
+    for folder in folders:
+        for path in sorted(folder.glob("*.yaml")):
+            rule = load_rule(path, kinds)
+            if rule.id in rules:
+                raise RuleError(
+                    f"{path}: invalid rule: id '{rule.id}' already defined in {rules[rule.id].path}"
+                )
+            rules[rule.id] = rule
+    return list(rules.values())
+
+
+def load_rule(path: Path, kinds: dict[str, RuleKind]) -> Rule:
+    data = read_yaml(path, RuleError)
+
+    def fail(key: str | None, problem: str) -> RuleError:
+        line = line_of(data, key) if key else None
+        where = f"{path}:{line}" if line else str(path)
+        return RuleError(f"{where}: invalid rule: {problem}")
+
+    if not isinstance(data, dict):
+        raise fail(None, "expected a mapping")
+    for key in data:
+        if key not in RULE_KEYS:
+            raise fail(key, f"unknown key '{key}'")
+    for key in ("id", "kind", "message"):
+        if not isinstance(data.get(key), str):
+            raise fail(key if key in data else None, f"'{key}' must be a string")
+    if not RULE_ID.match(data["id"]):
+        raise fail("id", f"id '{data['id']}' is not kebab-case")
+    kind = kinds.get(data["kind"])
+    if kind is None:
+        raise fail("kind", f"unknown kind '{data['kind']}' (known: {', '.join(sorted(kinds))})")
+    level = data.get("level", "warning")
+    if level not in LEVELS:
+        raise fail("level", f"level must be one of {', '.join(LEVELS)}, not '{level}'")
+    languages = data.get("languages") or []
+    if not check_type(languages, ("list", str)):
+        raise fail("languages", "'languages' must be a list of language codes")
+    enabled = data.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise fail("enabled", "'enabled' must be true or false")
+    docs = data.get("docs") or {}
+    if not isinstance(docs, dict) or not all(isinstance(v, str) for v in docs.values()):
+        raise fail("docs", "'docs' must map sections (what, why, fail, pass) to text")
+    raw_options = data.get("options") or {}
+    if not isinstance(raw_options, dict):
+        raise fail("options", "'options' must be a mapping")
+    try:
+        options = resolve_options(kind, {}, raw_options)
+    except ValueError as exc:
+        key = exc.args[1] if len(exc.args) > 1 else "options"
+        raise RuleError(
+            f"{path}:{line_of(raw_options, key) or line_of(data, 'options')}: "
+            f"invalid rule: {exc.args[0]}"
+        ) from None
+    return Rule(
+        id=data["id"],
+        kind=kind,
+        level=level,
+        message=data["message"],
+        options=options,
+        languages=tuple(languages),
+        enabled=enabled,
+        docs=dict(docs),
+        path=str(path),
+    )
+
+
+def resolve_options(kind: RuleKind, base: dict[str, Any], given: dict[str, Any]) -> dict:
+    """Defaults, then ``base``, then ``given``; raise ValueError(message, key) when invalid."""
+    schema: dict[str, Option] = kind.options
+    out = {name: opt.default for name, opt in schema.items()}
+    out.update(base)
+    for key, value in given.items():
+        if key not in schema:
+            known = ", ".join(sorted(schema)) or "none"
+            raise ValueError(f"unknown option '{key}' for kind '{kind.name}' (known: {known})", key)
+        if not check_type(value, schema[key].type):
+            raise ValueError(f"option '{key}' must be a {type_name(schema[key].type)}", key)
+        out[key] = value
+    return out
+
+
+def matches(rule_id: str, patterns: list[str]) -> bool:
+    return any(fnmatch.fnmatchcase(rule_id, p) for p in patterns)
+
+
+def build_ruleset(
+    folders: list[Path],
+    kinds: dict[str, RuleKind],
+    overrides: dict[str, Any],
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    config_path: str = "config",
+) -> RuleSet:
+    """Load every rule, apply the config's per-rule overrides, then --select / --ignore.
+
+    ``overrides`` maps a rule id to ``"off"``, a level, or ``{level, options, enabled}``.
+    """
+    available = load_rules(folders, kinds)
+    by_id = {r.id: r for r in available}
+    for rule_id in overrides:
+        if rule_id not in by_id:
+            line = line_of(overrides, rule_id)
+            where = f"{config_path}:{line}" if line else config_path
+            raise RuleError(f"{where}: invalid config: unknown rule '{rule_id}' in 'rules'")
+    enabled = []
+    for rule in available:
+        rule = _override(rule, overrides.get(rule.id), overrides, config_path)
+        on = matches(rule.id, select) if select else rule.enabled
+        if ignore and matches(rule.id, ignore):
+            on = False
+        if on:
+            enabled.append(rule)
+    return RuleSet(tuple(enabled), load_languages(folders), tuple(available))
+
+
+def _override(rule: Rule, value: Any, overrides: dict, config_path: str) -> Rule:
+    import dataclasses
+
+    if value is None:
+        return rule
+    line = line_of(overrides, rule.id)
+    where = f"{config_path}:{line}" if line else config_path
+    if value is False or value == "off":
+        return dataclasses.replace(rule, enabled=False)
+    if value is True or value == "on":
+        return dataclasses.replace(rule, enabled=True)
+    if isinstance(value, str):
+        if value not in LEVELS:
+            raise RuleError(
+                f"{where}: invalid config: rules.{rule.id} must be off, on, "
+                f"{', '.join(LEVELS)} or a mapping, not '{value}'"
+            )
+        return dataclasses.replace(rule, level=value, enabled=True)
+    if not isinstance(value, dict):
+        raise RuleError(f"{where}: invalid config: rules.{rule.id} must be a level or a mapping")
+    unknown = set(value) - {"level", "options", "enabled"}
+    if unknown:
+        raise RuleError(
+            f"{where}: invalid config: unknown key '{sorted(unknown)[0]}' in rules.{rule.id}"
+        )
+    level = value.get("level", rule.level)
+    if level not in LEVELS:
+        raise RuleError(
+            f"{where}: invalid config: rules.{rule.id}.level must be one of {', '.join(LEVELS)}"
+        )
+    try:
+        options = resolve_options(rule.kind, rule.options, value.get("options") or {})
+    except ValueError as exc:
+        raise RuleError(f"{where}: invalid config: rules.{rule.id}: {exc.args[0]}") from None
+    return dataclasses.replace(
+        rule, level=level, options=options, enabled=bool(value.get("enabled", True))
+    )

@@ -1,0 +1,121 @@
+"""One lint run: plugins, config and rules resolved once, then each file end to end.
+
+text -> Document (parse hook) -> language -> sentences -> rules -> findings -> FileResult
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from .config import Config, find_config, load_config
+from .document import Block, Document, Sentence, Span
+from .engine import FileResult, lint
+from .errors import InputError, LintnewsError, RuleError
+from .files import Skipped, discover, read_draft
+from .language import detect
+from .language.sentences import split
+from .plugin import manager
+from .plugin.builtin import builtin_rules_dir
+from .ruleset import RuleSet, build_ruleset
+
+
+class Runner:
+    def __init__(
+        self,
+        config_path: str | None = None,
+        select=None,
+        ignore=None,
+        language: str = "",
+        plugins=None,
+    ):
+        self.plugins = plugins or manager.build()
+        presets = builtin_rules_dir() / "presets"
+        path = Path(config_path) if config_path else find_config(Path.cwd())
+        self.config: Config = load_config(path, presets)
+        self.language = language or self.config.language
+        self.kinds = self._collect_kinds()
+        folders = [
+            Path(p) for _, paths in self.plugins.call_each("lintnews_rule_paths") for p in paths
+        ]
+        folders += list(self.config.rule_paths)
+        self.ruleset: RuleSet = build_ruleset(
+            folders, self.kinds, self.config.rules, select, ignore, self.config.path or "config"
+        )
+
+    def _collect_kinds(self):
+        kinds = {}
+        for plugin_name, provided in self.plugins.call_each("lintnews_rule_kinds"):
+            for kind in provided:
+                if kind.name in kinds:
+                    raise RuleError(
+                        f"rule kind '{kind.name}' is registered twice "
+                        f"(again by plugin {plugin_name})"
+                    )
+                kinds[kind.name] = kind
+        return kinds
+
+    def files(self, paths: list[str]) -> list[str]:
+        return discover(paths, self.config.exclude)
+
+    def lint_path(self, path: str) -> FileResult:
+        try:
+            text = read_draft(path)
+        except Skipped as note:
+            return FileResult(path=path, notes=(str(note),))
+        except InputError as exc:
+            return FileResult(path=path, errors=(str(exc),))
+        return self.lint_text(text, path)
+
+    def lint_text(self, text: str, path: str = "<stdin>") -> FileResult:
+        try:
+            doc = self.parse(text, path)
+        except LintnewsError as exc:
+            return FileResult(path=path, errors=(str(exc),), source=text)
+        findings, errors = lint(doc, self.ruleset)
+        errors += [f"{path}: plugin {name}: {msg}" for name, msg in self._drain_plugin_errors()]
+        return FileResult(
+            path=path,
+            language=doc.language,
+            findings=tuple(findings),
+            errors=tuple(errors),
+            source=text,
+        )
+
+    def parse(self, text: str, path: str) -> Document:
+        doc = None
+        for _, result in self.plugins.call_each("lintnews_parse", path=path, text=text):
+            doc = result
+            break
+        if doc is None:
+            raise InputError(f"{path}: no parser accepted this file")
+        language = self._language_of(doc)
+        lang = self.ruleset.languages.get(language)
+        abbreviations = lang.abbreviations if lang else frozenset()
+        blocks = tuple(_with_sentences(b, abbreviations) for b in doc.blocks)
+        return dataclasses.replace(doc, language=language, blocks=blocks)
+
+    def _language_of(self, doc: Document) -> str:
+        for key in ("lang", "language"):
+            value = doc.front_matter.get(key)
+            if isinstance(value, str) and value.strip():
+                return value.strip().lower().split("-")[0].split("_")[0]
+        if self.language:
+            return self.language
+        prose = " ".join(b.prose for b in doc.prose_blocks)
+        return detect(prose, self.ruleset.languages) or "und"
+
+    def _drain_plugin_errors(self):
+        errors, self.plugins.errors[:] = list(self.plugins.errors), []
+        return errors
+
+
+def _with_sentences(block: Block, abbreviations: frozenset[str]) -> Block:
+    if not block.is_prose:
+        return block
+    base = block.span.start
+    sentences = tuple(
+        Sentence(Span(base + s, base + e), " ".join(block.prose[s:e].split()))
+        for s, e in split(block.prose, abbreviations)
+    )
+    return dataclasses.replace(block, sentences=sentences)

@@ -1,0 +1,84 @@
+"""Inline suppression directives, and the report of directives that suppress nothing.
+
+In Markdown and text drafts (HTML comments, never shown to readers)::
+
+    <!-- lintnews-disable rule-id, other-id -->   ... <!-- lintnews-enable -->
+    <!-- lintnews-disable-next-line rule-id -->
+
+Without ids a directive applies to every rule. ``disable-next-line`` covers the next
+non-blank line, so it can sit above a paragraph separated by a blank line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .document import Document
+from .findings import Finding
+
+UNUSED_RULE = "unused-suppression"
+_DIRECTIVE = regex.compile(r"<!--\s*lintnews-(disable-next-line|disable|enable)\b(.*?)-->", regex.S)
+
+
+@dataclass
+class Directive:
+    start: int
+    end: int
+    action: str
+    rules: tuple[str, ...]
+    first_line: int = 0
+    last_line: int = 0
+    used: bool = field(default=False)
+
+    def covers(self, finding: Finding) -> bool:
+        in_range = self.first_line <= finding.line <= self.last_line
+        return in_range and (not self.rules or finding.rule in self.rules)
+
+
+def parse_directives(doc: Document) -> list[Directive]:
+    lines = doc.text.splitlines()
+    open_ones: list[Directive] = []
+    out: list[Directive] = []
+    for m in _DIRECTIVE.finditer(doc.text):
+        action = m.group(1)
+        rules = tuple(r for r in regex.split(r"[\s,]+", m.group(2).strip()) if r)
+        line, _ = doc.locate(m.start())
+        end_line, _ = doc.locate(m.end())
+        d = Directive(m.start(), m.end(), action, rules)
+        if action == "disable-next-line":
+            target = end_line + 1
+            while target <= len(lines) and not lines[target - 1].strip():
+                target += 1
+            d.first_line = d.last_line = target
+            out.append(d)
+        elif action == "disable":
+            d.first_line, d.last_line = end_line, len(lines) + 1
+            open_ones.append(d)
+            out.append(d)
+        else:  # enable: closes the matching open disables (all of them without ids)
+            for o in open_ones:
+                if o.last_line > len(lines) and (not rules or set(o.rules) & set(rules)):
+                    o.last_line = line
+            open_ones = [o for o in open_ones if o.last_line > len(lines)]
+    return out
+
+
+def apply(doc: Document, findings: list[Finding], make_unused) -> list[Finding]:
+    """Drop suppressed findings; add one ``unused-suppression`` finding per idle directive."""
+    if "lintnews-" not in doc.text:
+        return findings
+    directives = parse_directives(doc)
+    kept = []
+    for f in findings:
+        hit = [d for d in directives if d.covers(f)]
+        for d in hit:
+            d.used = True
+        if not hit:
+            kept.append(f)
+    for d in directives:
+        if not d.used:
+            what = ", ".join(d.rules) if d.rules else "all rules"
+            kept.append(make_unused(d.start, d.end, f"suppression of {what} suppresses nothing"))
+    return kept
