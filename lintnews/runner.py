@@ -28,11 +28,14 @@ class Runner:
         ignore=None,
         language: str = "",
         plugins=None,
+        config: Config | None = None,
     ):
         self.plugins = plugins or manager.build()
-        presets = builtin_rules_dir() / "presets"
-        path = Path(config_path) if config_path else find_config(Path.cwd())
-        self.config: Config = load_config(path, presets)
+        if config is None:
+            presets = builtin_rules_dir() / "presets"
+            path = Path(config_path) if config_path else find_config(Path.cwd())
+            config = load_config(path, presets)
+        self.config: Config = config
         self.language = language or self.config.language
         self.kinds = self._collect_kinds()
         folders = [
