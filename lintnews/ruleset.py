@@ -126,7 +126,7 @@ def load_rule(path: Path, kinds: dict[str, RuleKind]) -> Rule:
     if not isinstance(raw_options, dict):
         raise fail("options", "'options' must be a mapping")
     try:
-        options = resolve_options(kind, {}, raw_options)
+        options = resolve_options(kind, {}, raw_options, path.parent)
     except ValueError as exc:
         key = exc.args[1] if len(exc.args) > 1 else "options"
         raise RuleError(
@@ -146,8 +146,14 @@ def load_rule(path: Path, kinds: dict[str, RuleKind]) -> Rule:
     )
 
 
-def resolve_options(kind: RuleKind, base: dict[str, Any], given: dict[str, Any]) -> dict:
-    """Defaults, then ``base``, then ``given``; raise ValueError(message, key) when invalid."""
+def resolve_options(
+    kind: RuleKind, base: dict[str, Any], given: dict[str, Any], base_dir: Path
+) -> dict:
+    """Defaults, then ``base``, then ``given``, then the kind's ``prepare``.
+
+    Raise ValueError(message, key) when invalid. ``base_dir`` is the folder of the file
+    that set ``given`` (paths in options are relative to it).
+    """
     schema: dict[str, Option] = kind.options
     out = {name: opt.default for name, opt in schema.items()}
     out.update(base)
@@ -158,6 +164,8 @@ def resolve_options(kind: RuleKind, base: dict[str, Any], given: dict[str, Any])
         if not check_type(value, schema[key].type):
             raise ValueError(f"option '{key}' must be a {type_name(schema[key].type)}", key)
         out[key] = value
+    if kind.prepare is not None:
+        out = kind.prepare(out, base_dir)
     return out
 
 
@@ -226,7 +234,8 @@ def _override(rule: Rule, value: Any, overrides: dict, config_path: str) -> Rule
             f"{where}: invalid config: rules.{rule.id}.level must be one of {', '.join(LEVELS)}"
         )
     try:
-        options = resolve_options(rule.kind, rule.options, value.get("options") or {})
+        base_dir = Path(config_path).parent if config_path != "config" else Path.cwd()
+        options = resolve_options(rule.kind, rule.options, value.get("options") or {}, base_dir)
     except ValueError as exc:
         raise RuleError(f"{where}: invalid config: rules.{rule.id}: {exc.args[0]}") from None
     return dataclasses.replace(

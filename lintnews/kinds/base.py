@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..document import Document
@@ -28,6 +29,8 @@ class Context:
     doc: Document
     options: dict[str, Any]
     lang: Language
+    #: run-wide resources opened once by the runner (e.g. an archive index), by name
+    resources: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,11 @@ class RuleKind:
     description: str = ""
     #: "safe", "unsafe" or None: what the fixes of this kind are.
     fixes: str | None = None
+    #: optional ``prepare(options, base_dir) -> options``, called once when a rule is loaded
+    #: (e.g. to read a data file named relative to the rule or config file, or to compile
+    #: patterns). It must accept its own output (it runs again when a config overrides
+    #: options). Raise ValueError(message) for invalid options.
+    prepare: Callable[[dict[str, Any], Path], dict[str, Any]] | None = None
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         yield from self.check(ctx)

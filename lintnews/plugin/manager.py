@@ -22,7 +22,7 @@ BUILTINS = (
     "lintnews.plugin.builtin",
     "lintnews.parsers.text",
     "lintnews.parsers.markdown",
-    "lintnews.kinds.repetition",
+    "lintnews.kinds.repeated",
     "lintnews.kinds.captions",
     "lintnews.kinds.naming",
     "lintnews.formats.text",

@@ -284,7 +284,7 @@ def _with_line_end(text: str, span: Span) -> Span:
     return Span(span.start, end)
 
 
-KIND = RuleKind("repetition", check, OPTIONS, __doc__.strip().splitlines()[0], fixes="unsafe")
+KIND = RuleKind("repeated-content", check, OPTIONS, __doc__.strip().splitlines()[0], fixes="unsafe")
 
 
 @hookimpl
