@@ -33,7 +33,7 @@ def lint(doc: Document, ruleset: RuleSet) -> tuple[list[Finding], list[str]]:
     for rule in ruleset.rules:
         if not rule.applies_to(doc.language):
             continue
-        ctx = Context(doc=doc, options=rule.options, lang=lang)
+        ctx = Context(doc=doc, options=rule.options, lang=lang, resources=ruleset.resources)
         try:
             hits = list(rule.kind.run(ctx))
         except Exception as exc:  # a rule's bug is reported for this file, the run goes on

@@ -68,6 +68,8 @@ class RuleSet:
     rules: tuple[Rule, ...]
     languages: dict[str, Language]
     available: tuple[Rule, ...] = ()
+    #: run-wide resources handed to every check as ``ctx.resources`` (e.g. an archive index)
+    resources: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def fingerprint(self) -> str:
         payload = [
