@@ -112,10 +112,10 @@ def cmd_check(args) -> int:
     from .formats import Summary
 
     runner = _runner(args, language=args.lang)
-    _report_plugin_errors(runner)
     formats = {}
     for _, provided in runner.plugins.call_each("lintnews_formats"):
         formats = {**provided, **formats}  # newest-registered first: keep the first seen
+    _report_plugin_errors(runner)
     if args.format not in formats:
         raise LintnewsError(f"unknown format '{args.format}' (known: {', '.join(sorted(formats))})")
     out = sys.stdout

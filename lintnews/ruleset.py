@@ -164,7 +164,7 @@ def resolve_options(
             known = ", ".join(sorted(schema)) or "none"
             raise ValueError(f"unknown option '{key}' for kind '{kind.name}' (known: {known})", key)
         if not check_type(value, schema[key].type):
-            raise ValueError(f"option '{key}' must be a {type_name(schema[key].type)}", key)
+            raise ValueError(f"option '{key}' must be {_article(type_name(schema[key].type))}", key)
         out[key] = value
     if kind.prepare is not None:
         out = kind.prepare(out, base_dir)
@@ -243,3 +243,7 @@ def _override(rule: Rule, value: Any, overrides: dict, config_path: str) -> Rule
     return dataclasses.replace(
         rule, level=level, options=options, enabled=bool(value.get("enabled", True))
     )
+
+
+def _article(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"

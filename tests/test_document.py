@@ -1,0 +1,118 @@
+"""Parsing drafts into Documents: block kinds, exact spans, masking of non-prose, positions."""
+
+from __future__ import annotations
+
+import pytest
+
+from lintnews.errors import InputError
+from lintnews.files import Skipped, decode
+from lintnews.parsers import markdown, text
+
+MD = """---
+title: "Cumbre"
+lang: es
+---
+
+# Cumbre en Siberia
+
+Kim se reunió con **Putin** en el [cosmódromo](https://example.com/foto.jpg) `código`.
+
+> Una cita textual larga.
+> Sigue aquí.
+
+- Primer punto de la lista
+- Segundo punto
+
+![apoyo corea norte](img/foto.png)
+
+```
+codigo que no es prosa
+```
+
+<!-- un comentario -->
+
+| a | b |
+|---|---|
+| uno | dos |
+"""
+
+
+def kinds(doc):
+    return [b.kind for b in doc.blocks]
+
+
+def test_markdown_blocks_and_kinds():
+    doc = markdown.parse("x.md", MD)
+    assert kinds(doc) == ["front_matter", "heading", "paragraph", "blockquote", "list_item",
+                          "list_item", "image", "code", "html", "table"]
+    assert doc.front_matter == {"title": "Cumbre", "lang": "es"}
+    assert doc.blocks[1].level == 1
+
+
+def test_block_spans_point_into_the_source_and_prose_keeps_offsets():
+    doc = markdown.parse("x.md", MD)
+    for block in doc.blocks:
+        assert len(block.prose) == block.span.end - block.span.start
+    para = doc.blocks[2]
+    assert MD[para.span.start : para.span.end].startswith("Kim se reunió")
+    assert para.text == "Kim se reunió con Putin en el cosmódromo ."
+    # every visible prose character is the source character at the same offset
+    for i, ch in enumerate(para.prose):
+        if ch != " ":
+            assert MD[para.span.start + i] == ch
+
+
+@pytest.mark.parametrize("hidden", ["https://example.com", "código", "codigo que no es prosa",
+                                    "un comentario", "img/foto.png", "title:"])
+def test_non_prose_is_never_prose(hidden):
+    doc = markdown.parse("x.md", MD)
+    assert all(hidden not in b.prose for b in doc.blocks)
+
+
+def test_quote_markers_and_list_markers_are_masked():
+    doc = markdown.parse("x.md", MD)
+    quote = doc.blocks[3]
+    assert quote.text == "Una cita textual larga. Sigue aquí."
+    assert doc.blocks[4].text == "Primer punto de la lista"
+    assert doc.blocks[6].meta["alt"] == "apoyo corea norte"
+
+
+def test_locate_is_one_based_and_counts_front_matter():
+    doc = markdown.parse("x.md", MD)
+    offset = MD.index("Kim se")
+    assert doc.locate(offset) == (8, 1)
+    assert doc.locate(MD.index("Putin")) == (8, MD.index("Putin") - offset + 1)
+
+
+def test_crlf_lines_are_counted_once():
+    src = "# T\r\n\r\nPrimera línea.\r\n\r\nSegunda línea.\r\n"
+    doc = markdown.parse("x.md", src)
+    para = [b for b in doc.blocks if b.kind == "paragraph"][1]
+    assert doc.locate(para.span.start) == (5, 1)
+    assert src[para.span.start : para.span.end] == "Segunda línea."
+
+
+def test_broken_front_matter_is_an_error_with_file_and_line():
+    with pytest.raises(InputError, match=r"x\.md:3: invalid front matter"):
+        markdown.parse("x.md", "---\ntitle: ok\nbad: [unclosed\n---\n\nTexto.\n")
+
+
+def test_text_parser_paragraphs_are_runs_of_lines():
+    src = "Primer párrafo\ncon dos líneas.\n\n\nSegundo párrafo.\n"
+    doc = text.parse("x.txt", src)
+    assert [b.text for b in doc.blocks] == ["Primer párrafo con dos líneas.", "Segundo párrafo."]
+    assert doc.locate(doc.blocks[1].span.start) == (5, 1)
+
+
+def test_text_parser_masks_html_comments():
+    doc = text.parse("x.txt", "Texto <!-- lintnews-disable --> visible.\n")
+    assert doc.blocks[0].text == "Texto visible."
+
+
+def test_decode_bom_utf16_and_invalid_utf8():
+    assert decode("a.md", "\ufeffhola".encode()) == "hola"
+    assert decode("a.md", "hola".encode("utf-16")) == "hola"
+    with pytest.raises(InputError, match=r"a\.md:2: not valid UTF-8"):
+        decode("a.md", b"ok\n\xff\xfe bad")
+    with pytest.raises(Skipped):
+        decode("a.png", b"\x89PNG\x00\x00")
