@@ -24,7 +24,8 @@ WORK = ROOT / "benchmarks" / ".work"
 
 
 def build_corpus(n: int, shared: Path) -> Path:
-    sources = sorted((ROOT / "examples").glob("*.*")) + sorted((shared / "eval/dev/drafts").glob("*.md"))
+    sources = sorted((ROOT / "examples").glob("*.*"))
+    sources += sorted((shared / "eval/dev/drafts").glob("*.md"))
     if not sources:
         sys.exit("no source drafts found")
     corpus = WORK / f"corpus-{n}"
@@ -55,16 +56,19 @@ def main() -> int:
     ap.add_argument("--drafts", type=int, default=2000)
     ap.add_argument("--lintnews", default=str(ROOT / ".venv" / "bin" / "lintnews"))
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
-    ap.add_argument("--extra", nargs=argparse.REMAINDER, default=[],
-                    help="extra arguments for lintnews check")
+    ap.add_argument(
+        "--extra", nargs=argparse.REMAINDER, default=[], help="extra arguments for lintnews check"
+    )
     a = ap.parse_args()
     corpus = build_corpus(a.drafts, Path(a.shared))
     one = sorted(corpus.iterdir())[0]
     cold = [run([a.lintnews, "check", *a.extra, str(one)])[0] for _ in range(5)]
     print(f"cold check of one draft: {statistics.median(cold) * 1000:.0f} ms (median of 5)")
     elapsed, peak = run([a.lintnews, "check", "--format", "json", *a.extra, str(corpus)])
-    print(f"{a.drafts} drafts: {elapsed:.2f} s, {a.drafts / elapsed:.0f} drafts/s, "
-          f"peak memory {peak} MiB")
+    print(
+        f"{a.drafts} drafts: {elapsed:.2f} s, {a.drafts / elapsed:.0f} drafts/s, "
+        f"peak memory {peak} MiB"
+    )
     return 0
 
 

@@ -27,8 +27,7 @@ def runner_for(rule_ids: tuple[str, ...], options_key: str = "", language: str =
     return Runner(select=list(rule_ids), config=config)
 
 
-def lint(text: str, rules, path: str = "draft.md", options: dict | None = None,
-         language: str = ""):
+def lint(text: str, rules, path: str = "draft.md", options: dict | None = None, language: str = ""):
     import json
 
     ids = (rules,) if isinstance(rules, str) else tuple(rules)
@@ -36,12 +35,18 @@ def lint(text: str, rules, path: str = "draft.md", options: dict | None = None,
     return runner_for(ids, key, language).lint_text(text, path)
 
 
-def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None,
-            env: dict | None = None) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, cwd: Path | None = None, stdin: str | None = None, env: dict | None = None
+) -> subprocess.CompletedProcess:
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "lintnews", *args], cwd=cwd, input=stdin, text=True,
-        capture_output=True, env=full_env, timeout=120,
+        [sys.executable, "-m", "lintnews", *args],
+        cwd=cwd,
+        input=stdin,
+        text=True,
+        capture_output=True,
+        env=full_env,
+        timeout=120,
     )
 
 

@@ -22,8 +22,7 @@ def test_seed_sample_exit_1_and_line_format(cli):
 def test_seed_sample_findings(cli):
     proc = cli("check", "--format", "json", SEED)
     report = json.loads(proc.stdout)
-    found = {(f["rule"], f["line"]) for f in report["files"][0]["findings"]
-             if f["level"] != "info"}
+    found = {(f["rule"], f["line"]) for f in report["files"][0]["findings"] if f["level"] != "info"}
     rules = {rule for rule, _ in found}
     assert ("stray-caption", 3) in found
     assert "quote-mismatch" in rules and "name-article-mismatch" in rules
@@ -45,8 +44,17 @@ def test_json_report_shape(cli):
     entry = report["files"][0]
     assert entry["path"] == SEED and entry["language"] == "es"
     finding = entry["findings"][0]
-    assert {"rule", "level", "message", "line", "column", "end_line", "end_column", "related",
-            "fix"} <= set(finding)
+    assert {
+        "rule",
+        "level",
+        "message",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "related",
+        "fix",
+    } <= set(finding)
     assert report["summary"]["findings"] == len(entry["findings"])
 
 
@@ -103,8 +111,12 @@ def test_rules_explain_plugins(cli):
     assert {"repeated-paragraph", "stray-caption", "inconsistent-name"} <= set(ids)
     proc = cli("explain", "stray-caption")
     assert proc.returncode == 0
-    for title in ("What it does", "Why it matters", "Example that is reported",
-                  "Example that passes"):
+    for title in (
+        "What it does",
+        "Why it matters",
+        "Example that is reported",
+        "Example that passes",
+    ):
         assert title in proc.stdout
     assert cli("explain", "no-such-rule").returncode == 2
     proc = cli("plugins")

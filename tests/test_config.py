@@ -39,14 +39,23 @@ def test_pyproject_without_section_is_not_a_config(tmp_path):
     assert find_config(tmp_path) in (None, *[p / "pyproject.toml" for p in tmp_path.parents])
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("language: es\nfail-levle: error\n", r"\.lintnews\.yaml:2: invalid config: unknown key 'fail-levle'"),
-    ("fail-level: loud\n", r":1: invalid config: 'fail-level' must be one of"),
-    ("extends: [nope]\n", r":1: invalid config: unknown preset 'nope'"),
-    ("rules: [a, b]\n", r":1: invalid config: 'rules' must be a mapping"),
-    ("language: es\nrules:\n  stray-caption: {level: [x]}\n", r":3: invalid config: rules\.stray-caption\.level"),
-    ("rules: {\n", r":2: invalid YAML"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "language: es\nfail-levle: error\n",
+            r"\.lintnews\.yaml:2: invalid config: unknown key 'fail-levle'",
+        ),
+        ("fail-level: loud\n", r":1: invalid config: 'fail-level' must be one of"),
+        ("extends: [nope]\n", r":1: invalid config: unknown preset 'nope'"),
+        ("rules: [a, b]\n", r":1: invalid config: 'rules' must be a mapping"),
+        (
+            "language: es\nrules:\n  stray-caption: {level: [x]}\n",
+            r":3: invalid config: rules\.stray-caption\.level",
+        ),
+        ("rules: {\n", r":2: invalid YAML"),
+    ],
+)
 def test_config_errors_name_file_line_and_key(tmp_path, text, message):
     cfg = write(tmp_path / ".lintnews.yaml", text)
     with pytest.raises((ConfigError, RuleError), match=message):
@@ -57,19 +66,24 @@ def test_unknown_rule_and_bad_option_name_the_line(tmp_path):
     cfg = write(tmp_path / ".lintnews.yaml", "rules:\n  stray-captoin: off\n")
     with pytest.raises(RuleError, match=r":2: invalid config: unknown rule 'stray-captoin'"):
         Runner(config_path=str(cfg))
-    cfg = write(tmp_path / ".lintnews.yaml",
-                "rules:\n  repeated-paragraph:\n    options: {containment: high}\n")
+    cfg = write(
+        tmp_path / ".lintnews.yaml",
+        "rules:\n  repeated-paragraph:\n    options: {containment: high}\n",
+    )
     with pytest.raises(RuleError, match=r"option 'containment' must be a number"):
         Runner(config_path=str(cfg))
 
 
 def test_rule_off_level_and_options(tmp_path):
-    cfg = write(tmp_path / ".lintnews.yaml", """\
+    cfg = write(
+        tmp_path / ".lintnews.yaml",
+        """\
         rules:
           stray-caption: error
           cms-boilerplate: off
           repeated-paragraph: {level: info, options: {min_content_words: 3}}
-        """)
+        """,
+    )
     runner = Runner(config_path=str(cfg))
     rules = {r.id: r for r in runner.ruleset.rules}
     assert rules["stray-caption"].level == "error"
@@ -86,29 +100,50 @@ def test_strict_preset_fails_on_info(tmp_path):
 
 
 def test_rule_paths_add_newsroom_rules(tmp_path):
-    write(tmp_path / "house" / "no-foto.yaml", """\
+    write(
+        tmp_path / "house" / "no-foto.yaml",
+        """\
         id: house-photo-credit
         kind: leftover
         level: error
         message: "Credit line: {text}"
         options:
           markers: {"*": ['crédito\\s*:']}
-        """)
+        """,
+    )
     cfg = write(tmp_path / ".lintnews.yaml", "rule-paths: [house]\n")
     runner = Runner(config_path=str(cfg))
     result = runner.lint_text("# T\n\nTexto.\n\nCrédito: Archivo\n\nFin del texto.\n", "d.md")
     assert "house-photo-credit" in {f.rule for f in result.findings}
 
 
-@pytest.mark.parametrize(("rule", "message"), [
-    ("id: Bad_Id\nkind: leftover\nmessage: m\n", r"bad\.yaml:1: invalid rule: id 'Bad_Id' is not kebab-case"),
-    ("id: x\nkind: nope\nmessage: m\n", r"bad\.yaml:2: invalid rule: unknown kind 'nope'"),
-    ("id: x\nkind: leftover\nmessage: m\nlevle: error\n", r"bad\.yaml:4: invalid rule: unknown key 'levle'"),
-    ("id: x\nkind: leftover\nmessage: m\noptions:\n  max_words: many\n", r"bad\.yaml:5: invalid rule: option 'max_words' must be an integer"),
-    ("id: x\nkind: leftover\nmessage: m\noptions:\n  colour: red\n", r"bad\.yaml:5: invalid rule: unknown option 'colour'"),
-    ("id: x\nkind: leftover\nmessage: m\nlevel: fatal\n", r"bad\.yaml:4: invalid rule: level must be one of"),
-    ("!!python/object/apply:os.system ['echo hacked']\n", r"bad\.yaml:1: invalid YAML"),
-])
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        (
+            "id: Bad_Id\nkind: leftover\nmessage: m\n",
+            r"bad\.yaml:1: invalid rule: id 'Bad_Id' is not kebab-case",
+        ),
+        ("id: x\nkind: nope\nmessage: m\n", r"bad\.yaml:2: invalid rule: unknown kind 'nope'"),
+        (
+            "id: x\nkind: leftover\nmessage: m\nlevle: error\n",
+            r"bad\.yaml:4: invalid rule: unknown key 'levle'",
+        ),
+        (
+            "id: x\nkind: leftover\nmessage: m\noptions:\n  max_words: many\n",
+            r"bad\.yaml:5: invalid rule: option 'max_words' must be an integer",
+        ),
+        (
+            "id: x\nkind: leftover\nmessage: m\noptions:\n  colour: red\n",
+            r"bad\.yaml:5: invalid rule: unknown option 'colour'",
+        ),
+        (
+            "id: x\nkind: leftover\nmessage: m\nlevel: fatal\n",
+            r"bad\.yaml:4: invalid rule: level must be one of",
+        ),
+        ("!!python/object/apply:os.system ['echo hacked']\n", r"bad\.yaml:1: invalid YAML"),
+    ],
+)
 def test_invalid_rule_files_name_file_line_and_key(tmp_path, rule, message):
     write(tmp_path / "house" / "bad.yaml", rule)
     cfg = write(tmp_path / ".lintnews.yaml", "rule-paths: [house]\n")

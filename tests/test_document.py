@@ -43,8 +43,18 @@ def kinds(doc):
 
 def test_markdown_blocks_and_kinds():
     doc = markdown.parse("x.md", MD)
-    assert kinds(doc) == ["front_matter", "heading", "paragraph", "blockquote", "list_item",
-                          "list_item", "image", "code", "html", "table"]
+    assert kinds(doc) == [
+        "front_matter",
+        "heading",
+        "paragraph",
+        "blockquote",
+        "list_item",
+        "list_item",
+        "image",
+        "code",
+        "html",
+        "table",
+    ]
     assert doc.front_matter == {"title": "Cumbre", "lang": "es"}
     assert doc.blocks[1].level == 1
 
@@ -62,8 +72,17 @@ def test_block_spans_point_into_the_source_and_prose_keeps_offsets():
             assert MD[para.span.start + i] == ch
 
 
-@pytest.mark.parametrize("hidden", ["https://example.com", "código", "codigo que no es prosa",
-                                    "un comentario", "img/foto.png", "title:"])
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        "https://example.com",
+        "código",
+        "codigo que no es prosa",
+        "un comentario",
+        "img/foto.png",
+        "title:",
+    ],
+)
 def test_non_prose_is_never_prose(hidden):
     doc = markdown.parse("x.md", MD)
     assert all(hidden not in b.prose for b in doc.blocks)

@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-PLUGIN = '''
+PLUGIN = """
 from pathlib import Path
 
 from lintnews import Hit, hookimpl
@@ -45,7 +45,7 @@ def lintnews_rule_paths():
 @hookimpl
 def lintnews_formats():
     return {"shout": Shout}
-'''
+"""
 
 RULE = """\
 id: no-banana
@@ -107,13 +107,17 @@ def test_broken_plugin_is_reported_and_skipped(cli, site):
 
 def test_plugin_raising_in_a_hook_is_named_and_the_run_goes_on(cli, site):
     site, draft = site
-    install(site, "raiser", '''
+    install(
+        site,
+        "raiser",
+        """
         from lintnews import hookimpl
 
         @hookimpl
         def lintnews_formats():
             raise RuntimeError("boom")
-    ''')
+    """,
+    )
     proc = cli("check", str(draft), env={"PYTHONPATH": str(site)})
     assert "plugin raiser: lintnews_formats raised RuntimeError('boom')" in proc.stderr
     assert proc.returncode == 1 and "no-banana" in proc.stdout

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 pytestmark = pytest.mark.slow
@@ -31,9 +30,16 @@ def rev():
 def run_precommit(repo: Path, home: Path):
     return subprocess.run(
         [sys.executable, "-m", "pre_commit", "run", "--files", "bad.md", "good.md", "notes.txt"],
-        cwd=repo, capture_output=True, text=True, timeout=900,
-        env={"PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin",
-             "PRE_COMMIT_HOME": str(home), "HOME": str(home), "GIT_CONFIG_NOSYSTEM": "1"},
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        env={
+            "PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin",
+            "PRE_COMMIT_HOME": str(home),
+            "HOME": str(home),
+            "GIT_CONFIG_NOSYSTEM": "1",
+        },
     )
 
 
@@ -42,7 +48,8 @@ def test_hook_fails_on_a_bad_draft_and_passes_a_good_one(tmp_path, rev):
     repo.mkdir()
     git("init", "-q", cwd=repo)
     (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n- repo: {ROOT}\n  rev: {rev}\n  hooks:\n  - id: lintnews\n", encoding="utf-8")
+        f"repos:\n- repo: {ROOT}\n  rev: {rev}\n  hooks:\n  - id: lintnews\n", encoding="utf-8"
+    )
     (repo / "bad.md").write_text(BAD, encoding="utf-8")
     (repo / "good.md").write_text(GOOD, encoding="utf-8")
     (repo / "notes.txt").write_text("Una nota breve.\n", encoding="utf-8")

@@ -33,8 +33,13 @@ def _cases():
 
 @pytest.mark.parametrize(("rule", "case"), list(_cases()))
 def test_rule_case(rule, case):
-    result = lint(case["text"], rule, path=case.get("path", "draft.md"),
-                  options=case.get("options"), language=case.get("lang", ""))
+    result = lint(
+        case["text"],
+        rule,
+        path=case.get("path", "draft.md"),
+        options=case.get("options"),
+        language=case.get("lang", ""),
+    )
     assert not result.errors, result.errors
     got = [f.line for f in result.findings if f.rule == rule]
     messages = [f"{f.line}: {f.message}" for f in result.findings if f.rule == rule]

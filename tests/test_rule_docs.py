@@ -29,7 +29,4 @@ def test_failing_example_fails_and_passing_example_passes(rule):
     bad = lint(rule.docs["fail"], rule.id, language=lang)
     good = lint(rule.docs["pass"], rule.id, language=lang)
     assert [f for f in bad.findings if f.rule == rule.id], f"{rule.id}: fail example passes"
-    assert not [f for f in good.findings if f.rule == rule.id], [
-        f.message for f in good.findings
-    ]
-
+    assert not [f for f in good.findings if f.rule == rule.id], [f.message for f in good.findings]
