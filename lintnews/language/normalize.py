@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
+
+import regex
 
 # Letters from other scripts that look like Latin ones (Unicode confusables, the common subset).
 _CONFUSABLES = {
@@ -65,6 +68,7 @@ _CONFUSABLES = {
     "Χ": "X",
 }
 _CONFUSABLE_TABLE = str.maketrans(_CONFUSABLES)
+_COMBINING = regex.compile(r"\p{Mn}+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
@@ -80,14 +84,19 @@ def fold_confusables(text: str) -> str:
     Keeps the length only when no ligature or invisible character is present; use it for
     matching, not for offsets.
     """
+    if text.isascii():
+        return text
     return unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_CONFUSABLE_TABLE)
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _COMBINING.sub("", decomposed)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase, no accents, no look-alikes: the key under which spellings are compared."""
     return strip_accents(fold_confusables(text)).lower()
