@@ -17,7 +17,7 @@ from .findings import LEVELS
 from .yamlload import MarkedDict, line_of, read_yaml
 
 CONFIG_NAMES = (".lintnews.yaml", ".lintnews.yml")
-KEYS = {"language", "extends", "rules", "rule-paths", "exclude", "fail-level"}
+KEYS = {"language", "extends", "rules", "rule-paths", "exclude", "fail-level", "archive"}
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,8 @@ class Config:
     rule_paths: tuple[Path, ...] = ()
     exclude: tuple[str, ...] = ()
     fail_level: str = "warning"
+    #: folders of published articles that repeated-paragraph looks drafts up in
+    archive: tuple[Path, ...] = ()
 
 
 def find_config(start: Path) -> Path | None:
@@ -106,7 +108,8 @@ def _resolve(data: dict, source: str, base_dir: Path, presets_dir: Path) -> Conf
         raise fail("fail-level", f"'fail-level' must be one of {', '.join(LEVELS)}")
     rule_paths = merged.get("rule-paths", [])
     exclude = merged.get("exclude", [])
-    for key, value in (("rule-paths", rule_paths), ("exclude", exclude)):
+    archive = merged.get("archive", [])
+    for key, value in (("rule-paths", rule_paths), ("exclude", exclude), ("archive", archive)):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise fail(key, f"'{key}' must be a list of strings")
     folders = []
@@ -122,6 +125,7 @@ def _resolve(data: dict, source: str, base_dir: Path, presets_dir: Path) -> Conf
         rule_paths=tuple(folders),
         exclude=tuple(exclude),
         fail_level=fail_level,
+        archive=tuple((base_dir / p).resolve() for p in archive),
     )
 
 

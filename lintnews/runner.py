@@ -29,6 +29,7 @@ class Runner:
         language: str = "",
         plugins=None,
         config: Config | None = None,
+        archive: list[str] | None = None,
     ):
         self.plugins = plugins or manager.build()
         if config is None:
@@ -45,6 +46,32 @@ class Runner:
         self.ruleset: RuleSet = build_ruleset(
             folders, self.kinds, self.config.rules, select, ignore, self.config.path or "config"
         )
+        archive_roots = [*self.config.archive, *(Path(p) for p in archive or ())]
+        if archive_roots:
+            self.ruleset.resources["archive"] = self._open_archive(archive_roots)
+
+    def _open_archive(self, roots: list[Path]):
+        """The archive index, brought up to date once per run (see lintnews.archive)."""
+        from .archive import DEFAULT_INDEX, open_archive
+        from .errors import ConfigError
+
+        for root in roots:
+            if not root.exists():
+                raise ConfigError(f"archive folder '{root}' not found")
+        base = Path(self.config.path).parent if self.config.path else Path.cwd()
+
+        def paragraphs(path: str):
+            try:  # the parse hook alone: no language or sentences needed for the index
+                text = read_draft(path)
+                parsed = self.plugins.call_each("lintnews_parse", path=path, text=text)
+                doc = next(d for _, d in parsed if d is not None)
+            except (Skipped, LintnewsError, StopIteration):
+                return
+            for block in doc.blocks:
+                if block.kind in ("paragraph", "blockquote", "list_item") and block.text:
+                    yield doc.locate(block.span.start)[0], block.text
+
+        return open_archive(roots, paragraphs, base / DEFAULT_INDEX)
 
     def _collect_kinds(self):
         kinds = {}

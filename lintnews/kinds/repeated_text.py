@@ -1,0 +1,189 @@
+"""Text units for repeated-content checks and how a later unit relates to an earlier one.
+
+A unit (a block or a sentence) is reduced to three views:
+
+* ``norm``: folded words (accents, case and punctuation gone, numbers as ``#``, links and
+  corpus placeholders dropped). Equal ``norm`` is a verbatim or nearly verbatim copy.
+* ``seq`` / ``stems``: the content stems in order (stopwords dropped, Snowball stems, no
+  numbers). Shared stems survive synonyms for a few words, a dropped or added clause and a
+  lead-in; the longest common subsequence of ``seq`` (rapidfuzz ``LCSseq``) checks that the
+  shared words come in the same order, which keeps keyword salad and two sentences about the
+  same topic apart from a rewording.
+* ``names``: stems of capitalised words, to tell a template line that swaps names (a caption
+  series, a results table) from a repeat.
+
+``relate(later, earlier, options)`` says how the later unit repeats the earlier one, or None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
+
+from ..document import Span
+from ..language import WORD, Language
+from ..language.normalize import fold
+
+# Links, handles and the corpus placeholders (*URL*, *NUMBER*; the Markdown parser turns
+# their asterisks into spaces) carry no wording of their own.
+_LINK = regex.compile(r"https?://\S+|www\.\S+|\*?\bURL\b\*?|@\w+")
+_PLACEHOLDER_NUMBER = regex.compile(r"\*?\bNUMBER\b\*?")
+_DIGITS = regex.compile(r"\p{N}+")
+
+
+#: both-ways similarity of two stem sets from (shared, size a, size b)
+MEASURES = {
+    "jaccard": lambda n, a, b: n / (a + b - n),
+    "dice": lambda n, a, b: 2 * n / (a + b),
+    "cosine": lambda n, a, b: n / (a * b) ** 0.5,
+}
+
+
+@dataclass(eq=False)  # units are compared by identity
+class Unit:
+    index: int  # position among the compared units of its level
+    span: Span
+    kind: str  # block kind: paragraph, heading, blockquote, list_item, ...
+    text: str
+    words: tuple[str, ...]  # folded words, numbers as "#"
+    seq: tuple[str, ...]  # content stems in order
+    stems: frozenset[str]
+    names: frozenset[str]
+    block: int = -1  # for sentences: the index of their block
+    sentences: list[Unit] = field(default_factory=list)
+
+    @property
+    def norm(self) -> str:
+        return " ".join(self.words)
+
+    @property
+    def nwords(self) -> int:
+        return len(self.words)
+
+
+@dataclass(frozen=True)
+class Relation:
+    how: str  # verbatim | near-verbatim | reworded | part | expanded
+    similarity: float
+    exact: bool = False  # part / expanded: the shorter text is inside the other word for word
+
+
+def make_unit(lang: Language, index: int, span: Span, kind: str, text: str, block=-1) -> Unit:
+    text = _PLACEHOLDER_NUMBER.sub("0", _LINK.sub(" ", text))
+    body = strip_leadin(text, lang.leadins)
+    raw = [w.strip("'’-") for w in WORD.findall(body)]
+    raw = [w for w in raw if w]
+    words = tuple("#" if _DIGITS.fullmatch(w) else fold(w) for w in raw)
+    content = [
+        (w, r)
+        for w, r in zip(words, raw, strict=True)
+        if w != "#" and len(w) > 1 and r.lower() not in lang.stopwords and w not in lang.stopwords
+    ]
+    stems = [fold(s) for s in lang.stems([r.lower() for _, r in content])]
+    names = frozenset(s for s, (_, r) in zip(stems, content, strict=True) if r[:1].isupper())
+    return Unit(index, span, kind, text, words, tuple(stems), frozenset(stems), names, block)
+
+
+def strip_leadin(text: str, leadins: tuple[str, ...]) -> str:
+    """``text`` without an opening lead-in phrase ("Según se informó,", "Meanwhile,")."""
+    low = fold(text.lstrip())
+    offset = len(text) - len(text.lstrip())
+    for leadin in leadins:
+        lead = fold(leadin)
+        if low.startswith(lead) and (len(low) == len(lead) or not low[len(lead)].isalnum()):
+            return text[offset + len(leadin) :].lstrip(" ,;:")
+    return text
+
+
+def longest_run(short: tuple[str, ...], long: tuple[str, ...]) -> int:
+    """Length of the longest run of words that ``short`` and ``long`` share, in order."""
+    best = 0
+    prev: dict[int, int] = {}
+    positions: dict[str, list[int]] = {}
+    for j, w in enumerate(long):
+        positions.setdefault(w, []).append(j)
+    for w in short:
+        row = {j: prev.get(j - 1, 0) + 1 for j in positions.get(w, ())}
+        if row:
+            best = max(best, max(row.values()))
+        prev = row
+    return best
+
+
+def relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
+    """How ``later`` repeats ``earlier`` under the rule options ``o``, or None."""
+    if later.words == earlier.words:
+        if later.nwords < o["min_verbatim_words"]:
+            return None
+        if later.kind == "list_item" and later.text != earlier.text:
+            return None  # list items that differ in their numbers: a template
+        return Relation("verbatim" if later.text == earlier.text else "near-verbatim", 1.0)
+    if _template(later, earlier, o):
+        return None
+    short, long = (later, earlier) if later.nwords <= earlier.nwords else (earlier, later)
+    where = "part" if short is later else "expanded"
+    if short.block < 0 and short.nwords >= o["min_verbatim_words"]:
+        # a pull quote, a dek printed again: all its words in order, or a long run of them
+        if LCSseq.similarity(short.words, long.words) == short.nwords:
+            return Relation(where, 1.0, exact=True)
+        run = longest_run(short.words, long.words)
+        if run >= 2 * o["min_verbatim_words"] and run >= o["contained"] * short.nwords:
+            return Relation(where, run / short.nwords)
+        if short.nwords <= o["template_max_words"]:  # a short line, a word split or joined
+            score = fuzz.partial_ratio(short.norm, long.norm) / 100
+            if score >= o["near_quote"]:
+                return Relation(where, score)
+    shared = len(later.stems & earlier.stems)
+    if shared < 2:
+        return None
+    short, long = (later, earlier) if len(later.seq) <= len(earlier.seq) else (earlier, later)
+    if len(short.stems) < o["min_content_words"]:
+        return None
+    cover = shared / len(short.stems)
+    if cover < o["containment"]:
+        return None
+    similarity = MEASURES[o["measure"]](shared, len(later.stems), len(earlier.stems))
+    inside = None
+    if cover >= o["contained"]:  # one inside the other: its words in the same order
+        ws, wl = (later, earlier) if later.nwords <= earlier.nwords else (earlier, later)
+        order = LCSseq.similarity(ws.words, wl.words) / ws.nwords
+        how = "part" if ws is later else "expanded"
+        if order == 1.0:
+            return Relation(how, cover, exact=True)
+        if order >= o["contained_order"]:
+            inside = Relation(how, cover)
+    if similarity >= o["similarity"]:
+        order = LCSseq.similarity(short.seq, long.seq) / len(short.seq)
+        if order >= o["min_order"]:
+            return Relation("reworded", similarity)
+    return inside
+
+
+def headline_relation(unit: Unit, head: Unit, o: dict) -> Relation | None:
+    """A line that repeats the headline, adding at most ``headline_extra_words`` words."""
+    if unit.words == head.words and len(head.stems) >= 3:
+        return Relation("verbatim" if unit.text == head.text else "near-verbatim", 1.0)
+    if len(head.stems) < 3:
+        return None
+    common = LCSseq.similarity(head.words, unit.words)
+    if common / head.nwords < o["headline_similarity"]:
+        return None
+    if unit.nwords - common > o["headline_extra_words"]:
+        return None  # a lead that expands the headline
+    return Relation("expanded", common / head.nwords, exact=common == head.nwords)
+
+
+def _template(a: Unit, b: Unit, o: dict) -> bool:
+    """Two short lines that share a template and differ only in names or numbers."""
+    if max(a.nwords, b.nwords) > o["template_max_words"] and "list_item" not in (a.kind, b.kind):
+        return False
+    only_a, only_b = a.stems - b.stems, b.stems - a.stems
+    if not only_a and not only_b:
+        return a.kind == "list_item" or b.kind == "list_item"
+    if not (only_a and only_b and only_a <= a.names and only_b <= b.names):
+        return False
+    # "Siberia" / "Siberian" is one name spelled two ways, not a template slot
+    return not any(x[:4] == y[:4] for x in only_a for y in only_b)
