@@ -3,158 +3,334 @@
 Each line of a body paragraph is checked, after look-alike letters are folded to Latin:
 
 * ``markers``: phrases that open a leftover line ("Foto:", "Imagen relacionada", "Lee
-  también:"), per language in YAML (``"*"`` applies to every language);
-* ``lines``: patterns a whole leftover line matches (an ad label, a tweet signature);
-* ``inline``: a credit glued to the end of a paragraph ("... durante el acto. Foto: EFE"),
-  reported as just that span;
-* ``keyword_salad``: a short line of lowercase words with few stopwords and no sentence
-  punctuation ("apoyo corea norte rusia seguridad");
-* ``file_names``: an image file name in a short line ("IMG_2034.jpeg");
-* ``short_unpunctuated``: a short line without final punctuation in the body, the shape
-  of an unmarked photo description.
+  también:"); ``lines``: patterns a whole leftover line matches (an agency name alone, a
+  tweet signature, a time stamp); ``inline``: a credit or residue inside a prose line
+  ("... durante el acto. Foto: EFE"), reported as just that span. Each is a mapping of
+  language code to patterns (``"*"``: every language), extended by the language data lists
+  ``<pack>-markers``, ``<pack>-lines`` and ``<pack>-inline`` of ``languages/<code>.yaml``,
+  so a newsroom adds phrases in its own rule folder;
+* ``markup``: image markup pasted into the text (``[caption id=...]``, ``<figcaption>``),
+  searched in the source of body paragraphs and HTML blocks;
+* ``file_names``: an image file name in a short line (anywhere in the body), or as the alt
+  text of a Markdown image;
+* ``keyword_salad``: a short line of lowercase content words with few stopwords and no
+  sentence punctuation ("apoyo corea norte rusia seguridad"), also as image alt text;
+* ``repeated``: the same short unpunctuated line twice in the body (a caption used twice);
+* ``descriptions``: an unpunctuated photo description with no marker: people placed by the
+  language's ``position-words`` ("Fulano (izquierda) y Mengano (derecha), durante ..."), a
+  line opening with one of its ``caption-words`` ("Vista aérea de ..."), a name alone;
+* ``widgets``: short lines right after a read-more marker belong to the same finding;
+* ``model``: a logistic-regression line classifier (``caption_model``) for what is left;
+  its score goes into every message of the rule, with the features that raised it.
 
-Headings, list items, quotes, the line under the headline (the dek) and datelines at the top
-are never leftovers. Removing the line is offered as an unsafe fix.
+Lines are measured in words: the shape heuristics look at lines of at most ``max_words``,
+the classifier at lines of at most ``max_model_words``. The first ``skip_top_blocks`` body
+blocks (the dek) are left to explicit markers, patterns and file names; a line opening with
+a dateline ("MADRID (EFE).- ...") is never reported by the classifier. Headings, list items
+and quotes are not body lines. Removing a whole leftover line is offered as an unsafe fix.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import regex
 
 from ..document import Span
 from ..findings import Fix, Hit
 from ..language import WORD
-from ..language.normalize import fold_confusables, has_confusables
+from ..language.normalize import fold, has_confusables
 from ..plugin import hookimpl
 from .base import Context, Option, RuleKind
+from .caption_features import DATELINE_START, Body, body, features, is_short, word_set
+from .caption_model import load_model
 
-_FILE_NAME = regex.compile(r"\b[\w-]+\.(?:jpe?g|png|gif|webp|tiff?|bmp|heic|svg)\b", regex.I)
+_FILE_NAME = regex.compile(r"\b[\w-]+\.(?:jpe?g|png|gif|webp|tiff?|bmp|heic|svg|avif)\b", regex.I)
+_FILE_STEM = regex.compile(r"^[\p{Ll}\d]+(?:_[\p{Ll}\d]+){2,}$")
+_PAREN_WORD = regex.compile(r"\((?:[^()]{0,20}\s)?(\p{L}+)(?:\s[^()]{0,20})?\)")
+_SENTENCE_END = regex.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 _END_PUNCT = regex.compile(r"[.!?…:;»\"”’)\]]\s*$")
-_LINE = regex.compile(r"[^\r\n]+")
 
 PHRASES = ("dict", ("list", str))
 OPTIONS = {
+    "pack": Option("", str, "language-data prefix of this rule's phrase lists (e.g. caption)"),
     "markers": Option({}, PHRASES, "per language: phrases that open a leftover line"),
     "lines": Option({}, PHRASES, "per language: patterns a whole leftover line matches"),
-    "inline": Option({}, PHRASES, "per language: patterns of a credit glued to a line's end"),
+    "inline": Option({}, PHRASES, "per language: patterns of leftover residue inside a line"),
+    "markup": Option([], ("list", str), "patterns of image markup in the source text"),
+    "agencies": Option([], ("list", str), "agency and photo-service names (classifier)"),
     "keyword_salad": Option(False, bool, "report lines of lowercase keywords"),
     "file_names": Option(False, bool, "report image file names in short lines"),
-    "short_unpunctuated": Option(False, bool, "report short body lines with no final stop"),
-    "max_words": Option(12, int, "longest line (in words) the line heuristics consider"),
+    "repeated": Option(False, bool, "report a short line that appears twice in the body"),
+    "widgets": Option(False, bool, "short lines after a read-more marker join its finding"),
+    "descriptions": Option(
+        False, bool, "report unpunctuated photo descriptions (position words, openers, names)"
+    ),
+    "model": Option("", str, "line classifier weights (JSON), relative to the rule file"),
+    "threshold": Option(-1.0, float, "classifier score that reports a line (-1: the model's)"),
+    "max_words": Option(12, int, "longest line (in words) the shape heuristics consider"),
+    "max_model_words": Option(30, int, "longest line (in words) the classifier may report"),
     "min_salad_words": Option(3, int, "fewest words in a keyword-salad line"),
     "max_stopword_ratio": Option(0.2, float, "most stopwords in a keyword-salad line"),
-    "skip_top_blocks": Option(1, int, "body blocks after the headline never reported (dek)"),
+    "skip_top_blocks": Option(1, int, "body blocks after the headline left to markers (dek)"),
     "after_image_ok": Option(False, bool, "a line right after a Markdown image is its caption"),
 }
 
 
-def _compile(per_language: dict, lang: str, template: str) -> regex.Pattern | None:
-    pats = list(per_language.get("*", [])) + list(per_language.get(lang, []))
-    if not pats:
-        return None
-    return regex.compile(template.format("|".join(f"(?:{p})" for p in pats)), regex.I | regex.V1)
+def prepare(options: dict, base_dir: Path) -> dict:
+    """Check every pattern compiles and load the classifier weights named by ``model``."""
+    out = dict(options)
+    for key in ("markers", "lines", "inline"):
+        for lang, patterns in out[key].items():
+            for p in patterns:
+                _check_pattern(p, f"{key}.{lang}")
+    for p in out["markup"]:
+        _check_pattern(p, "markup")
+    path = Path(out["model"]) if out["model"] else None
+    if path is not None and not path.is_absolute():
+        path = base_dir / path
+    current = out.get("_model")
+    if path is None:
+        out["_model"] = None
+    elif current is None or current.path != str(path):
+        try:
+            out["_model"] = load_model(path)
+        except ValueError as exc:
+            raise ValueError(f"option 'model': {exc}", "model") from None
+    out["model"] = str(path) if path else ""
+    out["_agencies"] = frozenset(fold(a) for a in out["agencies"])
+    return out
+
+
+def _check_pattern(pattern: str, where: str) -> None:
+    try:
+        regex.compile(pattern, regex.V1)
+    except regex.error as exc:
+        raise ValueError(f"option '{where}': invalid pattern {pattern!r}: {exc}") from None
 
 
 _patterns_cache: dict = {}
 
 
-def _patterns(options: dict, lang: str):
-    key = (lang, repr(options["markers"]), repr(options["lines"]), repr(options["inline"]))
+def _patterns(ctx: Context):
+    """Compiled (markers, lines, inline, markup) for the draft's language."""
+    o, lang = ctx.options, ctx.lang
+    pack = o["pack"]
+
+    def pats(key):
+        given = o[key].get("*", []) + o[key].get(ctx.doc.language, [])
+        extra = (lang.data.get(f"{pack}-{key}", []) or []) if pack else []
+        return tuple(given) + tuple(extra)
+
+    key = (pats("markers"), pats("lines"), pats("inline"), tuple(o["markup"]))
     if key not in _patterns_cache:
         _patterns_cache[key] = (
-            _compile(options["markers"], lang, r"^\W{{0,3}}(?:{})"),
-            _compile(options["lines"], lang, r"^\s*(?:{})\s*$"),
-            _compile(options["inline"], lang, r"(?<=[.!?…\"”»])\s*(?:{})\s*$"),
+            _compile(key[0], r"^\W{{0,3}}(?:{})"),
+            _compile(key[1], r"^\W{{0,2}}(?:{})\W{{0,2}}$"),
+            _compile(key[2], "{}"),
+            _compile(key[3], "{}"),
         )
     return _patterns_cache[key]
 
 
-def body_lines(ctx: Context):
-    """(span, text, position) for each line of the body's plain paragraphs."""
-    skip = ctx.options["skip_top_blocks"]
-    seen_body = 0
-    after_image = False
-    for block in ctx.doc.blocks:
-        if block.kind in ("front_matter", "heading"):
-            continue
-        if block.kind != "paragraph":
-            after_image = block.kind == "image"
-            seen_body += 1
-            continue
-        seen_body += 1
-        if seen_body <= skip or (after_image and ctx.options["after_image_ok"]):
-            after_image = False
-            continue
-        after_image = False
-        for m in _LINE.finditer(block.prose):
-            text = m.group().strip()
-            if text:
-                start = block.span.start + m.start() + (len(m.group()) - len(m.group().lstrip()))
-                yield Span(start, start + len(text)), text
+def _compile(patterns: tuple[str, ...], template: str):
+    if not patterns:
+        return None
+    alternatives = "|".join(f"(?:{p})" for p in patterns)
+    return regex.compile(template.format(alternatives), regex.I | regex.V1)
+
+
+def annotate(ctx: Context) -> Body:
+    """The body's lines, each with the rule (marker, pattern, shape) that matched it, if any."""
+    o = ctx.options
+    markers, lines, _, markup = _patterns(ctx)
+    b = body(ctx.doc, o["after_image_ok"])
+    for line in b.lines:
+        line.rule = _rule(ctx, line.text, markers, lines, markup, ctx.doc.text[_src(line)])
+        if not line.rule and o["file_names"] and _is_file_name(line, o["max_words"]):
+            line.rule = "image file name"
+        if not line.rule and line.block > o["skip_top_blocks"]:
+            line.rule = _shape(ctx, b, line)
+    return b
 
 
 def check(ctx: Context):
     o = ctx.options
-    markers, lines, inline = _patterns(o, ctx.doc.language)
-    for span, raw in body_lines(ctx):
-        text = fold_confusables(raw)
-        lookalike = (
-            " (written with look-alike letters)"
-            if any(has_confusables(w) for w in raw.split())
-            else ""
-        )
-        reason = None
-        if markers and markers.search(text):
-            reason = "marker"
-        elif lines and lines.search(text):
-            reason = "pattern"
-        else:
-            reason = _heuristic(ctx, text)
-        if reason:
-            yield _hit(ctx, span, raw, reason + lookalike, whole_line=True)
+    inline, markup = _patterns(ctx)[2:]
+    b = annotate(ctx)
+    skip = o["skip_top_blocks"]
+    model = o.get("_model")
+    threshold = o["threshold"] if o["threshold"] >= 0 else (model.threshold if model else 1.0)
+    covered_until = -1
+    for i, line in enumerate(b.lines):
+        if line.span.start < covered_until:
             continue
-        if inline:
-            m = inline.search(text)
-            if m and len(text) == len(raw):
-                glued = Span(span.start + m.start(), span.end)
-                while ctx.doc.text[glued.start].isspace():
-                    glued = Span(glued.start + 1, glued.end)
-                yield _hit(ctx, glued, raw[m.start() :].strip(), "credit at the end of a line")
+        score, why = None, []
+        if model is not None:
+            values = features(b, i, ctx.lang, o["_agencies"], o["max_words"])
+            score = model.score(values)
+            why = model.reasons(values)
+        reason = line.rule
+        if (
+            not reason
+            and score is not None
+            and score >= threshold
+            and line.block > skip
+            and len(line.words) <= o["max_model_words"]
+            and not DATELINE_START.match(line.text)
+        ):
+            reason = "line classifier: " + ", ".join(why or ["shape"])
+        if reason:
+            end = _widget_end(b, i, o) if o["widgets"] and line.rule.startswith("marker") else i
+            covered_until = b.lines[end].span.end
+            yield _line_hit(ctx, line, b.lines[end].span.end, reason, score)
+        elif inline is not None:
+            yield from _inline_hits(ctx, line, inline)
+    yield from _blocks(ctx, markup)
 
 
-def _heuristic(ctx: Context, text: str) -> str | None:
+def _src(line) -> slice:
+    return slice(line.span.start, line.span.end)
+
+
+def _rule(ctx: Context, text: str, markers, lines, markup, source: str) -> str:
+    if markers is not None and (m := markers.search(text)):
+        return f"marker '{m.group().strip()[:30]}'"
+    if lines is not None and lines.search(text):
+        return "leftover line pattern"
+    if markup is not None and markup.search(source):
+        return "image markup"
+    return ""
+
+
+def _shape(ctx: Context, b: Body, line) -> str:
     o = ctx.options
-    words = WORD.findall(text)
+    words = line.words
     if not words or len(words) > o["max_words"]:
-        return None
-    if o["file_names"] and _FILE_NAME.search(text):
-        return "image file name"
-    if _END_PUNCT.search(text):
-        return None
-    if o["keyword_salad"] and len(words) >= o["min_salad_words"] and text == text.lower():
-        stop = sum(1 for w in words if w.lower() in ctx.lang.stopwords)
-        if stop / len(words) <= o["max_stopword_ratio"]:
-            return "keyword-salad alt text"
-    if o["short_unpunctuated"] and len(words) >= 2:
-        return "short line without final punctuation"
-    return None
+        return ""
+    if o["repeated"] and len(words) >= 2 and not _END_PUNCT.search(line.text):
+        if b.counts[" ".join(fold(line.text).split())] > 1:
+            return "short line repeated (a caption used twice)"
+    if o["keyword_salad"] and _is_salad(ctx, line.text, words):
+        return "keyword-salad alt text"
+    if o["descriptions"]:
+        return _description(ctx, line)
+    return ""
 
 
-def _hit(ctx: Context, span: Span, text: str, reason: str, whole_line: bool = False) -> Hit:
+def _description(ctx: Context, line) -> str:
+    """An unmarked photo description: no final stop, and people placed by position words,
+    a caption opener ("Vista aérea de ..."), or a person's name alone on its line."""
+    text, words = line.text, line.words
+    if _SENTENCE_END.search(text) or len(words) < 2 or text[:1] in "\"“«'‘—–-":
+        return ""
+    folded = [fold(w) for w in words]
+    positions = word_set(ctx.lang, "position-words")
+    if any(m.group(1) in positions for m in _PAREN_WORD.finditer(fold(text))):
+        return "photo description placing people (position words)"
+    if folded[0] in word_set(ctx.lang, "caption-words"):
+        return f"photo description opening with '{words[0]}'"
+    if (
+        len(words) <= 4
+        and line.block > ctx.options["skip_top_blocks"] + 1
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and not any(c.isdigit() for c in text)
+    ):
+        return "a name alone on its line"
+    return ""
+
+
+def _is_file_name(line, max_words: int) -> bool:
+    words = line.words
+    if not words or len(words) > max_words:
+        return False
+    return bool(_FILE_NAME.search(line.text) or _FILE_STEM.match(line.text))
+
+
+def _is_salad(ctx: Context, text: str, words: list[str]) -> bool:
+    o = ctx.options
+    if len(words) < o["min_salad_words"] or text != text.lower() or _END_PUNCT.search(text):
+        return False
+    stop = sum(1 for w in words if w.lower() in ctx.lang.stopwords)
+    return stop / len(words) <= o["max_stopword_ratio"]
+
+
+def _widget_end(b: Body, i: int, o: dict) -> int:
+    """The last line of a related-links widget that starts at line ``i``."""
+    if len(b.lines[i].words) > 4:  # "Lee también: <headline>" is a one-line widget
+        return i
+    end = i
+    while end + 1 < len(b.lines):
+        nxt = b.lines[end + 1]
+        if nxt.rule or nxt.block > b.lines[end].block + 1 or not is_short(nxt, o["max_words"]):
+            break
+        end += 1
+    return end
+
+
+def _inline_hits(ctx: Context, line, inline):
+    for m in inline.finditer(line.text):
+        start, end = m.start(), m.end()
+        if len(line.text) != len(line.raw):
+            start, end = 0, len(line.raw)  # folding changed lengths: report the line
+        while start < end and line.raw[start].isspace():
+            start += 1
+        span = Span(line.span.start + start, line.span.start + end)
+        lookalike = _lookalike(line.raw[start:end])
+        yield _hit(span, line.raw[start:end].strip(), "residue inside a line" + lookalike)
+
+
+def _blocks(ctx: Context, markup):
+    """HTML blocks holding image markup; Markdown images whose alt text is a leftover."""
+    for block in ctx.doc.blocks:
+        source = ctx.doc.text[block.span.start : block.span.end]
+        if block.kind == "html" and markup is not None and markup.search(source):
+            yield _hit(block.span, source.strip(), "image markup", whole_line=ctx)
+        elif block.kind == "image":
+            alt = fold(block.meta.get("alt", ""))
+            words = WORD.findall(alt)
+            if ctx.options["file_names"] and _FILE_NAME.search(alt):
+                yield _hit(block.span, alt, "image alt text is a file name")
+            elif ctx.options["keyword_salad"] and words and _is_salad(ctx, alt, words):
+                yield _hit(block.span, alt, "image alt text is keyword salad")
+
+
+def _lookalike(raw: str) -> str:
+    if any(has_confusables(w) for w in raw.split()):
+        return ", written with look-alike letters"
+    return ""
+
+
+def _line_hit(ctx: Context, line, end: int, reason: str, score: float | None) -> Hit:
+    raw = ctx.doc.text[line.span.start : end]
+    if score is not None:
+        reason += f"; line score {score:.2f}"
+    return _hit(Span(line.span.start, end), raw, reason + _lookalike(raw), whole_line=ctx)
+
+
+def _hit(span: Span, text: str, reason: str, whole_line: Context | None = None) -> Hit:
     fix = None
-    if whole_line:
-        doc_text = ctx.doc.text
+    if whole_line is not None:
+        doc_text = whole_line.doc.text
         end = span.end
         while end < len(doc_text) and doc_text[end] in "\r\n":
             end += 1
         start = doc_text.rfind("\n", 0, span.start) + 1
         fix = Fix(Span(start, end), "", safe=False)
+    text = " ".join(text.split())
     return Hit(
         span, {"text": text if len(text) <= 80 else text[:77] + "...", "reason": reason}, fix=fix
     )
 
 
-KIND = RuleKind("leftover", check, OPTIONS, __doc__.strip().splitlines()[0], fixes="unsafe")
+KIND = RuleKind(
+    "leftover",
+    check,
+    OPTIONS,
+    __doc__.strip().splitlines()[0],
+    fixes="unsafe",
+    prepare=prepare,
+)
 
 
 @hookimpl
