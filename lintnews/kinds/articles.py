@@ -1,0 +1,99 @@
+"""``article-agreement``: one entity, one article.
+
+The same name after a masculine and a feminine article (``el``/``la``, ``del``/``de la``,
+``al``/``a la``). Two names are the same entity when they are equal, or when the longer one
+continues the shorter with a connector ("Congreso" / "Congreso de Quintana Roo"); a longer
+name that goes on with another capitalised word is another entity ("la FIFA" / "el FIFA
+World Cup Trophy Tour"). The minority use is reported; the unsafe fix swaps its article.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..document import Span
+from ..findings import Fix, Hit
+from ..language.normalize import fold
+from .base import Context, Option
+
+ARTICLE_OPTIONS = {
+    "masculine": Option(["el", "del", "al"], ("list", str), "masculine articles"),
+    "feminine": Option(["la", "de la", "a la"], ("list", str), "feminine articles"),
+    "swap": Option(
+        {"el": "la", "la": "el", "del": "de la", "de la": "del", "al": "a la", "a la": "al"},
+        ("dict", str),
+        "the article that replaces each article in a fix",
+    ),
+}
+_NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*|\p{Ll}+\p{Lu}[\p{L}\p{M}]*)"
+_NAME_PART = rf"{_NAME_WORD}(?:[ -]{_NAME_WORD})*"
+_NAME_RUN = rf"{_NAME_PART}(?:\s+(?:de|del|de la|de los|de las)\s+{_NAME_PART})*"
+
+
+def check_articles(ctx: Context):
+    o = ctx.options
+    gender = {a.lower(): "m" for a in o["masculine"]} | {a.lower(): "f" for a in o["feminine"]}
+    if not gender:
+        return
+    articles = "|".join(
+        regex.escape(a).replace(r"\ ", r"\s+") for a in sorted(gender, key=len, reverse=True)
+    )
+    pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}])((?i:{articles}))\s+({_NAME_RUN})", regex.V1)
+    connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
+    uses = []  # (gender, words, article span, name, article)
+    for block in ctx.doc.blocks:
+        if not block.is_prose:
+            continue
+        for m in pattern.finditer(block.prose):
+            if (
+                not m.group(1)[0].islower()
+                and m.start() > 0
+                and not regex.search(r"[.!?¿¡\"“«]\s*$|^\s*$", block.prose[: m.start()])
+            ):
+                continue
+            art_text = " ".join(m.group(1).split())
+            words = tuple(fold(w) for w in m.group(2).split())
+            art = Span(block.span.start + m.start(1), block.span.start + m.end(1))
+            uses.append((gender[art_text.lower()], words, art, m.group(2), art_text))
+    reported = set()
+    for g, words, span, name, art in uses:
+        same = [u for u in uses if _same_entity(words, u[1], connectors)]
+        masc = [u for u in same if u[0] == "m"]
+        fem = [u for u in same if u[0] == "f"]
+        if not masc or not fem:
+            continue
+        if len(masc) != len(fem):
+            minority = "m" if len(masc) < len(fem) else "f"
+        else:
+            minority = max(same, key=lambda u: u[2].start)[0]
+        if g != minority or span in reported:
+            continue
+        reported.add(span)
+        other = (fem if g == "m" else masc)[0]
+        replacement = _swap(art, o["swap"])
+        yield Hit(
+            span,
+            {
+                "article": art,
+                "name": name,
+                "other": other[4],
+                "line": ctx.doc.locate(other[2].start)[0],
+            },
+            related=((other[2], f"'{other[4]} {other[3]}' here"),),
+            fix=Fix(span, replacement, safe=False) if replacement else None,
+        )
+
+
+def _swap(article: str, swap: dict[str, str]) -> str | None:
+    new = swap.get(article.lower())
+    if new is None:
+        return None
+    return new[:1].upper() + new[1:] if article[:1].isupper() else new
+
+
+def _same_entity(a: tuple, b: tuple, connectors: frozenset[str]) -> bool:
+    """Equal, or the longer goes on from the shorter with a connector word."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if long[: len(short)] != short:
+        return False
+    return len(long) == len(short) or long[len(short)] in connectors

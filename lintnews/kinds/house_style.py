@@ -1,0 +1,208 @@
+"""``house-style``: names written the way the newsroom's style sheet says.
+
+A style sheet is a YAML file named by the rule's ``dictionaries`` option (paths relative to
+the rule or config file that names them)::
+
+    language: es                   # default scope of the entries (optional)
+    imports: [agency.yaml]         # other sheets, relative to this one
+    ignore: [Kyiv]                 # imported entries to drop (by id or expected form)
+    entries:
+      - expected: Dmitri Peskov    # the preferred form (also the entry's name)
+        id: peskov                 # optional name used by ``ignore``
+        variants: [Dmitry Peskov]  # literal forms it replaces
+        patterns: ['Dmitr(?:y|ii?|iy) Peskov']   # regular expressions it replaces
+        note: Fundéu transliteration
+        languages: [es]            # overrides the file's scope
+        ignore_case: false
+        tests:                     # self-tests, run when the sheet loads
+          - {from: "Dmitry Peskov dijo", to: "Dmitri Peskov dijo"}
+          - "el portavoz Dmitri Peskov -> el portavoz Dmitri Peskov"
+
+A path ``builtin:house-style/es.yaml`` names a sheet shipped with lintnews (in
+``dictionaries`` and ``imports``). Entries may also be given inline in the rule's ``entries``
+option. A match must stand as a whole word: no letter (accented ones included), digit or
+hyphen-joined word may touch either end, so "Jong" never matches inside "Jong-un"; patterns
+may contain hyphens. Words of handles, hashtags and addresses are left alone. Every
+replacement is a safe fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from ..document import Span
+from ..errors import LintnewsError
+from ..findings import Fix, Hit
+from ..yamlload import read_yaml
+from .base import Context, Option
+
+HOUSE_STYLE_OPTIONS = {
+    "dictionaries": Option([], ("list", str), "style sheet files, relative to the rule file"),
+    "entries": Option([], ("list", dict), "entries given inline, as in a style sheet"),
+}
+_ENTRY_KEYS = {
+    "expected",
+    "id",
+    "variants",
+    "patterns",
+    "note",
+    "languages",
+    "ignore_case",
+    "tests",
+}
+BUILTIN = "builtin:"
+_SHEET_KEYS = {"language", "languages", "imports", "ignore", "entries"}
+_BEFORE = r"(?<![\p{L}\p{M}\p{N}_@#/]|[\p{L}\p{M}\p{N}]-)"
+_AFTER = r"(?![\p{L}\p{M}\p{N}_/]|-[\p{L}\p{M}\p{N}])"
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    expected: str
+    pattern: Any  # compiled regex
+    note: str
+    languages: tuple[str, ...]
+    source: str
+
+    def applies_to(self, language: str) -> bool:
+        return not self.languages or language in self.languages
+
+    def apply(self, text: str) -> str:
+        return self.pattern.sub(
+            lambda m: self.expected if m.group() != self.expected else m.group(), text
+        )
+
+
+def prepare_house_style(options: dict[str, Any], base_dir: Path) -> dict[str, Any]:
+    """Read the sheets, check every entry and run its self-tests (ValueError on a failure)."""
+    paths = [str(_resolve(Path(base_dir), p)) for p in options["dictionaries"]]
+    entries: dict[str, Entry] = {}
+    for path in paths:
+        for entry in _read_sheet(Path(path), ()):
+            entries[entry.name] = entry
+    for raw in options["entries"]:
+        entry = _entry(raw, (), "options.entries")
+        entries[entry.name] = entry
+    return {**options, "dictionaries": paths, "_entries": tuple(entries.values())}
+
+
+def _resolve(folder: Path, name: str) -> Path:
+    """``name`` relative to ``folder``; ``builtin:PATH`` is inside lintnews' own rules."""
+    if name.startswith(BUILTIN):
+        from ..plugin.builtin import builtin_rules_dir
+
+        return (builtin_rules_dir() / name[len(BUILTIN) :]).resolve()
+    return (folder / name).resolve()
+
+
+def _read_sheet(path: Path, stack: tuple[Path, ...]) -> list[Entry]:
+    if path in stack:
+        raise ValueError(f"style sheet {path} imports itself")
+    try:
+        data = read_yaml(path, LintnewsError) or {}
+    except (LintnewsError, OSError) as exc:
+        raise ValueError(f"cannot read style sheet: {exc}") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"style sheet {path}: expected a mapping")
+    unknown = set(data) - _SHEET_KEYS
+    if unknown:
+        raise ValueError(f"style sheet {path}: unknown key '{sorted(unknown)[0]}'")
+    scope = data.get("languages") or ([data["language"]] if data.get("language") else [])
+    found: dict[str, Entry] = {}
+    for name in _strings(data.get("imports"), path, "imports"):
+        for entry in _read_sheet(_resolve(path.parent, name), (*stack, path)):
+            found[entry.name] = entry
+    for name in _strings(data.get("ignore"), path, "ignore"):
+        if found.pop(name, None) is None:
+            for key in [k for k, e in found.items() if e.expected == name]:
+                del found[key]
+    raw_entries = data.get("entries") or []
+    if not isinstance(raw_entries, list):
+        raise ValueError(f"style sheet {path}: 'entries' must be a list")
+    for raw in raw_entries:
+        entry = _entry(raw, tuple(scope), str(path))
+        found[entry.name] = entry
+    return list(found.values())
+
+
+def _strings(value, path: Path, key: str) -> list[str]:
+    value = value or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"style sheet {path}: '{key}' must be a list of strings")
+    return value
+
+
+def _entry(raw: Any, scope: tuple[str, ...], source: str) -> Entry:
+    if not isinstance(raw, dict) or not isinstance(raw.get("expected"), str):
+        raise ValueError(f"{source}: each entry needs an 'expected' form")
+    name = str(raw.get("id") or raw["expected"])
+    where = f"{source}: entry '{name}'"
+    unknown = set(raw) - _ENTRY_KEYS
+    if unknown:
+        raise ValueError(f"{where}: unknown key '{sorted(unknown)[0]}'")
+    variants = raw.get("variants") or []
+    patterns = raw.get("patterns") or []
+    if not all(isinstance(v, str) and v for v in [*variants, *patterns]):
+        raise ValueError(f"{where}: variants and patterns must be lists of strings")
+    if not variants and not patterns:
+        raise ValueError(f"{where}: needs 'variants' or 'patterns'")
+    alternatives = [regex.escape(v) for v in variants] + [f"(?:{p})" for p in patterns]
+    flags = regex.V1 | (regex.IGNORECASE if raw.get("ignore_case") else 0)
+    try:
+        pattern = regex.compile(f"{_BEFORE}(?:{'|'.join(alternatives)}){_AFTER}", flags)
+    except regex.error as exc:
+        raise ValueError(f"{where}: bad pattern: {exc}") from None
+    languages = raw.get("languages", list(scope)) or []
+    entry = Entry(
+        name, raw["expected"], pattern, str(raw.get("note") or ""), tuple(languages), source
+    )
+    for spec in raw.get("tests") or []:
+        before, after = _spec(spec, where)
+        got = entry.apply(before)
+        if got != after:
+            raise ValueError(f"{where}: self-test failed: '{before}' gives '{got}', not '{after}'")
+    return entry
+
+
+def _spec(spec: Any, where: str) -> tuple[str, str]:
+    if isinstance(spec, str) and " -> " in spec:
+        before, after = spec.split(" -> ", 1)
+        return before, after
+    if (
+        isinstance(spec, dict)
+        and isinstance(spec.get("from"), str)
+        and isinstance(spec.get("to"), str)
+    ):
+        return spec["from"], spec["to"]
+    raise ValueError(f"{where}: a test is 'FROM -> TO' or {{from: FROM, to: TO}}")
+
+
+def check_house_style(ctx: Context):
+    entries = [e for e in ctx.options.get("_entries", ()) if e.applies_to(ctx.doc.language)]
+    if not entries:
+        return
+    for block in ctx.doc.blocks:
+        if not block.is_prose:
+            continue
+        matches = []
+        for entry in entries:
+            for m in entry.pattern.finditer(block.prose):
+                if m.group() != entry.expected:
+                    matches.append((m.start(), m.end(), entry, m.group()))
+        end = -1
+        for start, stop, entry, found in sorted(matches, key=lambda x: (x[0], -x[1])):
+            if start < end:
+                continue
+            end = stop
+            span = Span(block.span.start + start, block.span.start + stop)
+            note = f" ({entry.note})" if entry.note else ""
+            yield Hit(
+                span,
+                {"found": found, "expected": entry.expected, "note": note, "entry": entry.name},
+                fix=Fix(span, entry.expected, safe=True),
+            )

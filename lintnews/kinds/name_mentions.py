@@ -1,0 +1,228 @@
+"""Finding the names of a draft: capitalised words, the runs they form, and their keys.
+
+A *word* is a run of letters (inner apostrophes kept, a possessive ``'s`` dropped). A *name
+word* starts with a capital ("Putin", "NXIVM") or has one inside ("iPhone"). A *run* is a
+sequence of name words joined by a space or a hyphen, with the language's connectors
+("de", "del", "of") allowed between two name words: "Ministerio de la Salud Pública",
+"Kim Jong-un", "Pakal-Na- Palenque". Left out as not prose: words of handles, hashtags,
+addresses and file names, and words in capitals that belong to a line, dateline or run
+written in capitals ("CIUDAD DE MÉXICO.-").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+from ..language.normalize import fold, fold_confusables
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
+_POSSESSIVE = regex.compile(r"['’]s$")
+_JOIN = regex.compile(r"^(?: |-|- | -| - )$")
+_OPENERS = "\"'“‘«¿¡([—–-*_ \t"
+_NOT_PROSE_CHUNK = regex.compile(r"[@#_/\\*]|\p{L}\.\p{L}|^www|\.(?:com|org|net|mx|es)\b")
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: int
+    end: int
+    initial: bool  # first word of its sentence (or of a quotation)
+    name: bool  # starts with or contains a capital
+
+    @property
+    def caps(self) -> bool:
+        return len(self.text) > 1 and self.text.isupper()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a form: a single name word or a whole run."""
+
+    form: str
+    start: int
+    end: int
+    initial: bool
+    #: the folded name words of the run this occurrence belongs to (itself for a run)
+    context: tuple[str, ...]
+    words: int  # how many name words the form has
+    #: the form without its connectors ("Ministerio Salud Pública"): what keys are made of
+    core: str = ""
+
+    @property
+    def core_form(self) -> str:
+        return self.core or self.form
+
+
+def key(form: str) -> str:
+    """Spelling-blind key: no case, accents, look-alikes, spaces, hyphens or apostrophes."""
+    return regex.sub(r"[\s\-'’.]", "", fold(form))
+
+
+def translit_key(form: str) -> str:
+    """``key`` with y read as i and doubled letters single (Dmitry / Dmitri, Pretelini)."""
+    words = regex.split(r"[\s\-]+", form)
+    return "".join(regex.sub(r"(.)\1+", r"\1", key(w).replace("y", "i")) for w in words)
+
+
+def is_caps_sentence(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
+
+
+def sentence_words(text: str, offset: int) -> list[Word]:
+    """The words of one sentence (``offset`` is where the sentence starts in the document)."""
+    out = []
+    for m in _WORD.finditer(text):
+        chunk_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        chunk_end = len(text)
+        for sep in (" ", "\n"):
+            pos = text.find(sep, m.end())
+            if pos != -1:
+                chunk_end = min(chunk_end, pos)
+        chunk = text[chunk_start:chunk_end]
+        before = text[max(0, m.start() - 2) : m.start()]
+        if _NOT_PROSE_CHUNK.search(chunk) or "@" in before or "#" in before:
+            continue
+        if any(c.isdigit() for c in chunk.strip(".,;:()[]\"'“”«»¿?¡!*")):
+            continue
+        word = _POSSESSIVE.sub("", m.group())
+        lead = text[: m.start()]
+        initial = not lead.strip(_OPENERS) or lead.rstrip()[-1:] in '"“«¿¡(:'
+        name = len(word) > 1 and (word[:1].isupper() or any(c.isupper() for c in word[1:]))
+        out.append(Word(word, offset + m.start(), offset + m.start() + len(word), initial, name))
+    return _drop_caps_runs(out, text, offset)
+
+
+def _drop_caps_runs(words: list[Word], text: str, offset: int) -> list[Word]:
+    """Words in capitals next to other words in capitals, or before a dateline dash."""
+    keep = []
+    for i, w in enumerate(words):
+        if w.caps:
+            near = [words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)]
+            close = [
+                n
+                for n in near
+                if n.caps
+                and len(text[min(n.end, w.end) - offset : max(n.start, w.start) - offset]) <= 2
+            ]
+            after = text[w.end - offset : w.end - offset + 3]
+            if close or regex.match(r"\.?\s?[-–—]", after):
+                continue
+        keep.append(w)
+    return keep
+
+
+def runs(words: list[Word], text: str, offset: int, connectors: frozenset[str]) -> list[list[Word]]:
+    """Name words grouped into runs (connectors kept inside, never at either end)."""
+    out: list[list[Word]] = []
+    current: list[Word] = []
+    pending: list[Word] = []  # connectors seen after the current run
+
+    def gap(a: Word, b: Word) -> str:
+        return text[a.end - offset : b.start - offset]
+
+    for w in words:
+        joined = bool(current) and _JOIN.match(gap((pending or current)[-1], w))
+        if w.name and current and joined:
+            current.extend(pending)
+            current.append(w)
+            pending = []
+        elif w.name:
+            if current:
+                out.append(current)
+            current, pending = [w], []
+        elif current and joined and w.text.lower() in connectors and len(pending) < 2:
+            pending.append(w)
+        else:
+            if current:
+                out.append(current)
+            current, pending = [], []
+    if current:
+        out.append(current)
+    return out
+
+
+def core(words: list[str], connectors: frozenset[str]) -> str:
+    """The words with each inner run of connectors as one mark: "Ministerio · Salud"."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        inner = 0 < i < len(words) - 1
+        if inner and w.lower() in connectors:
+            if out[-1] != "·":
+                out.append("·")
+        else:
+            out.append(w)
+    return " ".join(out)
+
+
+def mentions(
+    run: list[Word],
+    stopwords: frozenset[str],
+    min_length: int,
+    text: str,
+    offset: int,
+    connectors: frozenset[str] = frozenset(),
+) -> list[Mention]:
+    """The run as a whole (two name words or more), each name word and its hyphen parts."""
+    while run and run[0].text.lower() in stopwords and not run[0].caps:
+        run = run[1:]
+    while run and not run[-1].name:
+        run = run[:-1]
+    names = [w for w in run if w.name]
+    if not names:
+        return []
+    context = tuple(fold(w.text) for w in names)
+    out = []
+    if len(names) > 1:
+        start, end = run[0].start, run[-1].end
+        form = " ".join(text[start - offset : end - offset].split())
+        marked = core([w.text for w in run], connectors)
+        out.append(Mention(form, start, end, run[0].initial, context, len(names), marked))
+    for w in names:
+        if len(_letters(w.text)) >= min_length:
+            out.append(Mention(w.text, w.start, w.end, w.initial, context, 1))
+        if "-" in w.text:
+            at = w.start
+            for part in w.text.split("-"):
+                if part[:1].isupper() and len(part) >= min_length:
+                    around = tuple(c for c in context if c != fold(w.text)) + (fold(part),)
+                    out.append(Mention(part, at, at + len(part), False, around, 1))
+                at += len(part) + 1
+    return out
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text if c.isalpha())
+
+
+def has_compat_chars(word: str) -> bool:
+    """Ligatures, full-width letters or invisible characters inside a word."""
+    return len(word) > 1 and any(
+        c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+        or "LIGATURE" in unicodedata.name(c, "")
+        or "FULLWIDTH" in unicodedata.name(c, "")
+        for c in word
+    )
+
+
+def clean(word: str) -> str:
+    """The word in plain Latin letters (look-alikes and compatibility forms folded)."""
+    return fold_confusables(word)
+
+
+_HASHTAG = regex.compile(r"(?<![\p{L}\p{M}\p{N}&])#([\p{L}\p{M}][\p{L}\p{M}\p{N}_]*)")
+
+
+def hashtags(text: str, offset: int) -> list[Mention]:
+    """Hashtags with a capital ("#LosSecretosDeAristegui"): compared with hashtags only."""
+    out = []
+    for m in _HASHTAG.finditer(text):
+        tag = m.group(1)
+        if any(c.isupper() for c in tag) and len(tag) > 2:
+            start = offset + m.start()
+            out.append(Mention("#" + tag, start, start + len(tag) + 1, False, (), 1))
+    return out

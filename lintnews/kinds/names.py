@@ -1,0 +1,337 @@
+"""``name-variants``: one entity, one spelling.
+
+Names (see ``name_mentions``) are compared three ways, each with its own guards:
+
+* **Spelling variants**: forms with the same key once case, accents, look-alike letters,
+  ligatures, hyphens and spaces are folded, and (``transliteration``) y read as i and doubled
+  letters single: Pérez / Perez, Kim Jong-un / Kim Jong Un, Dmitry / Dmitri. A form seen only
+  at the start of sentences counts only when it is not an ordinary word of the language
+  ("Estamos" is a word; "Pio" is a name). Connectors inside a long name count as one mark
+  (Ministerio de Salud / Ministerio de la Salud). A multi-word name is also looked for in
+  lowercase: a rarer casing is a variant ("Cien años de soledad") unless it is a common noun
+  heading the name ("el cerro del Tepeyac") or sits in a headline (title case).
+* **Typos**: name words one edit apart (a letter added, dropped, changed or two swapped:
+  Carstens / Castens, Huffington / Huffingotn). This is where distinct names live, so the
+  edit must not touch the first or last letter (Felps / Jelps, Copa / Copas, Julia / Julie)
+  nor change the case too, the word must be long
+  enough, the rarer spelling must be rare enough to be a slip (not an established word or
+  name in the lexicon: Colombia / Columbia are both established), it must be rare in the
+  draft, and two names whose other words differ are two people (Ana Martín / Luis Marín).
+* **Look-alike letters** from other scripts, ligatures and invisible characters
+  (``lookalikes``): one finding per affected word form; a text written throughout with them
+  is one finding.
+
+The minority form is reported with the majority form and where it appears; the fix rewrites
+it to the majority form and is unsafe (a wrong merge changes meaning).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import regex
+from rapidfuzz.distance import OSA
+
+from ..document import Span
+from ..findings import Fix, Hit
+from ..language import lexicon as lexicons
+from ..language.normalize import fold
+from .base import Context, Option
+from .lookalikes import lookalikes, mixed_script
+from .name_mentions import (
+    Mention,
+    core,
+    has_compat_chars,
+    hashtags,
+    is_caps_sentence,
+    key,
+    mentions,
+    runs,
+    sentence_words,
+    translit_key,
+)
+
+NAME_OPTIONS = {
+    "transliteration": Option(True, bool, "fold y/i and doubled letters when comparing"),
+    "min_length": Option(3, int, "shortest name word (in letters) compared"),
+    "skip_uppercase_lines": Option(True, bool, "ignore names in lines written in capitals"),
+    "typos": Option(True, bool, "report names one edit apart (needs a lexicon of the language)"),
+    "typo_min_length": Option(5, int, "shortest name word (in letters) checked for typos"),
+    "typo_max_count": Option(2, int, "most uses of the rarer spelling for it to be a typo"),
+    "known_zipf": Option(
+        2.0, float, "Zipf frequency from which a spelling is an established word or name"
+    ),
+    "ordinary_zipf": Option(
+        4.0, float, "Zipf frequency from which a sentence-initial word is an ordinary word"
+    ),
+    "wordlist": Option("large", str, "wordfreq list used as the lexicon: small or large"),
+    "lookalike_text_share": Option(
+        0.2, float, "share of words with look-alike letters from which the text is one finding"
+    ),
+}
+
+
+def check_names(ctx: Context):
+    o = ctx.options
+    floor = min(o["known_zipf"], o["ordinary_zipf"])
+    lex = lexicons.load(ctx.doc.language or ctx.lang.code, o["wordlist"], floor)
+    found = _collect(ctx)
+    lowercase = _lowercase_words(ctx)
+    hits: list[Hit] = []
+    hits += lookalikes(ctx, found["all_words"], o["lookalike_text_share"])
+    mention_list = [m for m in found["mentions"] if not _odd_chars(m.form)]
+    mention_list += _case_variants(ctx, found["runs"], lex, o["known_zipf"], o["ordinary_zipf"])
+    groups: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    to_key = translit_key if o["transliteration"] else key
+    for m in mention_list:
+        groups[to_key(m.core_form)][m.form].append(m)
+
+    def ordinary(form: str) -> bool:
+        low = form.lower()
+        return low in lowercase or (lex is not None and lex.zipf(low) >= o["ordinary_zipf"])
+
+    def named(form: str, occ: list[Mention]) -> bool:
+        return any(not m.initial for m in occ) or form.isupper() or not ordinary(form)
+
+    for all_forms in groups.values():
+        forms = {f: occ for f, occ in all_forms.items() if named(f, occ)}
+        if len(forms) < 2:
+            hits += _misspelt_words(ctx, all_forms, lex, o["known_zipf"], ordinary)
+            continue
+        ranked = sorted(forms.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
+        major, major_occ = ranked[0]
+        for form, occ in ranked[1:]:
+            if key(form) != key(major) and ordinary(form) and ordinary(major):
+                continue  # both ordinary words a transliteration apart (Polo / Pollo)
+            single = all(m.words == 1 for m in (*occ, *major_occ))
+            if single and _different_people(occ, major_occ):
+                continue  # Anna Smith / Ana López: each person spells their own name
+            hits += _report(ctx, form, occ, major, major_occ)
+    if o["typos"] and lex is not None:
+        hits += _typos(ctx, groups, lex, named, ordinary)
+    yield from _dedupe(hits)
+
+
+def _collect(ctx: Context) -> dict:
+    o = ctx.options
+    connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
+    out: dict[str, list] = {"mentions": [], "runs": [], "all_words": []}
+    for block in ctx.doc.blocks:
+        if not block.is_prose:
+            continue
+        for s in block.sentences:
+            text = block.prose[s.span.start - block.span.start : s.span.end - block.span.start]
+            words = sentence_words(text, s.span.start)
+            out["all_words"] += words
+            out["mentions"] += hashtags(text, s.span.start)
+            if o["skip_uppercase_lines"] and is_caps_sentence(text):
+                continue
+            for run in runs(words, text, s.span.start, connectors):
+                found = mentions(
+                    run, ctx.lang.stopwords, o["min_length"], text, s.span.start, connectors
+                )
+                out["mentions"] += found
+                out["runs"] += [m for m in found if m.words > 1]
+    return out
+
+
+def _odd_chars(form: str) -> bool:
+    return any(mixed_script(w) or has_compat_chars(w) for w in form.split())
+
+
+def _report(ctx: Context, form: str, occ: list[Mention], major: str, major_occ: list[Mention]):
+    where = ctx.doc.locate(major_occ[0].start)[0]
+    reason = f"spelled so {len(major_occ)}x, first at line {where}"
+    for m in occ:
+        others = [o for o in occ if o is not m][:3]
+        related = [(Span(major_occ[0].start, major_occ[0].end), f"'{major}' here")]
+        related += [(Span(o.start, o.end), f"'{form}' also here") for o in others]
+        span = Span(m.start, m.end)
+        yield Hit(
+            span,
+            {
+                "form": form,
+                "majority": major,
+                "reason": reason,
+                "count": len(major_occ),
+                "line": where,
+            },
+            related=tuple(related),
+            fix=Fix(span, major, safe=False),
+        )
+
+
+def _misspelt_words(ctx: Context, forms: dict, lex, known: float, ordinary):
+    """An ordinary word at sentence starts, once with its accents dropped ("Despues")."""
+    if lex is None or len(forms) != 2:
+        return []
+    (a, a_occ), (b, b_occ) = sorted(forms.items(), key=lambda kv: lex.zipf(kv[0]))
+    if key(a) != key(b) or a.lower() == b.lower() or not ordinary(b):
+        return []
+    if lex.zipf(a) >= known or a.lower() in _lowercase_words(ctx) or len(a_occ) > len(b_occ):
+        return []
+    return list(_report(ctx, a, a_occ, b, b_occ))
+
+
+def _lowercase_words(ctx: Context) -> set[str]:
+    return {
+        m.group().lower()
+        for b in ctx.doc.blocks
+        if b.is_prose
+        for m in regex.finditer(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*", b.prose)
+    }
+
+
+def _case_variants(ctx: Context, run_mentions: list[Mention], lex, known: float, ordinary: float):
+    """Multi-word names met again, less often, with other capitals ("Cien años de soledad").
+
+    Not headings (title case is a headline style), and not a lowercase head before a
+    connector ("el cerro del Tepeyac", "el presidente de México": common nouns).
+    """
+    seen: set[tuple[int, int]] = {(m.start, m.end) for m in run_mentions}
+    counts: dict[str, int] = defaultdict(int)
+    for m in run_mentions:
+        counts[m.form] += 1
+    connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
+    sentences = [
+        (s.span.start, text, text.lower())
+        for block in ctx.doc.blocks
+        if block.is_prose and block.kind != "heading"
+        for s in block.sentences
+        for text in [block.prose[s.span.start - block.span.start : s.span.end - block.span.start]]
+        if not is_caps_sentence(text)
+    ]
+    out = []
+    found: dict[str, list[Mention]] = defaultdict(list)
+    for form in sorted(counts):
+        words = form.split()
+        last = words[-1].lower()
+        pattern = regex.compile(
+            r"(?<![\p{L}\p{M}@#])"
+            + r"\s+".join(regex.escape(w) for w in words)
+            + r"(?![\p{L}\p{M}])",
+            regex.IGNORECASE,
+        )
+        for offset, text, lower in sentences:
+            if last not in lower:
+                continue
+            for m in pattern.finditer(text):
+                span = (offset + m.start(), offset + m.end())
+                raw = " ".join(m.group().split())
+                initial = not text[: m.start()].strip("\"'“‘«¿¡(—–- ")
+                surface = raw[:1].upper() + raw[1:] if initial else raw
+                if span in seen or surface == form or surface.isupper():
+                    continue
+                if not _named_variant(raw, form, initial, lex, known):
+                    continue
+                if _common_head(raw, form, connectors, lex, ordinary):
+                    continue
+                seen.add(span)
+                marked = core(surface.split(), connectors)
+                found[form].append(Mention(surface, *span, initial, (), len(words), marked))
+    for form, variants in found.items():
+        by_surface: dict[str, int] = defaultdict(int)
+        for m in variants:
+            by_surface[m.form] += 1
+        out += [m for m in variants if by_surface[m.form] < counts[form]]
+    return out
+
+
+def _common_head(raw: str, form: str, connectors: frozenset[str], lex, ordinary: float) -> bool:
+    """Only the first word is lowercase, and it is a common noun: "el presidente de México",
+    "el cerro del Tepeyac", "president Joe Biden" (a title before a name)."""
+    a, b = raw.split(), form.split()
+    differ = [i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y]
+    if differ != [0] or len(a) < 2:
+        return False
+    return a[1].lower() in connectors or (lex is not None and lex.zipf(a[0]) >= ordinary)
+
+
+def _named_variant(surface: str, form: str, initial: bool, lex, known: float) -> bool:
+    """The other casing still reads as a name: a capital inside it, or a word no lexicon has."""
+    pairs = list(zip(surface.split(), form.split(), strict=False))
+    if any(s[:1].isupper() for i, (s, _) in enumerate(pairs) if i or not initial):
+        return True
+    lowered = [s for s, f in pairs if s.lower() == f.lower() and s[:1] != f[:1]]
+    return lex is not None and any(lex.zipf(w) < known for w in lowered)
+
+
+def _typos(ctx: Context, groups, lex, named, ordinary):
+    o = ctx.options
+    singles = []
+    for forms in groups.values():
+        live = {f: occ for f, occ in forms.items() if named(f, occ)}
+        if not live:
+            continue
+        total = [m for occ in live.values() for m in occ]
+        form = max(live, key=lambda f: len(live[f]))
+        if all(m.words == 1 for m in total):
+            singles.append((fold(form), form, total))
+    singles = [s for s in singles if len(s[0]) >= o["typo_min_length"]]
+    singles.sort(key=lambda s: s[0])
+    out = []
+    for i, a in enumerate(singles):
+        for b in singles[i + 1 :]:
+            if abs(len(a[0]) - len(b[0])) > 1 or OSA.distance(a[0], b[0]) != 1:
+                continue
+            pair = _typo_pair(a, b, lex, o)
+            if pair is not None:
+                (form, occ), (major, major_occ) = pair
+                out += _report(ctx, form, occ, major, major_occ)
+    return out
+
+
+def _typo_pair(a, b, lex, o):
+    """(minority, majority) as (form, occurrences), or None when the two may be distinct."""
+    ka, kb = a[0], b[0]
+    if ka[-1] != kb[-1] or ka[:-1] == kb or kb[:-1] == ka:
+        return None  # the last letter differs or is added: an ending (Copa / Copas)
+    if ka[0] != kb[0] or ka[1:] == kb or kb[1:] == ka:
+        return None  # the first letter differs: another name (Felps / Jelps)
+    if _shape(a[1]) != _shape(b[1]):
+        return None  # case and a letter both differ: two changes, not one slip
+    # the majority is the more used form, then the better established one, then the first
+    ranked = sorted((a, b), key=lambda s: (-len(s[2]), -lex.zipf(s[1]), s[2][0].start))
+    major, minor = ranked
+    if len(minor[2]) > o["typo_max_count"]:
+        return None
+    if lex.zipf(minor[1]) >= o["known_zipf"] and not _same_frame(minor[2], major[2]):
+        return None  # both are established words or names (Colombia / Columbia)
+    if _different_people(minor[2], major[2]):
+        return None  # Ana Martín / Luis Marín
+    return (minor[1], minor[2]), (major[1], major[2])
+
+
+def _shape(form: str) -> str:
+    return "upper" if form.isupper() else "title" if form[:1].isupper() else "other"
+
+
+def _others(m: Mention) -> frozenset[str]:
+    own = fold(m.form)
+    return frozenset(w for w in m.context if w != own)
+
+
+def _different_people(minor: list[Mention], major: list[Mention]) -> bool:
+    """Every use of both sits in a longer name, and those names share no other word."""
+    a = [_others(m) for m in minor]
+    b = [_others(m) for m in major]
+    if not all(a) or not all(b):
+        return False
+    return not (frozenset().union(*a) & frozenset().union(*b))
+
+
+def _same_frame(minor: list[Mention], major: list[Mention]) -> bool:
+    """The same longer name around both ("Cuidad de México" / "Ciudad de México")."""
+    a = {_others(m) for m in minor if len(m.context) > 1}
+    b = {_others(m) for m in major if len(m.context) > 1}
+    return bool(a & b)
+
+
+def _dedupe(hits: list[Hit]):
+    """One finding per place: a whole-name finding covers the findings on its words."""
+    taken: list[Span] = []
+    for hit in sorted(hits, key=lambda h: (-(h.span.end - h.span.start), h.span.start)):
+        if any(t.start <= hit.span.start and hit.span.end <= t.end for t in taken):
+            continue
+        taken.append(hit.span)
+        yield hit

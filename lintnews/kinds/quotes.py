@@ -1,0 +1,106 @@
+"""``quote-variants``: one quote, one wording.
+
+The same quoted words in another order ('sagrada lucha' / 'lucha sagrada') or with one word
+changed, across straight, curly and angle quotes. Two guards keep it to misquotes:
+
+* a change that only inflects a word (encantado / encantados, chupase / chupar: same stems)
+  is how reported speech adapts a quote, not a second wording;
+* a quote of ``passage_words`` words or more is a passage in itself: two copies of it that
+  differ are a repeated passage, which the repetition rules report;
+* when the sentences around the two quotes are copies of each other too (similarity of the
+  words outside the quotes at least ``copy_similarity``), the draft repeats a passage and the
+  repetition rules report it: the quote differs because the passage was pasted and edited.
+  Quotes whose surroundings were written separately ("... a la 'sagrada lucha' de Rusia" in
+  a lead, "... la 'lucha sagrada' de Rusia" in the body) are two claims about what was said.
+
+The later wording is reported; the unsafe fix restores the earlier one.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+import regex
+
+from ..document import Span
+from ..findings import Fix, Hit
+from ..language.normalize import fold
+from .base import Context, Option
+
+QUOTE_OPTIONS = {
+    "min_words": Option(2, int, "fewest words in a quote compared"),
+    "max_words": Option(40, int, "most words in a quote compared"),
+    "one_word_changed_min": Option(4, int, "fewest words for the one-word-changed test"),
+    "passage_words": Option(
+        8, int, "quotes of this many words or more are passages: the repetition rules' concern"
+    ),
+    "copy_similarity": Option(
+        0.75, float, "similarity of the words around two quotes that makes them a copied passage"
+    ),
+}
+_QUOTE = regex.compile(
+    r"(?<![\p{L}\p{N}])'([^'\n]{2,400}?)'(?![\p{L}\p{N}])|\"([^\"\n]{2,400}?)\"|“([^”\n]{2,400}?)”"
+    r"|‘([^’\n]{2,400}?)’(?![\p{L}])|«([^»\n]{2,400}?)»"
+)
+_WORDS = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def check_quotes(ctx: Context):
+    o = ctx.options
+    quotes = []
+    for block in ctx.doc.blocks:
+        if not block.is_prose:
+            continue
+        for m in _QUOTE.finditer(block.prose):
+            group = next(g for g in range(1, 6) if m.group(g) is not None)
+            words = tuple(_WORDS.findall(fold(m.group(group))))
+            if o["min_words"] <= len(words) <= min(o["max_words"], o["passage_words"] - 1):
+                span = Span(block.span.start + m.start(group), block.span.start + m.end(group))
+                around = _around(block, span)
+                quotes.append((words, span, m.group(group), around))
+    for i, (words, span, text, around) in enumerate(quotes):
+        for earlier_words, earlier_span, earlier_text, earlier_around in quotes[:i]:
+            how = _relation(ctx, words, earlier_words, o["one_word_changed_min"])
+            if not how or _similarity(around, earlier_around) >= o["copy_similarity"]:
+                continue
+            yield Hit(
+                span,
+                {
+                    "quote": text,
+                    "other": earlier_text,
+                    "how": how,
+                    "line": ctx.doc.locate(earlier_span.start)[0],
+                },
+                related=((earlier_span, "the other wording"),),
+                fix=Fix(span, earlier_text, safe=False),
+            )
+            break
+
+
+def _around(block, span: Span) -> list[str]:
+    """The words of the quote's sentence outside the quote."""
+    for s in block.sentences:
+        if s.span.start <= span.start < s.span.end:
+            start, end = s.span.start, s.span.end
+            break
+    else:
+        start, end = block.span.start, block.span.end
+    text = block.prose[start - block.span.start : end - block.span.start]
+    cut = text[: span.start - start] + " " + text[span.end - start :]
+    return _WORDS.findall(fold(cut))
+
+
+def _similarity(a: list[str], b: list[str]) -> float:
+    if len(a) < 3 or len(b) < 3:
+        return 0.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _relation(ctx: Context, a: tuple, b: tuple, one_changed_min: int) -> str | None:
+    if a == b or ctx.lang.stems(list(a)) == ctx.lang.stems(list(b)):
+        return None
+    if sorted(a) == sorted(b):
+        return "in another order"
+    if len(a) == len(b) >= one_changed_min and sum(x != y for x, y in zip(a, b, strict=True)) == 1:
+        return "with one word changed"
+    return None

@@ -1,0 +1,182 @@
+"""House style sheets: loading, imports, self-tests, and the errors a newsroom sees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from lintnews.config import Config
+from lintnews.errors import RuleError
+from lintnews.kinds.house_style import prepare_house_style
+from lintnews.ruleset import load_rule
+from lintnews.runner import Runner
+
+KINDS = {k.name: k for k in __import__("lintnews.kinds.naming", fromlist=["KINDS"]).KINDS}
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _names(options: dict) -> list[str]:
+    return sorted(e.name for e in options["_entries"])
+
+
+def _prepare(folder: Path, *sheets: str, entries=()) -> dict:
+    return prepare_house_style({"dictionaries": list(sheets), "entries": list(entries)}, folder)
+
+
+def test_starter_sheet_loads_and_its_self_tests_pass():
+    options = _prepare(ROOT / "rules", "house-style/es.yaml")
+    assert {"Zelenski", "Dmitri Peskov", "Vostochni"} <= set(_names(options))
+    assert all(e.languages == ("es",) for e in options["_entries"])
+
+
+def test_a_failing_self_test_is_an_error_naming_the_entry(tmp_path):
+    _write(
+        tmp_path,
+        "names.yaml",
+        """
+entries:
+  - expected: Zelenski
+    variants: [Zelensky]
+    tests: ["Zelensky dijo -> Zelenskyy dijo"]
+""",
+    )
+    with pytest.raises(ValueError, match="entry 'Zelenski'.*self-test failed"):
+        _prepare(tmp_path, "names.yaml")
+
+
+def test_a_rule_with_a_failing_sheet_is_a_one_line_invalid_rule_error(tmp_path):
+    _write(
+        tmp_path,
+        "names.yaml",
+        """
+entries:
+  - {expected: Kiev, variants: [Kyiv], tests: ["Kyiv -> Kyiv"]}
+""",
+    )
+    rule = _write(
+        tmp_path,
+        "house.yaml",
+        """
+id: house
+kind: house-style
+message: "{found} -> {expected}"
+options:
+  dictionaries: [names.yaml]
+""",
+    )
+    with pytest.raises(RuleError) as info:
+        load_rule(rule, KINDS)
+    message = str(info.value)
+    assert "\n" not in message
+    assert str(rule) in message and "invalid rule" in message and "'Kiev'" in message
+
+
+def test_imports_are_relative_and_ignored_entries_are_dropped(tmp_path):
+    (tmp_path / "shared").mkdir()
+    _write(
+        tmp_path / "shared",
+        "agency.yaml",
+        """
+language: es
+entries:
+  - {expected: Kiev, variants: [Kyiv]}
+  - {expected: Zelenski, variants: [Zelensky]}
+""",
+    )
+    _write(
+        tmp_path,
+        "ours.yaml",
+        """
+imports: [shared/agency.yaml]
+ignore: [Kiev]
+entries:
+  - {expected: Kyiv, variants: [Kiev], languages: [en]}
+""",
+    )
+    options = _prepare(tmp_path, "ours.yaml")
+    assert _names(options) == ["Kyiv", "Zelenski"]
+    scopes = {e.name: e.languages for e in options["_entries"]}
+    assert scopes == {"Kyiv": ("en",), "Zelenski": ("es",)}
+
+
+def test_an_import_cycle_is_an_error(tmp_path):
+    _write(tmp_path, "a.yaml", "imports: [b.yaml]\n")
+    _write(tmp_path, "b.yaml", "imports: [a.yaml]\n")
+    with pytest.raises(ValueError, match="imports itself"):
+        _prepare(tmp_path, "a.yaml")
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        ({"variants": ["Kyiv"]}, "needs an 'expected' form"),
+        ({"expected": "Kiev"}, "needs 'variants' or 'patterns'"),
+        ({"expected": "Kiev", "patterns": ["Ky(iv"]}, "bad pattern"),
+        ({"expected": "Kiev", "variants": ["Kyiv"], "colour": 1}, "unknown key 'colour'"),
+        ({"expected": "Kiev", "variants": ["Kyiv"], "tests": [3]}, "FROM -> TO"),
+    ],
+)
+def test_invalid_entries_say_what_is_wrong(tmp_path, entry, problem):
+    with pytest.raises(ValueError, match=problem):
+        _prepare(tmp_path, entries=[entry])
+
+
+def test_prepare_accepts_its_own_output(tmp_path):
+    _write(tmp_path, "names.yaml", "entries:\n  - {expected: Kiev, variants: [Kyiv]}\n")
+    once = _prepare(tmp_path, "names.yaml")
+    twice = prepare_house_style(once, Path("/somewhere/else"))
+    assert _names(twice) == _names(once) == ["Kiev"]
+
+
+def test_a_newsroom_sheet_from_its_config_gives_safe_fixes(tmp_path):
+    _write(
+        tmp_path,
+        "names.yaml",
+        """
+language: es
+entries:
+  - {expected: Kiev, variants: [Kyiv], note: Fundéu}
+""",
+    )
+    config = Config(
+        rules={"house-style-name": {"options": {"dictionaries": [str(tmp_path / "names.yaml")]}}}
+    )
+    runner = Runner(select=["house-style-name"], config=config)
+    result = runner.lint_text("# Guerra\n\nLlegó a Kyiv el lunes.\n", "draft.md")
+    assert [(f.line, f.message) for f in result.findings] == [
+        (3, "'Kyiv' — house style is 'Kiev' (Fundéu)")
+    ]
+    fix = result.findings[0].fix
+    assert fix.safe and fix.replacement == "Kiev"
+
+
+def test_the_rule_is_off_by_default():
+    runner = Runner(config=Config())
+    assert "house-style-name" not in {r.id for r in runner.ruleset.rules}
+    assert "house-style-name" in {r.id for r in runner.ruleset.available}
+
+
+def test_the_cli_applies_a_newsroom_sheet_named_in_its_config(cli, tmp_path):
+    _write(
+        tmp_path,
+        "ours.yaml",
+        "imports: ['builtin:house-style/es.yaml']\nignore: [Kiev]\n"
+        "entries:\n  - {expected: Kyiv, variants: [Kiev], languages: [es]}\n",
+    )
+    _write(
+        tmp_path,
+        ".lintnews.yaml",
+        "rules:\n  house-style-name:\n    options:\n      dictionaries: [ours.yaml]\n",
+    )
+    _write(tmp_path, "draft.md", "# Guerra\n\nZelensky volvió a Kiev.\n")
+    proc = cli("check", "--lang", "es", "--select", "house-style-name", "draft.md", cwd=tmp_path)
+    assert "'Zelensky' — house style is 'Zelenski'" in proc.stdout
+    assert "'Kiev' — house style is 'Kyiv'" in proc.stdout
+    assert proc.stderr == ""

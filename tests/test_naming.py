@@ -1,0 +1,45 @@
+"""Naming rules: what their findings point at and what their fixes do."""
+
+from __future__ import annotations
+
+from conftest import lint
+
+from lintnews.language import lexicon
+
+DRAFT = """# Cumbre
+
+Vladimir Putin recibió a Kim en la Vostochny Cosmodrome.
+
+Putin y Kim recorrieron el Vostochny Cosmodrome con la 'sagrada lucha' como lema.
+
+Más tarde Putín habló de la 'lucha sagrada' en el Vostochny Cosmodrome.
+"""
+
+
+def test_a_name_variant_points_at_the_majority_and_its_fix_is_unsafe():
+    [finding] = lint(DRAFT, "inconsistent-name", language="es").findings
+    assert (finding.line, finding.message) == (
+        7,
+        "'Putín' should be 'Putin' (spelled so 2x, first at line 3)",
+    )
+    assert [r.line for r in finding.related] == [3]
+    assert finding.fix.replacement == "Putin" and not finding.fix.safe
+
+
+def test_an_article_fix_swaps_the_minority_article():
+    [finding] = lint(DRAFT, "name-article-mismatch", language="es").findings
+    assert finding.line == 3
+    assert finding.fix.replacement == "el" and not finding.fix.safe
+
+
+def test_a_quote_fix_restores_the_earlier_wording():
+    [finding] = lint(DRAFT, "quote-mismatch", language="es").findings
+    assert finding.line == 7
+    assert finding.fix.replacement == "sagrada lucha" and not finding.fix.safe
+
+
+def test_the_lexicon_knows_established_spellings_and_not_slips():
+    es = lexicon.load("es", "large")
+    assert es.zipf("Colombia") > 3 and es.zipf("Columbia") > 2
+    assert es.zipf("Castens") == 0.0
+    assert lexicon.load("xx-none") is None
