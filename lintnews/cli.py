@@ -62,6 +62,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="name (and so parser) of the draft read from stdin",
     )
     check.add_argument("-q", "--quiet", action="store_true", help="no notes or summary")
+    check.add_argument(
+        "--archive",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="folder of published articles to find repeated paragraphs in (repeatable; "
+        "indexed in .lintnews/archive.sqlite)",
+    )
 
     rules = sub.add_parser("rules", help="list the rules")
     common(rules)
@@ -70,10 +78,16 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule")
     common(explain)
     sub.add_parser("plugins", help="list loaded plugins")
+    sub.add_parser("vale", help="lint with Vale styles and a .vale.ini", add_help=False)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["vale"]:  # Vale's own flags pass through unchanged
+        from .vale.cli import main as vale_main
+
+        return vale_main(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -111,7 +125,7 @@ def _report_plugin_errors(runner) -> None:
 def cmd_check(args) -> int:
     from .formats import Summary
 
-    runner = _runner(args, language=args.lang)
+    runner = _runner(args, language=args.lang, archive=args.archive)
     formats = {}
     for _, provided in runner.plugins.call_each("lintnews_formats"):
         formats = {**provided, **formats}  # newest-registered first: keep the first seen
@@ -155,10 +169,22 @@ def _inputs(args, runner) -> list[str]:
     return files
 
 
+def _vale_rules() -> list:
+    """The rules of the Vale styles a .vale.ini found upward loads (see lintnews vale)."""
+    from .vale import vale_rules
+
+    try:
+        return vale_rules()
+    except LintnewsError as exc:
+        print(f"lintnews: vale styles not loaded: {exc}", file=sys.stderr)
+        return []
+
+
 def cmd_rules(args) -> int:
     runner = _runner(args)
-    enabled = {r.id for r in runner.ruleset.rules}
-    rows = [r for r in runner.ruleset.available if args.all or r.id in enabled]
+    vale = _vale_rules()
+    enabled = {r.id for r in runner.ruleset.rules} | {r.id for r in vale}
+    rows = [r for r in [*runner.ruleset.available, *vale] if args.all or r.id in enabled]
     rows.sort(key=lambda r: r.id)
     header = ("id", "kind", "level", "languages", "description")
     table = [
@@ -183,7 +209,8 @@ def cmd_rules(args) -> int:
 
 def cmd_explain(args) -> int:
     runner = _runner(args)
-    rule = next((r for r in runner.ruleset.available if r.id == args.rule), None)
+    known = [*runner.ruleset.available, *_vale_rules()]
+    rule = next((r for r in known if r.id == args.rule), None)
     if rule is None:
         print(f"lintnews: unknown rule '{args.rule}' (see 'lintnews rules --all')", file=sys.stderr)
         return EXIT_ERROR

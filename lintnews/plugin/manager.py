@@ -25,6 +25,7 @@ BUILTINS = (
     "lintnews.kinds.repeated",
     "lintnews.kinds.captions",
     "lintnews.kinds.naming",
+    "lintnews.kinds.general",
     "lintnews.formats.text",
     "lintnews.formats.json",
 )

@@ -1,0 +1,124 @@
+"""Shared pieces of the general rule kinds: option schemas, patterns run with a time limit,
+exceptions, scope segments.
+
+User patterns are compiled with the ``regex`` module and every search runs with a time
+limit (:data:`TIMEOUT` seconds), so a catastrophic pattern becomes a rule error, not a hang.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from ...errors import RuleError
+from ...scopes import Segment, check_scopes, segments
+from ..base import Context, Option
+
+#: seconds one search of a user pattern may take
+TIMEOUT = 2.0
+
+SCOPE = Option(["text"], ("list", str), "scopes to check (see lintnews.scopes)")
+IGNORECASE = Option(False, bool, "match without regard to case")
+NONWORD = Option(False, bool, "do not add word boundaries around the patterns")
+EXCEPTIONS = Option([], ("list", str), "patterns of matches that are never reported")
+EXCEPTIONS_FILE = Option(
+    "", str, "file of accepted terms (one pattern a line) added to the exceptions"
+)
+
+
+def compile_pattern(pattern: str, ignorecase: bool = False, key: str = "") -> regex.Pattern:
+    """Compile a user pattern; raise ValueError(message, key) when it is invalid."""
+    flags = regex.M | (regex.I if ignorecase else 0)
+    try:
+        return regex.compile(pattern, flags)
+    except (regex.error, TypeError, OverflowError) as exc:
+        raise ValueError(f"invalid pattern {pattern!r}: {exc}", key) from None
+
+
+def finditer(pattern: regex.Pattern, text: str, pos: int = 0) -> list:
+    """All matches, or a RuleError when the pattern runs past the time limit."""
+    try:
+        return list(pattern.finditer(text, pos, timeout=TIMEOUT))
+    except TimeoutError:
+        raise RuleError(
+            f"pattern {pattern.pattern[:60]!r} took more than {TIMEOUT:g}s; simplify it"
+        ) from None
+
+
+def search(pattern: regex.Pattern, text: str):
+    try:
+        return pattern.search(text, timeout=TIMEOUT)
+    except TimeoutError:
+        raise RuleError(
+            f"pattern {pattern.pattern[:60]!r} took more than {TIMEOUT:g}s; simplify it"
+        ) from None
+
+
+def word_bounded(alternatives: list[str], nonword: bool) -> str:
+    body = "|".join(a for a in alternatives if a.strip())
+    return f"(?:{body})" if nonword else rf"\b(?:{body})\b"
+
+
+def read_lines(name: str, base_dir: Path, key: str) -> list[str]:
+    """Non-empty, non-comment lines of a file named relative to the rule file."""
+    path = (base_dir / name).resolve()
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise ValueError(f"cannot read '{name}': {exc.strerror or exc}", key) from None
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def prepare_common(options: dict[str, Any], base_dir: Path) -> dict[str, Any]:
+    """Check the scopes, fold an exceptions file into the exceptions, compile them."""
+    options = dict(options)
+    if "scope" in options:
+        try:
+            check_scopes(options["scope"])
+        except ValueError as exc:
+            raise ValueError(exc.args[0], "scope") from None
+    if options.get("exceptions_file"):
+        extra = read_lines(options["exceptions_file"], base_dir, "exceptions_file")
+        options["exceptions"] = [*options.get("exceptions", []), *extra]
+        options["exceptions_file"] = ""
+    if "exceptions" in options:
+        exceptions_pattern(options["exceptions"])  # validate now, not per draft
+    return options
+
+
+_exception_cache: dict[tuple[str, ...], regex.Pattern | None] = {}
+
+
+def exceptions_pattern(exceptions: list[str]) -> regex.Pattern | None:
+    """Exceptions as one word-bounded pattern, longest first (None when there are none)."""
+    key = tuple(exceptions)
+    if key not in _exception_cache:
+        items = sorted((e for e in exceptions if e.strip()), key=len, reverse=True)
+        _exception_cache[key] = (
+            compile_pattern(word_bounded(items, False), key="exceptions") if items else None
+        )
+    return _exception_cache[key]
+
+
+def is_exception(
+    options: dict[str, Any], observed: str, text: str = "", start: int = 0, end: int = 0
+) -> bool:
+    """True when ``observed`` contains an exception, or ``text[start:end]`` lies inside one
+    (the exception "Utilize Corp" covers "Utilize")."""
+    pattern = exceptions_pattern(options.get("exceptions", []))
+    if pattern is None:
+        return False
+    if search(pattern, observed) is not None:
+        return True
+    if text and (" " in "".join(options.get("exceptions", []))):
+        lo, hi = max(0, start - 200), min(len(text), end + 200)
+        for m in finditer(pattern, text[:hi], lo):
+            if m.start() <= start and end <= m.end():
+                return True
+    return False
+
+
+def scoped(ctx: Context, default: str = "text") -> list[Segment]:
+    return segments(ctx.doc, ctx.options.get("scope") or [default])

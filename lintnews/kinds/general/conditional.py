@@ -1,0 +1,98 @@
+"""conditional: a first form needs a second form (an acronym spelled out before first use).
+
+``first`` is what needs support ("OTAN"); ``second`` is the support, with a group that
+captures the supported text ("Organización del Tratado del Atlántico Norte (OTAN)").
+A match of ``first`` is reported unless a ``second`` captured the same text, ``where``:
+``before`` it (default), in the same or an earlier ``block``, or ``anywhere`` in the draft.
+Without a group in ``second``, any ``second`` in the same segment is enough. Options:
+``first``, ``second``, ``where``, ``ignorecase``, ``exceptions``, ``scope``. Message
+arguments: ``{match}``.
+"""
+
+from __future__ import annotations
+
+from ...document import Span
+from ...findings import Hit
+from ..base import Context, Option, RuleKind
+from .common import (
+    EXCEPTIONS,
+    EXCEPTIONS_FILE,
+    IGNORECASE,
+    SCOPE,
+    compile_pattern,
+    finditer,
+    is_exception,
+    prepare_common,
+    scoped,
+    search,
+)
+
+OPTIONS = {
+    "first": Option("", str, "pattern of what needs support"),
+    "second": Option("", str, "pattern of the support, capturing the supported text"),
+    "where": Option("before", str, "where the support must be: before, block or anywhere"),
+    "ignorecase": IGNORECASE,
+    "exceptions": EXCEPTIONS,
+    "exceptions_file": EXCEPTIONS_FILE,
+    "scope": SCOPE,
+}
+
+
+def prepare(options, base_dir):
+    options = prepare_common(options, base_dir)
+    for key in ("first", "second"):
+        if not options[key]:
+            raise ValueError(f"conditional needs a '{key}' pattern", key)
+        compile_pattern(options[key], options["ignorecase"], key)
+    if options["where"] not in ("before", "block", "anywhere"):
+        raise ValueError("option 'where' must be before, block or anywhere", "where")
+    return options
+
+
+def check(ctx: Context):
+    o = ctx.options
+    first = compile_pattern(o["first"], o["ignorecase"])
+    second = compile_pattern(o["second"], o["ignorecase"])
+    segs = scoped(ctx)
+    if second.groups == 0:
+        for seg in segs:
+            if search(second, seg.text) is None:
+                yield from _report(o, seg, finditer(first, seg.text))
+        return
+    # (segment index, offset, captured text) of every support in the draft
+    supports = [
+        (i, seg.start + m.start(), text)
+        for i, seg in enumerate(segs)
+        for m in finditer(second, seg.text)
+        for text in m.groups()
+        if text
+    ]
+    for i, seg in enumerate(segs):
+        unsupported = []
+        for m in finditer(first, seg.text):
+            at = seg.start + m.start()
+            if not any(
+                _counts(o["where"], text, m.group(), j, i, offset, at)
+                for j, offset, text in supports
+            ):
+                unsupported.append(m)
+        yield from _report(o, seg, unsupported)
+
+
+def _counts(where, text, wanted, seg_index, current, offset, at) -> bool:
+    if text != wanted:
+        return False
+    if where == "before":
+        return offset <= at
+    if where == "block":
+        return seg_index <= current
+    return True
+
+
+def _report(o, seg, matches):
+    for m in matches:
+        if m.end() > m.start() and not is_exception(o, m.group(), seg.text, m.start(), m.end()):
+            yield Hit(Span(seg.start + m.start(), seg.start + m.end()), {"match": m.group()})
+
+
+KIND = RuleKind("conditional", check, OPTIONS, __doc__.strip().splitlines()[0], prepare=prepare)

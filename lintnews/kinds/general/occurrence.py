@@ -1,0 +1,64 @@
+"""occurrence: a pattern must occur at least ``min`` and at most ``max`` times per scope.
+
+With ``token: "."`` and ``scope: [heading.h1]`` it limits a headline's characters; with
+``token: '\\b\\w+\\b'`` and ``scope: [paragraph]`` a paragraph's words. A limit of 0 is no
+limit. Reported at the first match; a segment with no match is reported at its start, or
+with ``zero_at: file`` once at the file's start when the whole draft has too few.
+Message arguments: ``{count}``, ``{min}``, ``{max}``.
+"""
+
+from __future__ import annotations
+
+from ...document import Span
+from ...findings import Hit
+from ..base import Context, Option, RuleKind
+from .common import IGNORECASE, SCOPE, compile_pattern, finditer, prepare_common, scoped
+
+OPTIONS = {
+    "token": Option("", str, "the pattern to count"),
+    "min": Option(0, int, "fewest occurrences (0: no minimum)"),
+    "max": Option(0, int, "most occurrences (0: no maximum)"),
+    "ignorecase": IGNORECASE,
+    "scope": SCOPE,
+    "zero_at": Option("scope", str, "where no occurrence is reported: scope or file"),
+}
+
+
+def prepare(options, base_dir):
+    options = prepare_common(options, base_dir)
+    if not options["token"]:
+        raise ValueError("occurrence needs a 'token' pattern", "token")
+    if options["zero_at"] not in ("scope", "file"):
+        raise ValueError("option 'zero_at' must be scope or file", "zero_at")
+    compile_pattern(f"(?:{options['token']})", options["ignorecase"], "token")
+    return options
+
+
+def _violates(o, count: int) -> bool:
+    return (o["max"] > 0 and count > o["max"]) or (o["min"] > 0 and count < o["min"])
+
+
+def check(ctx: Context):
+    o = ctx.options
+    pattern = compile_pattern(f"(?:{o['token']})", o["ignorecase"])
+    total, empty = 0, False
+    for seg in scoped(ctx):
+        seg = seg.trimmed()
+        found = finditer(pattern, seg.text)
+        total += len(found)
+        if not _violates(o, len(found)):
+            continue
+        args = {"count": len(found), "min": o["min"], "max": o["max"]}
+        if found:
+            # the first match that is text, not markup masked to spaces
+            first = next((m for m in found if m.group().strip()), found[0])
+            yield Hit(Span(seg.start + first.start(), max(seg.end, seg.start + first.end())), args)
+        elif o["zero_at"] == "file":
+            empty = True
+        else:
+            yield Hit(Span(seg.start, seg.end), args)
+    if empty and _violates(o, total):
+        yield Hit(Span(0, 0), {"count": total, "min": o["min"], "max": o["max"]})
+
+
+KIND = RuleKind("occurrence", check, OPTIONS, __doc__.strip().splitlines()[0], prepare=prepare)

@@ -1,0 +1,242 @@
+"""One Vale-compatible run: the config read once, styles loaded once, each file end to end.
+
+text -> Document (lintnews parsers) -> ignores and skipped scopes masked -> the rules the
+config's sections give this file -> findings -> inline ``<!-- vale -->`` comments ->
+MinAlertLevel.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import regex
+
+from ..config import Config
+from ..document import Block, Document
+from ..engine import FileResult, lint
+from ..errors import ConfigError, LintnewsError
+from ..findings import level_rank
+from ..ruleset import Rule, RuleSet
+from ..scopes import INLINE
+from . import directives
+from .ini import ValeConfig, glob_matches, parse
+from .styles import LEVEL_TO_NATIVE, Library, load_styles, read_vocab
+
+MARKDOWN = {"md", "markdown", "mdown", "mkdn", "mkd", "mdwn", "mdx"}
+TEXT = {"txt", "text"}
+_SKIPPED_KINDS = {
+    "blockquote": ("blockquote", 0),
+    "table": ("table", 0),
+    "li": ("list_item", 0),
+    "ul": ("list_item", 0),
+    "ol": ("list_item", 0),
+    "list": ("list_item", 0),
+    "heading": ("heading", 0),
+    "img": ("image", 0),
+    **{f"h{n}": ("heading", n) for n in range(1, 7)},
+}
+#: IgnoredScopes that name inline markup, as the scopes module finds it
+_INLINE_SCOPES = {"strong": "strong", "b": "strong", "em": "emphasis", "i": "emphasis", "a": "link"}
+
+
+class Session:
+    def __init__(
+        self,
+        config_path: Path,
+        cwd: Path,
+        min_level: str | None = None,
+        ignore_syntax: bool = False,
+        ext: str = ".txt",
+    ):
+        from ..runner import Runner
+
+        self.config: ValeConfig = parse(config_path)
+        self.cwd = cwd
+        self.min_level = min_level or self.config.min_level
+        self.ignore_syntax = ignore_syntax
+        #: --ext other than .txt: every file is read as that format (as Vale does)
+        self.forced_ext = "" if ext in ("", ".txt") else ext
+        self.notes: list[str] = []
+        self.runner = Runner(config=Config(), select=["-"])
+        self.library = self._load()
+        self._rulesets: dict[tuple, RuleSet] = {}
+
+    def _load(self) -> Library:
+        cfg = self.config
+        packages = set()
+        for package in cfg.packages:
+            name = package.rstrip("/").rsplit("/", 1)[-1].removesuffix(".zip")
+            packages.add(name)
+            if not (cfg.styles_path and (cfg.styles_path / name).is_dir()):
+                self.notes.append(f"package '{name}' is unavailable: lintnews does not download")
+        names: set[str] = set()
+        for section in cfg.sections:
+            names.update(section.based_on or [])
+            names.update(key.split(".")[0] for key in section.checks)
+        if cfg.styles_path is None and names - {"Vale"} - packages:
+            raise ConfigError("E100 [loadStyles] Runtime error: StylesPath is not set")
+        available = {
+            n for n in names if n == "Vale" or (cfg.styles_path and (cfg.styles_path / n).is_dir())
+        }
+        based = {n for s in cfg.sections for n in (s.based_on or [])}
+        missing = sorted(based - available - packages)
+        if missing:
+            raise ConfigError(f"E100 [loadStyles] style '{missing[0]}' not found in StylesPath")
+        vocab = read_vocab(cfg.styles_path, cfg.vocab)
+        library = load_styles(cfg.styles_path, available, self.runner.kinds, vocab)
+        self.notes += library.notes
+        return library
+
+    # -- what applies to a file ------------------------------------------------------------
+
+    def format_of(self, path: str) -> str | None:
+        ext = (self.forced_ext or Path(path).suffix).lstrip(".").lower()
+        ext = self.config.formats.get(ext, ext)
+        if ext in MARKDOWN:
+            return "txt" if self.ignore_syntax else "md"
+        if ext in TEXT:
+            return "txt"
+        return None
+
+    def _sections(self, path: str):
+        cfg = self.config
+        glob_all = [s for s in cfg.sections if s.glob == "*"]
+        specific = [
+            s for s in cfg.sections if s.glob != "*" and glob_matches(s.glob, path, self.cwd)
+        ]
+        return glob_all, specific
+
+    def rules_for(self, path: str) -> tuple[Rule, ...]:
+        glob_all, specific = self._sections(path)
+        based = None
+        for section in specific:  # the last matching section that sets styles wins
+            if section.based_on is not None:
+                based = section.based_on
+        if based is None:
+            based = [n for s in glob_all for n in (s.based_on or [])]
+        levels: dict[str, str | None] = {}
+        for style in based:
+            for name in self.library.styles.get(style, []):
+                levels[name] = None
+        for section in [*glob_all, *specific]:
+            for key, setting in section.checks.items():
+                names = [key] if key in self.library.rules else self.library.styles.get(key, [])
+                for name in names:
+                    if setting == "NO":
+                        levels.pop(name, None)
+                    elif setting == "YES":
+                        levels.setdefault(name, None)
+                    else:
+                        levels[name] = setting
+        rules = []
+        for name in sorted(levels):
+            rule = self.library.rules[name]
+            if levels[name]:
+                rule = dataclasses.replace(rule, level=LEVEL_TO_NATIVE[levels[name]])
+            rules.append(rule)
+        return tuple(rules)
+
+    def ruleset_for(self, path: str) -> RuleSet:
+        rules = self.rules_for(path)
+        key = tuple((r.id, r.level) for r in rules)
+        if key not in self._rulesets:
+            self._rulesets[key] = RuleSet(rules, self.runner.ruleset.languages)
+        return self._rulesets[key]
+
+    def ignores_for(self, path: str) -> list[str]:
+        glob_all, specific = self._sections(path)
+        out = []
+        for section in [*glob_all, *specific]:
+            out += section.block_ignores + section.token_ignores
+        return out
+
+    # -- linting ---------------------------------------------------------------------------
+
+    def lint_text(self, text: str, path: str, fmt: str, shown: str) -> FileResult:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # lines as Vale counts them
+        try:
+            doc = self.runner.parse(text, f"draft.{'md' if fmt == 'md' else 'txt'}")
+            doc = dataclasses.replace(doc, path=shown)
+            doc = self._mask(doc, path)
+        except LintnewsError as exc:
+            return FileResult(path=shown, errors=(str(exc),), source=text)
+        findings, errors = lint(doc, self.ruleset_for(path))
+        if fmt == "md":
+            findings = [_across_markup(doc, f) for f in directives.apply(doc, findings)]
+        floor = level_rank(LEVEL_TO_NATIVE[self.min_level])
+        unique = {}
+        for f in findings:
+            if level_rank(f.level) >= floor:
+                unique.setdefault((f.rule, f.line, f.column), f)
+        kept, counts = [], {}
+        for f in sorted(unique.values(), key=lambda f: (f.line, f.column, f.rule, f.message)):
+            counts[f.rule] = counts.get(f.rule, 0) + 1
+            if counts[f.rule] <= self.library.limits.get(f.rule, counts[f.rule]):
+                kept.append(f)
+        return FileResult(
+            path=shown,
+            language=doc.language,
+            findings=tuple(kept),
+            errors=tuple(errors),
+            source=text,
+        )
+
+    def _mask(self, doc: Document, path: str) -> Document:
+        spans = []
+        patterns = list(self.ignores_for(path))
+        compiled_inline = [
+            INLINE[_INLINE_SCOPES[s]] for s in self.config.ignored_scopes if s in _INLINE_SCOPES
+        ]
+        for inline in compiled_inline:
+            spans += [m.span() for m in inline.finditer(doc.text)]
+        for pattern in patterns:
+            try:
+                compiled = regex.compile(pattern, regex.M)
+                spans += [m.span() for m in compiled.finditer(doc.text, timeout=2.0)]
+            except regex.error as exc:
+                raise ConfigError(f"invalid ignore pattern {pattern!r}: {exc}") from None
+            except TimeoutError:
+                raise ConfigError(f"ignore pattern {pattern!r} took too long") from None
+        skipped = [_SKIPPED_KINDS[s] for s in self.config.skipped_scopes if s in _SKIPPED_KINDS]
+        if not spans and not skipped:
+            return doc
+        blocks = []
+        for block in doc.blocks:
+            if any(block.kind == k and (not lvl or block.level == lvl) for k, lvl in skipped):
+                continue
+            blocks.append(_blank(block, spans))
+        return dataclasses.replace(doc, blocks=tuple(blocks))
+
+
+def _across_markup(doc: Document, finding):
+    """A match that spans hidden markup ("API in](url) in") is placed at its line's start.
+
+    Vale finds an alert again by searching the rendered match in the source; when markup
+    sits inside the match the search fails and Vale falls back to the start of the line.
+    """
+    block = next((b for b in doc.blocks if b.span.start <= finding.start < b.span.end), None)
+    if block is None or block.kind == "code":
+        return finding
+    base, end = block.span.start, min(finding.end, block.span.end)
+    hidden = [
+        block.prose[i - base] == " " and not doc.text[i].isspace()
+        for i in range(finding.start, end)
+    ]
+    if len(hidden) > 2 and not hidden[0] and not hidden[-1] and any(hidden):
+        line_start = doc.line_starts[finding.line - 1]
+        return dataclasses.replace(finding, start=line_start, column=1)
+    return finding
+
+
+def _blank(block: Block, spans: list[tuple[int, int]]) -> Block:
+    start, end = block.span.start, block.span.end
+    inside = [(max(s, start), min(e, end)) for s, e in spans if s < end and e > start]
+    if not inside:
+        return block
+    chars = list(block.prose)
+    for s, e in inside:
+        for i in range(s - start, e - start):
+            if chars[i] not in "\r\n":
+                chars[i] = " "
+    return dataclasses.replace(block, prose="".join(chars))

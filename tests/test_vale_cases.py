@@ -1,0 +1,46 @@
+"""Vale acceptance cases: each folder in tests/vale/cases/ is run as Vale's test suite does.
+
+``lintnews vale --output=line --sort --normalize --relative --no-global ARGS`` runs in the
+folder (ARGS from ``case.args``, default ``.``); stdout must equal ``case.out`` exactly and
+the exit code ``case.exit`` (default 0). See tests/vale/README.md.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import shlex
+from pathlib import Path
+
+import pytest
+
+from lintnews.cli import main
+
+CASES = Path(__file__).parent / "vale" / "cases"
+FLAGS = ["vale", "--output=line", "--sort", "--normalize", "--relative", "--no-global"]
+
+
+def _read(folder: Path, name: str, default: str) -> str:
+    path = folder / name
+    return path.read_text(encoding="utf-8") if path.is_file() else default
+
+
+def run_case(folder: Path) -> tuple[str, int]:
+    args = shlex.split(_read(folder, "case.args", "."))
+    out, err = io.StringIO(), io.StringIO()
+    old = Path.cwd()
+    os.chdir(folder)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main([*FLAGS, *args])
+    finally:
+        os.chdir(old)
+    return out.getvalue(), code
+
+
+@pytest.mark.parametrize("folder", sorted(CASES.iterdir()), ids=lambda p: p.name)
+def test_vale_case(folder):
+    output, code = run_case(folder)
+    assert output == _read(folder, "case.out", "")
+    assert code == int(_read(folder, "case.exit", "0"))
