@@ -23,7 +23,11 @@ class MarkedDict(dict):
     line: int = 0
 
 
-class _Loader(yaml.SafeLoader):
+# The C parser when PyYAML was built with libyaml; the constructors stay the safe ones.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):
     pass
 
 
@@ -53,13 +57,18 @@ def load_yaml(text: str, path: str | Path, error: type[Exception]):
     if len(text) > MAX_BYTES:
         raise error(f"{path}: file too large for YAML ({len(text)} bytes, limit {MAX_BYTES})")
     try:
-        aliases = sum(
-            1 for ev in yaml.parse(text, Loader=yaml.SafeLoader) if isinstance(ev, yaml.AliasEvent)
+        aliases = text.count("*") and sum(
+            1 for ev in yaml.parse(text, Loader=_Base) if isinstance(ev, yaml.AliasEvent)
         )
         if aliases > MAX_ALIASES:
             raise error(f"{path}: too many YAML aliases ({aliases}, limit {MAX_ALIASES})")
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
     except yaml.MarkedYAMLError as exc:
+        if _Base is not yaml.SafeLoader:  # the pure-Python parser places marks better
+            try:
+                list(yaml.parse(text, Loader=yaml.SafeLoader))
+            except yaml.MarkedYAMLError as precise:
+                exc = precise
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
