@@ -22,6 +22,13 @@ class FileResult:
     errors: tuple[str, ...] = ()
     #: remarks that are not errors, e.g. a binary file skipped
     notes: tuple[str, ...] = ()
+    #: fixes applied to this file, and fixable findings left
+    fixed: int = 0
+    fixable: int = 0
+    #: with --diff: the unified diff the fixes would make
+    diff: str = field(default="", repr=False)
+    #: sha256 of the file's bytes as read (the cache key)
+    digest: str = ""
     source: str = field(default="", repr=False)
 
 

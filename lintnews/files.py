@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import fnmatch
+import hashlib
 import os
+import stat
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
@@ -61,16 +66,72 @@ def is_excluded(path: str, exclude: tuple[str, ...]) -> bool:
     )
 
 
-def read_draft(path: str) -> str:
+@dataclass(frozen=True)
+class Source:
+    """A draft as read from disk: its text and what is needed to write it back unchanged."""
+
+    path: str
+    text: str
+    encoding: str  # "utf-8", "utf-16-le" or "utf-16-be"
+    bom: bytes  # the byte-order mark the file started with (b"" for none)
+    digest: str  # sha256 of the bytes read
+
+    def encode(self, text: str) -> bytes:
+        return self.bom + text.encode(self.encoding)
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def read_source(path: str) -> Source:
+    data = _read_bytes(path)
+    text = decode(path, data)
+    bom, encoding = next(((b, e) for b, e in _BOMS if data.startswith(b)), (b"", "utf-8"))
+    return Source(path, text, encoding, bom, hashlib.sha256(data).hexdigest())
+
+
+def write_source(source: Source, text: str) -> None:
+    """Write ``text`` back atomically (temporary file, then rename), keeping encoding, BOM
+    and permissions; refuse when the file changed on disk since it was read."""
+    path = Path(source.path)
     try:
-        data = Path(path).read_bytes()
+        current = path.read_bytes()
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write fixes: {exc.strerror or exc}") from None
+    if hashlib.sha256(current).hexdigest() != source.digest:
+        raise InputError(f"{path}: changed on disk while being fixed; not written")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".lintnews")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(source.encode(text))
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def read_draft(path: str) -> str:
+    return decode(path, _read_bytes(path))
+
+
+def _read_bytes(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return decode(path, data)
 
 
 def decode(path: str, data: bytes) -> str:

@@ -75,7 +75,19 @@ class RuleSet:
         payload = [
             (r.id, r.kind.name, r.level, r.languages, r.message, r.options) for r in self.rules
         ]
-        return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+        text = json.dumps(payload, sort_keys=True, default=canonical)
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+def canonical(value: Any) -> Any:
+    """A stable JSON stand-in for option values JSON cannot encode (sets, patterns...)."""
+    if isinstance(value, (set, frozenset)):
+        return sorted(map(str, value))
+    if hasattr(value, "pattern"):
+        return value.pattern
+    if isinstance(value, tuple):
+        return list(value)
+    return regex.sub(r" at 0x[0-9a-f]+", "", repr(value))
 
 
 def load_rules(folders: list[Path], kinds: dict[str, RuleKind]) -> list[Rule]:

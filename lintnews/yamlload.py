@@ -64,17 +64,23 @@ def load_yaml(text: str, path: str | Path, error: type[Exception]):
             raise error(f"{path}: too many YAML aliases ({aliases}, limit {MAX_ALIASES})")
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
     except yaml.MarkedYAMLError as exc:
-        if _Base is not yaml.SafeLoader:  # the pure-Python parser places marks better
-            try:
-                list(yaml.parse(text, Loader=yaml.SafeLoader))
-            except yaml.MarkedYAMLError as precise:
-                exc = precise
-        mark = exc.problem_mark or exc.context_mark
+        located = _pure_python_error(text) or exc
+        mark = located.problem_mark or located.context_mark
         line = mark.line + 1 if mark else None
-        problem = exc.problem or exc.context or "invalid YAML"
+        problem = located.problem or located.context or "invalid YAML"
         raise error(f"{where(path, line)}: invalid YAML: {problem}") from None
     except yaml.YAMLError as exc:
         raise error(f"{path}: invalid YAML: {exc}") from None
+
+
+def _pure_python_error(text: str) -> yaml.MarkedYAMLError | None:
+    """The syntax error as the pure-Python parser reports it: it places marks better."""
+    try:
+        for _ in yaml.parse(text, Loader=yaml.SafeLoader):
+            pass
+    except yaml.MarkedYAMLError as exc:
+        return exc
+    return None
 
 
 def read_yaml(path: Path, error: type[Exception]):
