@@ -27,6 +27,10 @@ BUILTINS = (
     "lintnews.kinds.naming",
     "lintnews.formats.text",
     "lintnews.formats.json",
+    "lintnews.formats.github",
+    "lintnews.formats.sarif",
+    "lintnews.formats.junit",
+    "lintnews.formats.html",
 )
 
 
