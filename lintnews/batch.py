@@ -42,7 +42,8 @@ def run(runner, paths: list[str], args, fix: str | None):
     )
     cache = None
     if fix is None and not getattr(args, "no_cache", True):
-        cache = Cache(_cache_dir(runner, args), _salt(runner))
+        max_bytes = runner.config.max_file_size * 1024 * 1024
+        cache = Cache(_cache_dir(runner, args), _salt(runner), max_bytes)
     progress = _Progress(len(paths))
     try:
         todo: list[str] = []

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import stat
 from pathlib import Path
 
 from .document import Span
@@ -27,8 +28,9 @@ create table if not exists results (key text primary key, payload text);
 
 
 class Cache:
-    def __init__(self, folder: Path, salt: str):
+    def __init__(self, folder: Path, salt: str, max_bytes: float = float("inf")):
         self.salt = salt
+        self.max_bytes = max_bytes  # larger files are never read to be hashed
         self.db: sqlite3.Connection | None = None
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -51,6 +53,8 @@ class Cache:
             return None
         try:
             st = os.stat(path)
+            if st.st_size > self.max_bytes or not stat.S_ISREG(st.st_mode):
+                return None
             row = self.db.execute(
                 "select mtime_ns, size, digest from files where path = ?", (path,)
             ).fetchone()

@@ -17,7 +17,8 @@ from .findings import LEVELS
 from .yamlload import MarkedDict, line_of, read_yaml
 
 CONFIG_NAMES = (".lintnews.yaml", ".lintnews.yml")
-KEYS = {"language", "extends", "rules", "rule-paths", "exclude", "fail-level"}
+KEYS = {"language", "extends", "rules", "rule-paths", "exclude", "fail-level", "max-file-size"}
+DEFAULT_MAX_FILE_MB = 10
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class Config:
     rule_paths: tuple[Path, ...] = ()
     exclude: tuple[str, ...] = ()
     fail_level: str = "warning"
+    #: drafts larger than this (in MB) are reported as errors instead of being linted
+    max_file_size: float = DEFAULT_MAX_FILE_MB
 
 
 def find_config(start: Path) -> Path | None:
@@ -104,6 +107,9 @@ def _resolve(data: dict, source: str, base_dir: Path, presets_dir: Path) -> Conf
     fail_level = merged.get("fail-level", "warning")
     if fail_level not in LEVELS:
         raise fail("fail-level", f"'fail-level' must be one of {', '.join(LEVELS)}")
+    max_size = merged.get("max-file-size", DEFAULT_MAX_FILE_MB)
+    if isinstance(max_size, bool) or not isinstance(max_size, (int, float)) or max_size <= 0:
+        raise fail("max-file-size", "'max-file-size' must be a positive number of megabytes")
     rule_paths = merged.get("rule-paths", [])
     exclude = merged.get("exclude", [])
     for key, value in (("rule-paths", rule_paths), ("exclude", exclude)):
@@ -122,6 +128,7 @@ def _resolve(data: dict, source: str, base_dir: Path, presets_dir: Path) -> Conf
         rule_paths=tuple(folders),
         exclude=tuple(exclude),
         fail_level=fail_level,
+        max_file_size=max_size,
     )
 
 

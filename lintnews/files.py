@@ -25,23 +25,21 @@ class Skipped(Exception):
 def discover(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
     """Files named directly, plus drafts found recursively in folders, in sorted order."""
     out: list[str] = []
-    seen: set[str] = set()
+    seen: set[str] = set()  # real paths: a file reached twice (links, loops) is linted once
+    visited: set[tuple[int, int]] = set()
     for given in paths:
         p = Path(given)
-        if p.is_dir():
-            found = _walk(p, exclude)
-        else:
-            found = [given]  # missing files are reported when read
+        found = _walk(p, exclude, visited) if p.is_dir() else [given]  # missing: error later
         for f in found:
-            if f not in seen:
-                seen.add(f)
+            real = os.path.realpath(f)
+            if real not in seen:
+                seen.add(real)
                 out.append(f)
     return out
 
 
-def _walk(root: Path, exclude: tuple[str, ...]) -> list[str]:
+def _walk(root: Path, exclude: tuple[str, ...], visited: set[tuple[int, int]]) -> list[str]:
     found = []
-    visited: set[tuple[int, int]] = set()
     for folder, dirs, files in os.walk(root, followlinks=True):
         st = os.stat(folder)
         if (st.st_dev, st.st_ino) in visited:  # a symlink loop
@@ -51,7 +49,11 @@ def _walk(root: Path, exclude: tuple[str, ...]) -> list[str]:
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
         for name in sorted(files):
             path = os.path.join(folder, name)
-            if name.lower().endswith(DRAFT_SUFFIXES) and not is_excluded(path, exclude):
+            if (
+                name.lower().endswith(DRAFT_SUFFIXES)
+                and os.path.isfile(path)
+                and not is_excluded(path, exclude)
+            ):
                 found.append(path)
     return found
 
@@ -87,7 +89,9 @@ _BOMS = (
 )
 
 
-def read_source(path: str) -> Source:
+def read_source(path: str, max_mb: float | None = None) -> Source:
+    if max_mb is not None:
+        _check_size(path, max_mb)
     data = _read_bytes(path)
     text = decode(path, data)
     bom, encoding = next(((b, e) for b, e in _BOMS if data.startswith(b)), (b"", "utf-8"))
@@ -119,12 +123,26 @@ def write_source(source: Source, text: str) -> None:
         raise
 
 
+def _check_size(path: str, max_mb: float) -> None:
+    try:
+        size = os.stat(path).st_size
+    except OSError:
+        return  # reported when read
+    if size > max_mb * 1024 * 1024:
+        raise InputError(
+            f"{path}: file too large to lint ({size / 1048576:.1f} MB; the limit "
+            f"is {max_mb:g} MB, set max-file-size in the config)"
+        )
+
+
 def read_draft(path: str) -> str:
     return decode(path, _read_bytes(path))
 
 
 def _read_bytes(path: str) -> bytes:
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or device would block or never end
+            raise InputError(f"{path}: not a regular file")
         return Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None

@@ -66,7 +66,7 @@ class Runner:
         """Lint one file; with ``fix`` ("safe" or "unsafe") also fix it (or, with ``diff``,
         only compute the diff the fixes would make)."""
         try:
-            source = read_source(path)
+            source = read_source(path, self.config.max_file_size)
         except Skipped as note:
             return FileResult(path=path, notes=(str(note),))
         except InputError as exc:
