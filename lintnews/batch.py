@@ -13,6 +13,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import signal
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -112,7 +113,12 @@ class _Pool:
     def __init__(self, jobs: int):
         self.jobs = jobs
         self.ctx = multiprocessing.get_context("fork")
-        self.executor = ProcessPoolExecutor(max_workers=jobs, mp_context=self.ctx)
+        self.executor = self._executor()
+
+    def _executor(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.jobs, mp_context=self.ctx, initializer=_ignore_interrupts
+        )
 
     def submit(self, paths, fix, diff, needs_source):
         if getattr(self.executor, "_broken", False):
@@ -131,10 +137,16 @@ class _Pool:
 
     def _rebuild(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)
-        self.executor = ProcessPoolExecutor(max_workers=self.jobs, mp_context=self.ctx)
+        self.executor = self._executor()
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _ignore_interrupts() -> None:
+    """Workers finish the batch they are on; the parent decides when the run stops."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
 def _work(paths, fix, diff, needs_source) -> list[FileResult]:
