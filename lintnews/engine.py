@@ -9,6 +9,7 @@ from .document import Document, Span
 from .findings import Finding, Hit, Related
 from .kinds.base import Context
 from .language import UNKNOWN
+from .patterns import PatternTimeout
 from .ruleset import Rule, RuleSet
 
 
@@ -43,6 +44,9 @@ def lint(doc: Document, ruleset: RuleSet) -> tuple[list[Finding], list[str]]:
         ctx = Context(doc=doc, options=rule.options, lang=lang, resources=ruleset.resources)
         try:
             hits = list(rule.kind.run(ctx))
+        except PatternTimeout as exc:
+            errors.append(f"{doc.path}: rule {rule.id}: {exc}")
+            continue
         except Exception as exc:  # a rule's bug is reported for this file, the run goes on
             errors.append(f"{doc.path}: rule {rule.id} failed: {exc!r}")
             continue
