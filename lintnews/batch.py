@@ -11,13 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import signal
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from . import __version__
@@ -75,7 +72,12 @@ def run(runner, paths: list[str], args, fix: str | None):
 def _lint_all(runner, paths, fix, diff, jobs, needs_source, progress):
     jobs = jobs or os.cpu_count() or 1
     jobs = min(jobs, max(1, len(paths) // MIN_FILES_PER_WORKER))
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs > 1:
+        import multiprocessing  # only parallel runs pay for these imports
+
+        if "fork" not in multiprocessing.get_all_start_methods():
+            jobs = 1
+    if jobs <= 1:
         for path in paths:
             yield runner.lint_path(path, fix=fix, diff=diff)
             progress.step()
@@ -84,6 +86,8 @@ def _lint_all(runner, paths, fix, diff, jobs, needs_source, progress):
 
 
 def _parallel(runner, paths, fix, diff, jobs, needs_source, progress):
+    from concurrent.futures.process import BrokenProcessPool
+
     global _worker_runner
     _worker_runner = runner
     pool = _Pool(jobs)
@@ -111,11 +115,15 @@ class _Pool:
     """A fork-based process pool that is rebuilt when a worker dies."""
 
     def __init__(self, jobs: int):
+        import multiprocessing
+
         self.jobs = jobs
         self.ctx = multiprocessing.get_context("fork")
         self.executor = self._executor()
 
-    def _executor(self) -> ProcessPoolExecutor:
+    def _executor(self):
+        from concurrent.futures import ProcessPoolExecutor
+
         return ProcessPoolExecutor(
             max_workers=self.jobs, mp_context=self.ctx, initializer=_ignore_interrupts
         )
@@ -127,6 +135,8 @@ class _Pool:
 
     def one(self, path, fix, diff, needs_source) -> FileResult:
         """Lint one file alone; if its worker dies, report the file and rebuild the pool."""
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             return self.submit([path], fix, diff, needs_source).result()[0]
         except BrokenProcessPool:
