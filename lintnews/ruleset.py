@@ -48,8 +48,10 @@ class Rule:
 
     @property
     def description(self) -> str:
-        what = self.docs.get("what", "") or self.kind.description
-        return " ".join(what.split()).split(". ")[0].rstrip(".")
+        """The docs' first clause, at most 90 characters: one line of `lintnews rules`."""
+        what = " ".join((self.docs.get("what", "") or self.kind.description).split())
+        first = regex.split(r"(?<=\w)[.:;](?:\s|$)|\s\(", what, maxsplit=1)[0].rstrip(". ")
+        return first if len(first) <= 90 else first[:89].rsplit(" ", 1)[0] + "…"
 
     def applies_to(self, language: str) -> bool:
         return not self.languages or language in self.languages
