@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Throughput and memory of `lintnews check` on a corpus of N drafts.
 
-usage: benchmarks/bench.py [--drafts N] [--lintnews PATH] [--shared DIR]
+usage: benchmarks/bench.py [--drafts N] [--proselint] [--lintnews PATH] [--shared DIR]
+
+Also prints the same run with a warm cache and, with --proselint, proselint's drafts per
+second on the same corpus (installed in its own venv under benchmarks/.work/ on first use).
 
 The corpus is built from examples/ and the dev set (../shared/eval/dev/drafts), replicated
 until it holds N files, under benchmarks/.work/ (git-ignored). Prints the cold start time of
@@ -59,17 +62,41 @@ def main() -> int:
     ap.add_argument(
         "--extra", nargs=argparse.REMAINDER, default=[], help="extra arguments for lintnews check"
     )
+    ap.add_argument("--proselint", action="store_true", help="also time proselint")
     a = ap.parse_args()
     corpus = build_corpus(a.drafts, Path(a.shared))
     one = sorted(corpus.iterdir())[0]
-    cold = [run([a.lintnews, "check", *a.extra, str(one)])[0] for _ in range(5)]
+    cold = [run([a.lintnews, "check", "--no-cache", *a.extra, str(one)])[0] for _ in range(5)]
     print(f"cold check of one draft: {statistics.median(cold) * 1000:.0f} ms (median of 5)")
-    elapsed, peak = run([a.lintnews, "check", "--format", "json", *a.extra, str(corpus)])
+    check = [a.lintnews, "check", "--format", "json", *a.extra, str(corpus)]
+    elapsed, peak = run([*check, "--no-cache"])
+    rate = a.drafts / elapsed
     print(
-        f"{a.drafts} drafts: {elapsed:.2f} s, {a.drafts / elapsed:.0f} drafts/s, "
-        f"peak memory {peak} MiB"
+        f"{a.drafts} drafts, no cache: {elapsed:.2f} s, {rate:.0f} drafts/s, peak memory {peak} MiB"
     )
+    cache_dir = WORK / "cache"
+    shutil.rmtree(cache_dir, ignore_errors=True)
+    run([*check, "--cache-dir", str(cache_dir)])
+    warm, _ = run([*check, "--cache-dir", str(cache_dir)])
+    print(f"{a.drafts} drafts, warm cache: {warm:.2f} s")
+    if a.proselint:
+        proselint = ensure_proselint()
+        p_elapsed, p_peak = run([str(proselint), "check", str(corpus)])
+        p_rate = a.drafts / p_elapsed
+        print(
+            f"proselint: {p_elapsed:.2f} s, {p_rate:.0f} drafts/s, peak memory {p_peak} MiB; "
+            f"lintnews is {rate / p_rate:.1f}x faster"
+        )
     return 0
+
+
+def ensure_proselint() -> Path:
+    venv = WORK / "proselint-venv"
+    exe = venv / "bin" / "proselint"
+    if not exe.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "--quiet", "proselint"], check=True)
+    return exe
 
 
 if __name__ == "__main__":

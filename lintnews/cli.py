@@ -8,6 +8,7 @@ config, rule or input errors. A finding that reaches the fail level wins over in
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from . import __version__
@@ -52,7 +53,34 @@ def build_parser() -> argparse.ArgumentParser:
         help="files or folders (folders: *.md, *.markdown, *.txt); - for stdin",
     )
     common(check)
-    check.add_argument("--format", default="text", help="output format (text, json, ...)")
+    check.add_argument(
+        "--format",
+        default="text",
+        help="text (default), json, github, sarif, junit, html, or auto "
+        "(github inside GitHub Actions, else text)",
+    )
+    check.add_argument("--report", metavar="FILE", help="also write the HTML report to FILE")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    check.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix or --diff: also apply unsafe fixes"
+    )
+    check.add_argument(
+        "--diff", action="store_true", help="print the fixes as a unified diff; change nothing"
+    )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=0,
+        metavar="N",
+        help="parallel processes (default: the number of cores)",
+    )
+    check.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+    check.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="cache folder (default: .lintnews/cache beside the config)",
+    )
     check.add_argument("--fail-level", choices=LEVELS, help="lowest level that fails the run")
     check.add_argument("--lang", default="", help="language of the drafts (default: detect)")
     check.add_argument(
@@ -82,7 +110,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _terminate(signum, frame):
+    raise KeyboardInterrupt  # unwind: temporary files removed, workers shut down
+
+
 def main(argv: list[str] | None = None) -> int:
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["vale"]:  # Vale's own flags pass through unchanged
         from .vale.cli import main as vale_main
@@ -123,28 +158,33 @@ def _report_plugin_errors(runner) -> None:
 
 
 def cmd_check(args) -> int:
+    from . import batch
     from .formats import Summary
 
     runner = _runner(args, language=args.lang, archive=args.archive)
-    formats = {}
-    for _, provided in runner.plugins.call_each("lintnews_formats"):
-        formats = {**provided, **formats}  # newest-registered first: keep the first seen
+    formats = _formats(runner)
     _report_plugin_errors(runner)
-    if args.format not in formats:
-        raise LintnewsError(f"unknown format '{args.format}' (known: {', '.join(sorted(formats))})")
-    out = sys.stdout
-    options = {"show_source": args.format == "text" and out.isatty()}
-    formatter = formats[args.format](out, options)
+    name = _format_name(args.format)
+    if name not in formats:
+        raise LintnewsError(f"unknown format '{name}' (known: {', '.join(sorted(formats))})")
     fail_level = args.fail_level or runner.config.fail_level
+    out = sys.stdout
+    options = {
+        "show_source": name == "text" and out.isatty(),
+        "rules": runner.ruleset.rules,
+        "fail_level": fail_level,
+    }
+    formatters = [] if args.diff else [formats[name](out, options)]
+    report = None
+    if args.report:
+        report = open(args.report, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+        formatters.append(formats["html"](report, options))
+    fix = ("unsafe" if args.unsafe_fixes else "safe") if (args.fix or args.diff) else None
     summary = Summary()
-    failing = False
-    formatter.start()
-    for path in _inputs(args, runner):
-        result = (
-            runner.lint_text(sys.stdin.read(), args.stdin_filename)
-            if path == "-"
-            else runner.lint_path(path)
-        )
+    failing = changed = False
+    for formatter in formatters:
+        formatter.start()
+    for result in batch.run(runner, _inputs(args, runner), args, fix):
         summary.add(result)
         failing |= any(level_rank(f.level) >= level_rank(fail_level) for f in result.findings)
         for error in result.errors:
@@ -152,12 +192,48 @@ def cmd_check(args) -> int:
         if not args.quiet:
             for note in result.notes:
                 print(f"lintnews: {note}", file=sys.stderr)
-        formatter.handle(result)
-    formatter.finish(summary)
+        if result.diff:
+            changed = True
+            out.write(result.diff)
+        for formatter in formatters:
+            formatter.handle(result)
+    for formatter in formatters:
+        formatter.finish(summary)
+    if report:
+        report.close()
     out.flush()
+    if fix and not args.quiet:
+        _report_fixes(summary, args.diff)
+    if args.diff:
+        return EXIT_FINDINGS if changed else (EXIT_ERROR if summary.failures else EXIT_OK)
     if failing:
         return EXIT_FINDINGS
     return EXIT_ERROR if summary.failures else EXIT_OK
+
+
+def _formats(runner) -> dict:
+    formats: dict = {}
+    for _, provided in runner.plugins.call_each("lintnews_formats"):
+        formats = {**provided, **formats}  # newest-registered first: keep the first seen
+    return formats
+
+
+def _format_name(name: str) -> str:
+    """``auto``: GitHub workflow commands inside GitHub Actions, text elsewhere."""
+    if name == "auto":
+        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    return name
+
+
+def _report_fixes(summary, diff: bool) -> None:
+    verb = "would fix" if diff else "fixed"
+    left = summary.fixable
+    hint = " (--unsafe-fixes applies unsafe ones)" if left else ""
+    print(
+        f"lintnews: {verb} {summary.fixed} finding(s) in {summary.fixed_files} file(s); "
+        f"{left} fixable left{hint}",
+        file=sys.stderr,
+    )
 
 
 def _inputs(args, runner) -> list[str]:

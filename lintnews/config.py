@@ -17,7 +17,17 @@ from .findings import LEVELS
 from .yamlload import MarkedDict, line_of, read_yaml
 
 CONFIG_NAMES = (".lintnews.yaml", ".lintnews.yml")
-KEYS = {"language", "extends", "rules", "rule-paths", "exclude", "fail-level", "archive"}
+KEYS = {
+    "language",
+    "extends",
+    "rules",
+    "rule-paths",
+    "exclude",
+    "fail-level",
+    "archive",
+    "max-file-size",
+}
+DEFAULT_MAX_FILE_MB = 10
 
 
 @dataclass(frozen=True)
@@ -30,6 +40,8 @@ class Config:
     fail_level: str = "warning"
     #: folders of published articles that repeated-paragraph looks drafts up in
     archive: tuple[Path, ...] = ()
+    #: drafts larger than this (in MB) are reported as errors instead of being linted
+    max_file_size: float = DEFAULT_MAX_FILE_MB
 
 
 def find_config(start: Path) -> Path | None:
@@ -106,6 +118,9 @@ def _resolve(data: dict, source: str, base_dir: Path, presets_dir: Path) -> Conf
     fail_level = merged.get("fail-level", "warning")
     if fail_level not in LEVELS:
         raise fail("fail-level", f"'fail-level' must be one of {', '.join(LEVELS)}")
+    max_size = merged.get("max-file-size", DEFAULT_MAX_FILE_MB)
+    if isinstance(max_size, bool) or not isinstance(max_size, (int, float)) or max_size <= 0:
+        raise fail("max-file-size", "'max-file-size' must be a positive number of megabytes")
     rule_paths = merged.get("rule-paths", [])
     exclude = merged.get("exclude", [])
     archive = merged.get("archive", [])
@@ -126,6 +141,7 @@ def _resolve(data: dict, source: str, base_dir: Path, presets_dir: Path) -> Conf
         exclude=tuple(exclude),
         fail_level=fail_level,
         archive=tuple((base_dir / p).resolve() for p in archive),
+        max_file_size=max_size,
     )
 
 

@@ -9,6 +9,7 @@ from .document import Document, Span
 from .findings import Finding, Hit, Related
 from .kinds.base import Context
 from .language import UNKNOWN
+from .patterns import PatternTimeout
 from .ruleset import Rule, RuleSet
 
 
@@ -22,6 +23,13 @@ class FileResult:
     errors: tuple[str, ...] = ()
     #: remarks that are not errors, e.g. a binary file skipped
     notes: tuple[str, ...] = ()
+    #: fixes applied to this file, and fixable findings left
+    fixed: int = 0
+    fixable: int = 0
+    #: with --diff: the unified diff the fixes would make
+    diff: str = field(default="", repr=False)
+    #: sha256 of the file's bytes as read (the cache key)
+    digest: str = ""
     source: str = field(default="", repr=False)
 
 
@@ -36,6 +44,9 @@ def lint(doc: Document, ruleset: RuleSet) -> tuple[list[Finding], list[str]]:
         ctx = Context(doc=doc, options=rule.options, lang=lang, resources=ruleset.resources)
         try:
             hits = list(rule.kind.run(ctx))
+        except PatternTimeout as exc:
+            errors.append(f"{doc.path}: rule {rule.id}: {exc}")
+            continue
         except Exception as exc:  # a rule's bug is reported for this file, the run goes on
             errors.append(f"{doc.path}: rule {rule.id} failed: {exc!r}")
             continue

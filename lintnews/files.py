@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import fnmatch
+import hashlib
 import os
+import stat
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
@@ -20,23 +25,21 @@ class Skipped(Exception):
 def discover(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
     """Files named directly, plus drafts found recursively in folders, in sorted order."""
     out: list[str] = []
-    seen: set[str] = set()
+    seen: set[str] = set()  # real paths: a file reached twice (links, loops) is linted once
+    visited: set[tuple[int, int]] = set()
     for given in paths:
         p = Path(given)
-        if p.is_dir():
-            found = _walk(p, exclude)
-        else:
-            found = [given]  # missing files are reported when read
+        found = _walk(p, exclude, visited) if p.is_dir() else [given]  # missing: error later
         for f in found:
-            if f not in seen:
-                seen.add(f)
+            real = os.path.realpath(f)
+            if real not in seen:
+                seen.add(real)
                 out.append(f)
     return out
 
 
-def _walk(root: Path, exclude: tuple[str, ...]) -> list[str]:
+def _walk(root: Path, exclude: tuple[str, ...], visited: set[tuple[int, int]]) -> list[str]:
     found = []
-    visited: set[tuple[int, int]] = set()
     for folder, dirs, files in os.walk(root, followlinks=True):
         st = os.stat(folder)
         if (st.st_dev, st.st_ino) in visited:  # a symlink loop
@@ -46,7 +49,11 @@ def _walk(root: Path, exclude: tuple[str, ...]) -> list[str]:
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
         for name in sorted(files):
             path = os.path.join(folder, name)
-            if name.lower().endswith(DRAFT_SUFFIXES) and not is_excluded(path, exclude):
+            if (
+                name.lower().endswith(DRAFT_SUFFIXES)
+                and os.path.isfile(path)
+                and not is_excluded(path, exclude)
+            ):
                 found.append(path)
     return found
 
@@ -61,16 +68,88 @@ def is_excluded(path: str, exclude: tuple[str, ...]) -> bool:
     )
 
 
-def read_draft(path: str) -> str:
+@dataclass(frozen=True)
+class Source:
+    """A draft as read from disk: its text and what is needed to write it back unchanged."""
+
+    path: str
+    text: str
+    encoding: str  # "utf-8", "utf-16-le" or "utf-16-be"
+    bom: bytes  # the byte-order mark the file started with (b"" for none)
+    digest: str  # sha256 of the bytes read
+
+    def encode(self, text: str) -> bytes:
+        return self.bom + text.encode(self.encoding)
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def read_source(path: str, max_mb: float | None = None) -> Source:
+    if max_mb is not None:
+        _check_size(path, max_mb)
+    data = _read_bytes(path)
+    text = decode(path, data)
+    bom, encoding = next(((b, e) for b, e in _BOMS if data.startswith(b)), (b"", "utf-8"))
+    return Source(path, text, encoding, bom, hashlib.sha256(data).hexdigest())
+
+
+def write_source(source: Source, text: str) -> None:
+    """Write ``text`` back atomically (temporary file, then rename), keeping encoding, BOM
+    and permissions; refuse when the file changed on disk since it was read."""
+    path = Path(source.path)
     try:
-        data = Path(path).read_bytes()
+        current = path.read_bytes()
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write fixes: {exc.strerror or exc}") from None
+    if hashlib.sha256(current).hexdigest() != source.digest:
+        raise InputError(f"{path}: changed on disk while being fixed; not written")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".lintnews")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(source.encode(text))
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _check_size(path: str, max_mb: float) -> None:
+    try:
+        size = os.stat(path).st_size
+    except OSError:
+        return  # reported when read
+    if size > max_mb * 1024 * 1024:
+        raise InputError(
+            f"{path}: file too large to lint ({size / 1048576:.1f} MB; the limit "
+            f"is {max_mb:g} MB, set max-file-size in the config)"
+        )
+
+
+def read_draft(path: str) -> str:
+    return decode(path, _read_bytes(path))
+
+
+def _read_bytes(path: str) -> bytes:
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or device would block or never end
+            raise InputError(f"{path}: not a regular file")
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return decode(path, data)
 
 
 def decode(path: str, data: bytes) -> str:

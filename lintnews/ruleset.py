@@ -48,8 +48,10 @@ class Rule:
 
     @property
     def description(self) -> str:
-        what = self.docs.get("what", "") or self.kind.description
-        return " ".join(what.split()).split(". ")[0].rstrip(".")
+        """The docs' first clause, at most 90 characters: one line of `lintnews rules`."""
+        what = " ".join((self.docs.get("what", "") or self.kind.description).split())
+        first = regex.split(r"(?<=\w)[.:;](?:\s|$)|\s\(", what, maxsplit=1)[0].rstrip(". ")
+        return first if len(first) <= 90 else first[:89].rsplit(" ", 1)[0] + "…"
 
     def applies_to(self, language: str) -> bool:
         return not self.languages or language in self.languages
@@ -75,7 +77,19 @@ class RuleSet:
         payload = [
             (r.id, r.kind.name, r.level, r.languages, r.message, r.options) for r in self.rules
         ]
-        return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+        text = json.dumps(payload, sort_keys=True, default=canonical)
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+def canonical(value: Any) -> Any:
+    """A stable JSON stand-in for option values JSON cannot encode (sets, patterns...)."""
+    if isinstance(value, (set, frozenset)):
+        return sorted(map(str, value))
+    if hasattr(value, "pattern"):
+        return value.pattern
+    if isinstance(value, tuple):
+        return list(value)
+    return regex.sub(r" at 0x[0-9a-f]+", "", repr(value))
 
 
 def load_rules(folders: list[Path], kinds: dict[str, RuleKind]) -> list[Rule]:

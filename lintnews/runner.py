@@ -8,11 +8,12 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from . import fixes
 from .config import Config, find_config, load_config
 from .document import Block, Document, Sentence, Span
 from .engine import FileResult, lint
 from .errors import InputError, LintnewsError, RuleError
-from .files import Skipped, discover, read_draft
+from .files import Skipped, discover, read_draft, read_source, write_source
 from .language import detect
 from .language.sentences import split
 from .plugin import manager
@@ -88,14 +89,36 @@ class Runner:
     def files(self, paths: list[str]) -> list[str]:
         return discover(paths, self.config.exclude)
 
-    def lint_path(self, path: str) -> FileResult:
+    def lint_path(self, path: str, fix: str | None = None, diff: bool = False) -> FileResult:
+        """Lint one file; with ``fix`` ("safe" or "unsafe") also fix it (or, with ``diff``,
+        only compute the diff the fixes would make)."""
         try:
-            text = read_draft(path)
+            source = read_source(path, self.config.max_file_size)
         except Skipped as note:
             return FileResult(path=path, notes=(str(note),))
         except InputError as exc:
             return FileResult(path=path, errors=(str(exc),))
-        return self.lint_text(text, path)
+        result = dataclasses.replace(self.lint_text(source.text, path), digest=source.digest)
+        if fix is None or result.errors:
+            return result
+        return self._fix(source, result, unsafe=fix == "unsafe", diff=diff)
+
+    def _fix(self, source, result: FileResult, unsafe: bool, diff: bool) -> FileResult:
+        outcome, fixed = fixes.fix_text(
+            source.text, result.findings, lambda t: self.lint_text(t, source.path), unsafe
+        )
+        if not outcome.applied:
+            return dataclasses.replace(result, fixable=outcome.remaining)
+        if diff:
+            patch = fixes.unified_diff(source.path, source.text, outcome.text)
+            return dataclasses.replace(
+                result, diff=patch, fixed=outcome.applied, fixable=outcome.remaining
+            )
+        try:
+            write_source(source, outcome.text)
+        except InputError as exc:
+            return dataclasses.replace(result, errors=(*result.errors, str(exc)))
+        return dataclasses.replace(fixed, fixed=outcome.applied, fixable=outcome.remaining)
 
     def lint_text(self, text: str, path: str = "<stdin>") -> FileResult:
         try:

@@ -23,7 +23,11 @@ class MarkedDict(dict):
     line: int = 0
 
 
-class _Loader(yaml.SafeLoader):
+# The C parser when PyYAML was built with libyaml; the constructors stay the safe ones.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):
     pass
 
 
@@ -53,19 +57,30 @@ def load_yaml(text: str, path: str | Path, error: type[Exception]):
     if len(text) > MAX_BYTES:
         raise error(f"{path}: file too large for YAML ({len(text)} bytes, limit {MAX_BYTES})")
     try:
-        aliases = sum(
-            1 for ev in yaml.parse(text, Loader=yaml.SafeLoader) if isinstance(ev, yaml.AliasEvent)
+        aliases = text.count("*") and sum(
+            1 for ev in yaml.parse(text, Loader=_Base) if isinstance(ev, yaml.AliasEvent)
         )
         if aliases > MAX_ALIASES:
             raise error(f"{path}: too many YAML aliases ({aliases}, limit {MAX_ALIASES})")
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        located = _pure_python_error(text) or exc
+        mark = located.problem_mark or located.context_mark
         line = mark.line + 1 if mark else None
-        problem = exc.problem or exc.context or "invalid YAML"
+        problem = located.problem or located.context or "invalid YAML"
         raise error(f"{where(path, line)}: invalid YAML: {problem}") from None
     except yaml.YAMLError as exc:
         raise error(f"{path}: invalid YAML: {exc}") from None
+
+
+def _pure_python_error(text: str) -> yaml.MarkedYAMLError | None:
+    """The syntax error as the pure-Python parser reports it: it places marks better."""
+    try:
+        for _ in yaml.parse(text, Loader=yaml.SafeLoader):
+            pass
+    except yaml.MarkedYAMLError as exc:
+        return exc
+    return None
 
 
 def read_yaml(path: Path, error: type[Exception]):

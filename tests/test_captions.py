@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT, lint
 
+from conftest import ROOT, lint
 from lintnews.kinds.caption_features import FEATURES, body, features
 from lintnews.kinds.caption_model import LineModel, load_model
 from lintnews.kinds.captions import prepare

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from lintnews.config import Config
 from lintnews.errors import RuleError
 from lintnews.kinds.house_style import prepare_house_style

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import lint
-
 from lintnews.language import lexicon
 
 DRAFT = """# Cumbre

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from conftest import lint
 
 CASES_DIR = Path(__file__).parent / "rules"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT, lint
 
+from conftest import ROOT, lint
 from lintnews.ruleset import DOC_SECTIONS
 from lintnews.runner import Runner
 

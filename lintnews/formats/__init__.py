@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import IO, Any
 
 
@@ -15,11 +15,16 @@ class Summary:
     infos: int = 0
     #: input, config or rule errors (not findings)
     failures: int = 0
-    fixes: dict[str, int] = field(default_factory=dict)
+    fixed: int = 0
+    fixed_files: int = 0
+    fixable: int = 0
 
     def add(self, result) -> None:
         self.files += 1
         self.failures += len(result.errors)
+        self.fixed += result.fixed
+        self.fixed_files += bool(result.fixed)
+        self.fixable += result.fixable
         for f in result.findings:
             self.findings += 1
             if f.level == "error":

@@ -13,6 +13,7 @@ from importlib.metadata import entry_points
 
 import pluggy
 
+from ..errors import LintnewsError
 from . import PROJECT, hookspecs
 
 ENTRY_POINT_GROUP = "lintnews"
@@ -28,6 +29,10 @@ BUILTINS = (
     "lintnews.kinds.general",
     "lintnews.formats.text",
     "lintnews.formats.json",
+    "lintnews.formats.github",
+    "lintnews.formats.sarif",
+    "lintnews.formats.junit",
+    "lintnews.formats.html",
 )
 
 
@@ -48,6 +53,8 @@ class Plugins:
         for impl in reversed(hook.get_hookimpls()):
             try:
                 result = impl.function(*(kwargs[name] for name in impl.argnames))
+            except LintnewsError:
+                raise  # a clear problem with the input (a broken front matter), not a bug
             except Exception as exc:  # a plugin's bug must not end the run
                 self.errors.append((impl.plugin_name, f"{hook_name} raised {exc!r}"))
                 continue

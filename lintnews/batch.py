@@ -1,0 +1,242 @@
+"""Running many files: cache lookups, parallel worker processes, progress on a terminal.
+
+Results come back in input order. Workers are forked from the process that built the
+Runner, so they start with the rules already loaded. A worker that dies on a file (a crash,
+not an exception: those are caught per file) breaks the pool; the pool is rebuilt and the
+files of the broken batch are retried one by one, so the file that kills a worker again is
+reported as an error and the run goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+from . import __version__
+from .cache import Cache
+from .engine import FileResult
+from .files import read_draft
+from .ruleset import canonical
+
+MIN_FILES_PER_WORKER = 24
+CHUNK = 16
+PROGRESS_MIN_FILES = 100
+
+_worker_runner = None
+
+
+def run(runner, paths: list[str], args, fix: str | None):
+    """Yield a FileResult per path ("-" is stdin)."""
+    diff = getattr(args, "diff", False)
+    needs_source = (
+        args.format in ("html",)
+        or bool(getattr(args, "report", None))
+        or (args.format == "text" and sys.stdout.isatty())
+    )
+    cache = None
+    if fix is None and not getattr(args, "no_cache", True):
+        max_bytes = runner.config.max_file_size * 1024 * 1024
+        cache = Cache(_cache_dir(runner, args), _salt(runner), max_bytes)
+    progress = _Progress(len(paths))
+    try:
+        todo: list[str] = []
+        done: dict[str, FileResult] = {}
+        for path in paths:
+            hit = cache.get(path) if cache and path != "-" else None
+            if hit is not None:
+                if needs_source:
+                    hit = _with_source(hit)
+                done[path] = hit
+            elif path != "-":
+                todo.append(path)
+        fresh = _lint_all(runner, todo, fix, diff, getattr(args, "jobs", 1), needs_source, progress)
+        for path in paths:
+            if path == "-":
+                yield runner.lint_text(sys.stdin.read(), args.stdin_filename)
+                continue
+            result = done.get(path) or next(fresh)
+            if cache and path not in done and result.digest:
+                cache.put(path, result.digest, result)
+            yield result
+    finally:
+        progress.close()
+        if cache:
+            cache.close()
+
+
+def _lint_all(runner, paths, fix, diff, jobs, needs_source, progress):
+    jobs = jobs or os.cpu_count() or 1
+    jobs = min(jobs, max(1, len(paths) // MIN_FILES_PER_WORKER))
+    if jobs > 1:
+        import multiprocessing  # only parallel runs pay for these imports
+
+        if "fork" not in multiprocessing.get_all_start_methods():
+            jobs = 1
+    if jobs <= 1:
+        for path in paths:
+            yield runner.lint_path(path, fix=fix, diff=diff)
+            progress.step()
+        return
+    yield from _parallel(runner, paths, fix, diff, jobs, needs_source, progress)
+
+
+def _parallel(runner, paths, fix, diff, jobs, needs_source, progress):
+    from concurrent.futures.process import BrokenProcessPool
+
+    global _worker_runner
+    _worker_runner = runner
+    pool = _Pool(jobs)
+    chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
+    try:
+        futures = [pool.submit(chunk, fix, diff, needs_source) for chunk in chunks]
+        for i, chunk in enumerate(chunks):
+            try:
+                results = futures[i].result()
+            except BrokenProcessPool:
+                results = [pool.one(path, fix, diff, needs_source) for path in chunk]
+                # the batches queued after this one died with the old pool
+                futures[i + 1 :] = [
+                    pool.submit(c, fix, diff, needs_source) for c in chunks[i + 1 :]
+                ]
+            for result in results:
+                progress.step()
+                yield result
+    finally:
+        pool.close()
+        _worker_runner = None
+
+
+class _Pool:
+    """A fork-based process pool that is rebuilt when a worker dies."""
+
+    def __init__(self, jobs: int):
+        import multiprocessing
+
+        self.jobs = jobs
+        self.ctx = multiprocessing.get_context("fork")
+        self.executor = self._executor()
+
+    def _executor(self):
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(
+            max_workers=self.jobs, mp_context=self.ctx, initializer=_ignore_interrupts
+        )
+
+    def submit(self, paths, fix, diff, needs_source):
+        if getattr(self.executor, "_broken", False):
+            self._rebuild()
+        return self.executor.submit(_work, paths, fix, diff, needs_source)
+
+    def one(self, path, fix, diff, needs_source) -> FileResult:
+        """Lint one file alone; if its worker dies, report the file and rebuild the pool."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self.submit([path], fix, diff, needs_source).result()[0]
+        except BrokenProcessPool:
+            self._rebuild()
+            return FileResult(
+                path=path, errors=(f"{path}: worker process crashed while linting this file",)
+            )
+
+    def _rebuild(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._executor()
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _ignore_interrupts() -> None:
+    """Workers finish the batch they are on; the parent decides when the run stops."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+def _work(paths, fix, diff, needs_source) -> list[FileResult]:
+    out = []
+    for path in paths:
+        try:
+            result = _worker_runner.lint_path(path, fix=fix, diff=diff)
+        except Exception as exc:  # a bug must cost one file, not the run
+            result = FileResult(path=path, errors=(f"{path}: internal error: {exc!r}",))
+        if not needs_source:
+            result = FileResult(**{**result.__dict__, "source": ""})
+        out.append(result)
+    return out
+
+
+def _with_source(result: FileResult) -> FileResult:
+    try:
+        return FileResult(**{**result.__dict__, "source": read_draft(result.path)})
+    except Exception:
+        return result
+
+
+def _cache_dir(runner, args) -> Path:
+    if getattr(args, "cache_dir", None):
+        return Path(args.cache_dir)
+    base = Path(runner.config.path).parent if runner.config.path else Path.cwd()
+    return base / ".lintnews" / "cache"
+
+
+def _salt(runner) -> str:
+    """Everything besides the file's bytes that its findings depend on."""
+    rs = runner.ruleset
+    languages = {
+        code: [
+            lang.stemmer,
+            sorted(lang.stopwords),
+            sorted(lang.abbreviations),
+            lang.leadins,
+            lang.data,
+        ]
+        for code, lang in sorted(rs.languages.items())
+    }
+    resources = {k: _fingerprint(v) for k, v in rs.resources.items()}
+    payload = json.dumps(
+        [
+            __version__,
+            rs.fingerprint(),
+            languages,
+            runner.language,
+            resources,
+            sorted(runner.plugins.origins.items()),
+        ],
+        sort_keys=True,
+        default=canonical,
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def _fingerprint(resource) -> str:
+    fingerprint = getattr(resource, "fingerprint", None)
+    return fingerprint() if callable(fingerprint) else repr(resource)
+
+
+class _Progress:
+    """``lintnews: 1200/10000 files`` on stderr, only on a terminal and never in CI."""
+
+    def __init__(self, total: int):
+        self.total = total
+        self.count = 0
+        self.last = 0.0
+        self.on = total >= PROGRESS_MIN_FILES and sys.stderr.isatty() and not os.environ.get("CI")
+
+    def step(self) -> None:
+        self.count += 1
+        if self.on and time.monotonic() - self.last > 0.2:
+            self.last = time.monotonic()
+            sys.stderr.write(f"\rlintnews: {self.count}/{self.total} files")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.on and self.count:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()

@@ -1,0 +1,155 @@
+"""Results per file, keyed by content hash, resolved rule set and lintnews version.
+
+One SQLite file (``.lintnews/cache/results.sqlite``) holds two tables: ``files`` maps a path
+to the size, modification time and content hash last seen, so an unchanged file is answered
+without reading it; ``results`` maps sha256(salt, path, content hash) to the serialised
+findings. SQLite's locking (WAL journal, busy timeout) makes concurrent runs safe; a cache
+that cannot be opened or written is skipped, never an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+from .document import Span
+from .engine import FileResult
+from .findings import Finding, Fix, Related
+
+SCHEMA = """
+create table if not exists files (path text primary key, mtime_ns integer, size integer,
+                                  digest text);
+create table if not exists results (key text primary key, payload text);
+"""
+
+
+class Cache:
+    def __init__(self, folder: Path, salt: str, max_bytes: float = float("inf")):
+        self.salt = salt
+        self.max_bytes = max_bytes  # larger files are never read to be hashed
+        self.db: sqlite3.Connection | None = None
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            gitignore = folder.parent / ".gitignore"
+            if folder.parent.name == ".lintnews" and not gitignore.exists():
+                gitignore.write_text("*\n", encoding="utf-8")
+            self.db = sqlite3.connect(folder / "results.sqlite", timeout=10, isolation_level=None)
+            self.db.execute("pragma journal_mode=wal")
+            self.db.execute("pragma synchronous=normal")
+            self.db.executescript(SCHEMA)
+            self.db.execute("begin")
+        except (OSError, sqlite3.Error):
+            self.db = None
+
+    def _key(self, path: str, digest: str) -> str:
+        return hashlib.sha256(f"{self.salt}\0{path}\0{digest}".encode()).hexdigest()
+
+    def get(self, path: str) -> FileResult | None:
+        if self.db is None:
+            return None
+        try:
+            st = os.stat(path)
+            if st.st_size > self.max_bytes or not stat.S_ISREG(st.st_mode):
+                return None
+            row = self.db.execute(
+                "select mtime_ns, size, digest from files where path = ?", (path,)
+            ).fetchone()
+            if row and row[0] == st.st_mtime_ns and row[1] == st.st_size:
+                digest = row[2]
+            else:
+                digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+            hit = self.db.execute(
+                "select payload from results where key = ?", (self._key(path, digest),)
+            ).fetchone()
+            if hit is None:
+                return None
+            if not row or row[2] != digest or row[0] != st.st_mtime_ns:
+                self._remember(path, st, digest)
+            return _load(hit[0])
+        except (OSError, sqlite3.Error, ValueError, KeyError):
+            return None
+
+    def put(self, path: str, digest: str, result: FileResult) -> None:
+        if self.db is None or result.errors or result.notes:
+            return
+        try:
+            st = os.stat(path)
+            self._remember(path, st, digest)
+            self.db.execute(
+                "insert or replace into results values (?, ?)",
+                (self._key(path, digest), _dump(result)),
+            )
+        except (OSError, sqlite3.Error):
+            pass
+
+    def _remember(self, path, st, digest) -> None:
+        self.db.execute(
+            "insert or replace into files values (?, ?, ?, ?)",
+            (path, st.st_mtime_ns, st.st_size, digest),
+        )
+
+    def close(self) -> None:
+        if self.db is not None:
+            try:
+                self.db.execute("commit")
+                self.db.close()
+            except sqlite3.Error:
+                pass
+            self.db = None
+
+
+def _dump(result: FileResult) -> str:
+    return json.dumps(
+        {
+            "path": result.path,
+            "language": result.language,
+            "findings": [
+                [
+                    f.rule,
+                    f.level,
+                    f.message,
+                    f.start,
+                    f.end,
+                    f.line,
+                    f.column,
+                    f.end_line,
+                    f.end_column,
+                    [list(r.__dict__.values()) for r in f.related],
+                    None
+                    if f.fix is None
+                    else [f.fix.span.start, f.fix.span.end, f.fix.replacement, f.fix.safe],
+                ]
+                for f in result.findings
+            ],
+        },
+        ensure_ascii=False,
+    )
+
+
+def _load(payload: str) -> FileResult:
+    data = json.loads(payload)
+    findings = []
+    for rule, level, message, start, end, line, col, end_line, end_col, related, fix in data[
+        "findings"
+    ]:
+        findings.append(
+            Finding(
+                path=data["path"],
+                rule=rule,
+                level=level,
+                message=message,
+                start=start,
+                end=end,
+                line=line,
+                column=col,
+                end_line=end_line,
+                end_column=end_col,
+                related=tuple(Related(*r) for r in related),
+                fix=None if fix is None else Fix(Span(fix[0], fix[1]), fix[2], fix[3]),
+            )
+        )
+    return FileResult(path=data["path"], language=data["language"], findings=tuple(findings))

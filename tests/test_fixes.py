@@ -1,0 +1,84 @@
+"""Fixes: deterministic overlap resolution, stable re-runs, drafts never damaged."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from lintnews.document import Span
+from lintnews.errors import InputError
+from lintnews.files import read_source, write_source
+from lintnews.findings import Fix
+from lintnews.fixes import apply
+
+DRAFT = "# Título\n\nPrimer párrafo de la nota.\n\nFoto: EFE\n\nSegundo párrafo.\n"
+FIXED = "# Título\n\nPrimer párrafo de la nota.\n\nSegundo párrafo.\n"
+
+
+def test_apply_keeps_first_of_overlapping_fixes_deterministically():
+    text = "abcdefghij"
+    fixes = [Fix(Span(2, 5), "X", True), Fix(Span(4, 7), "Y", True), Fix(Span(8, 9), "Z", True)]
+    for order in (fixes, fixes[::-1]):
+        new, applied, skipped = apply(text, order)
+        assert new == "abXfghZj"
+        assert [f.replacement for f in applied] == ["X", "Z"]
+        assert [f.replacement for f in skipped] == ["Y"]
+
+
+def test_safe_fix_leaves_unsafe_findings(cli, tmp_path):
+    draft = tmp_path / "a.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    proc = cli("check", "--fix", str(draft))
+    assert draft.read_text(encoding="utf-8") == DRAFT  # caption removal is unsafe
+    assert "fixed 0 finding(s)" in proc.stderr and "1 fixable left" in proc.stderr
+
+
+def test_unsafe_fix_then_second_run_changes_nothing(cli, tmp_path):
+    draft = tmp_path / "a.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    proc = cli("check", "--fix", "--unsafe-fixes", str(draft))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert draft.read_text(encoding="utf-8") == FIXED
+    assert "fixed 1 finding(s) in 1 file(s)" in proc.stderr
+    proc = cli("check", "--fix", "--unsafe-fixes", str(draft))
+    assert draft.read_text(encoding="utf-8") == FIXED and "fixed 0" in proc.stderr
+
+
+def test_diff_prints_and_changes_nothing(cli, tmp_path):
+    draft = tmp_path / "a.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    proc = cli("check", "--diff", "--unsafe-fixes", str(draft))
+    assert proc.returncode == 1
+    assert "-Foto: EFE\n" in proc.stdout and proc.stdout.startswith("--- a/")
+    assert draft.read_text(encoding="utf-8") == DRAFT
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom", "newline"),
+    [
+        ("utf-8", b"", "\n"),
+        ("utf-8", b"\xef\xbb\xbf", "\r\n"),
+        ("utf-16-le", b"\xff\xfe", "\r\n"),
+        ("utf-16-be", b"\xfe\xff", "\n"),
+    ],
+)
+def test_fixed_file_keeps_encoding_bom_line_endings_and_mode(cli, tmp_path, encoding, bom, newline):
+    draft = tmp_path / "a.md"
+    draft.write_bytes(bom + DRAFT.replace("\n", newline).encode(encoding))
+    os.chmod(draft, 0o640)
+    cli("check", "--fix", "--unsafe-fixes", str(draft))
+    assert draft.read_bytes() == bom + FIXED.replace("\n", newline).encode(encoding)
+    assert stat.S_IMODE(draft.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]  # no temporary file left
+
+
+def test_file_changed_on_disk_is_not_written(tmp_path):
+    draft = tmp_path / "a.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    source = read_source(str(draft))
+    draft.write_text(DRAFT + "Nuevo párrafo.\n", encoding="utf-8")
+    with pytest.raises(InputError, match="changed on disk"):
+        write_source(source, FIXED)
+    assert draft.read_text(encoding="utf-8") == DRAFT + "Nuevo párrafo.\n"

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Write the bad-draft torture corpus: one file per case.
+
+usage: make_corpus.py OUTDIR [--large]
+
+Small cases are also committed beside this script; the large ones (a 50 MB draft, a 2 MB
+single line) are only generated, with --large. Text comes from the committed example drafts,
+so the large files are real prose, repeated.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SEED = (HERE.parent.parent / "examples" / "cumbre-kim-putin.txt").read_text(encoding="utf-8")
+PARAGRAPH = SEED.split("\n\n")[0]
+
+
+def small_cases() -> dict[str, bytes]:
+    text = SEED.encode("utf-8")
+    return {
+        "empty.md": b"",
+        "only-front-matter.md": b"---\ntitle: Solo metadatos\nlang: es\n---\n",
+        "broken-front-matter.md": b"---\ntitle: [sin cerrar\nlang: es\n---\n\n# Titular\n\nTexto.\n",
+        "invalid-utf8.md": b"# Titular\n\nTexto con un byte \xff inv\xe1lido.\n",
+        "utf16-bom.md": codecs.BOM_UTF16_LE + SEED.encode("utf-16-le"),
+        "binary-nul.md": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+        "mixed-crlf-lf.md": text.replace(b"\n\n", b"\r\n\r\n", 3),
+        "unicode-edge-cases.md": (
+            "# Cumbre\u200b en Siberia\n\n"
+            "Kim Jong\u200b-un y Vladi\u200bmir Putin se reunieron. "
+            "Cafe\u0301 cafe\u0301 y man\u0303ana con letras combinadas.\n\n"
+            "نص عربي من اليمين إلى اليسار داخل الفقرة. עברית גם כן.\n\n"
+            "Emoji con ZWJ: 👩‍👩‍👧‍👦 y banderas 🇪🇸 y tonos 👍🏽.\n\n"
+            "\u202eTexto invertido\u202c y \ufeffBOM en medio.\n"
+        ).encode("utf-8"),
+        "nested-blockquotes.md": (">" * 10000 + " Cita muy anidada.\n").encode(),
+        # "- - - item" is a list inside a list inside a list (CommonMark)
+        "nested-lists.md": ("- " * 10000 + "nivel\n").encode(),
+    }
+
+
+def large_cases() -> dict[str, bytes]:
+    block = (SEED + "\n\n").encode("utf-8")
+    big = block * (50 * 1024 * 1024 // len(block) + 1)
+    line = (PARAGRAPH.replace("\n", " ") + " ").encode("utf-8")
+    return {
+        "big-50mb.md": b"# Titular enorme\n\n" + big[: 50 * 1024 * 1024],
+        "single-line-2mb.md": (line * (2 * 1024 * 1024 // len(line) + 1))[: 2 * 1024 * 1024],
+    }
+
+
+def write(outdir: Path, large: bool) -> list[Path]:
+    outdir.mkdir(parents=True, exist_ok=True)
+    cases = small_cases() | (large_cases() if large else {})
+    written = []
+    for name, data in cases.items():
+        (outdir / name).write_bytes(data)
+        written.append(outdir / name)
+    loop = outdir / "symlink-loop"
+    loop.mkdir(exist_ok=True)
+    if not (loop / "self").is_symlink():
+        os.symlink("..", loop / "self")
+    return written
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    write(Path(sys.argv[1]), "--large" in sys.argv)
