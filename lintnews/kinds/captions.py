@@ -40,6 +40,7 @@ from ..document import Span
 from ..findings import Fix, Hit
 from ..language import WORD
 from ..language.normalize import fold, has_confusables
+from ..patterns import UserPattern
 from ..plugin import hookimpl
 from .base import Context, Option, RuleKind
 from .caption_features import DATELINE_START, Body, body, features, is_short, word_set
@@ -137,7 +138,7 @@ def _compile(patterns: tuple[str, ...], template: str):
     if not patterns:
         return None
     alternatives = "|".join(f"(?:{p})" for p in patterns)
-    return regex.compile(template.format(alternatives), regex.I | regex.V1)
+    return UserPattern(template.format(alternatives), regex.I)
 
 
 def annotate(ctx: Context) -> Body:
@@ -268,8 +269,11 @@ def _widget_end(b: Body, i: int, o: dict) -> int:
     return end
 
 
+INLINE_WINDOW = 600  # residue sits at a line's end: long lines are searched in their tail
+
+
 def _inline_hits(ctx: Context, line, inline):
-    for m in inline.finditer(line.text):
+    for m in inline.finditer(line.text, max(0, len(line.text) - INLINE_WINDOW)):
         start, end = m.start(), m.end()
         if len(line.text) != len(line.raw):
             start, end = 0, len(line.raw)  # folding changed lengths: report the line

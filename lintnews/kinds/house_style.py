@@ -37,6 +37,7 @@ import regex
 from ..document import Span
 from ..errors import LintnewsError
 from ..findings import Fix, Hit
+from ..patterns import UserPattern
 from ..yamlload import read_yaml
 from .base import Context, Option
 
@@ -154,8 +155,8 @@ def _entry(raw: Any, scope: tuple[str, ...], source: str) -> Entry:
     alternatives = [regex.escape(v) for v in variants] + [f"(?:{p})" for p in patterns]
     flags = regex.V1 | (regex.IGNORECASE if raw.get("ignore_case") else 0)
     try:
-        pattern = regex.compile(f"{_BEFORE}(?:{'|'.join(alternatives)}){_AFTER}", flags)
-    except regex.error as exc:
+        pattern = UserPattern(f"{_BEFORE}(?:{'|'.join(alternatives)}){_AFTER}", flags)
+    except ValueError as exc:
         raise ValueError(f"{where}: bad pattern: {exc}") from None
     languages = raw.get("languages", list(scope)) or []
     entry = Entry(

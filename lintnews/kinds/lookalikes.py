@@ -19,6 +19,8 @@ from ..language.normalize import has_confusables
 from .base import Context
 from .name_mentions import clean, has_compat_chars
 
+_PARTS = regex.compile(r"[-'’]")
+
 
 def lookalikes(ctx: Context, words, share: float):
     """One finding per word form with look-alike letters; one for a text written with them."""
@@ -73,7 +75,9 @@ def lookalikes(ctx: Context, words, share: float):
 def mixed_script(word: str) -> bool:
     """A look-alike letter inside a Latin word; "α-sinucleína" (a Greek letter as a prefix) is
     not one."""
-    return any(has_confusables(part) for part in regex.split(r"[-'’]", word))
+    if word.isascii():
+        return False
+    return any(has_confusables(part) for part in _PARTS.split(word))
 
 
 def _script(char: str) -> str:

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
 from ..language.normalize import fold, fold_confusables
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
-_POSSESSIVE = regex.compile(r"['’]s$")
+_CHUNK = regex.compile(r"[^ \n]+")
 _JOIN = regex.compile(r"^(?: |-|- | -| - )$")
 _OPENERS = "\"'“‘«¿¡([—–-*_ \t"
 _NOT_PROSE_CHUNK = regex.compile(r"[@#_/\\*]|\p{L}\.\p{L}|^www|\.(?:com|org|net|mx|es)\b")
@@ -57,43 +58,55 @@ class Mention:
         return self.core or self.form
 
 
+_KEY_DROP = regex.compile(r"[\s\-'’.]")
+_WORD_SPLIT = regex.compile(r"[\s\-]+")
+_DOUBLED = regex.compile(r"(.)\1+")
+_DATELINE_DASH = regex.compile(r"\.?\s?[-–—]")
+
+
+@lru_cache(maxsize=32768)
 def key(form: str) -> str:
     """Spelling-blind key: no case, accents, look-alikes, spaces, hyphens or apostrophes."""
-    return regex.sub(r"[\s\-'’.]", "", fold(form))
+    return _KEY_DROP.sub("", fold(form))
 
 
+@lru_cache(maxsize=32768)
 def translit_key(form: str) -> str:
     """``key`` with y read as i and doubled letters single (Dmitry / Dmitri, Pretelini)."""
-    words = regex.split(r"[\s\-]+", form)
-    return "".join(regex.sub(r"(.)\1+", r"\1", key(w).replace("y", "i")) for w in words)
+    words = _WORD_SPLIT.split(form)
+    return "".join(_DOUBLED.sub(r"\1", key(w).replace("y", "i")) for w in words)
 
 
 def is_caps_sentence(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
+    letters = sum(map(str.isalpha, text))
+    return bool(letters) and sum(map(str.isupper, text)) / letters > 0.6
 
 
 def sentence_words(text: str, offset: int) -> list[Word]:
     """The words of one sentence (``offset`` is where the sentence starts in the document)."""
     out = []
-    for m in _WORD.finditer(text):
-        chunk_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-        chunk_end = len(text)
-        for sep in (" ", "\n"):
-            pos = text.find(sep, m.end())
-            if pos != -1:
-                chunk_end = min(chunk_end, pos)
-        chunk = text[chunk_start:chunk_end]
-        before = text[max(0, m.start() - 2) : m.start()]
-        if _NOT_PROSE_CHUNK.search(chunk) or "@" in before or "#" in before:
+    first = len(text) - len(text.lstrip(_OPENERS))  # where the sentence's first word starts
+    for chunk_match in _CHUNK.finditer(text):
+        chunk = chunk_match.group()
+        if _NOT_PROSE_CHUNK.search(chunk):
             continue
-        if any(c.isdigit() for c in chunk.strip(".,;:()[]\"'“”«»¿?¡!*")):
+        if any(map(str.isdigit, chunk.strip(".,;:()[]\"'“”«»¿?¡!*"))):
             continue
-        word = _POSSESSIVE.sub("", m.group())
-        lead = text[: m.start()]
-        initial = not lead.strip(_OPENERS) or lead.rstrip()[-1:] in '"“«¿¡(:'
-        name = len(word) > 1 and (word[:1].isupper() or any(c.isupper() for c in word[1:]))
-        out.append(Word(word, offset + m.start(), offset + m.start() + len(word), initial, name))
+        base = chunk_match.start()
+        for m in _WORD.finditer(chunk):
+            start = base + m.start()
+            before = text[max(0, start - 2) : start]
+            if "@" in before or "#" in before:
+                continue
+            word = m.group()
+            if word[-2:] in ("'s", "’s"):
+                word = word[:-2]
+            k = start - 1
+            while k >= 0 and text[k].isspace():
+                k -= 1
+            initial = start <= first or (k >= 0 and text[k] in '"“«¿¡(:')
+            name = len(word) > 1 and (word[:1].isupper() or word[1:] != word[1:].lower())
+            out.append(Word(word, offset + start, offset + start + len(word), initial, name))
     return _drop_caps_runs(out, text, offset)
 
 
@@ -110,7 +123,7 @@ def _drop_caps_runs(words: list[Word], text: str, offset: int) -> list[Word]:
                 and len(text[min(n.end, w.end) - offset : max(n.start, w.start) - offset]) <= 2
             ]
             after = text[w.end - offset : w.end - offset + 3]
-            if close or regex.match(r"\.?\s?[-–—]", after):
+            if close or _DATELINE_DASH.match(after):
                 continue
         keep.append(w)
     return keep
@@ -201,6 +214,8 @@ def _letters(text: str) -> str:
 
 def has_compat_chars(word: str) -> bool:
     """Ligatures, full-width letters or invisible characters inside a word."""
+    if word.isascii():
+        return False
     return len(word) > 1 and any(
         c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"
         or "LIGATURE" in unicodedata.name(c, "")

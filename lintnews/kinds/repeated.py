@@ -27,6 +27,7 @@ import regex
 
 from ..document import Span
 from ..findings import Fix, Hit
+from ..patterns import UserPattern
 from ..plugin import hookimpl
 from .base import Context, Option, RuleKind
 from .repeated_text import MEASURES, Relation, Unit, headline_relation, make_unit, relate
@@ -81,8 +82,8 @@ class Match:
 
 
 def _units(ctx: Context) -> list[Unit]:
-    allow = [regex.compile(p) for p in ctx.options["allow"]]
-    strip = [regex.compile(p) for p in ctx.options["strip"]]
+    allow = [UserPattern(p) for p in ctx.options["allow"]]
+    strip = [UserPattern(p) for p in ctx.options["strip"]]
 
     def clean(text: str) -> str:
         for pattern in strip:

@@ -2,7 +2,7 @@
 exceptions, scope segments.
 
 User patterns are compiled with the ``regex`` module and every search runs with a time
-limit (:data:`TIMEOUT` seconds), so a catastrophic pattern becomes a rule error, not a hang.
+limit (``lintnews.patterns``), so a catastrophic pattern becomes a rule error, not a hang.
 """
 
 from __future__ import annotations
@@ -12,12 +12,9 @@ from typing import Any
 
 import regex
 
-from ...errors import RuleError
+from ... import patterns
 from ...scopes import Segment, check_scopes, segments
 from ..base import Context, Option
-
-#: seconds one search of a user pattern may take
-TIMEOUT = 2.0
 
 SCOPE = Option(["text"], ("list", str), "scopes to check (see lintnews.scopes)")
 IGNORECASE = Option(False, bool, "match without regard to case")
@@ -38,22 +35,12 @@ def compile_pattern(pattern: str, ignorecase: bool = False, key: str = "") -> re
 
 
 def finditer(pattern: regex.Pattern, text: str, pos: int = 0) -> list:
-    """All matches, or a RuleError when the pattern runs past the time limit."""
-    try:
-        return list(pattern.finditer(text, pos, timeout=TIMEOUT))
-    except TimeoutError:
-        raise RuleError(
-            f"pattern {pattern.pattern[:60]!r} took more than {TIMEOUT:g}s; simplify it"
-        ) from None
+    """All matches; a pattern that runs past the time limit stops the rule (PatternTimeout)."""
+    return patterns.finditer(pattern, text, pos)
 
 
 def search(pattern: regex.Pattern, text: str):
-    try:
-        return pattern.search(text, timeout=TIMEOUT)
-    except TimeoutError:
-        raise RuleError(
-            f"pattern {pattern.pattern[:60]!r} took more than {TIMEOUT:g}s; simplify it"
-        ) from None
+    return patterns.search(pattern, text)
 
 
 def word_bounded(alternatives: list[str], nonword: bool) -> str:
