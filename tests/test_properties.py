@@ -174,8 +174,10 @@ def test_interrupted_fix_leaves_files_original_or_fully_fixed(tmp_path, sig, del
         text=True,
     )
     deadline = time.monotonic() + 60  # wait until fixing has begun, then interrupt it
-    while time.monotonic() < deadline and proc.poll() is None and all(
-        p.read_text(encoding="utf-8") == t for p, t in list(originals.items())[:40]
+    while (
+        time.monotonic() < deadline
+        and proc.poll() is None
+        and all(p.read_text(encoding="utf-8") == t for p, t in list(originals.items())[:40])
     ):
         time.sleep(0.01)
     time.sleep(delay)
