@@ -18,7 +18,6 @@ import time
 from pathlib import Path
 
 from . import __version__
-from .cache import Cache
 from .engine import FileResult
 from .files import read_draft
 from .ruleset import canonical
@@ -40,20 +39,16 @@ def run(runner, paths: list[str], args, fix: str | None):
     )
     cache = None
     if fix is None and not getattr(args, "no_cache", True):
+        from .cache import Cache  # only cached runs pay for sqlite3
+
         max_bytes = runner.config.max_file_size * 1024 * 1024
         cache = Cache(_cache_dir(runner, args), _salt(runner), max_bytes)
     progress = _Progress(len(paths))
     try:
-        todo: list[str] = []
-        done: dict[str, FileResult] = {}
-        for path in paths:
-            hit = cache.get(path) if cache and path != "-" else None
-            if hit is not None:
-                if needs_source:
-                    hit = _with_source(hit)
-                done[path] = hit
-            elif path != "-":
-                todo.append(path)
+        done = cache.get_many([p for p in paths if p != "-"]) if cache else {}
+        if needs_source:
+            done = {path: _with_source(hit) for path, hit in done.items()}
+        todo = [path for path in paths if path != "-" and path not in done]
         fresh = _lint_all(runner, todo, fix, diff, getattr(args, "jobs", 1), needs_source, progress)
         for path in paths:
             if path == "-":

@@ -49,29 +49,57 @@ class Cache:
         return hashlib.sha256(f"{self.salt}\0{path}\0{digest}".encode()).hexdigest()
 
     def get(self, path: str) -> FileResult | None:
+        return self.get_many([path]).get(path)
+
+    def get_many(self, paths: list[str]) -> dict[str, FileResult]:
+        """The cached results of the paths that have one, looked up with a few queries for all
+        of them (not two per file). An unchanged file (same size and modification time) is
+        answered without being read."""
         if self.db is None:
-            return None
+            return {}
         try:
-            st = os.stat(path)
-            if st.st_size > self.max_bytes or not stat.S_ISREG(st.st_mode):
-                return None
-            row = self.db.execute(
-                "select mtime_ns, size, digest from files where path = ?", (path,)
-            ).fetchone()
-            if row and row[0] == st.st_mtime_ns and row[1] == st.st_size:
-                digest = row[2]
-            else:
-                digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-            hit = self.db.execute(
-                "select payload from results where key = ?", (self._key(path, digest),)
-            ).fetchone()
-            if hit is None:
-                return None
-            if not row or row[2] != digest or row[0] != st.st_mtime_ns:
-                self._remember(path, st, digest)
-            return _load(hit[0])
-        except (OSError, sqlite3.Error, ValueError, KeyError):
-            return None
+            rows = dict(
+                self._select("select path, mtime_ns, size, digest from files", "path", paths)
+            )
+        except sqlite3.Error:
+            return {}
+        wanted: dict[str, tuple] = {}  # result key -> (path, stat, digest, files row)
+        for path in paths:
+            try:
+                st = os.stat(path)
+                if st.st_size > self.max_bytes or not stat.S_ISREG(st.st_mode):
+                    continue
+                row = rows.get(path)
+                if row and row[0] == st.st_mtime_ns and row[1] == st.st_size:
+                    digest = row[2]
+                else:
+                    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+            except OSError:
+                continue
+            wanted[self._key(path, digest)] = (path, st, digest, row)
+        try:
+            payloads = dict(self._select("select key, payload from results", "key", list(wanted)))
+        except sqlite3.Error:
+            return {}
+        out = {}
+        for key, (path, st, digest, row) in wanted.items():
+            if key not in payloads:
+                continue
+            try:
+                if not row or row[2] != digest or row[0] != st.st_mtime_ns:
+                    self._remember(path, st, digest)
+                out[path] = _load(payloads[key])
+            except (sqlite3.Error, ValueError, KeyError):
+                continue
+        return out
+
+    def _select(self, query: str, column: str, values: list[str], batch: int = 500):
+        """Rows of ``query where column in values``, as (value, rest...) pairs."""
+        for i in range(0, len(values), batch):
+            chunk = values[i : i + batch]
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(f"{query} where {column} in ({marks})", chunk):
+                yield row[0], row[1:] if len(row) > 2 else row[1]
 
     def put(self, path: str, digest: str, result: FileResult) -> None:
         if self.db is None or result.errors or result.notes:

@@ -29,16 +29,22 @@ def discover(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
     visited: set[tuple[int, int]] = set()
     for given in paths:
         p = Path(given)
-        found = _walk(p, exclude, visited) if p.is_dir() else [given]  # missing: error later
-        for f in found:
-            real = os.path.realpath(f)
+        if p.is_dir():
+            found = _walk(p, exclude, visited)
+        else:  # a missing file is reported when read
+            found = [(given, os.path.realpath(given))]
+        for f, real in found:
             if real not in seen:
                 seen.add(real)
                 out.append(f)
     return out
 
 
-def _walk(root: Path, exclude: tuple[str, ...], visited: set[tuple[int, int]]) -> list[str]:
+def _walk(
+    root: Path, exclude: tuple[str, ...], visited: set[tuple[int, int]]
+) -> list[tuple[str, str]]:
+    """(path, real path) of the drafts under ``root``. A file that is not a link has the real
+    path of its folder plus its name: one realpath per folder, not per file."""
     found = []
     for folder, dirs, files in os.walk(root, followlinks=True):
         st = os.stat(folder)
@@ -47,6 +53,7 @@ def _walk(root: Path, exclude: tuple[str, ...], visited: set[tuple[int, int]]) -
             continue
         visited.add((st.st_dev, st.st_ino))
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+        real_folder = os.path.realpath(folder)
         for name in sorted(files):
             path = os.path.join(folder, name)
             if (
@@ -54,7 +61,10 @@ def _walk(root: Path, exclude: tuple[str, ...], visited: set[tuple[int, int]]) -
                 and os.path.isfile(path)
                 and not is_excluded(path, exclude)
             ):
-                found.append(path)
+                link = os.path.islink(path)
+                found.append(
+                    (path, os.path.realpath(path) if link else os.path.join(real_folder, name))
+                )
     return found
 
 

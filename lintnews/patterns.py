@@ -11,6 +11,7 @@ compiled one through :func:`search` / :func:`finditer`).
 from __future__ import annotations
 
 import os
+import time
 
 import regex
 
@@ -80,5 +81,113 @@ class UserPattern:
     def sub(self, repl, text: str) -> str:
         try:
             return self.compiled.sub(repl, text, timeout=_limit(text))
+        except TimeoutError:
+            raise PatternTimeout(self.pattern) from None
+
+
+#: what may tie an alternative to its neighbours in an alternation: references to groups
+#: (numbers, names, recursion, conditionals), ``\G``, ``\K``, backtracking verbs, version or
+#: reverse flags. A set holding one keeps its alternation whole. Escaped characters are
+#: dropped before the parenthesised constructs are looked for (``\(?(?:`` is a literal).
+_SHARED_ESCAPE = regex.compile(r"\\(?:[1-9]|g|G|K)")
+_SHARED_GROUP = regex.compile(
+    r"\(\?P[=>]|\(\?&|\(\?\(|\(\?(?:R|[+-]?\d+)\)|\(\*|\(\?[a-zA-Z-]*[Vr]"
+)
+_ESCAPED = regex.compile(r"\\.", regex.S)
+
+
+def _stands_alone(pattern: str) -> bool:
+    """True when ``pattern`` means the same inside an alternation and on its own."""
+    if _SHARED_ESCAPE.search(pattern):
+        return False
+    return not _SHARED_GROUP.search(_ESCAPED.sub("", pattern))
+
+
+class PatternSet:
+    """Patterns run as their alternation ``template.format("(?:p1)|(?:p2)|...")`` would be,
+    with the same answers, but one pattern at a time.
+
+    The regex module runs a long alternation of phrase patterns tens of times slower than
+    the same patterns one by one (each on its own keeps its literal and first-character
+    scans). Answers are rebuilt exactly: a match exists when one pattern matches, and
+    ``finditer`` takes at each step the leftmost match, the earliest pattern first at equal
+    starts. A pattern whose meaning depends on its neighbours (see ``_stands_alone``), a
+    pattern that does not compile alone, or an empty match falls back to the alternation.
+    The time limit covers the patterns together, and a timeout names the alternation.
+    """
+
+    def __init__(self, patterns: tuple[str, ...], template: str, flags: int = 0):
+        self.pattern = template.format("|".join(f"(?:{p})" for p in patterns))
+        self.flags = flags
+        self._whole: UserPattern | None = None
+        self.parts: list[UserPattern] | None = None
+        if all(_stands_alone(p) for p in patterns):
+            try:
+                self.parts = [UserPattern(template.format(f"(?:{p})"), flags) for p in patterns]
+            except ValueError:
+                self.parts = None
+        if self.parts is None:
+            self.whole()  # raises ValueError as the alternation always did
+
+    def __repr__(self) -> str:
+        return f"PatternSet({self.pattern!r})"
+
+    def whole(self) -> UserPattern:
+        if self._whole is None:
+            self._whole = UserPattern(self.pattern, self.flags)
+        return self._whole
+
+    def matches(self, text: str) -> bool:
+        """Whether the alternation matches at the start of ``text``."""
+        if self.parts is None:
+            return bool(self.whole().match(text))
+        clock = _Budget(self.pattern, text)
+        return any(clock.run(p.compiled.match, text, 0) for p in self.parts)
+
+    def found_in(self, text: str) -> bool:
+        """Whether the alternation matches anywhere in ``text``."""
+        if self.parts is None:
+            return bool(self.whole().search(text))
+        clock = _Budget(self.pattern, text)
+        return any(clock.run(p.compiled.search, text, 0) for p in self.parts)
+
+    def finditer(self, text: str, pos: int = 0) -> list:
+        """The alternation's matches from ``pos`` (a list, as :func:`finditer`)."""
+        if self.parts is None:
+            return self.whole().finditer(text, pos)
+        clock = _Budget(self.pattern, text)
+        found = [clock.run(p.compiled.search, text, pos) for p in self.parts]
+        out = []
+        while True:
+            best = None
+            for m in found:
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+            if best is None:
+                return out
+            if best.end() == best.start():  # empty matches: the engine's own rules apply
+                return self.whole().finditer(text, pos)
+            out.append(best)
+            at = best.end()
+            found = [
+                m if m is None or m.start() >= at else clock.run(p.compiled.search, text, at)
+                for p, m in zip(self.parts, found, strict=True)
+            ]
+
+
+class _Budget:
+    """One time limit shared by the searches of one scan."""
+
+    def __init__(self, pattern: str, text: str):
+        self.pattern = pattern
+        self.limit = _limit(text)
+        self.start = time.perf_counter()
+
+    def run(self, method, text: str, pos: int):
+        left = self.limit - (time.perf_counter() - self.start)
+        if left <= 0:
+            raise PatternTimeout(self.pattern)
+        try:
+            return method(text, pos, timeout=left)
         except TimeoutError:
             raise PatternTimeout(self.pattern) from None

@@ -5,8 +5,9 @@ from __future__ import annotations
 import time
 
 import pytest
+import regex
 
-from lintnews.patterns import PatternTimeout, UserPattern
+from lintnews.patterns import PatternSet, PatternTimeout, UserPattern
 
 
 def test_catastrophic_pattern_is_stopped(monkeypatch):
@@ -27,6 +28,45 @@ def test_ordinary_patterns_work_and_invalid_ones_are_value_errors():
     assert UserPattern(r"(\w+)@").sub(r"<\1>", "ana@") == "<ana>"
     with pytest.raises(ValueError, match="invalid regular expression"):
         UserPattern("(unclosed")
+
+
+SET_TEXTS = [
+    "Foto: EFE",
+    "  — Reuters / AFP  ",
+    "El acto terminó. Foto: Juan Pérez (AFP) y más (ver video) al final URL",
+    "abab aab ba",
+    "",
+]
+
+
+@pytest.mark.parametrize(
+    "patterns",
+    [
+        (r"foto\s*:\s*\p{L}+", r"(?:AFP|EFE|Reuters)(?:\s*/\s*[\p{L} ]+)?", r"\(ver video\)"),
+        (r"a", r"ab", r"(?<=a)b", r"b\s*$", r"(?-i:URL)\s*$"),
+        (r"(a)\1", r"ab"),  # a group reference: the alternation is kept whole
+        (r"x?", r"ab"),  # an empty match: the engine's own rules
+    ],
+)
+@pytest.mark.parametrize("template", ["{}", r"^\W{{0,2}}(?:{})\W{{0,2}}$"])
+def test_pattern_set_answers_as_its_alternation(patterns, template):
+    whole = regex.compile(
+        template.format("|".join(f"(?:{p})" for p in patterns)), regex.I | regex.V1
+    )
+    pattern_set = PatternSet(patterns, template, regex.I)
+    for text in SET_TEXTS:
+        for pos in (0, 3):
+            expected = [m.span() for m in whole.finditer(text, pos)]
+            assert [m.span() for m in pattern_set.finditer(text, pos)] == expected
+        assert pattern_set.matches(text) == bool(whole.match(text))
+        assert pattern_set.found_in(text) == bool(whole.search(text))
+
+
+def test_pattern_set_timeout_names_the_alternation(monkeypatch):
+    monkeypatch.setenv("LINTNEWS_REGEX_TIMEOUT", "0.2")
+    pattern_set = PatternSet(("foto", "(a|a)*$"), "{}")
+    with pytest.raises(PatternTimeout, match=r"\(\?:foto\)\|"):
+        pattern_set.finditer("a" * 40 + "b")
 
 
 @pytest.mark.parametrize(

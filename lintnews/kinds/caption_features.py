@@ -98,8 +98,25 @@ class Body:
     counts: Counter
 
 
+_body_cache: tuple = (None, False, None)
+
+
 def body(doc: Document, skip_after_image: bool = False) -> Body:
-    """The lines of the body's plain paragraphs (headings, lists, quotes are not body lines)."""
+    """The lines of the body's plain paragraphs (headings, lists, quotes are not body lines).
+
+    Both leftover rules read the same lines: they are split and folded once per document
+    (cached on its identity, like the repetition analysis); each call gets its own ``Line``
+    records, since a rule writes its verdict into ``Line.rule``.
+    """
+    global _body_cache
+    if _body_cache[0] is not doc or _body_cache[1] != skip_after_image:
+        _body_cache = (doc, skip_after_image, _split_body(doc, skip_after_image))
+    b = _body_cache[2]
+    lines = [Line(ln.span, ln.raw, ln.text, ln.block, ln.words) for ln in b.lines]
+    return Body(lines, b.blocks, b.capitalised, b.counts)
+
+
+def _split_body(doc: Document, skip_after_image: bool) -> Body:
     lines: list[Line] = []
     index = 0
     after_image = False
@@ -151,8 +168,8 @@ def features(
     text, words = line.text, line.words
     n = len(words)
     lower = [fold(w) for w in words]
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(1 for c in letters if c.isupper())
+    letters = list(filter(str.isalpha, text))
+    upper = sum(map(str.isupper, letters))
     caps = sum(1 for w in words[1:] if w[:1].isupper())
     stop = sum(1 for w in words if w.lower() in lang.stopwords)
     prev = body_.lines[i - 1] if i > 0 else None
@@ -216,9 +233,11 @@ def _without_dateline(text: str) -> str:
 
 
 def _has_agency(text: str, agencies: frozenset[str]) -> bool:
-    words = {fold(w) for w in WORD.findall(text)}
-    folded = " " + " ".join(fold(w) for w in WORD.findall(text)) + " "
-    return bool(words & agencies) or any(" " + a + " " in folded for a in agencies if " " in a)
+    words = [fold(w) for w in WORD.findall(text)]
+    if not agencies.isdisjoint(words):
+        return True
+    folded = " " + " ".join(words) + " "
+    return any(" " + a + " " in folded for a in agencies if " " in a)
 
 
 word_sets: dict[tuple[int, str], tuple[Language, frozenset[str]]] = {}

@@ -40,7 +40,7 @@ from ..document import Span
 from ..findings import Fix, Hit
 from ..language import WORD
 from ..language.normalize import fold, has_confusables
-from ..patterns import UserPattern
+from ..patterns import PatternSet, UserPattern
 from ..plugin import hookimpl
 from .base import Context, Option, RuleKind
 from .caption_features import DATELINE_START, Body, body, features, is_short, word_set
@@ -127,18 +127,24 @@ def _patterns(ctx: Context):
     if key not in _patterns_cache:
         _patterns_cache[key] = (
             _compile(key[0], r"^\W{{0,3}}(?:{})"),
-            _compile(key[1], r"^\W{{0,2}}(?:{})\W{{0,2}}$"),
-            _compile(key[2], "{}"),
-            _compile(key[3], "{}"),
+            _compile_set(key[1], r"^\W{{0,2}}(?:{})\W{{0,2}}$"),
+            _compile_set(key[2], "{}"),
+            _compile_set(key[3], "{}"),
         )
     return _patterns_cache[key]
 
 
 def _compile(patterns: tuple[str, ...], template: str):
+    """The alternation of the patterns (the marker that opens a line names the finding)."""
     if not patterns:
         return None
     alternatives = "|".join(f"(?:{p})" for p in patterns)
     return UserPattern(template.format(alternatives), regex.I)
+
+
+def _compile_set(patterns: tuple[str, ...], template: str):
+    """The same alternation, run one pattern at a time (see ``PatternSet``: much faster)."""
+    return PatternSet(patterns, template, regex.I) if patterns else None
 
 
 def annotate(ctx: Context) -> Body:
@@ -195,11 +201,12 @@ def _src(line) -> slice:
 
 
 def _rule(ctx: Context, text: str, markers, lines, markup, source: str) -> str:
-    if markers is not None and (m := markers.search(text)):
+    # markers and lines are anchored at the start (see _patterns)
+    if markers is not None and (m := markers.match(text)):
         return f"marker '{m.group().strip()[:30]}'"
-    if lines is not None and lines.search(text):
+    if lines is not None and lines.matches(text):
         return "leftover line pattern"
-    if markup is not None and markup.search(source):
+    if markup is not None and markup.found_in(source):
         return "image markup"
     return ""
 
@@ -288,7 +295,7 @@ def _blocks(ctx: Context, markup):
     """HTML blocks holding image markup; Markdown images whose alt text is a leftover."""
     for block in ctx.doc.blocks:
         source = ctx.doc.text[block.span.start : block.span.end]
-        if block.kind == "html" and markup is not None and markup.search(source):
+        if block.kind == "html" and markup is not None and markup.found_in(source):
             yield _hit(block.span, source.strip(), "image markup", whole_line=ctx)
         elif block.kind == "image":
             alt = fold(block.meta.get("alt", ""))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 
 import regex
 
@@ -26,7 +27,7 @@ def lookalikes(ctx: Context, words, share: float):
     """One finding per word form with look-alike letters; one for a text written with them."""
     odd: dict[str, list] = defaultdict(list)
     for w in words:
-        if mixed_script(w.text) or has_compat_chars(w.text):
+        if not w.text.isascii() and (mixed_script(w.text) or has_compat_chars(w.text)):
             odd[w.text].append(w)
     if not odd:
         return []
@@ -72,6 +73,7 @@ def lookalikes(ctx: Context, words, share: float):
     return hits
 
 
+@lru_cache(maxsize=65536)
 def mixed_script(word: str) -> bool:
     """A look-alike letter inside a Latin word; "α-sinucleína" (a Greek letter as a prefix) is
     not one."""

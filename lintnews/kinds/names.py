@@ -137,6 +137,7 @@ def _collect(ctx: Context) -> dict:
     return out
 
 
+@lru_cache(maxsize=32768)
 def _odd_chars(form: str) -> bool:
     return any(mixed_script(w) or has_compat_chars(w) for w in form.split())
 
@@ -184,10 +185,7 @@ def _lowercase_words(doc) -> frozenset[str]:
     global _lowercase_cache
     if _lowercase_cache[0] is not doc:
         words = frozenset(
-            m.group().lower()
-            for b in doc.blocks
-            if b.is_prose
-            for m in _LOWER_WORD.finditer(b.prose)
+            word.lower() for b in doc.blocks if b.is_prose for word in _LOWER_WORD.findall(b.prose)
         )
         _lowercase_cache = (doc, words)
     return _lowercase_cache[1]

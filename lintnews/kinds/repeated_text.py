@@ -18,6 +18,7 @@ A unit (a block or a sentence) is reduced to three views:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 from rapidfuzz import fuzz
@@ -72,11 +73,14 @@ class Relation:
 
 
 def make_unit(lang: Language, index: int, span: Span, kind: str, text: str, block=-1) -> Unit:
-    text = _PLACEHOLDER_NUMBER.sub("0", _LINK.sub(" ", text))
+    if "http" in text or "www." in text or "URL" in text or "@" in text:  # what _LINK needs
+        text = _LINK.sub(" ", text)
+    if "NUMBER" in text:
+        text = _PLACEHOLDER_NUMBER.sub("0", text)
     body = strip_leadin(text, lang.leadins)
     raw = [w.strip("'’-") for w in WORD.findall(body)]
     raw = [w for w in raw if w]
-    words = tuple("#" if _DIGITS.fullmatch(w) else fold(w) for w in raw)
+    words = tuple(map(_word_key, raw))
     content = [
         (w, r)
         for w, r in zip(words, raw, strict=True)
@@ -85,6 +89,12 @@ def make_unit(lang: Language, index: int, span: Span, kind: str, text: str, bloc
     stems = [fold(s) for s in lang.stems([r.lower() for _, r in content])]
     names = frozenset(s for s, (_, r) in zip(stems, content, strict=True) if r[:1].isupper())
     return Unit(index, span, kind, text, words, tuple(stems), frozenset(stems), names, block)
+
+
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    """How a word is compared: folded, or "#" for a number."""
+    return "#" if _DIGITS.fullmatch(word) else fold(word)
 
 
 def strip_leadin(text: str, leadins: tuple[str, ...]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -93,7 +94,7 @@ def _build(code: str, d: dict[str, Any]) -> Language:
 
 def detect(text: str, languages: dict[str, Language], sample_words: int = 400) -> str:
     """The language whose stopwords cover most of the first words of ``text``."""
-    words = [w.lower() for w in WORD.findall(text[:20000])[:sample_words]]
+    words = [m.group().lower() for m in islice(WORD.finditer(text[:20000]), sample_words)]
     best, best_score = "", 0
     for code, lang in sorted(languages.items()):
         score = sum(1 for w in words if w in lang.stopwords)

@@ -1,11 +1,13 @@
 """Word frequencies of a language: which spellings are established words or names.
 
-The data is wordfreq's (PyPI ``wordfreq``, Apache-2.0; word lists built from Wikipedia,
-subtitles, news, books and web text). Its lists are read straight from the package's data
-files, without importing wordfreq itself (whose import pulls in ftfy and langcodes and costs
-more than the lookup), and only when a rule asks for the language: a run that lints no draft
-of that language never pays for it. Words are stored lowercased, names included ("colombia",
-"putin"), so a frequency says that a spelling is in use, not that it is a common noun.
+The data is wordfreq's (PyPI ``wordfreq``: its code is Apache-2.0, its word lists CC BY-SA
+4.0; built from Wikipedia, subtitles, news, books and web text). Its lists are read straight
+from the installed package's data files, not shipped in lintnews as a derived copy (which
+would have to be CC BY-SA too), without importing wordfreq itself (whose import pulls in
+ftfy and langcodes and costs more than the lookup), and only when a rule asks for the
+language: a run that lints no draft of that language never pays for it. Words are stored
+lowercased, names included ("colombia", "putin"), so a frequency says that a spelling is in
+use, not that it is a common noun.
 """
 
 from __future__ import annotations
@@ -67,11 +69,13 @@ def load(code: str, wordlist: str = "large", floor: float = 0.0) -> Lexicon | No
     header = unpacker.unpack() if count else None
     if not isinstance(header, dict) or header.get("format") != "cB":
         return None
-    zipf: dict[str, float] = {}
+    buckets = []
     for index in range(count - 1):
-        value = round(9 - index / 100, 2)
-        if value < floor:
+        if round(9 - index / 100, 2) < floor:
             break
-        for word in unpacker.unpack():
-            zipf.setdefault(word, value)
+        buckets.append(unpacker.unpack())
+    # a word listed twice keeps its first (most frequent) bucket: fill from the rarest up
+    zipf: dict[str, float] = {}
+    for index in range(len(buckets) - 1, -1, -1):
+        zipf.update(dict.fromkeys(buckets[index], round(9 - index / 100, 2)))
     return Lexicon(code, zipf)

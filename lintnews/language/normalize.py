@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -70,6 +71,10 @@ _CONFUSABLES = {
 _CONFUSABLE_TABLE = str.maketrans(_CONFUSABLES)
 _COMBINING = regex.compile(r"\p{Mn}+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+#: any character the two tables change (translating is slow: skipped for text without one)
+_TRANSLATED = re.compile(
+    "[" + re.escape("".join(_CONFUSABLES)) + "\u200b\u200c\u200d\u2060\ufeff\u00ad]"
+)
 
 
 def has_confusables(word: str) -> bool:
@@ -86,7 +91,10 @@ def fold_confusables(text: str) -> str:
     """
     if text.isascii():
         return text
-    return unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_CONFUSABLE_TABLE)
+    text = unicodedata.normalize("NFKC", text)
+    if _TRANSLATED.search(text) is None:
+        return text
+    return text.translate(_INVISIBLE).translate(_CONFUSABLE_TABLE)
 
 
 def strip_accents(text: str) -> str:
