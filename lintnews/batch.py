@@ -149,9 +149,26 @@ class _Pool:
 
 
 def _ignore_interrupts() -> None:
-    """Workers finish the batch they are on; the parent decides when the run stops."""
+    """Workers finish the batch they are on; the parent decides when the run stops.
+
+    If the parent is killed outright (SIGKILL, a CI time-out), the kernel kills the workers
+    too instead of leaving them blocked on the task queue forever (Linux prctl).
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # best effort: without it an orphaned worker waits for its queue
 
 
 def _work(paths, fix, diff, needs_source) -> list[FileResult]:

@@ -122,3 +122,42 @@ def test_cli_jobs_flag(cli, tmp_path):
     one = cli("check", "--no-cache", "--format", "json", "-j", "1", "d", cwd=tmp_path).stdout
     two = cli("check", "--no-cache", "--format", "json", "-j", "2", "d", cwd=tmp_path).stdout
     assert one == two
+
+
+def test_workers_die_with_a_killed_parent(tmp_path):
+    import signal
+    import time
+
+    make_drafts(tmp_path / "d", 400)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "lintnews", "check", "--no-cache", "-j", "2", "d"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    workers: list[int] = []
+    deadline = time.monotonic() + 60
+    while not workers and time.monotonic() < deadline and proc.poll() is None:
+        children = subprocess.run(
+            ["pgrep", "-P", str(proc.pid)], capture_output=True, text=True
+        ).stdout.split()
+        workers = [int(c) for c in children]
+        time.sleep(0.05)
+    assert workers, "no worker processes seen"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 20
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.1)
+        alive = [w for w in workers if _running(w)]
+    assert not alive, f"workers {alive} outlived their parent"
+
+
+def _running(pid: int) -> bool:
+    from pathlib import Path
+
+    try:
+        return "zombie" not in Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
