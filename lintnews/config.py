@@ -27,7 +27,7 @@ KEYS = {
     "archive",
     "max-file-size",
 }
-DEFAULT_MAX_FILE_MB = 10
+DEFAULT_MAX_FILE_MB = 5
 
 
 @dataclass(frozen=True)

@@ -45,19 +45,18 @@ def check_articles(ctx: Context):
         if not block.is_prose:
             continue
         for m in pattern.finditer(block.prose):
-            if (
-                not m.group(1)[0].islower()
-                and m.start() > 0
-                and not regex.search(r"[.!?¿¡\"“«]\s*$|^\s*$", block.prose[: m.start()])
-            ):
+            if not m.group(1)[0].islower() and not _starts_sentence(block.prose, m.start()):
                 continue
             art_text = " ".join(m.group(1).split())
             words = tuple(fold(w) for w in m.group(2).split())
             art = Span(block.span.start + m.start(1), block.span.start + m.end(1))
             uses.append((gender[art_text.lower()], words, art, m.group(2), art_text))
     reported = set()
+    same_as: dict[tuple, list] = {}  # uses of the same entity, by the words of a name
     for g, words, span, name, art in uses:
-        same = [u for u in uses if _same_entity(words, u[1], connectors)]
+        if words not in same_as:
+            same_as[words] = [u for u in uses if _same_entity(words, u[1], connectors)]
+        same = same_as[words]
         masc = [u for u in same if u[0] == "m"]
         fem = [u for u in same if u[0] == "f"]
         if not masc or not fem:
@@ -82,6 +81,14 @@ def check_articles(ctx: Context):
             related=((other[2], f"'{other[4]} {other[3]}' here"),),
             fix=Fix(span, replacement, safe=False) if replacement else None,
         )
+
+
+def _starts_sentence(prose: str, pos: int) -> bool:
+    """Only blanks before ``pos``, or a sentence end or opening quote (a capital article)."""
+    k = pos - 1
+    while k >= 0 and prose[k].isspace():
+        k -= 1
+    return k < 0 or prose[k] in '.!?¿¡"“«'
 
 
 def _swap(article: str, swap: dict[str, str]) -> str | None:

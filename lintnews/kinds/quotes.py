@@ -18,6 +18,7 @@ The later wording is reported; the unsafe fix restores the earlier one.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 
 import regex
@@ -58,8 +59,18 @@ def check_quotes(ctx: Context):
                 span = Span(block.span.start + m.start(group), block.span.start + m.end(group))
                 around = _around(block, span)
                 quotes.append((words, span, m.group(group), around))
+    index: dict[tuple, list[int]] = defaultdict(list)  # comparison key -> earlier quotes
+    seen: Counter = Counter()
     for i, (words, span, text, around) in enumerate(quotes):
-        for earlier_words, earlier_span, earlier_text, earlier_around in quotes[:i]:
+        keys = _keys(words, o["one_word_changed_min"])
+        earlier = sorted({j for k in keys for j in index.get(k, ())})
+        seen[words] += 1
+        if seen[words] <= MAX_SAME_QUOTE:  # a quote pasted many times: a few copies suffice
+            for k in keys:
+                index[k].append(i)
+        for earlier_words, earlier_span, earlier_text, earlier_around in (
+            quotes[j] for j in earlier
+        ):
             how = _relation(ctx, words, earlier_words, o["one_word_changed_min"])
             if not how or _similarity(around, earlier_around) >= o["copy_similarity"]:
                 continue
@@ -75,6 +86,18 @@ def check_quotes(ctx: Context):
                 fix=Fix(span, earlier_text, safe=False),
             )
             break
+
+
+MAX_SAME_QUOTE = 8
+
+
+def _keys(words: tuple, one_changed_min: int) -> list[tuple]:
+    """Keys under which two quotes can relate: the same words in any order, or the same
+    words but one (its position blanked)."""
+    keys = [("order", tuple(sorted(words)))]
+    if len(words) >= one_changed_min:
+        keys += [("one", i, words[:i] + words[i + 1 :]) for i in range(len(words))]
+    return keys
 
 
 def _around(block, span: Span) -> list[str]:

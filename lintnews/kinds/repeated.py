@@ -122,15 +122,32 @@ class _Index:
         self.units[id(unit)] = unit
 
     def candidates(self, unit: Unit, need: int) -> list[Unit]:
+        """Earlier units sharing at least ``need`` stems.
+
+        Bounded so that a draft made of the same text pasted many times stays near-linear:
+        stems found in more than ``MAX_POSTINGS`` earlier units are too common to tell
+        copies apart (an identical copy is still found through ``by_words``), and at most
+        ``MAX_CANDIDATES`` units, those sharing the most stems, are compared in full.
+        """
         counts: Counter = Counter()
         for s in unit.stems:
-            for other in self.postings.get(s, ()):
+            posting = self.postings.get(s, ())
+            if len(posting) > MAX_POSTINGS:
+                continue
+            for other in posting:
                 counts[id(other)] += 1
         out = [self.units[k] for k, n in counts.items() if n >= need]
+        if len(out) > MAX_CANDIDATES:
+            keep = {id(u) for u in sorted(out, key=lambda u: -counts[id(u)])[:MAX_CANDIDATES]}
+            out = [u for u in out if id(u) in keep]
         same = self.by_words.get(unit.words)
         if same is not None and same not in out:
             out.append(same)
         return out
+
+
+MAX_POSTINGS = 256
+MAX_CANDIDATES = 64
 
 
 def best_match(unit: Unit, candidates, o: dict) -> Match | None:
