@@ -9,6 +9,7 @@ reported as an error and the run goes on.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -179,14 +180,14 @@ def _work(paths, fix, diff, needs_source) -> list[FileResult]:
         except Exception as exc:  # a bug must cost one file, not the run
             result = FileResult(path=path, errors=(f"{path}: internal error: {exc!r}",))
         if not needs_source:
-            result = FileResult(**{**result.__dict__, "source": ""})
+            result = dataclasses.replace(result, source="")
         out.append(result)
     return out
 
 
 def _with_source(result: FileResult) -> FileResult:
     try:
-        return FileResult(**{**result.__dict__, "source": read_draft(result.path)})
+        return dataclasses.replace(result, source=read_draft(result.path))
     except Exception:
         return result
 

@@ -23,8 +23,6 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-import regex
-
 from ..document import Span
 from ..findings import Fix, Hit
 from ..patterns import UserPattern
@@ -82,8 +80,7 @@ class Match:
 
 
 def _units(ctx: Context) -> list[Unit]:
-    allow = [UserPattern(p) for p in ctx.options["allow"]]
-    strip = [UserPattern(p) for p in ctx.options["strip"]]
+    allow, strip = ctx.options["_allow"], ctx.options["_strip"]
 
     def clean(text: str) -> str:
         for pattern in strip:
@@ -305,14 +302,13 @@ def prepare(options: dict, base_dir) -> dict:
         raise ValueError(f"'unit' must be paragraph or sentence, not '{options['unit']}'")
     if options["measure"] not in MEASURES:
         raise ValueError(f"'measure' must be one of {', '.join(MEASURES)}")
-    for key in ("allow", "strip"):
-        for pattern in options[key]:
-            try:
-                regex.compile(pattern)
-            except regex.error as exc:
-                problem = f"'{key}': invalid regular expression {pattern!r}: {exc}"
-                raise ValueError(problem) from None
-    return options
+    out = dict(options)
+    for key in ("allow", "strip"):  # compiled once here, not for every draft
+        try:
+            out[f"_{key}"] = [UserPattern(pattern) for pattern in options[key]]
+        except ValueError as exc:
+            raise ValueError(f"'{key}': {exc}") from None
+    return out
 
 
 KIND = RuleKind(
