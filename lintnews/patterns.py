@@ -6,16 +6,24 @@ text searched) with
 :class:`PatternTimeout`, which the engine reports as that rule's error for that draft.
 Every kind that runs a pattern from YAML compiles it with :class:`UserPattern` (or runs a
 compiled one through :func:`search` / :func:`finditer`).
+
+Patterns use the regex module's version 1 syntax with simple case folding, as Python's
+``re`` and Vale's Go engine fold case: with ``(?i)``, "ß" does not match "ss". (Full case
+folding also makes the phrase packs compile more than twice as slowly, on every start.)
 """
 
 from __future__ import annotations
 
 import os
 import time
+from functools import lru_cache
 
 import regex
 
 MATCH_TIMEOUT = 0.5  # seconds per search; LINTNEWS_REGEX_TIMEOUT changes it
+
+#: prefixed to every pattern: version 1 turns full case folding on with IGNORECASE
+SIMPLE_CASE = "(?-f)"
 
 
 class PatternTimeout(Exception):
@@ -53,14 +61,25 @@ def finditer(compiled: regex.Pattern, text: str, pos: int = 0) -> list:
         raise PatternTimeout(compiled.pattern) from None
 
 
+@lru_cache(maxsize=4096)
+def _compiled(source: str, flags: int) -> regex.Pattern:
+    """One compilation per pattern and flags in a process: a rule that checks its patterns
+    when it loads hands the compiled ones to its first draft."""
+    return regex.compile(SIMPLE_CASE + source, flags | regex.V1)
+
+
 class UserPattern:
     """A compiled pattern whose search, match, finditer and sub run under the time limit."""
 
     def __init__(self, source: str, flags: int = 0):
         try:
-            self.compiled = regex.compile(source, flags | regex.V1)
-        except (regex.error, TypeError, OverflowError) as exc:
-            raise ValueError(f"invalid regular expression {source!r}: {exc}") from None
+            self.compiled = _compiled(source, flags)
+        except (regex.error, TypeError, OverflowError):
+            try:  # the error again, with positions in the pattern as written
+                regex.compile(source, flags | regex.V1)
+            except (regex.error, TypeError, OverflowError) as exc:
+                raise ValueError(f"invalid regular expression {source!r}: {exc}") from None
+            raise
         self.pattern = source
 
     def __repr__(self) -> str:

@@ -30,6 +30,16 @@ def test_ordinary_patterns_work_and_invalid_ones_are_value_errors():
         UserPattern("(unclosed")
 
 
+def test_case_folding_is_simple_and_errors_point_into_the_pattern_as_written():
+    # version 1 syntax (set operations) with simple case folding, as re and Vale fold case
+    assert UserPattern(r"[[a-z]--[aeiou]]+", regex.I).search("AEIOUXYZ").group() == "XYZ"
+    assert UserPattern(r"stra(?:ss|ß)e", regex.I).search("STRASSE")
+    assert not UserPattern("straße", regex.I).search("STRASSE")
+    assert UserPattern("(?i)ÁFRICA").search("áfrica")
+    with pytest.raises(ValueError, match="at position 3"):
+        UserPattern("abc)")
+
+
 SET_TEXTS = [
     "Foto: EFE",
     "  — Reuters / AFP  ",

@@ -84,9 +84,9 @@ def prepare(options: dict, base_dir: Path) -> dict:
     for key in ("markers", "lines", "inline"):
         for lang, patterns in out[key].items():
             for p in patterns:
-                _check_pattern(p, f"{key}.{lang}")
+                _check_pattern(p, TEMPLATES[key], f"{key}.{lang}")
     for p in out["markup"]:
-        _check_pattern(p, "markup")
+        _check_pattern(p, TEMPLATES["markup"], "markup")
     path = Path(out["model"]) if out["model"] else None
     if path is not None and not path.is_absolute():
         path = base_dir / path
@@ -103,11 +103,26 @@ def prepare(options: dict, base_dir: Path) -> dict:
     return out
 
 
-def _check_pattern(pattern: str, where: str) -> None:
+#: how each option's patterns are run: a line opening with a marker, a whole line, anywhere
+TEMPLATES = {
+    "markers": r"^\W{{0,3}}(?:{})",
+    "lines": r"^\W{{0,2}}(?:{})\W{{0,2}}$",
+    "inline": "{}",
+    "markup": "{}",
+}
+
+
+def _check_pattern(pattern: str, template: str, where: str) -> None:
+    """Compile the pattern as a draft will run it (compiled patterns are kept: see
+    ``lintnews.patterns``), so that a bad one stops the rule file from loading."""
     try:
-        regex.compile(pattern, regex.V1)
-    except regex.error as exc:
-        raise ValueError(f"option '{where}': invalid pattern {pattern!r}: {exc}") from None
+        UserPattern(template.format(f"(?:{pattern})"), regex.I)
+    except ValueError:
+        try:
+            regex.compile(pattern, regex.V1)
+        except regex.error as exc:
+            raise ValueError(f"option '{where}': invalid pattern {pattern!r}: {exc}") from None
+        raise ValueError(f"option '{where}': invalid pattern {pattern!r}") from None
 
 
 _patterns_cache: dict = {}
@@ -126,10 +141,10 @@ def _patterns(ctx: Context):
     key = (pats("markers"), pats("lines"), pats("inline"), tuple(o["markup"]))
     if key not in _patterns_cache:
         _patterns_cache[key] = (
-            _compile(key[0], r"^\W{{0,3}}(?:{})"),
-            _compile_set(key[1], r"^\W{{0,2}}(?:{})\W{{0,2}}$"),
-            _compile_set(key[2], "{}"),
-            _compile_set(key[3], "{}"),
+            _compile(key[0], TEMPLATES["markers"]),
+            _compile_set(key[1], TEMPLATES["lines"]),
+            _compile_set(key[2], TEMPLATES["inline"]),
+            _compile_set(key[3], TEMPLATES["markup"]),
         )
     return _patterns_cache[key]
 
