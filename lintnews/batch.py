@@ -41,9 +41,11 @@ def run(runner, paths: list[str], args, fix: str | None):
     cache = None
     if fix is None and not getattr(args, "no_cache", True):
         from .cache import Cache  # only cached runs pay for sqlite3
+        from .language import lexicon
 
         max_bytes = runner.config.max_file_size * 1024 * 1024
         cache = Cache(_cache_dir(runner, args), _salt(runner), max_bytes)
+        lexicon.use_index_dir(_cache_dir(runner, args))  # for this run (see finally)
     progress = _Progress(len(paths))
     try:
         done = cache.get_many([p for p in paths if p != "-"]) if cache else {}
@@ -63,6 +65,7 @@ def run(runner, paths: list[str], args, fix: str | None):
         progress.close()
         if cache:
             cache.close()
+            lexicon.use_index_dir(None)
 
 
 def _lint_all(runner, paths, fix, diff, jobs, needs_source, progress):

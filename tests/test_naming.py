@@ -42,3 +42,29 @@ def test_the_lexicon_knows_established_spellings_and_not_slips():
     assert es.zipf("Colombia") > 3 and es.zipf("Columbia") > 2
     assert es.zipf("Castens") == 0.0
     assert lexicon.load("xx-none") is None
+
+
+def test_a_lexicon_index_answers_as_the_list_and_survives_damage(tmp_path):
+    read = lexicon.load("es", "large", 2.0)
+    words = [*list(read._zipf)[::97], "Putin", "putinn", "", "zzzz", "\uffff"]
+    try:
+        lexicon.use_index_dir(tmp_path)
+        first = lexicon.load("es", "large", 2.0)  # reads the list, writes the index
+        (index,) = tmp_path.glob("lexicon-es-large-2-*.bin")
+        lexicon.load.cache_clear()
+        second = lexicon.load("es", "large", 2.0)  # reads the index
+        assert type(second._zipf).__name__ == "_PackedTable"
+        for lex in (first, second):
+            assert [lex.zipf(w) for w in words] == [read.zipf(w) for w in words]
+        assert len(second) == len(read)
+        index.write_bytes(index.read_bytes()[:1000])  # truncated: rebuilt, same answers
+        lexicon.load.cache_clear()
+        assert [lexicon.load("es", "large", 2.0).zipf(w) for w in words[:50]] == [
+            read.zipf(w) for w in words[:50]
+        ]
+        assert index.stat().st_size > 1000
+        lexicon.use_index_dir(tmp_path / "file" / "below")  # unwritable: the list is read
+        (tmp_path / "file").write_text("not a folder")
+        assert lexicon.load("es", "large", 2.0).zipf("Putin") == read.zipf("Putin")
+    finally:
+        lexicon.use_index_dir(None)

@@ -8,12 +8,23 @@ ftfy and langcodes and costs more than the lookup), and only when a rule asks fo
 language: a run that lints no draft of that language never pays for it. Words are stored
 lowercased, names included ("colombia", "putin"), so a frequency says that a spelling is in
 use, not that it is a common noun.
+
+Reading a list costs tens of milliseconds (decompressing and unpacking it), which a one-file
+run (a pre-commit hook) would pay on every start. Runs with a cache folder therefore keep an
+index of each list there (:func:`use_index_dir`; ``lintnews check`` uses its result cache's
+folder): the words sorted in one string, looked up by binary search, loaded in about a
+millisecond. The index is a local copy of the installed data, named after the data file's
+size and time, and rebuilt when either changes.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import marshal
+import os
+import tempfile
 import zlib
+from array import array
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,9 +35,9 @@ WORDLISTS = ("small", "large")
 class Lexicon:
     """Zipf frequencies (log10 of uses per billion words) of lowercased words."""
 
-    def __init__(self, code: str, zipf: dict[str, float]):
+    def __init__(self, code: str, zipf):
         self.code = code
-        self._zipf = zipf
+        self._zipf = zipf  # a dict, or a _PackedTable read from an index
 
     def zipf(self, word: str) -> float:
         """0.0 for a word the list does not hold."""
@@ -34,6 +45,84 @@ class Lexicon:
 
     def __len__(self) -> int:
         return len(self._zipf)
+
+
+class _PackedTable:
+    """Sorted words in one string with their start offsets, and Zipf values in hundredths."""
+
+    VERSION = 1
+
+    def __init__(self, blob: str, offsets: array, values: array):
+        self.blob = blob  # "word\nword\n...", sorted
+        self.offsets = offsets  # start of each word, then one past the end of the blob
+        self.values = values
+        self._seen: dict[str, float] = {}  # answers already looked up
+
+    @classmethod
+    def build(cls, zipf: dict[str, float]) -> _PackedTable:
+        words = sorted(w for w in zipf if "\n" not in w)
+        offsets = array("I", [0])
+        for word in words:
+            offsets.append(offsets[-1] + len(word) + 1)
+        values = array("H", (round(zipf[w] * 100) for w in words))
+        return cls("".join(w + "\n" for w in words), offsets, values)
+
+    def get(self, word: str, default: float = 0.0) -> float:
+        found = self._seen.get(word)
+        if found is None:
+            if len(self._seen) > 50_000:
+                self._seen.clear()
+            found = self._seen[word] = self._search(word)
+        return default if found < 0 else found
+
+    def _search(self, word: str) -> float:
+        """The word's Zipf value, or -1.0."""
+        blob, offsets = self.blob, self.offsets
+        lo, hi = 0, len(self.values)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            found = blob[offsets[mid] : offsets[mid + 1] - 1]
+            if found < word:
+                lo = mid + 1
+            elif found > word:
+                hi = mid
+            else:
+                return self.values[mid] / 100
+        return -1.0
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def dumps(self) -> bytes:
+        return marshal.dumps(
+            (self.VERSION, self.blob, self.offsets.tobytes(), self.values.tobytes())
+        )
+
+    @classmethod
+    def loads(cls, data: bytes) -> _PackedTable | None:
+        try:
+            version, blob, offsets, values = marshal.loads(data)
+            if version != cls.VERSION:
+                return None
+            table = cls(blob, array("I"), array("H"))
+            table.offsets.frombytes(offsets)
+            table.values.frombytes(values)
+        except (ValueError, TypeError, EOFError):
+            return None
+        if len(table.offsets) != len(table.values) + 1 or table.offsets[-1] != len(blob):
+            return None
+        return table
+
+
+_index_dir: Path | None = None
+
+
+def use_index_dir(folder: Path | None) -> None:
+    """Keep (and read) lexicon indexes in ``folder``; None reads the lists every run."""
+    global _index_dir
+    if folder != _index_dir:
+        _index_dir = folder
+        load.cache_clear()
 
 
 def _data_file(code: str, wordlist: str) -> Path | None:
@@ -59,6 +148,43 @@ def load(code: str, wordlist: str = "large", floor: float = 0.0) -> Lexicon | No
     path = _data_file(code, wordlist)
     if path is None:
         return None
+    if _index_dir is None:
+        zipf = _read_wordfreq(path, floor)
+        return None if zipf is None else Lexicon(code, zipf)
+    stat = path.stat()
+    name = f"lexicon-{code}-{wordlist}-{floor:g}-{stat.st_size}-{stat.st_mtime_ns}.bin"
+    index = _index_dir / name
+    try:
+        table = _PackedTable.loads(index.read_bytes())
+    except OSError:
+        table = None
+    if table is None:
+        zipf = _read_wordfreq(path, floor)
+        if zipf is None:
+            return None
+        table = _PackedTable.build(zipf)
+        _write_index(index, table.dumps())
+    return Lexicon(code, table)
+
+
+def _write_index(index: Path, data: bytes) -> None:
+    """Write atomically (concurrent runs each write a whole file); an unwritable folder
+    only means the next run reads the list again."""
+    try:
+        index.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=index.parent, prefix=".lexicon-")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(tmp, index)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass
+
+
+def _read_wordfreq(path: Path, floor: float) -> dict[str, float] | None:
     import msgpack  # a dependency of wordfreq
 
     # wordfreq's "cB" format: an array of a header, then buckets of words; bucket i holds
@@ -78,4 +204,4 @@ def load(code: str, wordlist: str = "large", floor: float = 0.0) -> Lexicon | No
     zipf: dict[str, float] = {}
     for index in range(len(buckets) - 1, -1, -1):
         zipf.update(dict.fromkeys(buckets[index], round(9 - index / 100, 2)))
-    return Lexicon(code, zipf)
+    return zipf
