@@ -25,13 +25,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import regex
-
+from . import regexcache
 from .language.normalize import fold
 
 SCHEMA_VERSION = "1"
 DEFAULT_INDEX = Path(".lintnews") / "archive.sqlite"
-_TERM_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]{3,}")
+_TERM_WORD = regexcache.compile(r"\p{L}[\p{L}\p{M}]{3,}")
 RAREST = 8  # terms of a draft paragraph looked up
 CANDIDATES = 10  # archived paragraphs returned per lookup, at most
 

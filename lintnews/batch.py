@@ -196,6 +196,8 @@ def _with_source(result: FileResult) -> FileResult:
 
 
 def _cache_dir(runner, args) -> Path:
+    if getattr(args, "cache_folder", None):
+        return args.cache_folder  # found by the command line (lintnews.cli)
     if getattr(args, "cache_dir", None):
         return Path(args.cache_dir)
     base = Path(runner.config.path).parent if runner.config.path else Path.cwd()

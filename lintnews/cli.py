@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from . import __version__
 from .errors import LintnewsError
@@ -157,7 +158,31 @@ def _report_plugin_errors(runner) -> None:
     runner.plugins.errors.clear()
 
 
+def _cache_folder(args) -> Path | None:
+    """``--cache-dir``, or ``.lintnews/cache`` beside the config file (or in the working
+    directory); None with ``--no-cache``. Found before anything compiles (see regexcache)."""
+    from .config import find_config
+
+    if args.no_cache:
+        return None
+    if args.cache_dir:
+        return Path(args.cache_dir)
+    config = Path(args.config) if args.config else find_config(Path.cwd())
+    return (config.parent if config else Path.cwd()) / ".lintnews" / "cache"
+
+
 def cmd_check(args) -> int:
+    from . import regexcache
+
+    args.cache_folder = _cache_folder(args)
+    regexcache.load(args.cache_folder)
+    try:
+        return _check(args)
+    finally:
+        regexcache.save()
+
+
+def _check(args) -> int:
     from . import batch
     from .formats import Summary
 

@@ -20,6 +20,8 @@ from functools import lru_cache
 
 import regex
 
+from . import regexcache
+
 MATCH_TIMEOUT = 0.5  # seconds per search; LINTNEWS_REGEX_TIMEOUT changes it
 
 #: prefixed to every pattern: version 1 turns full case folding on with IGNORECASE
@@ -65,7 +67,7 @@ def finditer(compiled: regex.Pattern, text: str, pos: int = 0) -> list:
 def _compiled(source: str, flags: int) -> regex.Pattern:
     """One compilation per pattern and flags in a process: a rule that checks its patterns
     when it loads hands the compiled ones to its first draft."""
-    return regex.compile(SIMPLE_CASE + source, flags | regex.V1)
+    return regexcache.compile(SIMPLE_CASE + source, flags | regex.V1)
 
 
 class UserPattern:
@@ -76,7 +78,7 @@ class UserPattern:
             self.compiled = _compiled(source, flags)
         except (regex.error, TypeError, OverflowError):
             try:  # the error again, with positions in the pattern as written
-                regex.compile(source, flags | regex.V1)
+                regexcache.compile(source, flags | regex.V1)
             except (regex.error, TypeError, OverflowError) as exc:
                 raise ValueError(f"invalid regular expression {source!r}: {exc}") from None
             raise
@@ -108,11 +110,11 @@ class UserPattern:
 #: (numbers, names, recursion, conditionals), ``\G``, ``\K``, backtracking verbs, version or
 #: reverse flags. A set holding one keeps its alternation whole. Escaped characters are
 #: dropped before the parenthesised constructs are looked for (``\(?(?:`` is a literal).
-_SHARED_ESCAPE = regex.compile(r"\\(?:[1-9]|g|G|K)")
-_SHARED_GROUP = regex.compile(
+_SHARED_ESCAPE = regexcache.compile(r"\\(?:[1-9]|g|G|K)")
+_SHARED_GROUP = regexcache.compile(
     r"\(\?P[=>]|\(\?&|\(\?\(|\(\?(?:R|[+-]?\d+)\)|\(\*|\(\?[a-zA-Z-]*[Vr]"
 )
-_ESCAPED = regex.compile(r"\\.", regex.S)
+_ESCAPED = regexcache.compile(r"\\.", regex.S)
 
 
 def _stands_alone(pattern: str) -> bool:

@@ -23,13 +23,14 @@ from typing import Any
 
 import regex
 
+from . import regexcache
 from .errors import RuleError
 from .findings import LEVELS
 from .kinds.base import Option, RuleKind, check_type, type_name
 from .language import Language, load_languages
 from .yamlload import line_of, read_yaml
 
-RULE_ID = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RULE_ID = regexcache.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RULE_KEYS = {"id", "kind", "level", "enabled", "languages", "message", "options", "docs"}
 DOC_SECTIONS = ("what", "why", "fail", "pass")
 

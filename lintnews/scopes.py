@@ -30,15 +30,16 @@ from dataclasses import dataclass
 
 import regex
 
+from . import regexcache
 from .document import Block, Document
 
 TEXT_SCOPES = ("heading", "paragraph", "list", "blockquote", "table", "alt")
 BODY_SCOPES = ("paragraph", "list", "blockquote")
 INLINE = {
-    "code": regex.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", regex.S),
-    "link": regex.compile(r"(?<!!)\[([^\[\]]+)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)"),
-    "strong": regex.compile(r"(\*\*|__)(?!\s)(.+?)(?<!\s)\1", regex.S),
-    "emphasis": regex.compile(
+    "code": regexcache.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", regex.S),
+    "link": regexcache.compile(r"(?<!!)\[([^\[\]]+)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)"),
+    "strong": regexcache.compile(r"(\*\*|__)(?!\s)(.+?)(?<!\s)\1", regex.S),
+    "emphasis": regexcache.compile(
         r"(?<![*\w])(\*)(?![*\s])([^*\n]+?)(?<![\s*])\*(?!\*)"
         r"|(?<![_\w])(_)(?![_\s])([^_\n]+?)(?<![\s_])_(?![_\w])"
     ),
@@ -47,8 +48,8 @@ KNOWN_ROOTS = frozenset(
     {*TEXT_SCOPES, *INLINE, "text", "sentence", "summary", "alt", "caption", "front_matter", "raw"}
 )
 _KIND_SCOPE = {"paragraph": "paragraph", "list_item": "list", "blockquote": "blockquote"}
-_LINE = regex.compile(r"[^\r\n]+")
-_IMAGE = regex.compile(r"!\[([^\[\]]+)\]\(")
+_LINE = regexcache.compile(r"[^\r\n]+")
+_IMAGE = regexcache.compile(r"!\[([^\[\]]+)\]\(")
 
 
 @dataclass(frozen=True)

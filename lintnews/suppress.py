@@ -15,11 +15,14 @@ from dataclasses import dataclass, field
 
 import regex
 
+from . import regexcache
 from .document import Document
 from .findings import Finding
 
 UNUSED_RULE = "unused-suppression"
-_DIRECTIVE = regex.compile(r"<!--\s*lintnews-(disable-next-line|disable|enable)\b(.*?)-->", regex.S)
+_DIRECTIVE = regexcache.compile(
+    r"<!--\s*lintnews-(disable-next-line|disable|enable)\b(.*?)-->", regex.S
+)
 
 
 @dataclass

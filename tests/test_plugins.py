@@ -121,3 +121,18 @@ def test_plugin_raising_in_a_hook_is_named_and_the_run_goes_on(cli, site):
     proc = cli("check", str(draft), env={"PYTHONPATH": str(site)})
     assert "plugin raiser: lintnews_formats raised RuntimeError('boom')" in proc.stderr
     assert proc.returncode == 1 and "no-banana" in proc.stdout
+
+
+def test_distributions_without_lintnews_entry_points_skip_importlib_metadata(tmp_path, monkeypatch):
+    from lintnews.plugin import manager
+
+    other = tmp_path / "other-1.0.dist-info"
+    other.mkdir()
+    (other / "entry_points.txt").write_text("[console_scripts]\nother = other:main\n")
+    monkeypatch.setattr("sys.path", [str(tmp_path), str(tmp_path / "missing")])
+    assert not manager._may_declare_plugins()
+    (other / "entry_points.txt").write_text("[console_scripts]\nx = y\n\n[lintnews]\nz = z\n")
+    assert manager._may_declare_plugins()
+    (other / "entry_points.txt").write_text("")
+    (tmp_path / "legacy.egg-link").write_text("/somewhere\n")
+    assert manager._may_declare_plugins()

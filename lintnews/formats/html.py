@@ -7,12 +7,18 @@ earlier copy, the majority spelling) is a link to its line.
 
 from __future__ import annotations
 
-import html
 from collections import Counter, defaultdict
 
 from .. import __version__
 from ..plugin import hookimpl
 from . import Formatter, Summary
+
+
+def _escape(text: str) -> str:
+    import html  # imported when a report is written (not on every start)
+
+    return html.escape(text)
+
 
 STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
@@ -68,7 +74,7 @@ class HtmlFormatter(Formatter):
         self.sections.append(self._section(n, result))
 
     def _section(self, n: int, result) -> str:
-        esc = html.escape
+        esc = _escape
         text = result.source
         out = [
             f'<section id="f{n}"><h2>{esc(result.path)} '
@@ -105,7 +111,7 @@ class HtmlFormatter(Formatter):
         return "\n".join(out)
 
     def finish(self, summary: Summary) -> None:
-        esc = html.escape
+        esc = _escape
         rules = sorted(self.rules)
         head = "".join(f"<th>{esc(r)}</th>" for r in rules)
         rows = "".join(
@@ -149,16 +155,16 @@ def _highlight(line: str, offset: int, n: int, findings) -> str:
             cuts.add(max(0, f.start - offset))
             cuts.add(min(len(line), f.end - offset))
     if not covering:
-        return html.escape(line)
+        return _escape(line)
     pieces = []
     points = sorted(cuts)
     for a, b in zip(points, points[1:], strict=False):
-        piece = html.escape(line[a:b])
+        piece = _escape(line[a:b])
         here = [(k, f) for k, f in covering if f.start - offset <= a and f.end - offset >= b]
         if here:
             level = max((f.level for _, f in here), key=("info", "warning", "error").index)
             ids = " ".join(f"f{n}-m{k}" for k, _ in here)
-            title = html.escape("; ".join(f"{f.rule}: {f.message}" for _, f in here))
+            title = _escape("; ".join(f"{f.rule}: {f.message}" for _, f in here))
             pieces.append(
                 f'<mark class="on {level}" data-findings="{ids}" title="{title}">{piece}</mark>'
             )

@@ -6,27 +6,32 @@ is a failing test case; findings below it are skipped test cases; input errors a
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-
 from ..findings import level_rank
 from ..plugin import hookimpl
 from . import Formatter, Summary
 
 
+def _et():
+    """ElementTree, imported when a JUnit report is written (not on every start)."""
+    import xml.etree.ElementTree
+
+    return xml.etree.ElementTree
+
+
 class JunitFormatter(Formatter):
     def start(self) -> None:
-        self.suite = ET.Element("testsuite", name="lintnews")
+        self.suite = _et().Element("testsuite", name="lintnews")
         self.counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
         self.fail_rank = level_rank(self.options.get("fail_level", "warning"))
 
-    def _case(self, classname: str, name: str) -> ET.Element:
+    def _case(self, classname: str, name: str):
         self.counts["tests"] += 1
-        return ET.SubElement(self.suite, "testcase", classname=classname, name=name)
+        return _et().SubElement(self.suite, "testcase", classname=classname, name=name)
 
     def handle(self, result) -> None:
         for error in result.errors:
             case = self._case(result.path, "read")
-            ET.SubElement(case, "error", message=error, type="input-error").text = error
+            _et().SubElement(case, "error", message=error, type="input-error").text = error
             self.counts["errors"] += 1
         if not result.findings and not result.errors:
             self._case(result.path, "lintnews")
@@ -34,24 +39,24 @@ class JunitFormatter(Formatter):
             case = self._case(result.path, f"{f.rule} at {f.line}:{f.column}")
             text = f"{f.path}:{f.line}:{f.column}: {f.level} {f.rule} {f.message}"
             if level_rank(f.level) >= self.fail_rank:
-                ET.SubElement(case, "failure", message=f.message, type=f.rule).text = text
+                _et().SubElement(case, "failure", message=f.message, type=f.rule).text = text
                 self.counts["failures"] += 1
             else:
-                ET.SubElement(case, "skipped", message=f"{f.level}: {f.message}")
+                _et().SubElement(case, "skipped", message=f"{f.level}: {f.message}")
                 self.counts["skipped"] += 1
 
     def finish(self, summary: Summary) -> None:
         for key, value in self.counts.items():
             self.suite.set(key, str(value))
-        root = ET.Element(
+        root = _et().Element(
             "testsuites",
             name="lintnews",
             **{k: str(v) for k, v in self.counts.items() if k != "skipped"},
         )
         root.append(self.suite)
-        ET.indent(root)
+        _et().indent(root)
         self.stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-        self.stream.write(ET.tostring(root, encoding="unicode"))
+        self.stream.write(_et().tostring(root, encoding="unicode"))
         self.stream.write("\n")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import regexcache
 from ..document import Span
 from ..findings import Fix, Hit
 from ..language.normalize import fold
@@ -38,7 +39,9 @@ def check_articles(ctx: Context):
     articles = "|".join(
         regex.escape(a).replace(r"\ ", r"\s+") for a in sorted(gender, key=len, reverse=True)
     )
-    pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}])((?i:{articles}))\s+({_NAME_RUN})", regex.V1)
+    pattern = regexcache.compile(
+        rf"(?<![\p{{L}}\p{{M}}])((?i:{articles}))\s+({_NAME_RUN})", regex.V1
+    )
     connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
     uses = []  # (gender, words, article span, name, article)
     for block in ctx.doc.blocks:

@@ -17,27 +17,26 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-import regex
-
+from .. import regexcache
 from ..document import Document, Span
 from ..language import WORD, Language
 from ..language.normalize import fold, fold_confusables
 
-_LINE = regex.compile(r"[^\r\n]+")
-_END_STOP = regex.compile(r"[.!?…][\"'”’»)\]]*\s*$")
-_END_COLON = regex.compile(r"[:;]\s*$")
-_PAREN_END = regex.compile(r"\(([^()]{1,60})\)\s*$")
-_CAPS_RUN_END = regex.compile(r"(?:\s+[\p{Lu}][\p{Lu}.'-]+){2,}\s*$")
-_HANDLE = regex.compile(r"(?:^|\s)[@#]\w+|\bURL\b|https?:|www\.|pic\.twitter")
-_DATELINE = regex.compile(r"^[\p{Lu}][\p{L} ,.'()-]{1,50}?\s*(?:[-—–]|\.-|\.—)\s*$")
+_LINE = regexcache.compile(r"[^\r\n]+")
+_END_STOP = regexcache.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+_END_COLON = regexcache.compile(r"[:;]\s*$")
+_PAREN_END = regexcache.compile(r"\(([^()]{1,60})\)\s*$")
+_CAPS_RUN_END = regexcache.compile(r"(?:\s+[\p{Lu}][\p{Lu}.'-]+){2,}\s*$")
+_HANDLE = regexcache.compile(r"(?:^|\s)[@#]\w+|\bURL\b|https?:|www\.|pic\.twitter")
+_DATELINE = regexcache.compile(r"^[\p{Lu}][\p{L} ,.'()-]{1,50}?\s*(?:[-—–]|\.-|\.—)\s*$")
 #: a dateline opening a lede: "MADRID (EFE).- ", "LOS ANGELES (Reuters) - ", "París, 3 jun (AFP) -"
-DATELINE_START = regex.compile(
+DATELINE_START = regexcache.compile(
     r"^(?:[\p{Lu}][\p{L}'’.-]*\s*){1,4}(?:\([^()\n]{1,30}\)\s*)*"
     r"(?:,\s*[\p{L}\p{N} .]{1,25}?\s*)?(?:\([^()\n]{1,30}\)\s*)?(?:\.\s*)?[-—–]+\s+\S"
 )
-_QUOTE_START = regex.compile(r"^[\"“«'‘—–-]")
-_NUMBER = regex.compile(r"\d|\bNUMBER\b")
-_NAME_COMMA = regex.compile(r"^(?:[\p{Lu}][\p{L}'’.-]*\s+){0,3}[\p{Lu}][\p{L}'’.-]*,\s+\p{Ll}")
+_QUOTE_START = regexcache.compile(r"^[\"“«'‘—–-]")
+_NUMBER = regexcache.compile(r"\d|\bNUMBER\b")
+_NAME_COMMA = regexcache.compile(r"^(?:[\p{Lu}][\p{L}'’.-]*\s+){0,3}[\p{Lu}][\p{L}'’.-]*,\s+\p{Ll}")
 
 #: feature names, in the order of the weights file
 FEATURES = (

@@ -36,6 +36,7 @@ from pathlib import Path
 
 import regex
 
+from .. import regexcache
 from ..document import Span
 from ..findings import Fix, Hit
 from ..language import WORD
@@ -46,11 +47,13 @@ from .base import Context, Option, RuleKind
 from .caption_features import DATELINE_START, Body, body, features, is_short, word_set
 from .caption_model import load_model
 
-_FILE_NAME = regex.compile(r"\b[\w-]+\.(?:jpe?g|png|gif|webp|tiff?|bmp|heic|svg|avif)\b", regex.I)
-_FILE_STEM = regex.compile(r"^[\p{Ll}\d]+(?:_[\p{Ll}\d]+){2,}$")
-_PAREN_WORD = regex.compile(r"\((?:[^()]{0,20}\s)?(\p{L}+)(?:\s[^()]{0,20})?\)")
-_SENTENCE_END = regex.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
-_END_PUNCT = regex.compile(r"[.!?…:;»\"”’)\]]\s*$")
+_FILE_NAME = regexcache.compile(
+    r"\b[\w-]+\.(?:jpe?g|png|gif|webp|tiff?|bmp|heic|svg|avif)\b", regex.I
+)
+_FILE_STEM = regexcache.compile(r"^[\p{Ll}\d]+(?:_[\p{Ll}\d]+){2,}$")
+_PAREN_WORD = regexcache.compile(r"\((?:[^()]{0,20}\s)?(\p{L}+)(?:\s[^()]{0,20})?\)")
+_SENTENCE_END = regexcache.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
+_END_PUNCT = regexcache.compile(r"[.!?…:;»\"”’)\]]\s*$")
 
 PHRASES = ("dict", ("list", str))
 OPTIONS = {
@@ -119,7 +122,7 @@ def _check_pattern(pattern: str, template: str, where: str) -> None:
         UserPattern(template.format(f"(?:{pattern})"), regex.I)
     except ValueError:
         try:
-            regex.compile(pattern, regex.V1)
+            regexcache.compile(pattern, regex.V1)
         except regex.error as exc:
             raise ValueError(f"option '{where}': invalid pattern {pattern!r}: {exc}") from None
         raise ValueError(f"option '{where}': invalid pattern {pattern!r}") from None

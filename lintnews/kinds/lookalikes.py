@@ -12,15 +12,14 @@ import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 
-import regex
-
+from .. import regexcache
 from ..document import Span
 from ..findings import Fix, Hit
 from ..language.normalize import has_confusables
 from .base import Context
 from .name_mentions import clean, has_compat_chars
 
-_PARTS = regex.compile(r"[-'’]")
+_PARTS = regexcache.compile(r"[-'’]")
 
 
 def lookalikes(ctx: Context, words, share: float):

@@ -15,18 +15,17 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
-
+from .. import regexcache
 from ..language.normalize import fold, fold_confusables
 
-_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
-_CHUNK = regex.compile(r"[^ \n]+")
-_JOIN = regex.compile(r"^(?: |-|- | -| - )$")
+_WORD = regexcache.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
+_CHUNK = regexcache.compile(r"[^ \n]+")
+_JOIN = regexcache.compile(r"^(?: |-|- | -| - )$")
 _OPENERS = "\"'“‘«¿¡([—–-*_ \t"
 #: what makes a chunk (a run of characters other than space and newline) not prose; kept
 #: apart, as the regex module scans for each alone several times faster than for all at once
 _NOT_PROSE = tuple(
-    regex.compile(p)
+    regexcache.compile(p)
     for p in (r"[@#_/\\*]", r"\p{L}\.\p{L}", r"(?<![^ \n])www", r"\.(?:com|org|net|mx|es)\b")
 )
 
@@ -63,10 +62,10 @@ class Mention:
         return self.core or self.form
 
 
-_KEY_DROP = regex.compile(r"[\s\-'’.]")
-_WORD_SPLIT = regex.compile(r"[\s\-]+")
-_DOUBLED = regex.compile(r"(.)\1+")
-_DATELINE_DASH = regex.compile(r"\.?\s?[-–—]")
+_KEY_DROP = regexcache.compile(r"[\s\-'’.]")
+_WORD_SPLIT = regexcache.compile(r"[\s\-]+")
+_DOUBLED = regexcache.compile(r"(.)\1+")
+_DATELINE_DASH = regexcache.compile(r"\.?\s?[-–—]")
 
 
 @lru_cache(maxsize=32768)
@@ -258,7 +257,7 @@ def clean(word: str) -> str:
     return fold_confusables(word)
 
 
-_HASHTAG = regex.compile(r"(?<![\p{L}\p{M}\p{N}&])#([\p{L}\p{M}][\p{L}\p{M}\p{N}_]*)")
+_HASHTAG = regexcache.compile(r"(?<![\p{L}\p{M}\p{N}&])#([\p{L}\p{M}][\p{L}\p{M}\p{N}_]*)")
 
 
 def hashtags(text: str, offset: int) -> list[Mention]:

@@ -31,9 +31,9 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-import regex
 from rapidfuzz.distance import OSA
 
+from .. import regexcache
 from ..document import Span
 from ..findings import Fix, Hit
 from ..language import lexicon as lexicons
@@ -176,7 +176,7 @@ def _misspelt_words(ctx: Context, forms: dict, lex, known: float, ordinary):
     return list(_report(ctx, a, a_occ, b, b_occ))
 
 
-_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*")
+_LOWER_WORD = regexcache.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*")
 _lowercase_cache: tuple = (None, frozenset())
 
 

@@ -21,8 +21,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 
-import regex
-
+from .. import regexcache
 from ..document import Span
 from ..findings import Fix, Hit
 from ..language.normalize import fold
@@ -39,11 +38,11 @@ QUOTE_OPTIONS = {
         0.75, float, "similarity of the words around two quotes that makes them a copied passage"
     ),
 }
-_QUOTE = regex.compile(
+_QUOTE = regexcache.compile(
     r"(?<![\p{L}\p{N}])'([^'\n]{2,400}?)'(?![\p{L}\p{N}])|\"([^\"\n]{2,400}?)\"|“([^”\n]{2,400}?)”"
     r"|‘([^’\n]{2,400}?)’(?![\p{L}])|«([^»\n]{2,400}?)»"
 )
-_WORDS = regex.compile(r"[\p{L}\p{N}]+")
+_WORDS = regexcache.compile(r"[\p{L}\p{N}]+")
 
 
 def check_quotes(ctx: Context):

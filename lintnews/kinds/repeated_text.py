@@ -20,19 +20,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import regex
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
+from .. import regexcache
 from ..document import Span
 from ..language import WORD, Language
 from ..language.normalize import fold
 
 # Links, handles and the corpus placeholders (*URL*, *NUMBER*; the Markdown parser turns
 # their asterisks into spaces) carry no wording of their own.
-_LINK = regex.compile(r"https?://\S+|www\.\S+|\*?\bURL\b\*?|@\w+")
-_PLACEHOLDER_NUMBER = regex.compile(r"\*?\bNUMBER\b\*?")
-_DIGITS = regex.compile(r"\p{N}+")
+_LINK = regexcache.compile(r"https?://\S+|www\.\S+|\*?\bURL\b\*?|@\w+")
+_PLACEHOLDER_NUMBER = regexcache.compile(r"\*?\bNUMBER\b\*?")
+_DIGITS = regexcache.compile(r"\p{N}+")
 
 
 #: both-ways similarity of two stem sets from (shared, size a, size b)

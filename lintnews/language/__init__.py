@@ -13,12 +13,11 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-import regex
-
+from .. import regexcache
 from ..errors import ConfigError
 from ..yamlload import line_of, read_yaml
 
-WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\p{N}'’-]*|\p{N}+")
+WORD = regexcache.compile(r"[\p{L}\p{M}][\p{L}\p{M}\p{N}'’-]*|\p{N}+")
 _LIST_KEYS = ("stopwords", "abbreviations", "leadins")
 
 

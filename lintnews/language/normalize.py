@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import regex
+from .. import regexcache
 
 # Letters from other scripts that look like Latin ones (Unicode confusables, the common subset).
 _CONFUSABLES = {
@@ -69,7 +69,7 @@ _CONFUSABLES = {
     "Χ": "X",
 }
 _CONFUSABLE_TABLE = str.maketrans(_CONFUSABLES)
-_COMBINING = regex.compile(r"\p{Mn}+")
+_COMBINING = regexcache.compile(r"\p{Mn}+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 #: any character the two tables change (translating is slow: skipped for text without one)
 _TRANSLATED = re.compile(

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import regex
+from .. import regexcache
 
 # A sentence ends at . ! ? … (optionally followed by closing quotes or brackets) when what
 # follows is whitespace and then an opening quote, bracket, ¿, ¡, dash, digit or capital.
-_BOUNDARY = regex.compile(r"""(?<=[.!?…]["'”’»)\]]*)\s+(?=["'“‘«(\[¿¡—–-]*[\p{Lu}\p{N}])""")
-_LAST_WORD = regex.compile(r"([\p{L}.]+)[.]$")
+_BOUNDARY = regexcache.compile(r"""(?<=[.!?…]["'”’»)\]]*)\s+(?=["'“‘«(\[¿¡—–-]*[\p{Lu}\p{N}])""")
+_LAST_WORD = regexcache.compile(r"([\p{L}.]+)[.]$")
 
 
 def split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:

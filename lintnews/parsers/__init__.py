@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import regex
 
+from .. import regexcache
 from ..document import Block, Span
 
-_COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.S)
-_INLINE_CODE = regex.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", regex.S)
-_LINK_TARGET = regex.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)")
-_AUTOLINK = regex.compile(
+_COMMENT = regexcache.compile(r"<!--.*?(?:-->|\Z)", regex.S)
+_INLINE_CODE = regexcache.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", regex.S)
+_LINK_TARGET = regexcache.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)")
+_AUTOLINK = regexcache.compile(
     r"<(?:https?|ftp|mailto):[^>\s]*>|\bhttps?://[^\s<>\])]+|\bwww\.[^\s<>\])]+"
 )
-_HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_MARKERS = regex.compile(
+_HTML_TAG = regexcache.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_MARKERS = regexcache.compile(
     r"!\[|(?<!\\)[\[\]]|\*+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])|\\(?=[\p{P}\p{S}])"
 )
 

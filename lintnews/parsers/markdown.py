@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import regexcache
 from ..document import Document
 from ..errors import InputError
 from ..plugin import hookimpl
@@ -11,12 +12,12 @@ from . import blank, make_block, mask_inline_markdown
 
 SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
-_QUOTE_PREFIX = regex.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", regex.M)
-_LIST_MARKER = regex.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
-_HEADING_MARKS = regex.compile(
+_QUOTE_PREFIX = regexcache.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", regex.M)
+_LIST_MARKER = regexcache.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_HEADING_MARKS = regexcache.compile(
     r"^[ \t]{0,3}#{1,6}(?:[ \t]+|$)|[ \t]+#+[ \t]*$|^[=-]+[ \t]*$", regex.M
 )
-_TABLE_PIPES = regex.compile(r"\||^[ \t]*:?-{3,}:?[ \t]*$", regex.M)
+_TABLE_PIPES = regexcache.compile(r"\||^[ \t]*:?-{3,}:?[ \t]*$", regex.M)
 _CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list_item"}
 
 _md = None

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import regex
 
+from .. import regexcache
 from ..document import Document
 from ..plugin import hookimpl
 from . import make_block
 
-_PARAGRAPH = regex.compile(r"(?:^[^\S\n]*\S[^\n]*(?:\n|\Z))+", regex.M)
+_PARAGRAPH = regexcache.compile(r"(?:^[^\S\n]*\S[^\n]*(?:\n|\Z))+", regex.M)
 
 
 def parse(path: str, text: str) -> Document:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 
 import pluggy
 
@@ -81,7 +81,44 @@ def build(autoload: bool | None = None) -> Plugins:
     return plugins
 
 
+def _may_declare_plugins() -> bool:
+    """Whether any installed distribution may declare a ``lintnews`` entry point.
+
+    A quick look at the ``entry_points.txt`` of the distributions on ``sys.path``: when none
+    names the group, the run skips ``importlib.metadata``, whose import alone costs tens of
+    milliseconds on every start. Anything this look cannot read (eggs, egg links, zips)
+    leaves the answer to ``importlib.metadata``.
+    """
+    header = f"[{ENTRY_POINT_GROUP}]"
+    for folder in sys.path:
+        try:
+            entries = list(os.scandir(folder or "."))
+        except OSError:
+            if folder and os.path.isfile(folder):
+                return True  # a zip on the path
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.endswith((".egg", ".egg-link")):
+                return True
+            if not name.endswith((".dist-info", ".egg-info")):
+                continue
+            try:
+                with open(os.path.join(entry.path, "entry_points.txt"), encoding="utf-8") as f:
+                    if any(line.strip() == header for line in f):
+                        return True
+            except OSError:
+                continue
+            except ValueError:  # undecodable: let importlib.metadata judge it
+                return True
+    return False
+
+
 def _load_entry_points(plugins: Plugins) -> None:
+    if not _may_declare_plugins():
+        return
+    from importlib.metadata import entry_points
+
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         if plugins.manager.get_plugin(ep.name) is not None:
             continue

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 import regex
 
+from .. import regexcache
 from ..document import Document
 from ..findings import Finding
 
-_COMMENT = regex.compile(r"<!--\s*vale\s+(.*?)\s*-->", regex.S)
-_SETTING = regex.compile(r"^([\w.-]+)(\[.+\])?\s*=\s*(YES|NO)$", regex.I)
+_COMMENT = regexcache.compile(r"<!--\s*vale\s+(.*?)\s*-->", regex.S)
+_SETTING = regexcache.compile(r"^([\w.-]+)(\[.+\])?\s*=\s*(YES|NO)$", regex.I)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import regex
 
+from .. import regexcache
 from ..errors import ConfigError
 
 CONFIG_NAMES = (".vale.ini", "_vale.ini", ".vale", "_vale")
@@ -30,8 +31,8 @@ LIST_KEYS = {
     "SkippedScopes",
     "IgnoredClasses",
 }
-_SECTION = regex.compile(r"^\[(.*)\]\s*$")
-_KEY = regex.compile(r"^([^=]+?)\s*=\s*(.*)$")
+_SECTION = regexcache.compile(r"^\[(.*)\]\s*$")
+_KEY = regexcache.compile(r"^([^=]+?)\s*=\s*(.*)$")
 
 
 @dataclass
@@ -205,7 +206,7 @@ def glob_regex(pattern: str) -> regex.Pattern:
         else:
             out.append(regex.escape(c))
         i += 1
-    return regex.compile("".join(out) + r"\Z", regex.S)
+    return regexcache.compile("".join(out) + r"\Z", regex.S)
 
 
 def glob_matches(pattern: str, path: str, cwd: Path | None = None) -> bool:

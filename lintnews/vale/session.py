@@ -12,6 +12,7 @@ from pathlib import Path
 
 import regex
 
+from .. import regexcache
 from ..config import Config
 from ..document import Block, Document
 from ..engine import FileResult, lint
@@ -192,7 +193,7 @@ class Session:
             spans += [m.span() for m in inline.finditer(doc.text)]
         for pattern in patterns:
             try:
-                compiled = regex.compile(pattern, regex.M)
+                compiled = regexcache.compile(pattern, regex.M)
                 spans += [m.span() for m in compiled.finditer(doc.text, timeout=2.0)]
             except regex.error as exc:
                 raise ConfigError(f"invalid ignore pattern {pattern!r}: {exc}") from None

@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import regex
-
+from .. import regexcache
 from ..errors import ConfigError, RuleError
 from ..ruleset import Rule, resolve_options
 from ..yamlload import read_yaml
@@ -36,7 +35,7 @@ PLACEHOLDERS = {
     "metric": ["value"],
     "terms": ["expected", "observed"],
 }
-_PLACEHOLDER = regex.compile(r"%%|%[-+# 0-9.]*[svdqf]")
+_PLACEHOLDER = regexcache.compile(r"%%|%[-+# 0-9.]*[svdqf]")
 
 
 @dataclass

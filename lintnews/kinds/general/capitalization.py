@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import regex
 
+from ... import regexcache
 from ...document import Span
 from ...findings import Hit
 from ...scopes import INLINE
@@ -37,7 +38,7 @@ OPTIONS = {
     "scope": Option(["heading"], ("list", str), "scopes to check"),
 }
 _WORD = r"[\p{N}\p{L}*]+[^\s]*"
-_NUMBERING = regex.compile(r"^\d+[.)]\s+")
+_NUMBERING = regexcache.compile(r"^\d+[.)]\s+")
 SMALL_AP = frozenset(
     [
         "a",

@@ -12,7 +12,7 @@ from typing import Any
 
 import regex
 
-from ... import patterns
+from ... import patterns, regexcache
 from ...scopes import Segment, check_scopes, segments
 from ..base import Context, Option
 
@@ -29,7 +29,7 @@ def compile_pattern(pattern: str, ignorecase: bool = False, key: str = "") -> re
     """Compile a user pattern; raise ValueError(message, key) when it is invalid."""
     flags = regex.M | (regex.I if ignorecase else 0)
     try:
-        return regex.compile(pattern, flags)
+        return regexcache.compile(pattern, flags)
     except (regex.error, TypeError, OverflowError) as exc:
         raise ValueError(f"invalid pattern {pattern!r}: {exc}", key) from None
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import math
 
-import regex
+from ... import regexcache
 
-_TOKEN = regex.compile(
+_TOKEN = regexcache.compile(
     r"\s*(?:(?P<num>\d+(?:\.\d*)?|\.\d+)|(?P<name>[A-Za-z_][A-Za-z0-9_.]*)"
     r"|(?P<op>\*\*|<=|>=|==|!=|&&|\|\||[-+*/%()<>!,]))"
 )

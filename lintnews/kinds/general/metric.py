@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import regex
 
+from ... import regexcache
 from ...document import Document, Span
 from ...errors import RuleError
 from ...findings import Hit
@@ -25,9 +26,9 @@ OPTIONS = {
     "formula": Option("", str, "the expression to compute"),
     "condition": Option("", str, "when it is reported, e.g. '> 60'"),
 }
-_HEADING_VAR = regex.compile(r"heading\.(h[1-6])")
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*")
-_VOWELS = regex.compile(r"[aeiouyáéíóúàèìòùäëïöüâêîôû]+", regex.I)
+_HEADING_VAR = regexcache.compile(r"heading\.(h[1-6])")
+_WORD = regexcache.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*")
+_VOWELS = regexcache.compile(r"[aeiouyáéíóúàèìòùäëïöüâêîôû]+", regex.I)
 
 
 def _formula(text: str) -> str:

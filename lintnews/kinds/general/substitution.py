@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import regex
 
+from ... import regexcache
 from ...document import Span
 from ...findings import Fix, Hit
 from ..base import Context, Option, RuleKind
@@ -45,7 +46,7 @@ OPTIONS = {
         True, bool, "{expected} is quoted: 'a', or 'a' or 'b' for several forms"
     ),
 }
-_BACKREF = regex.compile(r"\$(\d)|\\(\d)")
+_BACKREF = regexcache.compile(r"\$(\d)|\\(\d)")
 
 
 def prepare(options, base_dir):

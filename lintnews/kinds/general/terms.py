@@ -9,8 +9,7 @@ An entry starting with ``(?i)`` accepts any casing and is never reported. Option
 
 from __future__ import annotations
 
-import regex
-
+from ... import regexcache
 from ...document import Span
 from ...findings import Fix, Hit
 from ..base import Context, Option, RuleKind
@@ -23,7 +22,7 @@ OPTIONS = {
     "scope": SCOPE,
 }
 
-_META = regex.compile(r"[\\^$.|?*+()\[\]{}]")
+_META = regexcache.compile(r"[\\^$.|?*+()\[\]{}]")
 
 
 def prepare(options, base_dir):

@@ -1,0 +1,133 @@
+"""Compiled regular expressions kept between runs, as Python keeps compiled modules.
+
+The ``regex`` module compiles a pattern in Python (parse, optimise, emit code) and then
+hands the code to its C engine. A run compiles about 130 patterns (the built-in kinds'
+constants and the rules' phrase packs), which costs tens of milliseconds on every start: a
+third of a one-file run. With a cache folder (:func:`load`; ``lintnews check`` uses its result
+cache's folder), the arguments that ``regex`` passes to its engine are recorded once per
+pattern and flags and saved (:func:`save`); later runs build the pattern from them directly.
+
+This relies on a private step of ``regex`` (``regex._main`` calling ``_regex.compile``), so it
+is guarded: the file is keyed by the regex and Python versions, a pattern is recorded only
+when that step ran exactly once, and anything unexpected falls back to ``regex.compile``.
+A pattern that does not compile is never recorded, so errors are always ``regex``'s own.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import regex
+
+try:
+    import regex._main as _main
+except ImportError:  # another layout of the package: compile normally
+    _main = None
+
+FILE = "regex-compiled.bin"
+MAX_PATTERNS = 20_000  # saved in the folder
+MAX_LIVE = 2_000  # kept compiled in this process
+
+_KEY = ("lintnews-regex/1", regex.__version__, tuple(sys.version_info[:2]))
+_saved: dict[tuple[str, int], tuple] = {}
+_new: dict[tuple[str, int], tuple] = {}
+_folder: Path | None = None
+_live: dict[tuple[str, int], regex.Pattern] = {}
+
+
+def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - regex's name
+    """``regex.compile(pattern, flags)``, from the saved engine arguments when there are."""
+    key = (pattern, int(flags))
+    compiled = _live.get(key)
+    if compiled is None:
+        if len(_live) >= MAX_LIVE:
+            _live.clear()
+        compiled = _live[key] = _compile(key)
+    return compiled
+
+
+def _compile(key: tuple[str, int]) -> regex.Pattern:
+    pattern, flags = key
+    args = _saved.get(key)
+    if args is not None:
+        try:
+            return _main._regex.compile(*args)
+        except Exception:  # not what this regex version expects: compile as usual
+            del _saved[key]
+    if _folder is None or _main is None or not hasattr(_main, "_regex"):
+        return regex.compile(pattern, flags)
+    calls: list[tuple] = []
+    engine = _main._regex
+    _main._regex = _Recorder(engine, calls)
+    try:  # past regex's own cache: the engine step must run to be recorded
+        compiled = regex.compile(pattern, flags, cache_pattern=False)
+    finally:
+        _main._regex = engine
+    if len(calls) == 1 and calls[0][0] == pattern:
+        _new[key] = calls[0]
+    return compiled
+
+
+class _Recorder:
+    """Stands in for the ``_regex`` engine module while one pattern compiles."""
+
+    def __init__(self, engine, calls: list):
+        self._engine = engine
+        self._calls = calls
+
+    def __getattr__(self, name):
+        return getattr(self._engine, name)
+
+    def compile(self, *args):
+        # flags arrive as enum members; marshal stores plain values only
+        self._calls.append(tuple(int(a) if isinstance(a, int) else a for a in args))
+        return self._engine.compile(*args)
+
+
+def load(folder: Path | None) -> None:
+    """Use ``folder`` for this run: read the patterns saved there (None: keep nothing)."""
+    global _folder
+    _folder = folder
+    _saved.clear()
+    _new.clear()
+    _live.clear()
+    if folder is None:
+        return
+    try:
+        key, saved = marshal.loads((folder / FILE).read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return
+    if key == _KEY and isinstance(saved, dict):
+        _saved.update(saved)
+
+
+def save() -> None:
+    """Add the patterns compiled in this run to the folder's file (atomically; a folder that
+    cannot be written only means the next run compiles them again)."""
+    if _folder is None or not _new:
+        return
+    merged = {**_saved, **_new}
+    if len(merged) > MAX_PATTERNS:
+        merged = dict(_new) if len(_new) <= MAX_PATTERNS else {}
+    try:
+        data = marshal.dumps((_KEY, merged))
+    except ValueError:  # an argument marshal cannot store: keep what was there
+        return
+    try:
+        _folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=_folder, prefix=".regex-")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(tmp, _folder / FILE)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        return
+    _saved.update(_new)
+    _new.clear()
