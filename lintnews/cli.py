@@ -172,14 +172,16 @@ def _cache_folder(args) -> Path | None:
 
 
 def cmd_check(args) -> int:
-    from . import regexcache
+    from . import regexcache, yamlload
 
     args.cache_folder = _cache_folder(args)
     regexcache.load(args.cache_folder)
+    yamlload.use_cache(args.cache_folder)
     try:
         return _check(args)
     finally:
         regexcache.save()
+        yamlload.save_cache()
 
 
 def _check(args) -> int:

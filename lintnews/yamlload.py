@@ -6,14 +6,17 @@ expansion is bounded, so a hostile file cannot exhaust memory ("billion laughs")
 
 from __future__ import annotations
 
+import marshal
+import os
+import tempfile
+from functools import lru_cache
 from pathlib import Path
-
-import yaml
 
 from .errors import where
 
 MAX_BYTES = 2_000_000
 MAX_ALIASES = 100
+CACHE_FILE = "yaml-parsed.bin"
 
 
 class MarkedDict(dict):
@@ -23,39 +26,44 @@ class MarkedDict(dict):
     line: int = 0
 
 
-# The C parser when PyYAML was built with libyaml; the constructors stay the safe ones.
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+@lru_cache(maxsize=1)
+def _yaml():
+    """PyYAML and the loader classes, imported on first parse (a run whose files are all in
+    the parse cache never imports PyYAML, which costs ~20 ms)."""
+    import yaml
 
+    # The C parser when PyYAML was built with libyaml; the constructors stay the safe ones.
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class _Loader(_Base):
-    pass
+    class Loader(base):
+        pass
 
+    def construct_mapping(loader, node):
+        loader.flatten_mapping(node)
+        out = MarkedDict()
+        out.lines = {}
+        out.line = node.start_mark.line + 1
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "unhashable key", key_node.start_mark
+                ) from None
+            out[key] = loader.construct_object(value_node, deep=True)
+            out.lines[key] = key_node.start_mark.line + 1
+        return out
 
-def _construct_mapping(loader, node):
-    loader.flatten_mapping(node)
-    out = MarkedDict()
-    out.lines = {}
-    out.line = node.start_mark.line + 1
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        try:
-            hash(key)
-        except TypeError:
-            raise yaml.constructor.ConstructorError(
-                None, None, "unhashable key", key_node.start_mark
-            ) from None
-        out[key] = loader.construct_object(value_node, deep=True)
-        out.lines[key] = key_node.start_mark.line + 1
-    return out
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return yaml, base, Loader
 
 
 def load_yaml(text: str, path: str | Path, error: type[Exception]):
     """Parse one YAML document; raise ``error('path:line: message')`` on any problem."""
     if len(text) > MAX_BYTES:
         raise error(f"{path}: file too large for YAML ({len(text)} bytes, limit {MAX_BYTES})")
+    yaml, _Base, _Loader = _yaml()
     try:
         aliases = text.count("*") and sum(
             1 for ev in yaml.parse(text, Loader=_Base) if isinstance(ev, yaml.AliasEvent)
@@ -73,8 +81,9 @@ def load_yaml(text: str, path: str | Path, error: type[Exception]):
         raise error(f"{path}: invalid YAML: {exc}") from None
 
 
-def _pure_python_error(text: str) -> yaml.MarkedYAMLError | None:
+def _pure_python_error(text: str):
     """The syntax error as the pure-Python parser reports it: it places marks better."""
+    yaml = _yaml()[0]
     try:
         for _ in yaml.parse(text, Loader=yaml.SafeLoader):
             pass
@@ -88,7 +97,88 @@ def read_yaml(path: Path, error: type[Exception]):
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise error(f"{path}: cannot read: {exc}") from None
-    return load_yaml(text, path, error)
+    if _cache.folder is None:
+        return load_yaml(text, path, error)
+    key = str(path)
+    hit = _cache.parsed.get(key)
+    if hit is not None and hit[0] == text:
+        return _thaw(hit[1])
+    data = load_yaml(text, path, error)
+    frozen = _freeze(data)
+    try:
+        marshal.dumps(frozen)
+    except ValueError:  # dates and other values marshal cannot store: parse every time
+        return data
+    _cache.parsed[key] = (text, frozen)
+    _cache.changed = True
+    return data
+
+
+class _Cache:
+    """Parsed files kept between runs in the cache folder, keyed by path and checked
+    against the whole text (so an edit, however quick, is never missed)."""
+
+    folder: Path | None = None
+    parsed: dict[str, tuple[str, object]] = {}
+    changed = False
+
+
+_cache = _Cache()
+
+
+def use_cache(folder: Path | None) -> None:
+    """Read (and later, :func:`save_cache`) the parsed files kept in ``folder``."""
+    _cache.folder, _cache.parsed, _cache.changed = folder, {}, False
+    if folder is None:
+        return
+    try:
+        parsed = marshal.loads((folder / CACHE_FILE).read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return
+    if isinstance(parsed, dict):
+        _cache.parsed = parsed
+
+
+def save_cache() -> None:
+    if _cache.folder is None or not _cache.changed:
+        return
+    try:
+        data = marshal.dumps(_cache.parsed)
+        _cache.folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=_cache.folder, prefix=".yaml-")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(tmp, _cache.folder / CACHE_FILE)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except (OSError, ValueError):
+        return
+    _cache.changed = False
+
+
+def _freeze(data):
+    """Plain values marshal stores; a MarkedDict becomes a tuple (YAML never makes tuples)."""
+    if isinstance(data, MarkedDict):
+        items = [(k, _freeze(v), data.lines.get(k, 0)) for k, v in data.items()]
+        return (data.line, items)
+    if isinstance(data, list):
+        return [_freeze(v) for v in data]
+    return data
+
+
+def _thaw(data):
+    if isinstance(data, tuple):
+        out = MarkedDict()
+        out.line, out.lines = data[0], {}
+        for key, value, line in data[1]:
+            out[key] = _thaw(value)
+            out.lines[key] = line
+        return out
+    if isinstance(data, list):
+        return [_thaw(v) for v in data]
+    return data
 
 
 def line_of(data, key) -> int | None:

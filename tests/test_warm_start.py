@@ -1,4 +1,5 @@
-"""Compiled patterns kept between runs behave exactly as freshly compiled ones."""
+"""What a run keeps in the cache folder to start faster: compiled patterns and parsed YAML
+behave exactly as freshly made ones, and damage or edits never leak into results."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import marshal
 import pytest
 import regex
 
-from lintnews import regexcache
+from lintnews import regexcache, yamlload
+from lintnews.errors import RuleError
 
 PATTERNS = [
     (r"(?P<word>[\p{L}\p{M}]+)(?:['’-](?P=word))?", 0),
@@ -83,3 +85,60 @@ def test_a_check_run_saves_its_patterns_and_the_next_one_reads_them(cli, tmp_pat
     second = cli("check", "--cache-dir", str(cache), str(draft))
     assert first.returncode == second.returncode == 1
     assert "stray-caption" in first.stdout and "stray-caption" in second.stdout
+
+
+RULE = """\
+id: no-foo
+kind: existence
+level: warning
+message: "avoid {match}"
+options:
+  tokens: [foo, 'ba(r|z)*']
+  nested: {a: 1, b: [x, {c: true}]}
+"""
+
+
+def _marked(data):
+    if isinstance(data, yamlload.MarkedDict):
+        return ("M", data.line, data.lines, {k: _marked(v) for k, v in data.items()})
+    if isinstance(data, list):
+        return [_marked(v) for v in data]
+    return data
+
+
+def test_parsed_yaml_is_kept_with_its_lines_and_an_edit_is_never_missed(tmp_path):
+    rule = tmp_path / "rule.yaml"
+    rule.write_text(RULE)
+    fresh = yamlload.read_yaml(rule, RuleError)
+    try:
+        yamlload.use_cache(tmp_path / "cache")
+        yamlload.read_yaml(rule, RuleError)
+        yamlload.save_cache()
+        yamlload.use_cache(tmp_path / "cache")
+        assert str(rule) in yamlload._cache.parsed
+        kept = yamlload.read_yaml(rule, RuleError)
+        assert _marked(kept) == _marked(fresh)
+        assert yamlload.line_of(kept["options"], "nested") == 7
+        rule.write_text(RULE.replace("foo", "qux"))  # same size, maybe the same mtime
+        assert yamlload.read_yaml(rule, RuleError)["options"]["tokens"][0] == "qux"
+        rule.write_text("id: [unclosed\n")
+        with pytest.raises(RuleError, match="rule.yaml:2: invalid YAML"):
+            yamlload.read_yaml(rule, RuleError)
+        (tmp_path / "cache" / yamlload.CACHE_FILE).write_bytes(b"garbage")
+        yamlload.use_cache(tmp_path / "cache")
+        assert yamlload._cache.parsed == {}
+    finally:
+        yamlload.use_cache(None)
+
+
+def test_a_rule_error_names_its_line_when_the_rule_file_was_kept(cli, tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "bad.yaml").write_text("id: bad\nkind: existence\nlevel: loud\nmessage: x\n")
+    (tmp_path / ".lintnews.yaml").write_text("rule-paths: [rules]\n")
+    (tmp_path / "d.md").write_text("Texto.\n")
+    for _ in range(2):  # the second run reads the parsed rule from the cache folder
+        run = cli("check", "d.md", cwd=tmp_path)
+        assert run.returncode == 2
+        assert "bad.yaml:3" in run.stderr and "Traceback" not in run.stderr
+    assert (tmp_path / ".lintnews" / "cache" / yamlload.CACHE_FILE).exists()
