@@ -74,11 +74,17 @@ def load_config(path: Path | None, presets_dir: Path) -> Config:
 
 
 def _pyproject_section(path: Path) -> dict | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if "lintnews" not in text:  # no table for us: not worth importing tomllib
+        return None
     import tomllib
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     return data.get("tool", {}).get("lintnews")
 

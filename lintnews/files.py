@@ -8,7 +8,6 @@ import fnmatch
 import hashlib
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,6 +118,8 @@ def write_source(source: Source, text: str) -> None:
         raise InputError(f"{path}: cannot write fixes: {exc.strerror or exc}") from None
     if hashlib.sha256(current).hexdigest() != source.digest:
         raise InputError(f"{path}: changed on disk while being fixed; not written")
+    import tempfile  # only runs that write pay for it (it imports shutil and random)
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".lintnews")
     try:
         with os.fdopen(fd, "wb") as out:
@@ -178,3 +179,24 @@ def decode(path: str, data: bytes) -> str:
         raise InputError(
             f"{path}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
         ) from None
+
+
+def write_cache_file(path: Path, data: bytes) -> bool:
+    """Replace a file of the cache folder atomically (concurrent runs each write a whole
+    file). False when it cannot be written: a cache that is not kept is only slower."""
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except OSError:
+        return False
+    return True

@@ -16,12 +16,12 @@ A pattern that does not compile is never recorded, so errors are always ``regex`
 from __future__ import annotations
 
 import marshal
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import regex
+
+from .files import write_cache_file
 
 try:
     import regex._main as _main
@@ -117,17 +117,7 @@ def save() -> None:
         data = marshal.dumps((_KEY, merged))
     except ValueError:  # an argument marshal cannot store: keep what was there
         return
-    try:
-        _folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=_folder, prefix=".regex-")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, _folder / FILE)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
+    if not write_cache_file(_folder / FILE, data):
         return
     _saved.update(_new)
     _new.clear()

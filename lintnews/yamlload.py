@@ -7,12 +7,11 @@ expansion is bounded, so a hostile file cannot exhaust memory ("billion laughs")
 from __future__ import annotations
 
 import marshal
-import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import where
+from .files import write_cache_file
 
 MAX_BYTES = 2_000_000
 MAX_ALIASES = 100
@@ -144,16 +143,9 @@ def save_cache() -> None:
         return
     try:
         data = marshal.dumps(_cache.parsed)
-        _cache.folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=_cache.folder, prefix=".yaml-")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, _cache.folder / CACHE_FILE)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except (OSError, ValueError):
+    except ValueError:
+        return
+    if not write_cache_file(_cache.folder / CACHE_FILE, data):
         return
     _cache.changed = False
 

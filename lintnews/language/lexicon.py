@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import importlib.util
 import marshal
-import os
-import tempfile
 import zlib
 from array import array
 from functools import lru_cache
 from pathlib import Path
+
+from ..files import write_cache_file
 
 #: wordfreq's lists: "small" (about 35,000 words per language, Zipf >= ~3) or "large".
 WORDLISTS = ("small", "large")
@@ -163,25 +163,8 @@ def load(code: str, wordlist: str = "large", floor: float = 0.0) -> Lexicon | No
         if zipf is None:
             return None
         table = _PackedTable.build(zipf)
-        _write_index(index, table.dumps())
+        write_cache_file(index, table.dumps())
     return Lexicon(code, table)
-
-
-def _write_index(index: Path, data: bytes) -> None:
-    """Write atomically (concurrent runs each write a whole file); an unwritable folder
-    only means the next run reads the list again."""
-    try:
-        index.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=index.parent, prefix=".lexicon-")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, index)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        pass
 
 
 def _read_wordfreq(path: Path, floor: float) -> dict[str, float] | None:
