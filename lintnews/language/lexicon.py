@@ -20,7 +20,6 @@ size and time, and rebuilt when either changes.
 from __future__ import annotations
 
 import importlib.util
-import marshal
 import zlib
 from array import array
 from functools import lru_cache
@@ -48,34 +47,36 @@ class Lexicon:
 
 
 class _PackedTable:
-    """Sorted words in one string with their start offsets, and Zipf values in hundredths."""
+    """Words sorted as UTF-8 in one byte string with their start offsets, and Zipf values in
+    hundredths. Reading an index is three copies of bytes (nothing is decoded)."""
 
-    VERSION = 1
+    MAGIC = b"lintnews-lexicon-2\n"
 
-    def __init__(self, blob: str, offsets: array, values: array):
-        self.blob = blob  # "word\nword\n...", sorted
+    def __init__(self, blob: bytes, offsets: array, values: array):
+        self.blob = blob  # b"word\nword\n...", sorted
         self.offsets = offsets  # start of each word, then one past the end of the blob
         self.values = values
         self._seen: dict[str, float] = {}  # answers already looked up
 
     @classmethod
     def build(cls, zipf: dict[str, float]) -> _PackedTable:
-        words = sorted(w for w in zipf if "\n" not in w)
+        # UTF-8 orders as code points do; a word with a newline could not be stored
+        encoded = sorted((w.encode(), z) for w, z in zipf.items() if "\n" not in w)
         offsets = array("I", [0])
-        for word in words:
+        for word, _ in encoded:
             offsets.append(offsets[-1] + len(word) + 1)
-        values = array("H", (round(zipf[w] * 100) for w in words))
-        return cls("".join(w + "\n" for w in words), offsets, values)
+        values = array("H", (round(z * 100) for _, z in encoded))
+        return cls(b"".join(w + b"\n" for w, _ in encoded), offsets, values)
 
     def get(self, word: str, default: float = 0.0) -> float:
         found = self._seen.get(word)
         if found is None:
             if len(self._seen) > 50_000:
                 self._seen.clear()
-            found = self._seen[word] = self._search(word)
+            found = self._seen[word] = self._search(word.encode("utf-8", "surrogatepass"))
         return default if found < 0 else found
 
-    def _search(self, word: str) -> float:
+    def _search(self, word: bytes) -> float:
         """The word's Zipf value, or -1.0."""
         blob, offsets = self.blob, self.offsets
         lo, hi = 0, len(self.values)
@@ -94,24 +95,40 @@ class _PackedTable:
         return len(self.values)
 
     def dumps(self) -> bytes:
-        return marshal.dumps(
-            (self.VERSION, self.blob, self.offsets.tobytes(), self.values.tobytes())
-        )
+        sizes = array("I", [len(self.values), len(self.blob)])
+        parts = (sizes, self.offsets, self.values)
+        return self.MAGIC + b"".join(p.tobytes() for p in parts) + self.blob
 
     @classmethod
     def loads(cls, data: bytes) -> _PackedTable | None:
+        """The table, or None for a file that is not a whole index."""
         try:
-            version, blob, offsets, values = marshal.loads(data)
-            if version != cls.VERSION:
-                return None
-            table = cls(blob, array("I"), array("H"))
-            table.offsets.frombytes(offsets)
-            table.values.frombytes(values)
-        except (ValueError, TypeError, EOFError):
+            return cls._loads(data)
+        except ValueError:  # a truncated part
             return None
-        if len(table.offsets) != len(table.values) + 1 or table.offsets[-1] != len(blob):
+
+    @classmethod
+    def _loads(cls, data: bytes) -> _PackedTable | None:
+        if not data.startswith(cls.MAGIC):
             return None
-        return table
+        at = len(cls.MAGIC)
+        sizes = array("I")
+        sizes.frombytes(data[at : at + 2 * sizes.itemsize])
+        if len(sizes) != 2:
+            return None
+        count, blob_size = sizes
+        offsets, values = array("I"), array("H")
+        at += 2 * sizes.itemsize
+        end = at + (count + 1) * offsets.itemsize
+        offsets.frombytes(data[at:end])
+        at, end = end, end + count * values.itemsize
+        values.frombytes(data[at:end])
+        blob = data[end:]
+        if len(offsets) != count + 1 or len(values) != count or len(blob) != blob_size:
+            return None
+        if offsets[-1] != blob_size:
+            return None
+        return cls(blob, offsets, values)
 
 
 _index_dir: Path | None = None
