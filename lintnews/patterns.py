@@ -124,6 +124,25 @@ def _stands_alone(pattern: str) -> bool:
     return not _SHARED_GROUP.search(_ESCAPED.sub("", pattern))
 
 
+#: what can make a pattern answer differently inside a longer text of lines joined by "\n"
+#: than on one of those lines alone: string anchors, newline escapes, inline M/W flags;
+#: and, with a negative lookaround, anything that matches a newline (``(?<!\W)`` holds at a
+#: line's start but not after "\n"). See ``PatternSet.narrowed``.
+_NOT_LINE_LOCAL = regexcache.compile(r"\\[AZzGnrRxX0uUNv]|\(\?[a-zA-Z-]*[mw]")
+_NEGATIVE_LOOK = regexcache.compile(r"\(\?<?!")
+_MATCHES_NEWLINE = regexcache.compile(r"\\[WsDPX]|\\p\{\^?[CZ]|\[\^")
+_ESCAPED_BACKSLASH = regexcache.compile(r"\\\\")
+
+
+def _line_local(pattern: str) -> bool:
+    """True when every match ``pattern`` has on a line is also a match in the text of
+    several lines joined by "\n", searched with MULTILINE (conservative: False when unsure)."""
+    source = _ESCAPED_BACKSLASH.sub("", pattern)
+    if _NOT_LINE_LOCAL.search(source):
+        return False
+    return not (_NEGATIVE_LOOK.search(source) and _MATCHES_NEWLINE.search(source))
+
+
 class PatternSet:
     """Patterns run as their alternation ``template.format("(?:p1)|(?:p2)|...")`` would be,
     with the same answers, but one pattern at a time.
@@ -141,6 +160,7 @@ class PatternSet:
         self.pattern = template.format("|".join(f"(?:{p})" for p in patterns))
         self.flags = flags
         self._whole: UserPattern | None = None
+        self._probes: list[UserPattern | None] | None = None  # see narrowed
         self.parts: list[UserPattern] | None = None
         if all(_stands_alone(p) for p in patterns):
             try:
@@ -157,6 +177,32 @@ class PatternSet:
         if self._whole is None:
             self._whole = UserPattern(self.pattern, self.flags)
         return self._whole
+
+    def narrowed(self, lines: list[str]) -> PatternSet:
+        """The set without the patterns that match on none of ``lines`` (texts without a
+        newline): one scan of the joined lines per pattern, instead of one per line, so
+        that a draft's many lines are then tried against the few patterns that can match.
+        Answers on those lines are unchanged (see ``_line_local``)."""
+        if self.parts is None or not self.parts:
+            return self
+        if self._probes is None:
+            self._probes = [
+                UserPattern(p.pattern, self.flags | regex.M) if _line_local(p.pattern) else None
+                for p in self.parts
+            ]
+        joined = "\n".join(lines)
+        clock = _Budget(self.pattern, joined)
+        keep = [
+            part
+            for part, probe in zip(self.parts, self._probes, strict=True)
+            if probe is None or clock.run(probe.compiled.search, joined, 0)
+        ]
+        if len(keep) == len(self.parts):
+            return self
+        narrow = object.__new__(PatternSet)
+        narrow.__dict__.update(self.__dict__)
+        narrow.parts, narrow._probes = keep, None
+        return narrow
 
     def matches(self, text: str) -> bool:
         """Whether the alternation matches at the start of ``text``."""

@@ -72,6 +72,29 @@ def test_pattern_set_answers_as_its_alternation(patterns, template):
         assert pattern_set.found_in(text) == bool(whole.search(text))
 
 
+@pytest.mark.parametrize(
+    "patterns",
+    [
+        (r"foto\s*:\s*\p{L}+", r"(?:AFP|EFE|Reuters)(?:\s*/\s*[\p{L} ]+)?", r"\(ver video\)"),
+        (r"(?<![\p{L}])ab", r"(?<!\W)ba", r"b\s*$", r"(?-i:URL)\s*$", r"^\s*abab", r"\Aab"),
+        (r"(?!\s)a$", r"(?<![^ ])aab", r"zzz", r"\bba\b"),
+    ],
+)
+@pytest.mark.parametrize("template", ["{}", r"^\W{{0,2}}(?:{})\W{{0,2}}$"])
+def test_a_narrowed_set_answers_as_the_whole_set_on_its_lines(patterns, template):
+    lines = [t for t in SET_TEXTS if t] + ["ba", "x URL", "ab", "  ab"]
+    full = PatternSet(patterns, template, regex.I)
+    for chosen in (lines, lines[:1], lines[-2:]):
+        narrow = full.narrowed(chosen)
+        for text in chosen:
+            assert [m.span() for m in narrow.finditer(text)] == [
+                m.span() for m in full.finditer(text)
+            ]
+            assert narrow.matches(text) == full.matches(text)
+            assert narrow.found_in(text) == full.found_in(text)
+    assert len(full.narrowed(["nothing here"]).parts) < len(full.parts)
+
+
 def test_pattern_set_timeout_names_the_alternation(monkeypatch):
     monkeypatch.setenv("LINTNEWS_REGEX_TIMEOUT", "0.2")
     pattern_set = PatternSet(("foto", "(a|a)*$"), "{}")

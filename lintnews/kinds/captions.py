@@ -170,6 +170,8 @@ def annotate(ctx: Context) -> Body:
     o = ctx.options
     markers, lines, _, markup = _patterns(ctx)
     b = body(ctx.doc, o["after_image_ok"])
+    if markup is not None:
+        markup = markup.narrowed([ctx.doc.text[_src(line)] for line in b.lines])
     for line in b.lines:
         line.rule = _rule(ctx, line.text, markers, lines, markup, ctx.doc.text[_src(line)])
         if not line.rule and o["file_names"] and _is_file_name(line, o["max_words"]):
@@ -183,6 +185,8 @@ def check(ctx: Context):
     o = ctx.options
     inline, markup = _patterns(ctx)[2:]
     b = annotate(ctx)
+    if inline is not None:
+        inline = inline.narrowed([line.text for line in b.lines])
     skip = o["skip_top_blocks"]
     model = o.get("_model")
     threshold = o["threshold"] if o["threshold"] >= 0 else (model.threshold if model else 1.0)
