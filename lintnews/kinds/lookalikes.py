@@ -22,8 +22,9 @@ from .name_mentions import clean, has_compat_chars
 _PARTS = regexcache.compile(r"[-'’]")
 
 
-def lookalikes(ctx: Context, words, share: float):
-    """One finding per word form with look-alike letters; one for a text written with them."""
+def lookalikes(ctx: Context, words, count: int, share: float):
+    """One finding per word form with look-alike letters; one for a text written with them
+    (when they make ``share`` of the ``count`` words of the text)."""
     odd: dict[str, list] = defaultdict(list)
     for w in words:
         if not w.text.isascii() and (mixed_script(w.text) or has_compat_chars(w.text)):
@@ -32,7 +33,7 @@ def lookalikes(ctx: Context, words, share: float):
         return []
     affected = sum(len(v) for v in odd.values())
     first = min((v[0] for v in odd.values()), key=lambda w: w.start)
-    if len(odd) > 3 and affected >= share * max(1, len(words)):
+    if len(odd) > 3 and affected >= share * max(1, count):
         span = Span(first.start, first.end)
         reason = f"{affected} words of the text use look-alike letters from another script"
         return [

@@ -86,9 +86,18 @@ def is_caps_sentence(text: str) -> bool:
     return bool(letters) and sum(map(str.isupper, text)) / letters > 0.6
 
 
-def sentence_words(text: str, offset: int) -> list[Word]:
-    """The words of one sentence (``offset`` is where the sentence starts in the document)."""
+def sentence_words(
+    text: str, offset: int, connectors: frozenset[str] = frozenset()
+) -> tuple[list[Word], int]:
+    """The words of one sentence that names and look-alikes are made of, and how many words
+    it has (``offset`` is where the sentence starts in the document).
+
+    Plain words (lowercase ASCII, not a connector) are only counted: they can neither be
+    part of a name run nor hold look-alike letters, and dropping them changes no run (a run
+    breaks at them either way, since the gap to the next word then holds one).
+    """
     out = []
+    plain = 0
     first = len(text) - len(text.lstrip(_OPENERS))  # where the sentence's first word starts
     skipped = _skipped_chunks(text)
     handles = "@" in text or "#" in text
@@ -107,13 +116,17 @@ def sentence_words(text: str, offset: int) -> list[Word]:
         word = m.group()
         if word[-2:] in ("'s", "’s"):
             word = word[:-2]
+        name = len(word) > 1 and (word[:1].isupper() or word[1:] != word[1:].lower())
+        if not name and word.isascii() and word.lower() not in connectors:
+            plain += 1
+            continue
         k = start - 1
         while k >= 0 and text[k].isspace():
             k -= 1
         initial = start <= first or (k >= 0 and text[k] in '"“«¿¡(:')
-        name = len(word) > 1 and (word[:1].isupper() or word[1:] != word[1:].lower())
         out.append(Word(word, offset + start, offset + start + len(word), initial, name))
-    return _drop_caps_runs(out, text, offset)
+    kept = _drop_caps_runs(out, text, offset)
+    return kept, len(kept) + plain
 
 
 def _skipped_chunks(text: str) -> list[tuple[int, int]]:

@@ -80,7 +80,7 @@ def check_names(ctx: Context):
     found = _collect(ctx)
     lowercase = _lowercase_words(ctx.doc)
     hits: list[Hit] = []
-    hits += lookalikes(ctx, found["all_words"], o["lookalike_text_share"])
+    hits += lookalikes(ctx, found["all_words"], found["word_count"], o["lookalike_text_share"])
     mention_list = [m for m in found["mentions"] if not _odd_chars(m.form)]
     mention_list += _case_variants(ctx, found["runs"], lex, o["known_zipf"], o["ordinary_zipf"])
     groups: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
@@ -117,14 +117,15 @@ def check_names(ctx: Context):
 def _collect(ctx: Context) -> dict:
     o = ctx.options
     connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
-    out: dict[str, list] = {"mentions": [], "runs": [], "all_words": []}
+    out: dict = {"mentions": [], "runs": [], "all_words": [], "word_count": 0}
     for block in ctx.doc.blocks:
         if not block.is_prose:
             continue
         for s in block.sentences:
             text = block.prose[s.span.start - block.span.start : s.span.end - block.span.start]
-            words = sentence_words(text, s.span.start)
+            words, count = sentence_words(text, s.span.start, connectors)
             out["all_words"] += words
+            out["word_count"] += count
             out["mentions"] += hashtags(text, s.span.start)
             if o["skip_uppercase_lines"] and is_caps_sentence(text):
                 continue
