@@ -78,15 +78,16 @@ def make_unit(lang: Language, index: int, span: Span, kind: str, text: str, bloc
     if "NUMBER" in text:
         text = _PLACEHOLDER_NUMBER.sub("0", text)
     body = strip_leadin(text, lang.leadins)
-    raw = [w.strip("'’-") for w in WORD.findall(body)]
-    raw = [w for w in raw if w]
+    raw = [w for w in (w.strip("'’-") for w in WORD.findall(body)) if w]
     words = tuple(map(_word_key, raw))
-    content = [
-        (w, r)
-        for w, r in zip(words, raw, strict=True)
-        if w != "#" and len(w) > 1 and r.lower() not in lang.stopwords and w not in lang.stopwords
-    ]
-    stems = [fold(s) for s in lang.stems([r.lower() for _, r in content])]
+    stopwords = lang.stopwords
+    content = []  # (lowercased, raw) of the content words
+    for w, r in zip(words, raw, strict=True):
+        if w != "#" and len(w) > 1 and w not in stopwords:
+            low = r.lower()
+            if low not in stopwords:
+                content.append((low, r))
+    stems = list(map(fold, lang.stems([low for low, _ in content])))
     names = frozenset(s for s, (_, r) in zip(stems, content, strict=True) if r[:1].isupper())
     return Unit(index, span, kind, text, words, tuple(stems), frozenset(stems), names, block)
 
