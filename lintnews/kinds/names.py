@@ -216,10 +216,12 @@ def _case_variants(ctx: Context, run_mentions: list[Mention], lex, known: float,
     for form in sorted(counts):
         words = form.split()
         last = words[-1].lower()
-        pattern = _phrase_pattern(tuple(words))
+        pattern = None
         for offset, text, lower in sentences:
-            if last not in lower:
+            if last not in lower or not _case_differs(words, text, lower):
                 continue
+            if pattern is None:
+                pattern = _phrase_pattern(tuple(words))
             for m in pattern.finditer(text):
                 span = (offset + m.start(), offset + m.end())
                 raw = " ".join(m.group().split())
@@ -240,6 +242,14 @@ def _case_variants(ctx: Context, run_mentions: list[Mention], lex, known: float,
             by_surface[m.form] += 1
         out += [m for m in variants if by_surface[m.form] < counts[form]]
     return out
+
+
+def _case_differs(words: list[str], text: str, lower: str) -> bool:
+    """Whether one of ``words`` appears in ``text`` in another case: a match written exactly
+    as the form is no variant, so most forms need no pattern at all."""
+    if len(lower) != len(text):
+        return True
+    return any(lower.count(w.lower()) > text.count(w) for w in words)
 
 
 @lru_cache(maxsize=4096)
