@@ -194,20 +194,18 @@ def check(ctx: Context):
     for i, line in enumerate(b.lines):
         if line.span.start < covered_until:
             continue
+        reason = line.rule
+        candidate = (
+            line.block > skip
+            and len(line.words) <= o["max_model_words"]
+            and not DATELINE_START.match(line.text)
+        )
         score, why = None, []
-        if model is not None:
+        if model is not None and (reason or candidate):  # the score is shown or decides
             values = features(b, i, ctx.lang, o["_agencies"], o["max_words"])
             score = model.score(values)
             why = model.reasons(values)
-        reason = line.rule
-        if (
-            not reason
-            and score is not None
-            and score >= threshold
-            and line.block > skip
-            and len(line.words) <= o["max_model_words"]
-            and not DATELINE_START.match(line.text)
-        ):
+        if not reason and candidate and score is not None and score >= threshold:
             reason = "line classifier: " + ", ".join(why or ["shape"])
         if reason:
             end = _widget_end(b, i, o) if o["widgets"] and line.rule.startswith("marker") else i
