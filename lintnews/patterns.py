@@ -43,9 +43,11 @@ def timeout() -> float:
         return MATCH_TIMEOUT
 
 
-def _limit(text: str) -> float:
-    """The time limit for one scan: longer texts get proportionally more (per 100 kB)."""
-    return timeout() * max(1.0, len(text) / 100_000)
+def _limit(text: str, base: float | None = None) -> float:
+    """The time limit for one scan: longer texts get proportionally more (per 100 kB).
+    ``base`` is :func:`timeout` as read when the pattern was compiled (reading the
+    environment on every scan costs more than many scans)."""
+    return (timeout() if base is None else base) * max(1.0, len(text) / 100_000)
 
 
 def search(compiled: regex.Pattern, text: str, pos: int = 0):
@@ -83,25 +85,33 @@ class UserPattern:
                 raise ValueError(f"invalid regular expression {source!r}: {exc}") from None
             raise
         self.pattern = source
+        self.timeout = timeout()
 
     def __repr__(self) -> str:
         return f"UserPattern({self.pattern!r})"
 
     def search(self, text: str, pos: int = 0):
-        return search(self.compiled, text, pos)
+        try:
+            return self.compiled.search(text, pos, timeout=_limit(text, self.timeout))
+        except TimeoutError:
+            raise PatternTimeout(self.pattern) from None
 
     def match(self, text: str, pos: int = 0):
         try:
-            return self.compiled.match(text, pos, timeout=_limit(text))
+            return self.compiled.match(text, pos, timeout=_limit(text, self.timeout))
         except TimeoutError:
             raise PatternTimeout(self.pattern) from None
 
     def finditer(self, text: str, pos: int = 0) -> list:
-        return finditer(self.compiled, text, pos)
+        try:
+            found = self.compiled.finditer(text, pos, timeout=_limit(text, self.timeout))
+            return list(found)
+        except TimeoutError:
+            raise PatternTimeout(self.pattern) from None
 
     def sub(self, repl, text: str) -> str:
         try:
-            return self.compiled.sub(repl, text, timeout=_limit(text))
+            return self.compiled.sub(repl, text, timeout=_limit(text, self.timeout))
         except TimeoutError:
             raise PatternTimeout(self.pattern) from None
 
@@ -159,6 +169,7 @@ class PatternSet:
     def __init__(self, patterns: tuple[str, ...], template: str, flags: int = 0):
         self.pattern = template.format("|".join(f"(?:{p})" for p in patterns))
         self.flags = flags
+        self.timeout = timeout()
         self._whole: UserPattern | None = None
         self._probes: list[UserPattern | None] | None = None  # see narrowed
         self.parts: list[UserPattern] | None = None
@@ -191,7 +202,7 @@ class PatternSet:
                 for p in self.parts
             ]
         joined = "\n".join(lines)
-        clock = _Budget(self.pattern, joined)
+        clock = _Budget(self.pattern, joined, self.timeout)
         keep = [
             part
             for part, probe in zip(self.parts, self._probes, strict=True)
@@ -208,21 +219,21 @@ class PatternSet:
         """Whether the alternation matches at the start of ``text``."""
         if self.parts is None:
             return bool(self.whole().match(text))
-        clock = _Budget(self.pattern, text)
+        clock = _Budget(self.pattern, text, self.timeout)
         return any(clock.run(p.compiled.match, text, 0) for p in self.parts)
 
     def found_in(self, text: str) -> bool:
         """Whether the alternation matches anywhere in ``text``."""
         if self.parts is None:
             return bool(self.whole().search(text))
-        clock = _Budget(self.pattern, text)
+        clock = _Budget(self.pattern, text, self.timeout)
         return any(clock.run(p.compiled.search, text, 0) for p in self.parts)
 
     def finditer(self, text: str, pos: int = 0) -> list:
         """The alternation's matches from ``pos`` (a list, as :func:`finditer`)."""
         if self.parts is None:
             return self.whole().finditer(text, pos)
-        clock = _Budget(self.pattern, text)
+        clock = _Budget(self.pattern, text, self.timeout)
         found = [clock.run(p.compiled.search, text, pos) for p in self.parts]
         out = []
         while True:
@@ -245,9 +256,9 @@ class PatternSet:
 class _Budget:
     """One time limit shared by the searches of one scan."""
 
-    def __init__(self, pattern: str, text: str):
+    def __init__(self, pattern: str, text: str, base: float):
         self.pattern = pattern
-        self.limit = _limit(text)
+        self.limit = _limit(text, base)
         self.start = time.perf_counter()
 
     def run(self, method, text: str, pos: int):
