@@ -59,6 +59,21 @@ def test_markdown_blocks_and_kinds():
     assert doc.blocks[1].level == 1
 
 
+def test_a_paragraph_is_an_image_only_when_an_image_is_all_it_holds():
+    source = (
+        "![Foto de archivo][portada]\n\n"
+        '  ![Kim](img/kim.jpg "Kim")\n\n'
+        "![a](a.png) y texto después\n\n"
+        "Texto antes ![b](b.png)\n\n"
+        "![sin referencia][nada]\n\n"
+        "[portada]: img/portada.jpg\n"
+    )
+    doc = markdown.parse("x.md", source)
+    assert kinds(doc) == ["image", "image", "paragraph", "paragraph", "paragraph"]
+    assert doc.blocks[0].meta == {"alt": "Foto de archivo", "src": "img/portada.jpg"}
+    assert doc.blocks[1].meta["alt"] == "Kim"
+
+
 def test_block_spans_point_into_the_source_and_prose_keeps_offsets():
     doc = markdown.parse("x.md", MD)
     for block in doc.blocks:

@@ -30,6 +30,9 @@ def _parser():
         from mdit_py_plugins.front_matter import front_matter_plugin
 
         _md = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+        # inline parsing (about half of markdown-it's time) is only needed to tell a
+        # paragraph that is a lone image: _paragraph runs it for the candidates
+        _md.disable(["inline", "text_join"])
     return _md
 
 
@@ -44,7 +47,8 @@ def parse(path: str, text: str) -> Document:
             end -= 1
         return start, end
 
-    tokens = _parser().parse(text)
+    env: dict = {}  # link reference definitions, for the images parsed inline later
+    tokens = _parser().parse(text, env)
     blocks, front_matter, containers = [], {}, []
     i = 0
     while i < len(tokens):
@@ -62,7 +66,7 @@ def parse(path: str, text: str) -> Document:
             prose = mask_inline_markdown(_blank_pattern(_HEADING_MARKS, text[start:end]))
             blocks.append(make_block(text, "heading", start, end, prose, level=int(tok.tag[1:])))
         elif tok.type == "paragraph_open" and tok.map:
-            blocks.append(_paragraph(text, *offsets(tok.map), tokens[i + 1], containers))
+            blocks.append(_paragraph(text, *offsets(tok.map), tokens[i + 1], containers, env))
         elif tok.type in ("fence", "code_block") and tok.map:
             start, end = offsets(tok.map)
             blocks.append(make_block(text, "code", start, end, blank(text[start:end])))
@@ -79,16 +83,20 @@ def parse(path: str, text: str) -> Document:
     return Document.build(path, text, "", front_matter, blocks)
 
 
-def _paragraph(text, start, end, inline, containers):
+def _paragraph(text, start, end, inline, containers, env):
     source = text[start:end]
     prose = _blank_pattern(_QUOTE_PREFIX, source) if "blockquote" in containers else source
     kind = containers[-1] if containers else "paragraph"
     if kind == "list_item":
         prose = _blank_pattern(_LIST_MARKER, prose)
     prose = mask_inline_markdown(prose)
+    if not inline.content.lstrip().startswith("!["):  # a lone image opens with one
+        return make_block(text, kind, start, end, prose)
+    parsed: list = []
+    _parser().inline.parse(inline.content, _parser(), env, parsed)
     children = [
         c
-        for c in (inline.children or [])
+        for c in parsed
         if c.type != "softbreak" and not (c.type == "text" and not c.content.strip())
     ]
     if len(children) == 1 and children[0].type == "image":
