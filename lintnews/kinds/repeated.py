@@ -94,12 +94,11 @@ def _units(ctx: Context) -> list[Unit]:
         if any(p.search(block.text) for p in allow):
             continue
         unit = make_unit(ctx.lang, len(units), block.span, block.kind, clean(block.text))
-        unit.sentences = [
-            make_unit(ctx.lang, i, s.span, block.kind, clean(s.text), block=unit.index)
-            for i, s in enumerate(block.sentences)
-        ]
-        if len(unit.sentences) == 1:
-            unit.sentences = []  # the block is its only sentence: compared as a block
+        if len(block.sentences) > 1:  # a block that is its only sentence: compared as a block
+            unit.sentences = [
+                make_unit(ctx.lang, i, s.span, block.kind, clean(s.text), block=unit.index)
+                for i, s in enumerate(block.sentences)
+            ]
         units.append(unit)
     return units
 

@@ -100,13 +100,32 @@ def _word_key(word: str) -> str:
 
 def strip_leadin(text: str, leadins: tuple[str, ...]) -> str:
     """``text`` without an opening lead-in phrase ("Según se informó,", "Meanwhile,")."""
-    low = fold(text.lstrip())
-    offset = len(text) - len(text.lstrip())
-    for leadin in leadins:
-        lead = fold(leadin)
+    if not leadins:
+        return text
+    by_initial, longest, folded = _leadin_table(leadins)
+    body = text.lstrip()
+    # only the opening is compared (folding a whole paragraph costs more than the rest of
+    # its analysis), as long as it holds the longest folded lead-in and one more character
+    cut = 2 * longest + 8
+    low = fold(body[:cut])
+    if len(body) > cut and len(low) <= folded:
+        low = fold(body)
+    candidates = by_initial.get(low[:1], ()) if "" not in by_initial else by_initial[None]
+    for leadin, lead in candidates:
         if low.startswith(lead) and (len(low) == len(lead) or not low[len(lead)].isalnum()):
-            return text[offset + len(leadin) :].lstrip(" ,;:")
+            return body[len(leadin) :].lstrip(" ,;:")
     return text
+
+
+@lru_cache(maxsize=64)
+def _leadin_table(leadins: tuple[str, ...]) -> tuple[dict, int, int]:
+    """The lead-ins (with their folded forms) by the first folded character, in their order
+    (all of them under None too), the longest lead-in's length and the longest folded one's."""
+    pairs = [(leadin, fold(leadin)) for leadin in leadins]
+    table: dict = {None: pairs}
+    for leadin, lead in pairs:
+        table.setdefault(lead[:1], []).append((leadin, lead))
+    return table, max(map(len, leadins)), max(len(lead) for _, lead in pairs)
 
 
 def longest_run(short: tuple[str, ...], long: tuple[str, ...]) -> int:
