@@ -103,23 +103,33 @@ def sentence_words(
     handles = "@" in text or "#" in text
     at = 0
     for m in _WORD.finditer(text):  # a word never spans two chunks
-        start = m.start()
-        if skipped:
-            while at < len(skipped) and skipped[at][1] <= start:
-                at += 1
-            if at < len(skipped) and skipped[at][0] <= start:
-                continue
-        if handles:
-            before = text[max(0, start - 2) : start]
-            if "@" in before or "#" in before:
-                continue
+        if skipped or handles:
+            start = m.start()
+            if skipped:
+                while at < len(skipped) and skipped[at][1] <= start:
+                    at += 1
+                if at < len(skipped) and skipped[at][0] <= start:
+                    continue
+            if handles:
+                before = text[max(0, start - 2) : start]
+                if "@" in before or "#" in before:
+                    continue
         word = m.group()
-        if word[-2:] in ("'s", "’s"):
-            word = word[:-2]
-        name = len(word) > 1 and (word[:1].isupper() or word[1:] != word[1:].lower())
-        if not name and word.isascii() and word.lower() not in connectors:
-            plain += 1
-            continue
+        if word.islower() and word.isascii():  # most words: the quick way to the test below
+            if word.endswith("'s"):
+                word = word[:-2]
+            if word not in connectors:
+                plain += 1
+                continue
+            name = False
+        else:
+            if word[-2:] in ("'s", "’s"):
+                word = word[:-2]
+            name = len(word) > 1 and (word[:1].isupper() or word[1:] != word[1:].lower())
+            if not name and word.isascii() and word.lower() not in connectors:
+                plain += 1
+                continue
+        start = m.start()
         k = start - 1
         while k >= 0 and text[k].isspace():
             k -= 1
