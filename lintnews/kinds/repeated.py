@@ -109,13 +109,11 @@ class _Index:
     def __init__(self):
         self.postings: dict[str, list[Unit]] = defaultdict(list)
         self.by_words: dict[tuple[str, ...], Unit] = {}
-        self.units: dict[int, Unit] = {}
 
     def add(self, unit: Unit) -> None:
         for s in unit.stems:
             self.postings[s].append(unit)
         self.by_words.setdefault(unit.words, unit)
-        self.units[id(unit)] = unit
 
     def candidates(self, unit: Unit, need: int) -> list[Unit]:
         """Earlier units sharing at least ``need`` stems.
@@ -125,16 +123,16 @@ class _Index:
         copies apart (an identical copy is still found through ``by_words``), and at most
         ``MAX_CANDIDATES`` units, those sharing the most stems, are compared in full.
         """
-        counts: Counter = Counter()
+        postings = self.postings
+        shared: list[Unit] = []  # an earlier unit once per stem it shares (units hash by id)
         for s in unit.stems:
-            posting = self.postings.get(s, ())
-            if len(posting) > MAX_POSTINGS:
-                continue
-            for other in posting:
-                counts[id(other)] += 1
-        out = [self.units[k] for k, n in counts.items() if n >= need]
+            posting = postings.get(s)
+            if posting and len(posting) <= MAX_POSTINGS:
+                shared += posting
+        counts = Counter(shared)
+        out = [u for u, n in counts.items() if n >= need]
         if len(out) > MAX_CANDIDATES:
-            keep = {id(u) for u in sorted(out, key=lambda u: -counts[id(u)])[:MAX_CANDIDATES]}
+            keep = {id(u) for u in sorted(out, key=lambda u: -counts[u])[:MAX_CANDIDATES]}
             out = [u for u in out if id(u) in keep]
         same = self.by_words.get(unit.words)
         if same is not None and same not in out:

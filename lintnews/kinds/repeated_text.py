@@ -157,11 +157,15 @@ def relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
     where = "part" if short is later else "expanded"
     if short.block < 0 and short.nwords >= o["min_verbatim_words"]:
         # a pull quote, a dek printed again: all its words in order, or a long run of them
-        if LCSseq.similarity(short.words, long.words) == short.nwords:
+        common = LCSseq.similarity(short.words, long.words)
+        if common == short.nwords:
             return Relation(where, 1.0, exact=True)
-        run = longest_run(short.words, long.words)
-        if run >= 2 * o["min_verbatim_words"] and run >= o["contained"] * short.nwords:
-            return Relation(where, run / short.nwords)
+        # a shared run is a shared subsequence: no longer than the longest one
+        least = max(2 * o["min_verbatim_words"], o["contained"] * short.nwords)
+        if common >= least:
+            run = longest_run(short.words, long.words)
+            if run >= 2 * o["min_verbatim_words"] and run >= o["contained"] * short.nwords:
+                return Relation(where, run / short.nwords)
         if short.nwords <= o["template_max_words"]:  # a short line, a word split or joined
             score = fuzz.partial_ratio(short.norm, long.norm) / 100
             if score >= o["near_quote"]:
