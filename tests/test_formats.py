@@ -24,6 +24,10 @@ def test_json_output_validates_against_the_schema(cli, tmp_path):
     report = json.loads(proc.stdout)
     jsonschema.Draft202012Validator(SCHEMA).validate(report)
     assert report["files"][1]["errors"]
+    # one line per file entry: greppable, and each line is that file's JSON
+    lines = proc.stdout.splitlines()
+    entries = [json.loads(line.rstrip(",")) for line in lines if line.startswith('{"path"')]
+    assert entries == report["files"] and len(lines) == len(entries) + 4
 
 
 def test_schema_rejects_a_broken_report():

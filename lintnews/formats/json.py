@@ -41,33 +41,34 @@ def finding_dict(f) -> dict:
 
 
 class JsonFormatter(Formatter):
+    """One JSON document; each file's entry on a line of its own (easy to grep and diff,
+    and encoded by the json module's C encoder, which indented output cannot use)."""
+
     def start(self) -> None:
-        self.files = []
+        self.files: list[str] = []
 
     def handle(self, result) -> None:
-        self.files.append(
-            {
-                "path": result.path,
-                "language": result.language,
-                "findings": [finding_dict(f) for f in result.findings],
-                "errors": list(result.errors),
-            }
-        )
+        entry = {
+            "path": result.path,
+            "language": result.language,
+            "findings": [finding_dict(f) for f in result.findings],
+            "errors": list(result.errors),
+        }
+        self.files.append(json.dumps(entry, ensure_ascii=False))
 
     def finish(self, summary: Summary) -> None:
-        report = {
-            "version": VERSION,
-            "files": self.files,
-            "summary": {
-                "files": summary.files,
-                "findings": summary.findings,
-                "errors": summary.errors,
-                "warnings": summary.warnings,
-                "infos": summary.infos,
-            },
+        totals = {
+            "files": summary.files,
+            "findings": summary.findings,
+            "errors": summary.errors,
+            "warnings": summary.warnings,
+            "infos": summary.infos,
         }
-        json.dump(report, self.stream, ensure_ascii=False, indent=1)
-        self.stream.write("\n")
+        files = "[\n" + ",\n".join(self.files) + "\n]" if self.files else "[]"
+        summary_json = json.dumps(totals, ensure_ascii=False)
+        self.stream.write(
+            f'{{"version": {VERSION},\n"files": {files},\n"summary": {summary_json}}}\n'
+        )
 
 
 @hookimpl
