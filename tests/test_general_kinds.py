@@ -90,3 +90,29 @@ def test_unknown_scope_is_an_option_error(tmp_path):
     )
     with pytest.raises(RuleError, match="unknown scope 'nowhere'"):
         Runner(select=["bad"], config=Config(rule_paths=(tmp_path,)))
+
+
+def test_general_kinds_are_imported_only_when_a_rule_uses_them(tmp_path):
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from lintnews.runner import Runner\n"
+        "r = Runner(config_path=sys.argv[1] if len(sys.argv) > 1 else None)\n"
+        "print(sorted(m.rsplit('.', 1)[1] for m in sys.modules\n"
+        "             if m.startswith('lintnews.kinds.general.')))\n"
+        "print(sorted(k for k in r.kinds if k in ('metric', 'existence')))\n"
+    )
+    plain = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert plain.stdout.splitlines() == ["[]", "['existence', 'metric']"], plain.stderr
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "long.yaml").write_text(
+        "id: long\nkind: metric\nmessage: x\noptions:\n  formula: words\n  condition: '> 10'\n"
+    )
+    (tmp_path / "c.yaml").write_text("rule-paths: [rules]\n")
+    used = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path / "c.yaml")], capture_output=True, text=True
+    )
+    assert "'metric'" in used.stdout.splitlines()[0], used.stderr
+    assert "'existence'" not in used.stdout.splitlines()[0]

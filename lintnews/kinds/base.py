@@ -53,6 +53,32 @@ class RuleKind:
         yield from self.check(ctx)
 
 
+class LazyKind:
+    """A kind known by its name whose module (which defines ``KIND``) is imported when a
+    rule first uses it: most runs use none of the general kinds, and a one-file run
+    should not pay for importing them."""
+
+    def __init__(self, name: str, module: str):
+        self.name = name
+        self.module = module
+        self._kind: RuleKind | None = None
+
+    def __getattr__(self, attr: str):
+        if attr.startswith("__") or attr == "_kind":
+            raise AttributeError(attr)
+        if self._kind is None:
+            import importlib
+
+            kind = importlib.import_module(self.module).KIND
+            if kind.name != self.name:
+                raise RuntimeError(f"{self.module} defines kind '{kind.name}', not '{self.name}'")
+            self._kind = kind
+        return getattr(self._kind, attr)
+
+    def __repr__(self) -> str:
+        return f"LazyKind({self.name!r}, {self.module!r})"
+
+
 def type_name(spec: OptionType) -> str:
     if isinstance(spec, tuple):
         return f"{spec[0]} of {type_name(spec[1])}"
