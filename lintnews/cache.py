@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .document import Span
 from .engine import FileResult
+from .files import make_cache_folder
 from .findings import Finding, Fix, Related
 
 SCHEMA = """
@@ -33,10 +34,7 @@ class Cache:
         self.max_bytes = max_bytes  # larger files are never read to be hashed
         self.db: sqlite3.Connection | None = None
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            gitignore = folder.parent / ".gitignore"
-            if folder.parent.name == ".lintnews" and not gitignore.exists():
-                gitignore.write_text("*\n", encoding="utf-8")
+            make_cache_folder(folder)
             self.db = sqlite3.connect(folder / "results.sqlite", timeout=10, isolation_level=None)
             self.db.execute("pragma journal_mode=wal")
             self.db.execute("pragma synchronous=normal")

@@ -181,13 +181,21 @@ def decode(path: str, data: bytes) -> str:
         ) from None
 
 
+def make_cache_folder(folder: Path) -> None:
+    """Create the cache folder; a ``.lintnews`` folder ignores itself in git."""
+    folder.mkdir(parents=True, exist_ok=True)
+    gitignore = folder.parent / ".gitignore"
+    if folder.parent.name == ".lintnews" and not gitignore.exists():
+        gitignore.write_text("*\n", encoding="utf-8")
+
+
 def write_cache_file(path: Path, data: bytes) -> bool:
     """Replace a file of the cache folder atomically (concurrent runs each write a whole
     file). False when it cannot be written: a cache that is not kept is only slower."""
     import tempfile
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_cache_folder(path.parent)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
         try:
             with os.fdopen(fd, "wb") as out:

@@ -73,6 +73,16 @@ def test_no_cache_writes_nothing(cli, tmp_path):
     cli("check", *paths, cwd=tmp_path)
     assert (tmp_path / ".lintnews" / "cache" / "results.sqlite").is_file()
     assert (tmp_path / ".lintnews" / ".gitignore").read_text() == "*\n"
+    kept = {p.name for p in (tmp_path / ".lintnews" / "cache").iterdir()}
+    assert {"regex-compiled.bin", "yaml-parsed.bin"} <= kept
+    assert any(name.startswith("lexicon-es-") for name in kept)
+
+
+def test_a_fix_run_keeps_its_start_up_files_in_an_ignored_folder(cli, tmp_path):
+    (draft,) = make_drafts(tmp_path / "d", 1)
+    cli("check", "--fix", draft, cwd=tmp_path)  # no result cache, start-up files only
+    assert (tmp_path / ".lintnews" / "cache" / "regex-compiled.bin").is_file()
+    assert (tmp_path / ".lintnews" / ".gitignore").read_text() == "*\n"
 
 
 def test_concurrent_runs_share_the_cache_safely(tmp_path):
