@@ -8,17 +8,19 @@ second on the same corpus (installed in its own venv under benchmarks/.work/ on 
 
 The corpus is built from examples/ and the dev set (../shared/eval/dev/drafts), replicated
 until it holds N files, under benchmarks/.work/ (git-ignored). Prints the cold start time of
-one draft (see cold_start), drafts per second and peak memory (max RSS of the process).
+one draft (see cold_start), drafts per second and peak memory (see run), measured on
+lintnews installed from a wheel of the working tree (see installed_lintnews).
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import os
 import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -42,22 +44,65 @@ def build_corpus(n: int, shared: Path) -> Path:
     return corpus
 
 
-def run(cmd: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (MiB) of one command run in a child process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def run(cmd: list[str], cwd: Path | None = None) -> tuple[float, int]:
+    """Wall seconds and peak memory (MiB) of one command: the largest sum, sampled every 20
+    ms, of the proportional set size (PSS: shared pages split between their users) of the
+    process and all its descendants, workers included."""
     start = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=cwd
+    )
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:  # beside the wait, so that the wall time ends when the run does
+        while not done.wait(0.02):
+            peak[0] = max(peak[0], _tree_pss(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, stderr = proc.communicate()
     elapsed = time.perf_counter() - start
+    done.set()
+    sampler.join()
     if proc.returncode not in (0, 1):
-        sys.exit(f"{' '.join(cmd)} failed ({proc.returncode}): {proc.stderr[-500:]}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, max(peak, before) // 1024
+        sys.exit(f"{' '.join(cmd)} failed ({proc.returncode}): {stderr[-500:]}")
+    return elapsed, peak[0] // 1024
+
+
+def _tree_pss(pid: int) -> int:
+    """PSS in kB of ``pid`` and its descendants (0 for processes already gone)."""
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            with open(f"/proc/{current}/smaps_rollup") as f:
+                total += next(int(line.split()[1]) for line in f if line.startswith("Pss:"))
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as f:
+                    todo += [int(child) for child in f.read().split()]
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total
+
+
+def installed_lintnews() -> Path:
+    """lintnews installed from the working tree as users get it (a wheel: byte-compiled, no
+    editable-install finder), in its own venv under benchmarks/.work/."""
+    venv = WORK / "wheel-venv"
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet"]
+    if not (venv / "bin" / "python").exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([*pip, str(ROOT)], check=True)
+    else:
+        subprocess.run([*pip, "--no-deps", "--force-reinstall", str(ROOT)], check=True)
+    return venv / "bin" / "lintnews"
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--drafts", type=int, default=2000)
-    ap.add_argument("--lintnews", default=str(ROOT / ".venv" / "bin" / "lintnews"))
+    ap.add_argument("--lintnews", help="the lintnews to time (default: a wheel install)")
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument(
         "--extra", nargs=argparse.REMAINDER, default=[], help="extra arguments for lintnews check"
@@ -65,7 +110,7 @@ def main() -> int:
     ap.add_argument("--proselint", action="store_true", help="also time proselint")
     a = ap.parse_args()
     corpus = build_corpus(a.drafts, Path(a.shared))
-    compile_package(Path(a.lintnews))
+    a.lintnews = a.lintnews or str(installed_lintnews())
     for suffix in (".txt", ".md"):
         cold_start(a, next(p for p in sorted(corpus.iterdir()) if p.suffix == suffix))
     check = [a.lintnews, "check", "--format", "json", *a.extra, str(corpus)]
@@ -90,21 +135,11 @@ def main() -> int:
     return 0
 
 
-def compile_package(lintnews: Path) -> None:
-    """Byte-compile lintnews as installing its wheel does (pip compiles at install time; an
-    editable install under PYTHONDONTWRITEBYTECODE=1 would recompile every module per run)."""
-    python = lintnews.parent / "python"
-    subprocess.run(
-        [str(python), "-m", "compileall", "-q", str(ROOT / "lintnews")],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-
-
 def cold_start(a, draft: Path, runs: int = 7) -> None:
     """A new process checking one draft that is not in the result cache (each run lints an
-    edited copy), as a pre-commit hook does; the project's cache folder exists, as it does
-    after any earlier run. Also the very first run (empty cache folder) and --no-cache."""
+    edited copy), as a pre-commit hook does, from a folder of drafts (no pyproject.toml); the
+    project's cache folder exists, as it does after any earlier run. Also the very first run
+    (empty cache folder) and --no-cache."""
     folder = WORK / "cold"
     shutil.rmtree(folder, ignore_errors=True)
     (folder / "drafts").mkdir(parents=True)
@@ -113,7 +148,7 @@ def cold_start(a, draft: Path, runs: int = 7) -> None:
     def once(i: int, *options: str) -> float:
         copy = folder / "drafts" / f"{i}{draft.suffix}"
         copy.write_text(f"{text}\nEdit {i}.\n", encoding="utf-8")
-        return run([a.lintnews, "check", *options, *a.extra, str(copy)])[0] * 1000
+        return run([a.lintnews, "check", *options, *a.extra, str(copy)], cwd=folder)[0] * 1000
 
     cache = ["--cache-dir", str(folder / "cache")]
     first = once(0, *cache)
