@@ -55,9 +55,12 @@ def _compile(key: tuple[str, int]) -> regex.Pattern:
     args = _saved.get(key)
     if args is not None:
         try:
-            return _main._regex.compile(*args)
+            compiled = _main._regex.compile(*args)
+            if compiled.pattern == pattern:
+                return compiled
         except Exception:  # not what this regex version expects: compile as usual
-            del _saved[key]
+            pass
+        del _saved[key]
     if _folder is None or _main is None or not hasattr(_main, "_regex"):
         return regex.compile(pattern, flags)
     calls: list[tuple] = []

@@ -72,6 +72,17 @@ def test_a_damaged_or_foreign_file_is_ignored(folder):
     regexcache.load(folder)
     assert regexcache._saved == {}
     assert regexcache.compile("x").match("x")
+    # a file whose entries do not belong to their keys: each is compiled afresh
+    regexcache.load(folder)
+    regexcache.compile("abc")
+    regexcache.compile("xyz")
+    regexcache.save()
+    saved = marshal.loads((folder / regexcache.FILE).read_bytes())
+    swapped = {("abc", 0): saved[1][("xyz", 0)], ("xyz", 0): saved[1][("abc", 0)]}
+    (folder / regexcache.FILE).write_bytes(marshal.dumps((saved[0], swapped)))
+    regexcache.load(folder)
+    assert regexcache.compile("abc").search("--abc--").group() == "abc"
+    assert regexcache.compile("xyz").pattern == "xyz"
 
 
 def test_a_check_run_saves_its_patterns_and_the_next_one_reads_them(cli, tmp_path):
