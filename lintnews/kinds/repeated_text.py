@@ -78,18 +78,47 @@ def make_unit(lang: Language, index: int, span: Span, kind: str, text: str, bloc
     if "NUMBER" in text:
         text = _PLACEHOLDER_NUMBER.sub("0", text)
     body = strip_leadin(text, lang.leadins)
-    raw = [w for w in (w.strip("'’-") for w in WORD.findall(body)) if w]
-    words = tuple(map(_word_key, raw))
-    stopwords = lang.stopwords
+    facts = _facts(lang)
+    keys = []
     content = []  # (lowercased, raw) of the content words
-    for w, r in zip(words, raw, strict=True):
-        if w != "#" and len(w) > 1 and w not in stopwords:
-            low = r.lower()
-            if low not in stopwords:
-                content.append((low, r))
+    for r in WORD.findall(body):
+        fact = facts.get(r)
+        if fact is None:
+            fact = facts[r] = _word_facts(r, lang.stopwords)
+            if len(facts) > 200_000:
+                facts.clear()
+        if fact[0]:
+            keys.append(fact[0])
+            if fact[1]:
+                content.append((fact[1], fact[2]))
+    words = tuple(keys)
     stems = list(map(fold, lang.stems([low for low, _ in content])))
     names = frozenset(s for s, (_, r) in zip(stems, content, strict=True) if r[:1].isupper())
     return Unit(index, span, kind, text, words, tuple(stems), frozenset(stems), names, block)
+
+
+_word_facts_by_language: dict[int, tuple[Language, dict]] = {}
+
+
+def _facts(lang: Language) -> dict:
+    """What make_unit needs of each word as WORD finds it, kept per language."""
+    kept = _word_facts_by_language.get(id(lang))
+    if kept is None or kept[0] is not lang:
+        kept = _word_facts_by_language[id(lang)] = (lang, {})
+    return kept[1]
+
+
+def _word_facts(found: str, stopwords: frozenset[str]) -> tuple[str, str, str]:
+    """(key, lowercased if a content word else "", the word) of a word as WORD finds it;
+    the key is "" for a word that is only apostrophes and hyphens (it is not counted)."""
+    word = found.strip("'’-")
+    if not word:
+        return "", "", ""
+    key = _word_key(word)
+    if key == "#" or len(key) < 2 or key in stopwords:
+        return key, "", word
+    low = word.lower()
+    return key, ("" if low in stopwords else low), word
 
 
 @lru_cache(maxsize=65536)
