@@ -68,6 +68,9 @@ def _compile(key: tuple[str, int]) -> regex.Pattern:
     _main._regex = _Recorder(engine, calls)
     try:  # past regex's own cache: the engine step must run to be recorded
         compiled = regex.compile(pattern, flags, cache_pattern=False)
+    except TypeError:  # a regex without that argument: nothing is recorded
+        calls.clear()
+        compiled = regex.compile(pattern, flags)
     finally:
         _main._regex = engine
     if len(calls) == 1 and calls[0][0] == pattern:
