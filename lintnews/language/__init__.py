@@ -7,6 +7,7 @@ same language are merged (lists are concatenated, later scalars win).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import islice
@@ -93,10 +94,10 @@ def _build(code: str, d: dict[str, Any]) -> Language:
 
 def detect(text: str, languages: dict[str, Language], sample_words: int = 400) -> str:
     """The language whose stopwords cover most of the first words of ``text``."""
-    words = [m.group().lower() for m in islice(WORD.finditer(text[:20000]), sample_words)]
+    counts = Counter(m.group().lower() for m in islice(WORD.finditer(text[:20000]), sample_words))
     best, best_score = "", 0
     for code, lang in sorted(languages.items()):
-        score = sum(1 for w in words if w in lang.stopwords)
+        score = sum(map(counts.__getitem__, lang.stopwords & counts.keys()))
         if score > best_score:
             best, best_score = code, score
     return best

@@ -6,7 +6,9 @@ from .. import regexcache
 
 # A sentence ends at . ! ? … (optionally followed by closing quotes or brackets) when what
 # follows is whitespace and then an opening quote, bracket, ¿, ¡, dash, digit or capital.
-_BOUNDARY = regexcache.compile(r"""(?<=[.!?…]["'”’»)\]]*)\s+(?=["'“‘«(\[¿¡—–-]*[\p{Lu}\p{N}])""")
+# The match is the whitespace (\K drops the mark before it; the same matches as a lookbehind,
+# which the regex module scans for at every position, two to three times slower).
+_BOUNDARY = regexcache.compile(r"""[.!?…]["'”’»)\]]*\K\s+(?=["'“‘«(\[¿¡—–-]*[\p{Lu}\p{N}])""")
 _LAST_WORD = regexcache.compile(r"([\p{L}.]+)[.]$")
 
 
