@@ -81,6 +81,7 @@ def translit_key(form: str) -> str:
     return "".join(_DOUBLED.sub(r"\1", key(w).replace("y", "i")) for w in words)
 
 
+@lru_cache(maxsize=4096)  # asked twice per sentence (mentions, then case variants)
 def is_caps_sentence(text: str) -> bool:
     letters = sum(map(str.isalpha, text))
     return bool(letters) and sum(map(str.isupper, text)) / letters > 0.6
@@ -285,7 +286,9 @@ _HASHTAG = regexcache.compile(r"(?<![\p{L}\p{M}\p{N}&])#([\p{L}\p{M}][\p{L}\p{M}
 
 def hashtags(text: str, offset: int) -> list[Mention]:
     """Hashtags with a capital ("#LosSecretosDeAristegui"): compared with hashtags only."""
-    out = []
+    out: list[Mention] = []
+    if "#" not in text:  # most sentences: no scan
+        return out
     for m in _HASHTAG.finditer(text):
         tag = m.group(1)
         if any(c.isupper() for c in tag) and len(tag) > 2:
