@@ -247,7 +247,8 @@ def mentions(
         marked = core([w.text for w in run], connectors)
         out.append(Mention(form, start, end, run[0].initial, context, len(names), marked))
     for w in names:
-        if len(_letters(w.text)) >= min_length:
+        letters = len(w.text) if w.text.isalpha() else len(_letters(w.text))
+        if letters >= min_length:
             out.append(Mention(w.text, w.start, w.end, w.initial, context, 1))
         if "-" in w.text:
             at = w.start
