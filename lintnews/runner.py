@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from . import fixes
 from .config import Config, find_config, load_config
 from .document import Block, Document, Sentence, Span
 from .engine import FileResult, lint
@@ -104,6 +103,8 @@ class Runner:
         return self._fix(source, result, unsafe=fix == "unsafe", diff=diff)
 
     def _fix(self, source, result: FileResult, unsafe: bool, diff: bool) -> FileResult:
+        from . import fixes  # only runs that fix pay for it (and for difflib)
+
         outcome, fixed = fixes.fix_text(
             source.text, result.findings, lambda t: self.lint_text(t, source.path), unsafe
         )
