@@ -32,6 +32,8 @@ DEFAULT_MAX_FILE_MB = 5
 
 @dataclass(frozen=True)
 class Config:
+    """The resolved project configuration (file, presets and defaults merged)."""
+
     path: str = ""
     language: str = ""
     rules: dict[str, Any] = field(default_factory=dict)

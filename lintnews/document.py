@@ -20,12 +20,16 @@ BLOCK_KINDS = PROSE_KINDS | {"code", "html", "front_matter"}
 
 @dataclass(frozen=True)
 class Span:
+    """Character offsets ``[start, end)`` into the document's text."""
+
     start: int
     end: int
 
 
 @dataclass(frozen=True)
 class Sentence:
+    """A sentence of a block: where it is and its text (whitespace collapsed)."""
+
     span: Span
     text: str
 
@@ -58,6 +62,8 @@ class Block:
 
 @dataclass(frozen=True)
 class Document:
+    """A parsed draft: its text, language, front matter and blocks."""
+
     path: str
     text: str
     language: str

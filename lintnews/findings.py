@@ -16,6 +16,8 @@ def level_rank(level: str) -> int:
 
 @dataclass(frozen=True)
 class Fix:
+    """A replacement of a span of the draft; ``safe`` fixes apply with ``--fix``."""
+
     span: Span
     replacement: str
     safe: bool
@@ -33,6 +35,8 @@ class Hit:
 
 @dataclass(frozen=True)
 class Related:
+    """Another place a finding points at (the earlier copy, the majority spelling)."""
+
     line: int
     column: int
     end_line: int

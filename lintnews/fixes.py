@@ -18,6 +18,8 @@ MAX_PASSES = 3
 
 @dataclass(frozen=True)
 class FixOutcome:
+    """The fixed text and how many fixes were applied and left."""
+
     text: str
     applied: int
     remaining: int  # fixable findings left (unsafe ones when only safe were asked, overlaps)

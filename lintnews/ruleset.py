@@ -37,6 +37,8 @@ DOC_SECTIONS = ("what", "why", "fail", "pass")
 
 @dataclass(frozen=True)
 class Rule:
+    """One loaded rule: its kind, checked options, level, languages, message and docs."""
+
     id: str
     kind: RuleKind
     level: str

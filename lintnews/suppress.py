@@ -27,6 +27,8 @@ _DIRECTIVE = regexcache.compile(
 
 @dataclass
 class Directive:
+    """An inline comment that turns rules off or on for a stretch of the draft."""
+
     start: int
     end: int
     action: str

@@ -8,6 +8,8 @@ from typing import IO, Any
 
 @dataclass
 class Summary:
+    """Counts over a run's results: files, findings by level, errors, fixes."""
+
     files: int = 0
     findings: int = 0
     errors: int = 0

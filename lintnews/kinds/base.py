@@ -17,6 +17,8 @@ OptionType = Any
 
 @dataclass(frozen=True)
 class Option:
+    """One option of a kind: its default, type and help."""
+
     default: Any
     type: OptionType
     help: str = ""

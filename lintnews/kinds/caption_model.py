@@ -22,6 +22,8 @@ from .caption_features import FEATURES
 
 @dataclass(frozen=True)
 class LineModel:
+    """Weights and threshold of the logistic line classifier."""
+
     features: tuple[str, ...]
     weights: tuple[float, ...]
     bias: float

@@ -63,6 +63,8 @@ _AFTER = r"(?![\p{L}\p{M}\p{N}_/]|-[\p{L}\p{M}\p{N}])"
 
 @dataclass(frozen=True)
 class Entry:
+    """One entry of the style sheet: the preferred form and the pattern of others."""
+
     name: str
     expected: str
     pattern: Any  # compiled regex

@@ -32,6 +32,8 @@ _NOT_PROSE = tuple(
 
 @dataclass(frozen=True)
 class Word:
+    """A word of a sentence that may belong to a name, with its offsets."""
+
     text: str
     start: int
     end: int

@@ -74,6 +74,8 @@ OPTIONS = {
 
 @dataclass
 class Match:
+    """A later unit, the earlier unit it repeats and how."""
+
     later: Unit
     earlier: Unit
     relation: Relation

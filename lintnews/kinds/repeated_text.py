@@ -45,6 +45,8 @@ MEASURES = {
 
 @dataclass(eq=False)  # units are compared by identity
 class Unit:
+    """A paragraph or sentence as the repetition rules compare it."""
+
     index: int  # position among the compared units of its level
     span: Span
     kind: str  # block kind: paragraph, heading, blockquote, list_item, ...
@@ -67,6 +69,8 @@ class Unit:
 
 @dataclass(frozen=True)
 class Relation:
+    """How one unit repeats another, and how closely."""
+
     how: str  # verbatim | near-verbatim | reworded | part | expanded
     similarity: float
     exact: bool = False  # part / expanded: the shorter text is inside the other word for word

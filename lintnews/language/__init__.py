@@ -24,6 +24,8 @@ _LIST_KEYS = ("stopwords", "abbreviations", "leadins")
 
 @dataclass(frozen=True)
 class Language:
+    """A language's data: stopwords, stemmer, abbreviations, lead-ins and lists."""
+
     code: str
     name: str = ""
     stemmer: str = ""

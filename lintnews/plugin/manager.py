@@ -38,6 +38,8 @@ BUILTINS = (
 
 @dataclass
 class Plugins:
+    """The plugin manager with the errors and origins of the loaded plugins."""
+
     manager: pluggy.PluginManager
     #: (plugin name, message) for every plugin that failed to load or raised in a hook.
     errors: list[tuple[str, str]] = field(default_factory=list)
