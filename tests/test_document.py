@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from lintnews.errors import InputError
 from lintnews.files import Skipped, decode
@@ -150,3 +152,99 @@ def test_decode_bom_utf16_and_invalid_utf8():
         decode("a.md", b"ok\n\xff\xfe bad")
     with pytest.raises(Skipped):
         decode("a.png", b"\x89PNG\x00\x00")
+
+
+# The plain-draft path of the Markdown parser (paragraphs, ATX headings, a plain front
+# matter) must build exactly what markdown-it builds, or step aside.
+LINES = [
+    "",
+    "  ",
+    "\t",
+    "Texto normal con *énfasis* y [un enlace](https://x.org).",
+    "Otra frase.",
+    "# Título",
+    "## Sub #",
+    "  ### h",
+    "#sin espacio",
+    "####### siete",
+    "#",
+    "---",
+    "----",
+    " ---",
+    "--- x",
+    "...",
+    "- item",
+    "* item",
+    "+ item",
+    "1. uno",
+    "2) dos",
+    "10.5 millones",
+    "> cita",
+    "a | b",
+    "---|---",
+    "|x|",
+    "![img](a.png)",
+    "[ref]: https://x.org",
+    "<div>",
+    "```",
+    "~~~",
+    "===",
+    "    código",
+    "\tcódigo",
+    "key: value",
+    "\\*escapado",
+    ": def",
+    "Foto: EFE",
+    "  sangría de dos",
+    "\u00a0no separa",
+    "_subrayado_",
+]
+
+
+def _both(source: str):
+    full_parse = markdown._simple_blocks
+    try:
+        markdown._simple_blocks = lambda *args: None
+        try:
+            full = markdown.parse("x.md", source)
+        except InputError as exc:
+            full = str(exc)
+    finally:
+        markdown._simple_blocks = full_parse
+    try:
+        fast = markdown.parse("x.md", source)
+    except InputError as exc:
+        fast = str(exc)
+    return fast, full
+
+
+def _same(fast, full) -> bool:
+    if isinstance(fast, str) or isinstance(full, str):
+        return fast == full
+    return fast == full and [b.meta for b in fast.blocks] == [b.meta for b in full.blocks]
+
+
+@given(
+    st.lists(st.sampled_from(LINES), max_size=12),
+    st.sampled_from(["\n", "\r\n"]),
+    st.sampled_from([[], ["---", "title: x", "---"], ["---"], ["---", "title: x"]]),
+)
+@example(["...", "Texto.", "---", "Más."], "\n", ["---", "title: x"])
+@example(["----", "Texto.", "---"], "\n", ["---", "title: x"])
+@example([" ---", "# T"], "\r\n", ["---"])
+@example(["Texto", "===", "Más"], "\n", [])
+@example(["Texto", "    sangrado", "1. uno"], "\n", [])
+@settings(max_examples=600, deadline=None)
+def test_plain_drafts_parse_as_markdown_it_parses_them(lines, newline, opening):
+    # an opening "---" without its closing line leaves the closing to the generated lines
+    source = newline.join(opening + lines)
+    fast, full = _both(source)
+    assert _same(fast, full), source
+
+
+def test_plain_draft_path_is_taken_and_left_as_it_should():
+    offsets = lambda m: (0, 0)  # noqa: E731 - the answer is not looked at here
+    assert markdown._simple_blocks("x.md", "# T\n\nUno.\nDos.\n\nTres.\n", offsets)
+    assert markdown._simple_blocks("x.md", "---\na: 1\n---\n# T\n", offsets)
+    for other in ("> cita", "- item", "Texto\n===", "    código", "![i](a.png)", "a\rb"):
+        assert markdown._simple_blocks("x.md", "# T\n\n" + other, offsets) is None
