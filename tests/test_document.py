@@ -248,3 +248,19 @@ def test_plain_draft_path_is_taken_and_left_as_it_should():
     assert markdown._simple_blocks("x.md", "---\na: 1\n---\n# T\n", offsets)
     for other in ("> cita", "- item", "Texto\n===", "    código", "![i](a.png)", "a\rb"):
         assert markdown._simple_blocks("x.md", "# T\n\n" + other, offsets) is None
+
+
+def test_plain_real_drafts_parse_as_markdown_it_parses_them():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    drafts = sorted(root.glob("examples/*.md")) + sorted(
+        root.glob("eval/captions-multilang/drafts/*.md")
+    )
+    plain = 0
+    for draft in drafts:
+        source = draft.read_text(encoding="utf-8-sig")
+        plain += markdown._simple_blocks(str(draft), source, lambda m: (0, 0)) is not None
+        fast, full = _both(source)
+        assert _same(fast, full), draft
+    assert plain >= len(drafts) // 2
