@@ -10,6 +10,7 @@ reported as an error and the run goes on.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import json
 import os
@@ -89,6 +90,9 @@ def _parallel(runner, paths, fix, diff, jobs, needs_source, progress):
 
     global _worker_runner
     _worker_runner = runner
+    # what the workers inherit (rules, patterns, language data) leaves the collector's care:
+    # collections in a worker would otherwise write to those pages and copy them
+    gc.freeze()
     pool = _Pool(jobs)
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
     try:
@@ -107,6 +111,7 @@ def _parallel(runner, paths, fix, diff, jobs, needs_source, progress):
                 yield result
     finally:
         pool.close()
+        gc.unfreeze()
         _worker_runner = None
 
 
