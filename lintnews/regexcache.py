@@ -29,12 +29,13 @@ except ImportError:  # another layout of the package: compile normally
     _main = None
 
 FILE = "regex-compiled.bin"
-MAX_PATTERNS = 20_000  # saved in the folder
+MAX_PATTERNS = 3_000  # saved in the folder (a run of the built-in rules uses ~150)
 MAX_LIVE = 2_000  # kept compiled in this process
 
 _KEY = ("lintnews-regex/1", regex.__version__, tuple(sys.version_info[:2]))
 _saved: dict[tuple[str, int], tuple] = {}
 _new: dict[tuple[str, int], tuple] = {}
+_used: set[tuple[str, int]] = set()  # saved entries this run used
 _folder: Path | None = None
 _live: dict[tuple[str, int], regex.Pattern] = {}
 
@@ -57,6 +58,7 @@ def _compile(key: tuple[str, int]) -> regex.Pattern:
         try:
             compiled = _main._regex.compile(*args)
             if compiled.pattern == pattern:
+                _used.add(key)
                 return compiled
         except Exception:  # not what this regex version expects: compile as usual
             pass
@@ -100,6 +102,7 @@ def load(folder: Path | None) -> None:
     _folder = folder
     _saved.clear()
     _new.clear()
+    _used.clear()
     _live.clear()
     if folder is None:
         return
@@ -116,9 +119,14 @@ def save() -> None:
     cannot be written only means the next run compiles them again)."""
     if _folder is None or not _new:
         return
-    merged = {**_saved, **_new}
-    if len(merged) > MAX_PATTERNS:
-        merged = dict(_new) if len(_new) <= MAX_PATTERNS else {}
+    # this run's patterns first; others saved earlier (other languages, other rule sets)
+    # while there is room: edited rules never grow the file without bound
+    merged = {k: _saved[k] for k in _used}
+    merged.update(list(_new.items())[:MAX_PATTERNS])
+    for k, args in _saved.items():
+        if len(merged) >= MAX_PATTERNS:
+            break
+        merged.setdefault(k, args)
     try:
         data = marshal.dumps((_KEY, merged))
     except ValueError:  # an argument marshal cannot store: keep what was there

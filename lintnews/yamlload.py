@@ -16,6 +16,7 @@ from .files import write_cache_file
 MAX_BYTES = 2_000_000
 MAX_ALIASES = 100
 CACHE_FILE = "yaml-parsed.bin"
+MAX_CACHED_FILES = 300  # a run of the built-in rules reads ~16
 
 
 class MarkedDict(dict):
@@ -101,6 +102,7 @@ def read_yaml(path: Path, error: type[Exception]):
     key = str(path)
     hit = _cache.parsed.get(key)
     if hit is not None and hit[0] == text:
+        _cache.used.add(key)
         return _thaw(hit[1])
     data = load_yaml(text, path, error)
     frozen = _freeze(data)
@@ -109,6 +111,7 @@ def read_yaml(path: Path, error: type[Exception]):
     except ValueError:  # dates and other values marshal cannot store: parse every time
         return data
     _cache.parsed[key] = (text, frozen)
+    _cache.used.add(key)
     _cache.changed = True
     return data
 
@@ -119,6 +122,7 @@ class _Cache:
 
     folder: Path | None = None
     parsed: dict[str, tuple[str, object]] = {}
+    used: set[str] = set()  # files this run read
     changed = False
 
 
@@ -127,7 +131,7 @@ _cache = _Cache()
 
 def use_cache(folder: Path | None) -> None:
     """Read (and later, :func:`save_cache`) the parsed files kept in ``folder``."""
-    _cache.folder, _cache.parsed, _cache.changed = folder, {}, False
+    _cache.folder, _cache.parsed, _cache.used, _cache.changed = folder, {}, set(), False
     if folder is None:
         return
     try:
@@ -141,8 +145,14 @@ def use_cache(folder: Path | None) -> None:
 def save_cache() -> None:
     if _cache.folder is None or not _cache.changed:
         return
+    # this run's files first, then others read before while there is room
+    kept = {k: _cache.parsed[k] for k in _cache.used}
+    for k, entry in _cache.parsed.items():
+        if len(kept) >= MAX_CACHED_FILES:
+            break
+        kept.setdefault(k, entry)
     try:
-        data = marshal.dumps(_cache.parsed)
+        data = marshal.dumps(kept)
     except ValueError:
         return
     if not write_cache_file(_cache.folder / CACHE_FILE, data):

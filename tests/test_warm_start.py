@@ -153,3 +153,40 @@ def test_a_rule_error_names_its_line_when_the_rule_file_was_kept(cli, tmp_path):
         assert run.returncode == 2
         assert "bad.yaml:3" in run.stderr and "Traceback" not in run.stderr
     assert (tmp_path / ".lintnews" / "cache" / yamlload.CACHE_FILE).exists()
+
+
+def test_the_start_up_files_keep_this_runs_entries_first_and_stay_bounded(
+    folder, monkeypatch, tmp_path
+):
+    monkeypatch.setattr(regexcache, "MAX_PATTERNS", 3)
+    regexcache.load(folder)
+    for p in ("a1", "a2", "a3"):
+        regexcache.compile(p)
+    regexcache.save()
+    regexcache.load(folder)
+    regexcache.compile("a2")  # used from the file
+    regexcache.compile("b1")  # new
+    regexcache.save()
+    kept = marshal.loads((folder / regexcache.FILE).read_bytes())[1]
+    assert len(kept) == 3 and {("a2", 0), ("b1", 0)} <= set(kept)
+
+    monkeypatch.setattr(yamlload, "MAX_CACHED_FILES", 2)
+    files = []
+    for i in range(3):
+        files.append(tmp_path / f"r{i}.yaml")
+        files[-1].write_text(f"id: r{i}\n")
+    try:
+        yamlload.use_cache(folder)
+        for f in files:
+            yamlload.read_yaml(f, RuleError)
+        yamlload.save_cache()
+        yamlload.use_cache(folder)
+        assert len(yamlload._cache.parsed) == 3  # all read by the run that saved them
+        yamlload.read_yaml(files[2], RuleError)
+        files[2].write_text("id: changed\n")
+        yamlload.read_yaml(files[2], RuleError)  # re-parsed: the cache changed
+        yamlload.save_cache()
+        yamlload.use_cache(folder)
+        assert str(files[2]) in yamlload._cache.parsed and len(yamlload._cache.parsed) == 2
+    finally:
+        yamlload.use_cache(None)
