@@ -173,6 +173,7 @@ class PatternSet:
         self.timeout = timeout()
         self._whole: UserPattern | None = None
         self._probes: list[UserPattern | None] | None = None  # see narrowed
+        self.whole_fails = False  # the alternation does not compile (its parts do)
         self.parts: list[UserPattern] | None = None
         if all(_stands_alone(p) for p in patterns):
             try:
@@ -219,7 +220,15 @@ class PatternSet:
     def matches(self, text: str) -> bool:
         """Whether the alternation matches at the start of ``text``: the alternation itself
         runs here (measured: a few times faster than the patterns one by one, since a match
-        at one place needs no scan)."""
+        at one place needs no scan; the patterns one by one if it does not compile)."""
+        if self.parts is not None and self._whole is None:
+            try:
+                self.whole()
+            except ValueError:
+                self.whole_fails = True
+        if self.whole_fails:
+            clock = _Budget(self.pattern, text, self.timeout)
+            return any(clock.run(p.compiled.match, text, 0) for p in self.parts)
         return bool(self.whole().match(text))
 
     def found_in(self, text: str) -> bool:
