@@ -21,7 +21,7 @@ from pathlib import Path
 
 from . import __version__
 from .engine import FileResult
-from .files import read_draft
+from .files import cache_folder, read_draft
 from .ruleset import canonical
 
 MIN_FILES_PER_WORKER = 24
@@ -42,11 +42,9 @@ def run(runner, paths: list[str], args, fix: str | None):
     cache = None
     if fix is None and not getattr(args, "no_cache", True):
         from .cache import Cache  # only cached runs pay for sqlite3
-        from .language import lexicon
 
         max_bytes = runner.config.max_file_size * 1024 * 1024
         cache = Cache(_cache_dir(runner, args), _salt(runner), max_bytes)
-        lexicon.use_index_dir(_cache_dir(runner, args))  # for this run (see finally)
     progress = _Progress(len(paths))
     try:
         done = cache.get_many([p for p in paths if p != "-"]) if cache else {}
@@ -66,7 +64,6 @@ def run(runner, paths: list[str], args, fix: str | None):
         progress.close()
         if cache:
             cache.close()
-            lexicon.use_index_dir(None)
 
 
 def _lint_all(runner, paths, fix, diff, jobs, needs_source, progress):
@@ -203,10 +200,7 @@ def _with_source(result: FileResult) -> FileResult:
 def _cache_dir(runner, args) -> Path:
     if getattr(args, "cache_folder", None):
         return args.cache_folder  # found by the command line (lintnews.cli)
-    if getattr(args, "cache_dir", None):
-        return Path(args.cache_dir)
-    base = Path(runner.config.path).parent if runner.config.path else Path.cwd()
-    return base / ".lintnews" / "cache"
+    return cache_folder(getattr(args, "cache_dir", None), runner.config.path or None)
 
 
 def _salt(runner) -> str:

@@ -159,29 +159,33 @@ def _report_plugin_errors(runner) -> None:
 
 
 def _cache_folder(args) -> Path | None:
-    """``--cache-dir``, or ``.lintnews/cache`` beside the config file (or in the working
-    directory); None with ``--no-cache``. Found before anything compiles (see regexcache)."""
+    """The cache folder (see files.cache_folder), None with ``--no-cache``. Found before
+    anything compiles or loads, so that all of it can come from the folder."""
     from .config import find_config
+    from .files import cache_folder
 
     if args.no_cache:
         return None
     if args.cache_dir:
-        return Path(args.cache_dir)
-    config = Path(args.config) if args.config else find_config(Path.cwd())
-    return (config.parent if config else Path.cwd()) / ".lintnews" / "cache"
+        return cache_folder(args.cache_dir, None)
+    return cache_folder(None, Path(args.config) if args.config else find_config(Path.cwd()))
 
 
 def cmd_check(args) -> int:
     from . import regexcache, yamlload
+    from .language import lexicon
 
+    # what a start would otherwise redo: compiled patterns, parsed YAML, lexicon indexes
     args.cache_folder = _cache_folder(args)
     regexcache.load(args.cache_folder)
     yamlload.use_cache(args.cache_folder)
+    lexicon.use_index_dir(args.cache_folder)
     try:
         return _check(args)
     finally:
         regexcache.save()
         yamlload.save_cache()
+        lexicon.use_index_dir(None)
 
 
 def _check(args) -> int:

@@ -181,6 +181,15 @@ def decode(path: str, data: bytes) -> str:
         ) from None
 
 
+def cache_folder(cache_dir: str | None, config_path: str | Path | None) -> Path:
+    """``cache_dir`` as given, or ``.lintnews/cache`` beside the config file (or in the
+    working directory when there is none)."""
+    if cache_dir:
+        return Path(cache_dir)
+    base = Path(config_path).parent if config_path else Path.cwd()
+    return base / ".lintnews" / "cache"
+
+
 def make_cache_folder(folder: Path) -> None:
     """Create the cache folder; a ``.lintnews`` folder ignores itself in git."""
     folder.mkdir(parents=True, exist_ok=True)

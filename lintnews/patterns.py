@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import time
-from functools import lru_cache
 
 import regex
 
@@ -50,26 +49,21 @@ def _limit(text: str, base: float | None = None) -> float:
     return (timeout() if base is None else base) * max(1.0, len(text) / 100_000)
 
 
-def search(compiled: regex.Pattern, text: str, pos: int = 0):
+def search(compiled: regex.Pattern, text: str, pos: int = 0, base=None, name: str = ""):
+    """``compiled.search`` under the time limit (``base``: see _limit; ``name``: the pattern
+    a timeout names, by default the compiled one)."""
     try:
-        return compiled.search(text, pos, timeout=_limit(text))
+        return compiled.search(text, pos, timeout=_limit(text, base))
     except TimeoutError:
-        raise PatternTimeout(compiled.pattern) from None
+        raise PatternTimeout(name or compiled.pattern) from None
 
 
-def finditer(compiled: regex.Pattern, text: str, pos: int = 0) -> list:
+def finditer(compiled: regex.Pattern, text: str, pos: int = 0, base=None, name: str = "") -> list:
     """All matches (a list: the time limit covers the whole scan)."""
     try:
-        return list(compiled.finditer(text, pos, timeout=_limit(text)))
+        return list(compiled.finditer(text, pos, timeout=_limit(text, base)))
     except TimeoutError:
-        raise PatternTimeout(compiled.pattern) from None
-
-
-@lru_cache(maxsize=4096)
-def _compiled(source: str, flags: int) -> regex.Pattern:
-    """One compilation per pattern and flags in a process: a rule that checks its patterns
-    when it loads hands the compiled ones to its first draft."""
-    return regexcache.compile(SIMPLE_CASE + source, flags | regex.V1)
+        raise PatternTimeout(name or compiled.pattern) from None
 
 
 class UserPattern:
@@ -77,7 +71,9 @@ class UserPattern:
 
     def __init__(self, source: str, flags: int = 0):
         try:
-            self.compiled = _compiled(source, flags)
+            # one compilation per pattern and flags in a process (regexcache keeps them): a
+            # rule that checks its patterns when it loads hands them to its first draft
+            self.compiled = regexcache.compile(SIMPLE_CASE + source, flags | regex.V1)
         except (regex.error, TypeError, OverflowError):
             try:  # the error again, with positions in the pattern as written
                 regexcache.compile(source, flags | regex.V1)
@@ -91,10 +87,7 @@ class UserPattern:
         return f"UserPattern({self.pattern!r})"
 
     def search(self, text: str, pos: int = 0):
-        try:
-            return self.compiled.search(text, pos, timeout=_limit(text, self.timeout))
-        except TimeoutError:
-            raise PatternTimeout(self.pattern) from None
+        return search(self.compiled, text, pos, self.timeout, self.pattern)
 
     def match(self, text: str, pos: int = 0):
         try:
@@ -103,11 +96,7 @@ class UserPattern:
             raise PatternTimeout(self.pattern) from None
 
     def finditer(self, text: str, pos: int = 0) -> list:
-        try:
-            found = self.compiled.finditer(text, pos, timeout=_limit(text, self.timeout))
-            return list(found)
-        except TimeoutError:
-            raise PatternTimeout(self.pattern) from None
+        return finditer(self.compiled, text, pos, self.timeout, self.pattern)
 
     def sub(self, repl, text: str) -> str:
         try:
