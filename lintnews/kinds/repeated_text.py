@@ -83,22 +83,23 @@ def make_unit(lang: Language, index: int, span: Span, kind: str, text: str, bloc
         text = _PLACEHOLDER_NUMBER.sub("0", text)
     body = strip_leadin(text, lang.leadins)
     facts = _facts(lang)
-    keys = []
-    content = []  # (lowercased, raw) of the content words
-    for r in WORD.findall(body):
-        fact = facts.get(r)
-        if fact is None:
-            fact = facts[r] = _word_facts(r, lang.stopwords)
-            if len(facts) > 200_000:
-                facts.clear()
-        if fact[0]:
-            keys.append(fact[0])
-            if fact[1]:
-                content.append((fact[1], fact[2]))
-    words = tuple(keys)
-    stems = list(map(fold, lang.stems([low for low, _ in content])))
-    names = frozenset(s for s, (_, r) in zip(stems, content, strict=True) if r[:1].isupper())
-    return Unit(index, span, kind, text, words, tuple(stems), frozenset(stems), names, block)
+    found = WORD.findall(body)
+    try:
+        got = [facts[r] for r in found]
+    except KeyError:
+        got = _learn(found, facts, lang)
+    seq = tuple([f[1] for f in got if f[1]])
+    return Unit(
+        index,
+        span,
+        kind,
+        text,
+        tuple([f[0] for f in got if f[0]]),
+        seq,
+        frozenset(seq),
+        frozenset([f[1] for f in got if f[2]]),
+        block,
+    )
 
 
 _word_facts_by_language: dict[int, tuple[Language, dict]] = {}
@@ -110,6 +111,24 @@ def _facts(lang: Language) -> dict:
     if kept is None or kept[0] is not lang:
         kept = _word_facts_by_language[id(lang)] = (lang, {})
     return kept[1]
+
+
+def _learn(found: list[str], facts: dict, lang: Language) -> list[tuple[str, str, bool]]:
+    """The facts of ``found`` (see _word_facts), adding the words not yet known: their
+    stems come from one call of the stemmer."""
+    if len(facts) > 200_000:
+        facts.clear()
+    new = {r: _word_facts(r, lang.stopwords) for r in found if r not in facts}
+    content = [r for r, fact in new.items() if fact[1]]
+    stems = lang.stems([new[r][1] for r in content])
+    for r, stem in zip(content, stems, strict=True):
+        key, low, word = new[r]
+        new[r] = (key, fold(stem), bool(word[:1].isupper()))
+    for r, (key, low, _) in new.items():
+        if not low:
+            new[r] = (key, "", False)
+    facts.update(new)
+    return [facts[r] for r in found]
 
 
 def _word_facts(found: str, stopwords: frozenset[str]) -> tuple[str, str, str]:
