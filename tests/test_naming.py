@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from conftest import lint
 from lintnews.language import lexicon
 
@@ -68,3 +71,31 @@ def test_a_lexicon_index_answers_as_the_list_and_survives_damage(tmp_path):
         assert lexicon.load("es", "large", 2.0).zipf("Putin") == read.zipf("Putin")
     finally:
         lexicon.use_index_dir(None)
+
+
+# What makes a chunk of a sentence not prose, as the regular expressions that defined it;
+# name_mentions._marks finds the same chunks with substring tests first.
+_REFERENCE_MARKS = (r"[@#_/\\*]", r"\p{L}\.\p{L}", r"(?<![^ \n])www", r"\.(?:com|org|net|mx|es)\b")
+
+
+def _marked_chunks(text: str, marks: list[int]) -> list[tuple[int, int]]:
+    import regex
+
+    return [
+        m.span()
+        for m in regex.finditer(r"[^ \n]+", text)
+        if any(m.start() <= at < m.end() for at in marks)
+    ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"aZé.-@#_/\\* \nwcomrgetsx1", "www", ".com", ".es"])).map("".join)
+)
+def test_not_prose_marks_flag_the_chunks_the_reference_patterns_flag(text):
+    import regex
+
+    from lintnews.kinds.name_mentions import _marks
+
+    reference = sorted({m.start() for p in _REFERENCE_MARKS for m in regex.finditer(p, text)})
+    assert _marked_chunks(text, _marks(text)) == _marked_chunks(text, reference)

@@ -22,15 +22,15 @@ _WORD = regexcache.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
 _CHUNK = regexcache.compile(r"[^ \n]+")
 _JOIN = regexcache.compile(r"^(?: |-|- | -| - )$")
 _OPENERS = "\"'“‘«¿¡([—–-*_ \t"
-#: what makes a chunk (a run of characters other than space and newline) not prose; kept
-#: apart, as the regex module scans for each alone several times faster than for all at once
-_NOT_PROSE = tuple(
-    regexcache.compile(p)
-    for p in (r"[@#_/\\*]", r"\p{L}\.\p{L}", r"(?<![^ \n])www", r"\.(?:com|org|net|mx|es)\b")
-)
+#: what makes a chunk (a run of characters other than space and newline) not prose, besides
+#: a dot between two letters ("T.V", "example.com"): see _marks
+_NOT_PROSE_CHARS = "@#_/\\*"
+_WWW = regexcache.compile(r"(?<![^ \n])www")
+_DOMAIN = regexcache.compile(r"\.(?:com|org|net|mx|es)\b")
+_DOMAINS = (".com", ".org", ".net", ".mx", ".es")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: one is made for most words, and frozen ones are slow to make
 class Word:
     """A word of a sentence that may belong to a name, with its offsets."""
 
@@ -45,7 +45,7 @@ class Word:
         return len(self.text) > 1 and self.text.isupper()
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen, as Word
 class Mention:
     """One occurrence of a form: a single name word or a whole run."""
 
@@ -146,7 +146,7 @@ def _skipped_chunks(text: str) -> list[tuple[int, int]]:
     """(start, end) of the chunks (runs of characters other than space and newline) that are
     not prose or hold a digit. Not-prose marks are found in a few scans of the sentence (a
     mark never spans two chunks); digits are looked for only in a sentence that has one."""
-    marks = sorted({m.start() for pattern in _NOT_PROSE for m in pattern.finditer(text)})
+    marks = _marks(text)
     digits = any(map(str.isdigit, text))
     if not marks and not digits:
         return []
@@ -161,6 +161,29 @@ def _skipped_chunks(text: str) -> list[tuple[int, int]]:
         ):
             out.append((base, end))
     return out
+
+
+def _marks(text: str) -> list[int]:
+    """Sorted positions in ``text`` of what makes a chunk not prose: a character of
+    ``_NOT_PROSE_CHARS``, a dot between two letters, "www" opening a chunk, a domain ending.
+    Each is looked for only when a plain substring test says it may be there (most
+    sentences hold none, and four regex scans of each sentence cost more than the tests)."""
+    marks = []
+    for c in _NOT_PROSE_CHARS:
+        at = text.find(c)
+        while at >= 0:
+            marks.append(at)
+            at = text.find(c, at + 1)
+    at = text.find(".")
+    while at >= 0:
+        if 0 < at < len(text) - 1 and text[at - 1].isalpha() and text[at + 1].isalpha():
+            marks.append(at - 1)  # str.isalpha is \p{L}
+        at = text.find(".", at + 1)
+    if "www" in text:
+        marks += [m.start() for m in _WWW.finditer(text)]
+    if any(d in text for d in _DOMAINS):
+        marks += [m.start() for m in _DOMAIN.finditer(text)]
+    return sorted(set(marks))
 
 
 def _drop_caps_runs(words: list[Word], text: str, offset: int) -> list[Word]:
