@@ -19,7 +19,6 @@ from .. import regexcache
 from ..language.normalize import fold, fold_confusables
 
 _WORD = regexcache.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
-_CHUNK = regexcache.compile(r"[^ \n]+")
 _JOIN = regexcache.compile(r"^(?: |-|- | -| - )$")
 _OPENERS = "\"'“‘«¿¡([—–-*_ \t"
 #: what makes a chunk (a run of characters other than space and newline) not prose, besides
@@ -28,6 +27,9 @@ _NOT_PROSE_CHARS = "@#_/\\*"
 _WWW = regexcache.compile(r"(?<![^ \n])www")
 _DOMAIN = regexcache.compile(r"\.(?:com|org|net|mx|es)\b")
 _DOMAINS = (".com", ".org", ".net", ".mx", ".es")
+#: what str.isdigit accepts (the regex module's Unicode tables may be newer than Python's:
+#: each character found is checked with isdigit)
+_DIGIT = regexcache.compile(r"[\p{Numeric_Type=Digit}\p{Numeric_Type=Decimal}]")
 
 
 @dataclass(slots=True)  # not frozen: one is made for most words, and frozen ones are slow to make
@@ -144,22 +146,19 @@ def sentence_words(
 
 def _skipped_chunks(text: str) -> list[tuple[int, int]]:
     """(start, end) of the chunks (runs of characters other than space and newline) that are
-    not prose or hold a digit. Not-prose marks are found in a few scans of the sentence (a
-    mark never spans two chunks); digits are looked for only in a sentence that has one."""
+    not prose or hold a digit (str.isdigit), found from the marks and digits in them."""
     marks = _marks(text)
-    digits = any(map(str.isdigit, text))
-    if not marks and not digits:
-        return []
-    out = []
-    mark = 0
-    for chunk in _CHUNK.finditer(text):
-        base, end = chunk.span()
-        while mark < len(marks) and marks[mark] < base:
-            mark += 1
-        if (mark < len(marks) and marks[mark] < end) or (
-            digits and any(map(str.isdigit, chunk.group()))
-        ):
-            out.append((base, end))
+    digits = [m.start() for m in _DIGIT.finditer(text) if m.group().isdigit()]
+    if digits:
+        marks = sorted(set(marks + digits))
+    out: list[tuple[int, int]] = []
+    end = -1
+    for at in marks:
+        if at < end:
+            continue  # in the chunk just taken
+        start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
+        end = min(e for e in (text.find(" ", at), text.find("\n", at), len(text)) if e >= 0)
+        out.append((start, end))
     return out
 
 
