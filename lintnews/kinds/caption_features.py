@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from .. import regexcache
 from ..document import Document, Span
@@ -145,14 +144,9 @@ def _key(text: str) -> str:
 
 
 def _capitalised_words(lines: list[Line]) -> set[str]:
-    """Folded words the draft writes capitalised somewhere other than a sentence start."""
-    out = set()
-    for line in lines:
-        words = line.words
-        for prev, word in pairwise(words):
-            if word[:1].isupper() and not prev.endswith("."):
-                out.add(fold(word))
-    return out
+    """Folded words the draft writes capitalised somewhere other than a line's start (a
+    sentence start inside a line counts too: words never end with the stop before it)."""
+    return {fold(w) for w in {w for line in lines for w in line.words[1:] if w[:1].isupper()}}
 
 
 def is_short(line: Line, max_words: int) -> bool:
