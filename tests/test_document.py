@@ -264,3 +264,16 @@ def test_plain_real_drafts_parse_as_markdown_it_parses_them():
         fast, full = _both(source)
         assert _same(fast, full), draft
     assert plain >= len(drafts) // 2
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*'aZé. ,")1-\n', "Sr.", "EE.UU."])).map("".join))
+def test_the_word_before_a_sentence_stop_is_what_the_reference_pattern_captures(before):
+    import regex
+
+    from lintnews.language.sentences import _last_word
+
+    # the text before a sentence boundary never ends with whitespace, where `$` differs
+    before = before.rstrip()
+    m = regex.search(r"([\p{L}.]+)[.]$", before)
+    assert _last_word(before) == (m.group(1) if m else "")

@@ -9,7 +9,6 @@ from .. import regexcache
 # The match is the whitespace (\K drops the mark before it; the same matches as a lookbehind,
 # which the regex module scans for at every position, two to three times slower).
 _BOUNDARY = regexcache.compile(r"""[.!?…]["'”’»)\]]*\K\s+(?=["'“‘«(\[¿¡—–-]*[\p{Lu}\p{N}])""")
-_LAST_WORD = regexcache.compile(r"([\p{L}.]+)[.]$")
 
 
 def split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
@@ -18,13 +17,26 @@ def split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[
     start = 0
     for m in _BOUNDARY.finditer(text):
         before = text[start : m.start()]
-        last = _LAST_WORD.search(before)
-        if last and _is_abbreviation(last.group(1), abbreviations):
+        last = _last_word(before)
+        if last and _is_abbreviation(last, abbreviations):
             continue
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(text)))
     return [_trim(text, s, e) for s, e in out if text[s:e].strip()]
+
+
+def _last_word(before: str) -> str:
+    r"""The letters and dots before the final stop of ``before`` ("EE.UU" of "... EE.UU."),
+    or "" if it does not end with a stop after one: what ``([\p{L}.]+)[.]$`` captures,
+    read backwards from the end instead of searched for from the start."""
+    end = len(before) - 1
+    if end < 1 or before[end] != ".":
+        return ""
+    start = end
+    while start > 0 and (before[start - 1].isalpha() or before[start - 1] == "."):
+        start -= 1  # str.isalpha is \p{L}
+    return before[start:end]
 
 
 def _is_abbreviation(word: str, abbreviations: frozenset[str]) -> bool:

@@ -21,6 +21,8 @@ _MARKERS = regexcache.compile(
 
 def blank(text: str) -> str:
     """Spaces for every character but line breaks (so offsets and lines are kept)."""
+    if "\n" not in text and "\r" not in text:
+        return " " * len(text)
     return "".join(c if c in "\r\n" else " " for c in text)
 
 
