@@ -19,7 +19,7 @@ import time
 
 import regex
 
-from . import regexcache
+from . import prefilter, regexcache
 
 MATCH_TIMEOUT = 0.5  # seconds per search; LINTNEWS_REGEX_TIMEOUT changes it
 
@@ -66,6 +66,11 @@ def finditer(compiled: regex.Pattern, text: str, pos: int = 0, base=None, name: 
         raise PatternTimeout(name or compiled.pattern) from None
 
 
+_UNREAD = object()
+#: the most literals ``UserPattern.absent`` tests before a scan
+MAX_LITERALS = 32
+
+
 class UserPattern:
     """A compiled pattern whose search, match, finditer and sub run under the time limit."""
 
@@ -82,11 +87,29 @@ class UserPattern:
             raise
         self.pattern = source
         self.timeout = timeout()
+        self._needs: tuple | None | object = _UNREAD
 
     def __repr__(self) -> str:
         return f"UserPattern({self.pattern!r})"
 
+    def absent(self, text: str, folded: str | None = None) -> bool:
+        """True when ``text`` lacks a literal every match needs (``lintnews.prefilter``;
+        ``folded``: its ``fold(text)``, if known): there is no match, and no scan is needed
+        to know it. The literals are read on the first call; a pattern with many of them is
+        always scanned (testing them all would cost about as much)."""
+        needs = self._needs
+        if needs is _UNREAD:
+            needs = None
+            if not self.compiled.flags & regex.X:
+                needs = prefilter.required(self.pattern, bool(self.compiled.flags & regex.I))
+            if needs is not None and sum(map(len, needs)) > MAX_LITERALS:
+                needs = None
+            self._needs = needs
+        return needs is not None and not prefilter.holds(needs, text, folded)
+
     def search(self, text: str, pos: int = 0):
+        if self.absent(text):
+            return None
         return search(self.compiled, text, pos, self.timeout, self.pattern)
 
     def match(self, text: str, pos: int = 0):
@@ -96,9 +119,13 @@ class UserPattern:
             raise PatternTimeout(self.pattern) from None
 
     def finditer(self, text: str, pos: int = 0) -> list:
+        if self.absent(text):
+            return []
         return finditer(self.compiled, text, pos, self.timeout, self.pattern)
 
     def sub(self, repl, text: str) -> str:
+        if self.absent(text):
+            return text
         try:
             return self.compiled.sub(repl, text, timeout=_limit(text, self.timeout))
         except TimeoutError:
@@ -184,7 +211,8 @@ class PatternSet:
         """The set without the patterns that match on none of ``lines`` (texts without a
         newline): one scan of the joined lines per pattern, instead of one per line, so
         that a draft's many lines are then tried against the few patterns that can match.
-        Answers on those lines are unchanged (see ``_line_local``)."""
+        Answers on those lines are unchanged (see ``_line_local``). A pattern ``absent``
+        from the lines is dropped unscanned."""
         if self.parts is None or not self.parts:
             return self
         if self._probes is None:
@@ -193,11 +221,13 @@ class PatternSet:
                 for p in self.parts
             ]
         joined = "\n".join(lines)
+        folded = prefilter.fold(joined)
         clock = _Budget(self.pattern, joined, self.timeout)
         keep = [
             part
             for part, probe in zip(self.parts, self._probes, strict=True)
-            if probe is None or clock.run(probe.compiled.search, joined, 0)
+            if not part.absent(joined, folded)
+            and (probe is None or clock.run(probe.compiled.search, joined, 0))
         ]
         if len(keep) == len(self.parts):
             return self
@@ -225,14 +255,17 @@ class PatternSet:
         if self.parts is None:
             return bool(self.whole().search(text))
         clock = _Budget(self.pattern, text, self.timeout)
-        return any(clock.run(p.compiled.search, text, 0) for p in self.parts)
+        return any(
+            not p.absent(text) and clock.run(p.compiled.search, text, 0) for p in self.parts
+        )
 
     def finditer(self, text: str, pos: int = 0) -> list:
         """The alternation's matches from ``pos`` (a list, as :func:`finditer`)."""
         if self.parts is None:
             return self.whole().finditer(text, pos)
         clock = _Budget(self.pattern, text, self.timeout)
-        found = [clock.run(p.compiled.search, text, pos) for p in self.parts]
+        parts = [p for p in self.parts if not p.absent(text)]
+        found = [clock.run(p.compiled.search, text, pos) for p in parts]
         out = []
         while True:
             best = None
@@ -247,7 +280,7 @@ class PatternSet:
             at = best.end()
             found = [
                 m if m is None or m.start() >= at else clock.run(p.compiled.search, text, at)
-                for p, m in zip(self.parts, found, strict=True)
+                for p, m in zip(parts, found, strict=True)
             ]
 
 
