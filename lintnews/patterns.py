@@ -255,9 +255,7 @@ class PatternSet:
         if self.parts is None:
             return bool(self.whole().search(text))
         clock = _Budget(self.pattern, text, self.timeout)
-        return any(
-            not p.absent(text) and clock.run(p.compiled.search, text, 0) for p in self.parts
-        )
+        return any(not p.absent(text) and clock.run(p.compiled.search, text, 0) for p in self.parts)
 
     def finditer(self, text: str, pos: int = 0) -> list:
         """The alternation's matches from ``pos`` (a list, as :func:`finditer`)."""
