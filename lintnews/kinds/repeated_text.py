@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
@@ -33,6 +35,7 @@ from ..language.normalize import fold
 _LINK = regexcache.compile(r"https?://\S+|www\.\S+|\*?\bURL\b\*?|@\w+")
 _PLACEHOLDER_NUMBER = regexcache.compile(r"\*?\bNUMBER\b\*?")
 _DIGITS = regexcache.compile(r"\p{N}+")
+_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 #: both-ways similarity of two stem sets from (shared, size a, size b)
@@ -85,21 +88,16 @@ def make_unit(lang: Language, index: int, span: Span, kind: str, text: str, bloc
     facts = _facts(lang)
     found = WORD.findall(body)
     try:
-        got = [facts[r] for r in found]
+        got = list(map(facts.__getitem__, found))
     except KeyError:
         got = _learn(found, facts, lang)
-    seq = tuple([f[1] for f in got if f[1]])
-    return Unit(
-        index,
-        span,
-        kind,
-        text,
-        tuple([f[0] for f in got if f[0]]),
-        seq,
-        frozenset(seq),
-        frozenset([f[1] for f in got if f[2]]),
-        block,
-    )
+    # (key, stem, name) of each word, taken apart with C-level iteration: a unit's words
+    # are the longest loop of the repetition rules
+    stems = list(map(_SECOND, got))
+    seq = tuple(filter(None, stems))
+    words = tuple(filter(None, map(_FIRST, got)))
+    names = frozenset(compress(stems, map(_THIRD, got)))
+    return Unit(index, span, kind, text, words, seq, frozenset(seq), names, block)
 
 
 _word_facts_by_language: dict[int, tuple[Language, dict]] = {}
