@@ -277,3 +277,14 @@ def test_the_word_before_a_sentence_stop_is_what_the_reference_pattern_captures(
     before = before.rstrip()
     m = regex.search(r"([\p{L}.]+)[.]$", before)
     assert _last_word(before) == (m.group(1) if m else "")
+
+
+_LATIN = [chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*_LATIN, *"aZ iIİı ß\u0301\u0308\u00ad¨ﬁаο"])).map("".join))
+def test_folding_accented_latin_by_table_is_folding_by_normalization(text):
+    from lintnews.language.normalize import fold, fold_confusables, strip_accents
+
+    assert fold.__wrapped__(text) == strip_accents(fold_confusables(text)).lower()

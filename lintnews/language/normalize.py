@@ -107,4 +107,33 @@ def strip_accents(text: str) -> str:
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase, no accents, no look-alikes: the key under which spellings are compared."""
+    if not text.isascii():
+        quick = text.translate(_plain_latin())
+        if quick.isascii():  # every other character was a plain accented Latin letter
+            return quick.lower()
     return strip_accents(fold_confusables(text)).lower()
+
+
+_PLAIN_LATIN: dict[int, str] = {}
+
+
+def _plain_latin() -> dict[int, str]:
+    """Accented Latin letters (Latin-1 to Latin Extended Additional) that fold to one ASCII
+    letter by themselves, whatever is around them: NFKC keeps them, they are no look-alike
+    or invisible character, and NFD makes them an ASCII letter and nonspacing marks only.
+    For a text of ASCII and these letters, ``fold`` is this table and ``lower`` (NFKC
+    composes nothing across them, and NFD's reordering moves only marks, which go)."""
+    if not _PLAIN_LATIN:
+        for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+            c = chr(code)
+            parts = unicodedata.normalize("NFD", c)
+            if (
+                unicodedata.normalize("NFKC", c) == c
+                and c not in _CONFUSABLES
+                and len(parts) > 1
+                and parts[0].isascii()
+                and parts[0].isalpha()
+                and all(unicodedata.category(m) == "Mn" for m in parts[1:])
+            ):
+                _PLAIN_LATIN[code] = parts[0]
+    return _PLAIN_LATIN
