@@ -114,16 +114,19 @@ def fold(text: str) -> str:
     return strip_accents(fold_confusables(text)).lower()
 
 
-_PLAIN_LATIN: dict[int, str] = {}
+_PLAIN_LATIN: dict[int, str | int] = {}
 
 
-def _plain_latin() -> dict[int, str]:
+def _plain_latin() -> dict[int, str | int]:
     """Accented Latin letters (Latin-1 to Latin Extended Additional) that fold to one ASCII
     letter by themselves, whatever is around them: NFKC keeps them, they are no look-alike
     or invisible character, and NFD makes them an ASCII letter and nonspacing marks only.
     For a text of ASCII and these letters, ``fold`` is this table and ``lower`` (NFKC
     composes nothing across them, and NFD's reordering moves only marks, which go)."""
     if not _PLAIN_LATIN:
+        # ASCII maps to itself: str.translate handles a missing key as a KeyError, per
+        # character
+        _PLAIN_LATIN.update({code: code for code in range(128)})
         for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
             c = chr(code)
             parts = unicodedata.normalize("NFD", c)
