@@ -160,7 +160,7 @@ def features(
     line = body_.lines[i]
     text, words = line.text, line.words
     n = len(words)
-    lower = [fold(w) for w in words]
+    lower = list(map(fold, words))
     letters = list(filter(str.isalpha, text))
     upper = sum(map(str.isupper, letters))
     caps = sum(1 for w in words[1:] if w[:1].isupper())
@@ -190,7 +190,7 @@ def features(
         "prev_dateline": float(prev is not None and bool(_DATELINE.match(prev.text))),
         "caption_word": float(bool(lower) and lower[0] in caption_words),
         "position_word": float(any(w in position_words for w in lower)),
-        "agency": float(_has_agency(_without_dateline(text), agencies)),
+        "agency": float(_has_agency(_without_dateline(text, lower), agencies)),
         "paren_end": float(bool(paren) and not _END_STOP.search(text[: paren.start()][-1:])),
         "caps_run_end": float(bool(_CAPS_RUN_END.search(text)) and upper != len(letters)),
         "handle_or_link": float(bool(_HANDLE.search(text))),
@@ -220,13 +220,13 @@ def _is_name(words: list[str]) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
-def _without_dateline(text: str) -> str:
+def _without_dateline(text: str, folded: list[str]) -> list[str]:
+    """The folded words of ``text`` after its dateline (``folded``: those of all of it)."""
     m = DATELINE_START.match(text)
-    return text[m.end() - 1 :] if m else text
+    return list(map(fold, WORD.findall(text[m.end() - 1 :]))) if m else folded
 
 
-def _has_agency(text: str, agencies: frozenset[str]) -> bool:
-    words = [fold(w) for w in WORD.findall(text)]
+def _has_agency(words: list[str], agencies: frozenset[str]) -> bool:
     if not agencies.isdisjoint(words):
         return True
     folded = " " + " ".join(words) + " "
