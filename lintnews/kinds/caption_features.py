@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .. import regexcache
 from ..document import Document, Span
-from ..language import WORD, Language
+from ..language import WORD, Language, split_words
 from ..language.normalize import fold, fold_confusables
 
 _LINE = regexcache.compile(r"[^\r\n]+")
@@ -82,7 +82,7 @@ class Line:
     raw: str
     text: str
     block: int
-    words: list[str] = field(default_factory=list)
+    words: tuple[str, ...] = ()
     rule: str = ""
 
 
@@ -135,7 +135,7 @@ def _split_body(doc: Document, skip_after_image: bool) -> Body:
                 continue
             start = block.span.start + m.start() + (len(m.group()) - len(m.group().lstrip()))
             text = fold_confusables(raw)
-            lines.append(Line(Span(start, start + len(raw)), raw, text, index, WORD.findall(text)))
+            lines.append(Line(Span(start, start + len(raw)), raw, text, index, split_words(text)))
     return Body(lines, index, _capitalised_words(lines), Counter(_key(ln.text) for ln in lines))
 
 

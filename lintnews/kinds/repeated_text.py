@@ -27,7 +27,7 @@ from rapidfuzz.distance import LCSseq
 
 from .. import regexcache
 from ..document import Span
-from ..language import WORD, Language
+from ..language import Language, split_words
 from ..language.normalize import fold
 
 # Links, handles and the corpus placeholders (*URL*, *NUMBER*; the Markdown parser turns
@@ -86,7 +86,7 @@ def make_unit(lang: Language, index: int, span: Span, kind: str, text: str, bloc
         text = _PLACEHOLDER_NUMBER.sub("0", text)
     body = strip_leadin(text, lang.leadins)
     facts = _facts(lang)
-    found = WORD.findall(body)
+    found = split_words(body)
     try:
         got = list(map(facts.__getitem__, found))
     except KeyError:

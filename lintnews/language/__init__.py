@@ -20,6 +20,20 @@ from ..yamlload import line_of, read_yaml
 WORD = regexcache.compile(r"[\p{L}\p{M}][\p{L}\p{M}\p{N}'’-]*|\p{N}+")
 _LIST_KEYS = ("stopwords", "abbreviations", "leadins")
 
+_recent_words: dict[str, tuple[str, ...]] = {}
+
+
+def split_words(text: str) -> tuple[str, ...]:
+    """``WORD.findall(text)``, kept for the last 64 texts: rules that read the same paragraph
+    (the leftover rules' lines, the repetition rules' blocks) split it once. Too few to keep
+    a draft's paragraphs for the next draft."""
+    found = _recent_words.get(text)
+    if found is None:
+        if len(_recent_words) >= 64:
+            del _recent_words[next(iter(_recent_words))]
+        found = _recent_words[text] = tuple(WORD.findall(text))
+    return found
+
 
 @dataclass(frozen=True)
 class Language:

@@ -104,9 +104,22 @@ def strip_accents(text: str) -> str:
     return _COMBINING.sub("", decomposed)
 
 
-@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lowercase, no accents, no look-alikes: the key under which spellings are compared."""
+    """Lowercase, no accents, no look-alikes: the key under which spellings are compared.
+
+    Words and short phrases are kept (they come back draft after draft); longer texts, a
+    line or a paragraph's opening, are folded each time."""
+    if len(text) <= 40:
+        return _fold_kept(text)
+    return _fold(text)
+
+
+@lru_cache(maxsize=65536)
+def _fold_kept(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     if not text.isascii():
         quick = text.translate(_plain_latin())
         if quick.isascii():  # every other character was a plain accented Latin letter
