@@ -85,7 +85,8 @@ def translit_key(form: str) -> str:
     return "".join(_DOUBLED.sub(r"\1", key(w).replace("y", "i")) for w in words)
 
 
-@lru_cache(maxsize=4096)  # asked twice per sentence (mentions, then case variants)
+# asked twice per sentence (mentions, then case variants); a few drafts' worth are kept
+@lru_cache(maxsize=256)
 def is_caps_sentence(text: str) -> bool:
     letters = sum(map(str.isalpha, text))
     return bool(letters) and sum(map(str.isupper, text)) / letters > 0.6
