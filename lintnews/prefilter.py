@@ -15,6 +15,8 @@ How it reads a pattern:
 * a group every match passes through adds its own clauses; an alternation is one clause,
   the union of the best clause of each branch (a branch without one leaves none);
 * lookarounds, anchors and character classes add nothing;
+* comments, nested sets in a class, full case folding (``(?f)``) and a quantifier after an
+  inline flag are not read (no clauses);
 * a literal is case-sensitive only where the case is known to be sensitive: not under the
   ``ignore_case`` flag, ``(?i:...)``, nor after an inline ``(?i)``; or where it has no
   letters (":", "//").
@@ -132,6 +134,8 @@ class _Reader:
         while self.at < len(p) and p[self.at] not in "|)":
             kind, value = self.atom()
             low, high = self.quantifier()
+            if kind == "assert" and (low, high) != (1, 1):
+                raise _Unsure  # after an inline flag, it repeats the atom before the flag
             if kind == "char" and low >= 1 and high == 1:
                 run_ci = run_ci or self.ci
                 run.append(value)
@@ -190,8 +194,7 @@ class _Reader:
             self.at += 1
             c = p[self.at]
             if c == "#":
-                self._skip_past(")")
-                return ("assert", None)
+                raise _Unsure  # a comment: what ends it, and what a quantifier after it repeats
             if c in "=!" or (c == "<" and p[self.at + 1] in "=!"):
                 self.at += 1 if c in "=!" else 2
                 self.alternation()  # a lookaround: matches hold nothing of it
@@ -230,6 +233,8 @@ class _Reader:
             raise _Unsure  # verbose, version, reverse, fuzzy or best-match modes change meaning
         if not flags or not all(f in "aiLmsufw-" for f in flags):
             raise _Unsure
+        if "f" in flags.partition("-")[0]:
+            raise _Unsure  # full case folding: regex's tables may be newer than casefold's
         return flags
 
     def quantifier(self) -> tuple[int, int]:
@@ -269,19 +274,19 @@ class _Reader:
         self.at = self.p.index(char, self.at) + 1
 
     def _skip_class(self) -> None:
-        """Past the ``]`` closing a class (nested sets, escapes and a leading ``]`` or ``^``)."""
+        """Past the ``]`` closing a class (escapes, a leading ``]`` or ``^``); a nested set
+        (V1 set operations, POSIX classes) is not read."""
         p = self.p
-        depth = 1
         if p[self.at] == "^":
             self.at += 1
         if p[self.at] == "]":
             self.at += 1
-        while depth:
+        while True:
             c = p[self.at]
             self.at += 1
             if c == "\\":
                 self.at += 1
             elif c == "[":
-                depth += 1
+                raise _Unsure
             elif c == "]":
-                depth -= 1
+                return

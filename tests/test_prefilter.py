@@ -16,7 +16,7 @@ ATOMS = st.sampled_from(
     [
         "a", "ab", "A", "B", "foto", "FOTO", "I", "k", "s", " ", "-", ":", "\\.", "\\(", ".",
         "[a-c]", "[^a]", "[]a]", "[[a-c]--[b]]", "\\s", "\\w", "\\d", "\\p{Lu}", "\\P{L}",
-        "^", "$", "\\b", "é", "ß",
+        "^", "$", "\\b", "é", "ß", "(?#x)", "(?#\\)", "[[a]]",
     ]
 )  # fmt: skip
 QUANTIFIERS = st.sampled_from(["", "", "", "?", "*", "+", "{2}", "{0,2}", "{1,3}", "??", "+?"])
@@ -24,11 +24,14 @@ QUANTIFIERS = st.sampled_from(["", "", "", "?", "*", "+", "{2}", "{0,2}", "{1,3}
 
 def _patterns(children):
     group = st.tuples(
-        st.sampled_from(["(?:", "(", "(?i:", "(?-i:", "(?s:", "(?>", "(?=", "(?!", "(?<=", "(?<!"]),
+        st.sampled_from(
+            ["(?:", "(", "(?i:", "(?-i:", "(?s:", "(?fi:", "(?>", "(?=", "(?!", "(?<=", "(?<!"]
+        ),
         children,
         QUANTIFIERS,
     ).map(lambda t: f"{t[0]}{t[1]}){t[2]}")
-    sequence = st.lists(st.one_of(children, group, st.just("(?i)")), min_size=1, max_size=4)
+    inline = st.sampled_from(["(?i)", "(?fi)", "(?s)"])
+    sequence = st.lists(st.one_of(children, group, inline), min_size=1, max_size=4)
     return st.one_of(
         sequence.map("".join),
         st.tuples(children, children).map("|".join),
@@ -70,6 +73,29 @@ def test_a_text_the_pattern_matches_in_holds_the_required_literals(pattern, ci, 
 )
 def test_required_literals(pattern, ci, expected):
     assert [set(c) for c in required(pattern, ci)] == expected
+
+
+# Found by a review's fuzzer: a quantifier after a comment or an inline flag repeats the atom
+# before it; a comment may escape its ")"; a class may hold a nested set; full case folding
+# uses the regex module's Unicode tables.
+@pytest.mark.parametrize(
+    ("pattern", "ci", "text"),
+    [
+        ("!(?#x){0,2}", True, ""),
+        ("A(?#(x)*-", False, "-"),
+        ("(?#\\)-(?m)(?i)", False, "(ss\n"),
+        ("\\](?#x)?+", False, ".ab-#"),
+        ("(?i:!{1,1})(?fi)(?#[)?", True, "A\\"),
+        ("[[]]ab[a]*?]?", True, "a#é]~s%>_"),
+        ("(?fi)&??S{1}+s{1}", False, "\U0001df95\U0001df95\nﬁ"),
+        ("(?f)s(?#x)?+", False, "Séax'ab<"),
+    ],
+)
+def test_review_counterexamples_are_sound(pattern, ci, text):
+    compiled = regex.compile(SIMPLE_CASE + pattern, regex.V1 | (regex.I if ci else 0))
+    assert compiled.search(text)
+    clauses = required(pattern, ci)
+    assert clauses is None or holds(clauses, text)
 
 
 @pytest.mark.parametrize(
