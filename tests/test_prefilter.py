@@ -89,6 +89,12 @@ def test_required_literals(pattern, ci, expected):
         ("[[]]ab[a]*?]?", True, "a#é]~s%>_"),
         ("(?fi)&??S{1}+s{1}", False, "\U0001df95\U0001df95\nﬁ"),
         ("(?f)s(?#x)?+", False, "Séax'ab<"),
+        ("b(?#x)?", False, ""),
+        ("ab(?i)?c", False, "ac"),
+        ("(?#\\)(AB)", False, "x"),
+        ("[[]a]bc]", False, "b"),
+        ("[[^]a]bc]", False, "b"),
+        ("(?f)ss", True, "\U0001df95"),
     ],
 )
 def test_review_counterexamples_are_sound(pattern, ci, text):
