@@ -78,7 +78,6 @@ def check_names(ctx: Context):
     floor = min(o["known_zipf"], o["ordinary_zipf"])
     lex = lexicons.load(ctx.doc.language or ctx.lang.code, o["wordlist"], floor)
     found = _collect(ctx)
-    lowercase = _lowercase_words(ctx.doc)
     hits: list[Hit] = []
     hits += lookalikes(ctx, found["all_words"], found["word_count"], o["lookalike_text_share"])
     mention_list = [m for m in found["mentions"] if not _odd_chars(m.form)]
@@ -89,8 +88,11 @@ def check_names(ctx: Context):
         groups[to_key(m.core_form)][m.form].append(m)
 
     def ordinary(form: str) -> bool:
+        # the lexicon first: the draft's lowercase words are gathered only if it is asked
         low = form.lower()
-        return low in lowercase or (lex is not None and lex.zipf(low) >= o["ordinary_zipf"])
+        if lex is not None and lex.zipf(low) >= o["ordinary_zipf"]:
+            return True
+        return low in _lowercase_words(ctx.doc)
 
     def named(form: str, occ: list[Mention]) -> bool:
         return any(not m.initial for m in occ) or form.isupper() or not ordinary(form)
