@@ -99,9 +99,7 @@ _BOMS = (
 
 
 def read_source(path: str, max_mb: float | None = None) -> Source:
-    if max_mb is not None:
-        _check_size(path, max_mb)
-    data = _read_bytes(path)
+    data = _read_bytes(path, max_mb)
     text = decode(path, data)
     bom, encoding = next(((b, e) for b, e in _BOMS if data.startswith(b)), (b"", "utf-8"))
     return Source(path, text, encoding, bom, hashlib.sha256(data).hexdigest())
@@ -134,11 +132,7 @@ def write_source(source: Source, text: str) -> None:
         raise
 
 
-def _check_size(path: str, max_mb: float) -> None:
-    try:
-        size = os.stat(path).st_size
-    except OSError:
-        return  # reported when read
+def _check_size(path: str, size: int, max_mb: float) -> None:
     if size > max_mb * 1024 * 1024:
         raise InputError(
             f"{path}: file too large to lint ({size / 1048576:.1f} MB; the limit "
@@ -150,11 +144,17 @@ def read_draft(path: str) -> str:
     return decode(path, _read_bytes(path))
 
 
-def _read_bytes(path: str) -> bytes:
+def _read_bytes(path: str, max_mb: float | None = None) -> bytes:
+    """The file's bytes, once one stat says it is a regular file (a FIFO or device would
+    block or never end) no larger than ``max_mb``."""
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or device would block or never end
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
             raise InputError(f"{path}: not a regular file")
-        return Path(path).read_bytes()
+        if max_mb is not None:
+            _check_size(path, info.st_size, max_mb)
+        with open(path, "rb", buffering=0) as f:
+            return f.readall()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:

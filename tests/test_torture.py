@@ -93,12 +93,13 @@ def test_symlink_loop_and_vanished_and_unreadable_files(tmp_path, monkeypatch):
     assert "pipe.md: not a regular file" in proc.stderr
     assert "Traceback" not in proc.stderr
 
+    from lintnews import files
     from lintnews.runner import Runner
 
-    def unreadable(self):
+    def unreadable(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
     runner = Runner()
-    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    monkeypatch.setattr(files, "open", unreadable, raising=False)  # root reads any file
     result = runner.lint_path(str(tmp_path / "a.md"))
     assert result.errors == (f"{tmp_path / 'a.md'}: cannot read: Permission denied",)
