@@ -216,7 +216,7 @@ def features(
     return f
 
 
-def _is_name(words: list[str]) -> bool:
+def _is_name(words: tuple[str, ...]) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 

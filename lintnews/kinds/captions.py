@@ -275,7 +275,7 @@ def _is_file_name(line, max_words: int) -> bool:
     return bool(_FILE_NAME.search(line.text) or _FILE_STEM.match(line.text))
 
 
-def _is_salad(ctx: Context, text: str, words: list[str]) -> bool:
+def _is_salad(ctx: Context, text: str, words: tuple[str, ...]) -> bool:
     o = ctx.options
     if len(words) < o["min_salad_words"] or text != text.lower() or _END_PUNCT.search(text):
         return False

@@ -17,6 +17,7 @@ A unit (a block or a sentence) is reduced to three views:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
@@ -111,21 +112,17 @@ def _facts(lang: Language) -> dict:
     return kept[1]
 
 
-def _learn(found: list[str], facts: dict, lang: Language) -> list[tuple[str, str, bool]]:
-    """The facts of ``found`` (see _word_facts), adding the words not yet known: their
-    stems come from one call of the stemmer."""
+def _learn(found: Sequence[str], facts: dict, lang: Language) -> list[tuple[str, str, bool]]:
+    """The facts of ``found`` (key, folded stem or "", name), adding the words not yet
+    known: their stems come from one call of the stemmer."""
     if len(facts) > 200_000:
         facts.clear()
-    new = {r: _word_facts(r, lang.stopwords) for r in found if r not in facts}
-    content = [r for r, fact in new.items() if fact[1]]
-    stems = lang.stems([new[r][1] for r in content])
-    for r, stem in zip(content, stems, strict=True):
-        key, low, word = new[r]
-        new[r] = (key, fold(stem), bool(word[:1].isupper()))
-    for r, (key, low, _) in new.items():
-        if not low:
-            new[r] = (key, "", False)
-    facts.update(new)
+    raw = {r: _word_facts(r, lang.stopwords) for r in found if r not in facts}
+    content = [r for r, fact in raw.items() if fact[1]]
+    stems = dict(zip(content, lang.stems([raw[r][1] for r in content]), strict=True))
+    for r, (key, _, word) in raw.items():
+        stem = stems.get(r)
+        facts[r] = (key, "", False) if stem is None else (key, fold(stem), word[:1].isupper())
     return [facts[r] for r in found]
 
 
