@@ -204,12 +204,20 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
 
 
 _cache: tuple = (None, None, None)
+_option_keys: dict[int, tuple[dict, tuple]] = {}
 
 
 def _analysis(ctx: Context):
-    """Both rules of this kind share one analysis of a document."""
+    """Both rules of this kind share one analysis of a document (when their options but
+    ``unit`` are the same)."""
     global _cache
-    key = tuple(sorted((k, str(v)) for k, v in ctx.options.items() if k != "unit"))
+    kept = _option_keys.get(id(ctx.options))
+    if kept is None or kept[0] is not ctx.options:  # a rule's options: the same dict per run
+        key = tuple(sorted((k, str(v)) for k, v in ctx.options.items() if k != "unit"))
+        if len(_option_keys) > 64:
+            _option_keys.clear()
+        kept = _option_keys[id(ctx.options)] = (ctx.options, key)
+    key = kept[1]
     if _cache[0] is not ctx.doc or _cache[1] != key:
         _cache = (ctx.doc, key, analyse(ctx))
     return _cache[2]
