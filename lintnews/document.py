@@ -13,6 +13,20 @@ from typing import Any
 
 _NEWLINE = re.compile("\n")
 
+
+class Memo:
+    """Values worked out from a record, kept on it for as long as it lives: what one rule
+    derives from a draft (or a language) is there for the next rule that asks, and goes
+    with the record (no module-level cache keyed on identity)."""
+
+    def memo(self, key, make):
+        """The value kept under ``key``, made by ``make()`` the first time."""
+        kept = self.__dict__.setdefault("_memo", {})  # beside the fields, as cached_property
+        if key not in kept:
+            kept[key] = make()
+        return kept[key]
+
+
 #: Block kinds a parser may produce. Prose kinds are the ones rules read as text.
 PROSE_KINDS = frozenset({"heading", "paragraph", "list_item", "blockquote", "image", "table"})
 BLOCK_KINDS = PROSE_KINDS | {"code", "html", "front_matter"}
@@ -61,7 +75,7 @@ class Block:
 
 
 @dataclass(frozen=True)
-class Document:
+class Document(Memo):
     """A parsed draft: its text, language, front matter and blocks."""
 
     path: str

@@ -6,6 +6,7 @@ import codecs
 import contextlib
 import fnmatch
 import hashlib
+import marshal
 import os
 import stat
 from dataclasses import dataclass
@@ -116,15 +117,26 @@ def write_source(source: Source, text: str) -> None:
         raise InputError(f"{path}: cannot write fixes: {exc.strerror or exc}") from None
     if hashlib.sha256(current).hexdigest() != source.digest:
         raise InputError(f"{path}: changed on disk while being fixed; not written")
+    _replace(path, source.encode(text), suffix=".lintnews", mode=mode, durable=True)
+
+
+def _replace(
+    path: Path, data: bytes, suffix: str = "", mode: int | None = None, durable: bool = False
+) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``: a
+    reader sees the old file or the new one, never part of one. ``durable``: on disk before
+    the rename."""
     import tempfile  # only runs that write pay for it (it imports shutil and random)
 
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".lintnews")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=suffix)
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(source.encode(text))
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, mode)
+            out.write(data)
+            if durable:
+                out.flush()
+                os.fsync(out.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -198,22 +210,42 @@ def make_cache_folder(folder: Path) -> None:
         gitignore.write_text("*\n", encoding="utf-8")
 
 
+def read_cache_value(path: Path):
+    """The value ``write_cache_value`` stored in ``path``; None for a file that is missing,
+    unreadable or not whole."""
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def write_cache_value(path: Path, value) -> bool:
+    """Store plain values (marshal: strings, numbers, tuples, lists, dicts) in a file of the
+    cache folder; False when they cannot be stored or written."""
+    try:
+        data = marshal.dumps(value)
+    except ValueError:
+        return False
+    return write_cache_file(path, data)
+
+
+def kept_entries(first: dict, earlier: dict, limit: int) -> dict:
+    """What a cache file keeps: ``first`` (what this run used), then ``earlier`` entries
+    while there is room, so that the file never grows without bound."""
+    out = dict(first)
+    for key, value in earlier.items():
+        if len(out) >= limit:
+            break
+        out.setdefault(key, value)
+    return out
+
+
 def write_cache_file(path: Path, data: bytes) -> bool:
     """Replace a file of the cache folder atomically (concurrent runs each write a whole
     file). False when it cannot be written: a cache that is not kept is only slower."""
-    import tempfile
-
     try:
         make_cache_folder(path.parent)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        _replace(path, data)
     except OSError:
         return False
     return True

@@ -106,15 +106,10 @@ class _Reader:
             self.at += 1
             branches.append(self.sequence())
         if len(branches) == 1:
-            out = branches[0]
-        elif all(branches):
-            union: set = set()
-            for clauses in branches:
-                union |= _best(clauses)
-            out = [frozenset(union)]
-        else:
-            out = []
-        return out
+            return branches[0]
+        if not all(branches):
+            return []
+        return [frozenset().union(*map(_best, branches))]
 
     def sequence(self) -> list[Clause]:
         clauses: list[Clause] = []
@@ -158,7 +153,7 @@ class _Reader:
             e = p[self.at]
             self.at += 1
             if e in _PUNCTUATION:
-                return ("char", e) if e in _PLAIN or e.isascii() else ("other", None)
+                return ("char", e)
             if e in _CLASS_ESCAPES:
                 return ("other", None)
             if e in _ASSERT_ESCAPES:
@@ -204,14 +199,14 @@ class _Reader:
             if c == ":" or c == ">" or c == "|":
                 self.at += 1
                 clauses = self.alternation()
-            elif c == "P" and p[self.at + 1] == "<" or (c == "<" and p[self.at + 1] != "="):
+            elif c == "<" or (c == "P" and p[self.at + 1] == "<"):  # a named group
                 self._skip_past(">")
                 clauses = self.alternation()
             else:
                 flags = self._flags()
                 if p[self.at] == ")":  # an inline flag: to the end of the enclosing group
                     self.at += 1
-                    if "i" in flags.split("-")[0]:
+                    if "i" in flags.partition("-")[0]:
                         self.ci = True
                     return ("assert", None)
                 if p[self.at] != ":":
@@ -229,8 +224,7 @@ class _Reader:
         while self.p[self.at] in "aiLmsuxfwVbre0123456789-":
             self.at += 1
         flags = self.p[start : self.at]
-        if "x" in flags or "V" in flags or "r" in flags or "b" in flags or "e" in flags:
-            raise _Unsure  # verbose, version, reverse, fuzzy or best-match modes change meaning
+        # verbose, version, reverse, fuzzy and best-match modes change what a pattern means
         if not flags or not all(f in "aiLmsufw-" for f in flags):
             raise _Unsure
         if "f" in flags.partition("-")[0]:
@@ -255,9 +249,8 @@ class _Reader:
             if not low_s and not comma:
                 raise _Unsure
             low = int(low_s or 0)
-            high = 2 if (comma and (not high_s or int(high_s) > 1)) else max(1, low)
-            if not comma:
-                high = 1 if low == 1 else 2
+            most = int(high_s) if high_s else (2 if comma else low)
+            high = 1 if most <= 1 else 2
             self.at = end + 1
         else:
             return 1, 1

@@ -15,13 +15,12 @@ A pattern that does not compile is never recorded, so errors are always ``regex`
 
 from __future__ import annotations
 
-import marshal
 import sys
 from pathlib import Path
 
 import regex
 
-from .files import write_cache_file
+from .files import kept_entries, read_cache_value, write_cache_value
 
 try:
     import regex._main as _main
@@ -106,12 +105,11 @@ def load(folder: Path | None) -> None:
     _live.clear()
     if folder is None:
         return
-    try:
-        key, saved = marshal.loads((folder / FILE).read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return
-    if key == _KEY and isinstance(saved, dict):
-        _saved.update(saved)
+    stored = read_cache_value(folder / FILE)
+    if isinstance(stored, tuple) and len(stored) == 2:
+        key, saved = stored
+        if key == _KEY and isinstance(saved, dict):
+            _saved.update(saved)
 
 
 def save() -> None:
@@ -121,17 +119,9 @@ def save() -> None:
         return
     # this run's patterns first; others saved earlier (other languages, other rule sets)
     # while there is room: edited rules never grow the file without bound
-    merged = {k: _saved[k] for k in _used}
-    merged.update(list(_new.items())[:MAX_PATTERNS])
-    for k, args in _saved.items():
-        if len(merged) >= MAX_PATTERNS:
-            break
-        merged.setdefault(k, args)
-    try:
-        data = marshal.dumps((_KEY, merged))
-    except ValueError:  # an argument marshal cannot store: keep what was there
-        return
-    if not write_cache_file(_folder / FILE, data):
-        return
+    first = {k: _saved[k] for k in _used} | dict(list(_new.items())[:MAX_PATTERNS])
+    merged = kept_entries(first, _saved, MAX_PATTERNS)
+    if not write_cache_value(_folder / FILE, (_KEY, merged)):
+        return  # not written (or an argument marshal cannot store): keep what was there
     _saved.update(_new)
     _new.clear()

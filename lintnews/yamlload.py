@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import where
-from .files import write_cache_file
+from .files import kept_entries, read_cache_value, write_cache_value
 
 MAX_BYTES = 2_000_000
 MAX_ALIASES = 100
@@ -134,10 +134,7 @@ def use_cache(folder: Path | None) -> None:
     _cache.folder, _cache.parsed, _cache.used, _cache.changed = folder, {}, set(), False
     if folder is None:
         return
-    try:
-        parsed = marshal.loads((folder / CACHE_FILE).read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return
+    parsed = read_cache_value(folder / CACHE_FILE)
     if isinstance(parsed, dict):
         _cache.parsed = parsed
 
@@ -145,17 +142,9 @@ def use_cache(folder: Path | None) -> None:
 def save_cache() -> None:
     if _cache.folder is None or not _cache.changed:
         return
-    # this run's files first, then others read before while there is room
-    kept = {k: _cache.parsed[k] for k in _cache.used}
-    for k, entry in _cache.parsed.items():
-        if len(kept) >= MAX_CACHED_FILES:
-            break
-        kept.setdefault(k, entry)
-    try:
-        data = marshal.dumps(kept)
-    except ValueError:
-        return
-    if not write_cache_file(_cache.folder / CACHE_FILE, data):
+    first = {k: _cache.parsed[k] for k in _cache.used}
+    kept = kept_entries(first, _cache.parsed, MAX_CACHED_FILES)
+    if not write_cache_value(_cache.folder / CACHE_FILE, kept):
         return
     _cache.changed = False
 

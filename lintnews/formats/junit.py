@@ -20,18 +20,19 @@ def _et():
 
 class JunitFormatter(Formatter):
     def start(self) -> None:
-        self.suite = _et().Element("testsuite", name="lintnews")
+        self.et = _et()
+        self.suite = self.et.Element("testsuite", name="lintnews")
         self.counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
         self.fail_rank = level_rank(self.options.get("fail_level", "warning"))
 
     def _case(self, classname: str, name: str):
         self.counts["tests"] += 1
-        return _et().SubElement(self.suite, "testcase", classname=classname, name=name)
+        return self.et.SubElement(self.suite, "testcase", classname=classname, name=name)
 
     def handle(self, result) -> None:
         for error in result.errors:
             case = self._case(result.path, "read")
-            _et().SubElement(case, "error", message=error, type="input-error").text = error
+            self.et.SubElement(case, "error", message=error, type="input-error").text = error
             self.counts["errors"] += 1
         if not result.findings and not result.errors:
             self._case(result.path, "lintnews")
@@ -39,24 +40,24 @@ class JunitFormatter(Formatter):
             case = self._case(result.path, f"{f.rule} at {f.line}:{f.column}")
             text = f"{f.path}:{f.line}:{f.column}: {f.level} {f.rule} {f.message}"
             if level_rank(f.level) >= self.fail_rank:
-                _et().SubElement(case, "failure", message=f.message, type=f.rule).text = text
+                self.et.SubElement(case, "failure", message=f.message, type=f.rule).text = text
                 self.counts["failures"] += 1
             else:
-                _et().SubElement(case, "skipped", message=f"{f.level}: {f.message}")
+                self.et.SubElement(case, "skipped", message=f"{f.level}: {f.message}")
                 self.counts["skipped"] += 1
 
     def finish(self, summary: Summary) -> None:
         for key, value in self.counts.items():
             self.suite.set(key, str(value))
-        root = _et().Element(
+        root = self.et.Element(
             "testsuites",
             name="lintnews",
             **{k: str(v) for k, v in self.counts.items() if k != "skipped"},
         )
         root.append(self.suite)
-        _et().indent(root)
+        self.et.indent(root)
         self.stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-        self.stream.write(_et().tostring(root, encoding="unicode"))
+        self.stream.write(self.et.tostring(root, encoding="unicode"))
         self.stream.write("\n")
 
 

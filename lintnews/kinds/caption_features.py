@@ -96,20 +96,14 @@ class Body:
     counts: Counter
 
 
-_body_cache: tuple = (None, False, None)
-
-
 def body(doc: Document, skip_after_image: bool = False) -> Body:
     """The lines of the body's plain paragraphs (headings, lists, quotes are not body lines).
 
     Both leftover rules read the same lines: they are split and folded once per document
-    (cached on its identity, like the repetition analysis); each call gets its own ``Line``
-    records, since a rule writes its verdict into ``Line.rule``.
+    (kept on it); each call gets its own ``Line`` records, since a rule writes its verdict
+    into ``Line.rule``.
     """
-    global _body_cache
-    if _body_cache[0] is not doc or _body_cache[1] != skip_after_image:
-        _body_cache = (doc, skip_after_image, _split_body(doc, skip_after_image))
-    b = _body_cache[2]
+    b = doc.memo(("leftover-body", skip_after_image), lambda: _split_body(doc, skip_after_image))
     lines = [Line(ln.span, ln.raw, ln.text, ln.block, ln.words) for ln in b.lines]
     return Body(lines, b.blocks, b.capitalised, b.counts)
 
@@ -233,13 +227,8 @@ def _has_agency(words: list[str], agencies: frozenset[str]) -> bool:
     return any(" " + a + " " in folded for a in agencies if " " in a)
 
 
-word_sets: dict[tuple[int, str], tuple[Language, frozenset[str]]] = {}
-
-
 def word_set(lang: Language, key: str) -> frozenset[str]:
-    """Folded words of a language-data list, cached per Language object."""
-    cached = word_sets.get((id(lang), key))
-    if cached is None or cached[0] is not lang:
-        cached = (lang, frozenset(fold(w) for w in lang.data.get(key, []) or []))
-        word_sets[(id(lang), key)] = cached
-    return cached[1]
+    """Folded words of a language-data list, kept on the language."""
+    return lang.memo(
+        ("word-set", key), lambda: frozenset(fold(w) for w in lang.data.get(key, []) or [])
+    )

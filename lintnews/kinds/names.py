@@ -180,18 +180,16 @@ def _misspelt_words(ctx: Context, forms: dict, lex, known: float, ordinary):
 
 
 _LOWER_WORD = regexcache.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*")
-_lowercase_cache: tuple = (None, frozenset())
 
 
 def _lowercase_words(doc) -> frozenset[str]:
-    """Words the draft writes in lowercase (computed once per draft)."""
-    global _lowercase_cache
-    if _lowercase_cache[0] is not doc:
-        words = frozenset(
-            word.lower() for b in doc.blocks if b.is_prose for word in _LOWER_WORD.findall(b.prose)
-        )
-        _lowercase_cache = (doc, words)
-    return _lowercase_cache[1]
+    """Words the draft writes in lowercase (gathered once per draft)."""
+
+    def gather() -> frozenset[str]:
+        prose = (b.prose for b in doc.blocks if b.is_prose)
+        return frozenset(word.lower() for text in prose for word in _LOWER_WORD.findall(text))
+
+    return doc.memo("lowercase-words", gather)
 
 
 def _case_variants(ctx: Context, run_mentions: list[Mention], lex, known: float, ordinary: float):

@@ -203,24 +203,10 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
     return para_matches, sent_matches, units
 
 
-_cache: tuple = (None, None, None)
-_option_keys: dict[int, tuple[dict, tuple]] = {}
-
-
 def _analysis(ctx: Context):
     """Both rules of this kind share one analysis of a document (when their options but
-    ``unit`` are the same)."""
-    global _cache
-    kept = _option_keys.get(id(ctx.options))
-    if kept is None or kept[0] is not ctx.options:  # a rule's options: the same dict per run
-        key = tuple(sorted((k, str(v)) for k, v in ctx.options.items() if k != "unit"))
-        if len(_option_keys) > 64:
-            _option_keys.clear()
-        kept = _option_keys[id(ctx.options)] = (ctx.options, key)
-    key = kept[1]
-    if _cache[0] is not ctx.doc or _cache[1] != key:
-        _cache = (ctx.doc, key, analyse(ctx))
-    return _cache[2]
+    ``unit`` are the same: ``_shared``, see prepare)."""
+    return ctx.doc.memo(("repetition", ctx.options["_shared"]), lambda: analyse(ctx))
 
 
 def describe(rel: Relation, earlier: str) -> str:
@@ -315,6 +301,8 @@ def prepare(options: dict, base_dir) -> dict:
             out[f"_{key}"] = [UserPattern(pattern) for pattern in options[key]]
         except ValueError as exc:
             raise ValueError(f"'{key}': {exc}") from None
+    # what two rules must agree on to share one analysis of a draft
+    out["_shared"] = tuple(sorted((k, str(v)) for k, v in out.items() if k != "unit"))
     return out
 
 

@@ -85,7 +85,7 @@ def make_unit(lang: Language, index: int, span: Span, kind: str, text: str, bloc
         text = _LINK.sub(" ", text)
     if "NUMBER" in text:
         text = _PLACEHOLDER_NUMBER.sub("0", text)
-    body = strip_leadin(text, lang.leadins)
+    body = strip_leadin(text, lang)
     facts = _facts(lang)
     found = split_words(body)
     try:
@@ -101,15 +101,9 @@ def make_unit(lang: Language, index: int, span: Span, kind: str, text: str, bloc
     return Unit(index, span, kind, text, words, seq, frozenset(seq), names, block)
 
 
-_word_facts_by_language: dict[int, tuple[Language, dict]] = {}
-
-
 def _facts(lang: Language) -> dict:
-    """What make_unit needs of each word as WORD finds it, kept per language."""
-    kept = _word_facts_by_language.get(id(lang))
-    if kept is None or kept[0] is not lang:
-        kept = _word_facts_by_language[id(lang)] = (lang, {})
-    return kept[1]
+    """What make_unit needs of each word as WORD finds it, kept on the language."""
+    return lang.memo("repetition-word-facts", dict)
 
 
 def _learn(found: Sequence[str], facts: dict, lang: Language) -> list[tuple[str, str, bool]]:
@@ -145,11 +139,11 @@ def _word_key(word: str) -> str:
     return "#" if _DIGITS.fullmatch(word) else fold(word)
 
 
-def strip_leadin(text: str, leadins: tuple[str, ...]) -> str:
+def strip_leadin(text: str, lang: Language) -> str:
     """``text`` without an opening lead-in phrase ("Según se informó,", "Meanwhile,")."""
-    if not leadins:
+    if not lang.leadins:
         return text
-    by_initial, longest, folded = _leadin_table(leadins)
+    by_initial, longest, folded = lang.memo("leadin-table", lambda: _leadin_table(lang.leadins))
     body = text.lstrip()
     # only the opening is compared (folding a whole paragraph costs more than the rest of
     # its analysis), as long as it holds the longest folded lead-in and one more character
@@ -164,7 +158,6 @@ def strip_leadin(text: str, leadins: tuple[str, ...]) -> str:
     return text
 
 
-@lru_cache(maxsize=64)
 def _leadin_table(leadins: tuple[str, ...]) -> tuple[dict, int, int]:
     """The lead-ins (with their folded forms) by the first folded character, in their order
     (all of them under None too), the longest lead-in's length and the longest folded one's."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import regexcache
+from ..document import Memo
 from ..errors import ConfigError
 from ..yamlload import line_of, read_yaml
 
@@ -36,7 +37,7 @@ def split_words(text: str) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
-class Language:
+class Language(Memo):
     """A language's data: stopwords, stemmer, abbreviations, lead-ins and lists."""
 
     code: str

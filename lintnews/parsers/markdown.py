@@ -65,9 +65,7 @@ def parse(path: str, text: str) -> Document:
             start, end = offsets(tok.map)
             blocks.append(make_block(text, "front_matter", start, end, blank(text[start:end])))
         elif tok.type == "heading_open" and tok.map:
-            start, end = offsets(tok.map)
-            prose = mask_inline_markdown(_blank_pattern(_HEADING_MARKS, text[start:end]))
-            blocks.append(make_block(text, "heading", start, end, prose, level=int(tok.tag[1:])))
+            blocks.append(_heading(text, *offsets(tok.map), int(tok.tag[1:])))
         elif tok.type == "paragraph_open" and tok.map:
             blocks.append(_paragraph(text, *offsets(tok.map), tokens[i + 1], containers, env))
         elif tok.type in ("fence", "code_block") and tok.map:
@@ -134,13 +132,15 @@ def _simple_blocks(path: str, text: str, offsets):
             blocks.append(make_block(text, "paragraph", start, end, prose))
             paragraph = None
         if kind == "heading":
-            start, end = offsets((i, i + 1))
-            prose = mask_inline_markdown(_blank_pattern(_HEADING_MARKS, text[start:end]))
-            level = len(heading.group(1))
-            blocks.append(make_block(text, "heading", start, end, prose, level=level))
+            blocks.append(_heading(text, *offsets((i, i + 1)), len(heading.group(1))))
         elif kind == "text" and paragraph is None:
             paragraph = i
     return front_matter, blocks
+
+
+def _heading(text: str, start: int, end: int, level: int):
+    prose = mask_inline_markdown(_blank_pattern(_HEADING_MARKS, text[start:end]))
+    return make_block(text, "heading", start, end, prose, level=level)
 
 
 def _front_matter_end(lines: list[str]) -> int | None:
