@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 
 from conftest import ROOT, lint
 from lintnews.kinds.caption_features import FEATURES, body, features
-from lintnews.kinds.caption_model import LineModel, load_model
-from lintnews.kinds.captions import prepare
+from lintnews.kinds.caption_model import load_model
+from lintnews.kinds.captions import MAX_FINDINGS_PER_RUN, prepare
 from lintnews.runner import Runner
 
 RUNNER = Runner(select=["stray-caption"])
@@ -47,29 +48,84 @@ def test_features_tell_a_caption_from_prose():
     assert prose["end_stop"] == 1 and caption["end_stop"] == 0
     assert salad["all_lower"] == 1 and salad["capitalised_elsewhere"] > 0.5
     assert caption["position_word"] == 1 and caption["short"] == 1
-    assert last["prev_short"] == 1 and prose["prev_short"] == 0
+    assert last["short-1"] == 1 and prose["short-1"] == 0
+    assert prose["present-1"] == 0 and prose["present+1"] == 1
 
 
-def test_model_scores_with_a_sigmoid_and_names_its_reasons():
-    model = LineModel(("short", "end_stop"), (4.0, -4.0), -1.0, 0.5)
-    assert model.score({"short": 1.0}) == pytest.approx(1 / (1 + 2.718281828**-3), 1e-6)
-    assert model.score({"short": 1.0, "end_stop": 1.0}) < 0.5
-    assert model.reasons({"short": 1.0}) == ["short"]
+def test_a_run_of_short_lines_is_measured_as_a_whole():
+    table = "# Resultados\n\nEl torneo terminó el domingo con estos marcadores.\n\n" + "".join(
+        f"Equipo {n} {n + 1}\n\n" for n in range(1, 7)
+    )
+    values = _features(table)
+    first, middle = values[1], values[3]
+    assert first["run_first"] == 1 and middle["run_first"] == 0
+    assert first["run_length"] == middle["run_length"] > 0
+    assert middle["run_digits"] == 1 and middle["run_alike"] == 1
+    assert values[0]["run_length"] == 0  # a sentence is in no run
+
+
+def test_glued_words_and_page_furniture_words_are_seen():
+    (line,) = [v for v in _features("# T\n\nTexto largo del artículo.\n\nCompartir Facebook\n")[1:]]
+    assert line["ui_words"] == 1 and line["ui_first"] == 1
+    (glued,) = _features("# T\n\nTexto largo del artículo.\n\nPolíticaEconomíaDeportes\n")[1:]
+    assert glued["glued"] > 0
+
+
+def _tree_file(tmp_path, **overrides):
+    data = {
+        "kind": "trees",
+        "features": ["short", "end_stop"],
+        "base": -1.0,
+        "threshold": 0.5,
+        "trees": [
+            {
+                "feature": [0, -1, 1, -1, -1],
+                "threshold": [0.5, 0, 0.5, 0, 0],
+                "left": [1, -1, 3, -1, -1],
+                "right": [2, -1, 4, -1, -1],
+                "value": [0.0, -1.0, 1.0, 3.0, -2.0],
+            }
+        ],
+        **overrides,
+    }
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_trees_are_walked_and_their_reasons_named(tmp_path):
+    model = load_model(_tree_file(tmp_path))
+    x = [0.0] * len(FEATURES)
+    short, stop = FEATURES.index("short"), FEATURES.index("end_stop")
+    assert model.score(x) == pytest.approx(1 / (1 + math.exp(2.0)))  # long line: -1 - 1
+    x[short] = 1.0
+    assert model.score(x) == pytest.approx(1 / (1 + math.exp(-2.0)))  # short, no stop: -1 + 3
+    assert model.reasons(x) == ["end_stop", "short"]  # +2 for no stop, +1 for short
+    x[stop] = 1.0
+    assert model.score(x) < 0.1 and model.reasons(x) == ["short"]
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"kind": "logistic"},
+        {"features": ["nope", "end_stop"]},
+        {"trees": [{"feature": [0], "threshold": [0], "left": [0], "right": [0], "value": [0]}]},
+        {"trees": [{"feature": [0, -1], "threshold": [0], "left": [1, -1], "right": [1, -1]}]},
+        {"base": "high"},
+    ],
+)
+def test_a_bad_weights_file_is_a_readable_error(tmp_path, overrides):
+    with pytest.raises(ValueError, match="model 'model.json'"):
+        load_model(_tree_file(tmp_path, **overrides))
 
 
 def test_shipped_weights_load_and_carry_cross_validated_figures():
     path = ROOT / "rules" / "models" / "caption-lines.json"
     model = load_model(path)
-    assert set(model.features) <= set(FEATURES)
-    assert 0.0 < model.threshold < 1.0
-    assert "real-dev" in json.loads(path.read_text(encoding="utf-8"))["cv"]["sets"]
-
-
-def test_a_bad_weights_file_is_a_readable_error(tmp_path):
-    bad = tmp_path / "bad.json"
-    bad.write_text('{"features": ["nope"], "weights": [1], "bias": 0, "threshold": 0.5}')
-    with pytest.raises(ValueError, match="does not fit"):
-        load_model(bad)
+    assert model.trees and 0.0 < model.threshold < 1.0
+    cv = json.loads(path.read_text(encoding="utf-8"))["cv"]
+    assert cv["grouped_by"] == "outlet" and {"real-web", "web-lines"} <= set(cv["sets"])
 
 
 def test_prepare_accepts_its_own_output_and_resolves_the_model_path():
@@ -88,6 +144,22 @@ def test_the_message_shows_the_rule_that_fired_and_the_line_score():
     assert "marker 'Foto:'" in finding.message and "line score" in finding.message
 
 
+def test_a_table_of_short_lines_gets_a_handful_of_findings_at_most():
+    rows = "".join(f"Distrito {n}\n\nAna Pérez {n}\n\nana{n}@congreso.es\n\n" for n in range(40))
+    text = "# Diputados\n\nLa lista de diputados y sus correos, por distrito.\n\n" + rows
+    for rule in ("stray-caption", "cms-boilerplate"):
+        assert len(lint(text, rule).findings) <= MAX_FINDINGS_PER_RUN
+
+
+def test_a_widget_of_leftover_lines_is_one_finding_spanning_it():
+    widget = (
+        "Lee también:\n\nEl Gobierno aprueba el presupuesto\n\nLa oposición pide dimisiones\n\n"
+    )
+    text = DRAFT.replace("apoyo ucrania putin vladimir vostochni\n\n", widget)
+    found = [f for f in lint(text, "cms-boilerplate").findings if f.line == 7]
+    assert len(found) == 1 and found[0].end_line >= 11  # the widget and the short lines after it
+
+
 def test_removing_the_line_is_an_unsafe_fix():
     result = lint(DRAFT, "stray-caption")
     finding = next(f for f in result.findings if f.line == 7)
@@ -101,7 +173,10 @@ def test_a_newsroom_rule_folder_extends_the_phrase_packs(tmp_path):
     (tmp_path / "languages" / "es.yaml").write_text(
         "language: es\ncaption-markers: ['gráfico de la redacción\\b']\n", encoding="utf-8"
     )
-    text = DRAFT.replace("apoyo ucrania putin vladimir vostochni", "Gráfico de la redacción")
+    text = DRAFT.replace(
+        "apoyo ucrania putin vladimir vostochni",
+        "Gráfico de la redacción sobre las rutas que siguieron los dos trenes durante la visita.",
+    )
     plain = Runner(select=["stray-caption"]).lint_text(text, "draft.md")
     extended = Runner(select=["stray-caption"], config=Config(rule_paths=(tmp_path,))).lint_text(
         text, "draft.md"

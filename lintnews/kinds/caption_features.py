@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from .. import regexcache
 from ..document import Document, Span
 from ..language import WORD, Language, split_words
-from ..language.normalize import fold, fold_confusables
+from ..language.normalize import fold, fold_confusables, has_confusables
 
 _LINE = regexcache.compile(r"[^\r\n]+")
 _END_STOP = regexcache.compile(r"[.!?…][\"'”’»)\]]*\s*$")
@@ -35,10 +35,15 @@ DATELINE_START = regexcache.compile(
 )
 _QUOTE_START = regexcache.compile(r"^[\"“«'‘—–-]")
 _NUMBER = regexcache.compile(r"\d|\bNUMBER\b")
+_SEPARATOR = regexcache.compile(r"(?<=\S)\s*[|·•›»]\s*(?=\S)|\s/\s?(?=\S)")
+_TIME = regexcache.compile(r"(?<!\d)(?:[01]?\d|2[0-3])\s?[:h]\s?[0-5]\d(?!\d)")
+_DATE = regexcache.compile(r"(?<!\d)\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?(?:\d{4}|\d{2})(?!\d)")
+#: words glued where a page's separate links or tags lost their spacing: "SupremaOrganismos"
+_GLUED = regexcache.compile(r"\p{Ll}{2}\p{Lu}\p{Ll}")
 _NAME_COMMA = regexcache.compile(r"^(?:[\p{Lu}][\p{L}'’.-]*\s+){0,3}[\p{Lu}][\p{L}'’.-]*,\s+\p{Ll}")
 
-#: feature names, in the order of the weights file
-FEATURES = (
+#: what the classifier reads of the line itself
+LINE_FEATURES = (
     "log_words",
     "short",
     "long",
@@ -52,8 +57,7 @@ FEATURES = (
     "top",
     "second",
     "rel_position",
-    "prev_short",
-    "next_short",
+    "last_blocks",
     "prev_dateline",
     "caption_word",
     "position_word",
@@ -69,8 +73,49 @@ FEATURES = (
     "name_comma",
     "quote_start",
     "starts_lower",
+    "separators",
+    "time_stamp",
+    "date",
+    "glued",
+    "lookalike",
+    "symbols",
+    "word_length",
+    "ui_words",
+    "ui_first",
+    "block_lines",
     "rule",
-    "rule_neighbour",
+    "rule_marker",
+    "rule_pattern",
+    "rule_file",
+    "rule_repeated",
+    "rule_salad",
+    "rule_description",
+)
+#: what it reads of the two lines before and after (``short-1``: the previous line is short)
+NEIGHBOUR_FEATURES = (
+    "present",
+    "short",
+    "end_stop",
+    "log_words",
+    "digits",
+    "capitalised",
+    "ui_words",
+    "rule",
+)
+OFFSETS = (-2, -1, 1, 2)
+#: what it reads of the run of short lines the line belongs to (a list, a table, a widget)
+RUN_FEATURES = (
+    "run_length",
+    "run_first",
+    "run_last",
+    "run_digits",
+    "run_alike",
+    "run_rules",
+    "run_ui",
+)
+#: feature names, in the order of the weights file
+FEATURES = (
+    LINE_FEATURES + tuple(f"{n}{o:+d}" for o in OFFSETS for n in NEIGHBOUR_FEATURES) + RUN_FEATURES
 )
 
 
@@ -143,6 +188,20 @@ def _capitalised_words(lines: list[Line]) -> set[str]:
     return {fold(w) for w in {w for line in lines for w in line.words[1:] if w[:1].isupper()}}
 
 
+def run_ids(lines: list[Line], max_words: int) -> list[int]:
+    """For each line, the number of the run of short lines it belongs to (-1: none); a run
+    is a stretch of short lines in adjacent blocks."""
+    out, run = [], -1
+    for i, line in enumerate(lines):
+        if not is_short(line, max_words):
+            out.append(-1)
+            continue
+        if i == 0 or out[-1] < 0 or line.block - lines[i - 1].block > 1:
+            run += 1
+        out.append(run)
+    return out
+
+
 def is_short(line: Line, max_words: int) -> bool:
     return 0 < len(line.words) <= max_words and not _END_STOP.search(line.text)
 
@@ -151,6 +210,106 @@ def features(
     body_: Body, i: int, lang: Language, agencies: frozenset[str], max_words: int = 12
 ) -> dict[str, float]:
     """The named features of line ``i`` of the body, each in [0, 1]."""
+    return dict(
+        zip(FEATURES, draft_features(body_, [i], lang, agencies, max_words)[i], strict=True)
+    )
+
+
+def draft_features(
+    body_: Body, rows, lang: Language, agencies: frozenset[str], max_words: int = 12
+) -> dict[int, list[float]]:
+    """Feature vectors (in ``FEATURES`` order) of the body lines numbered in ``rows``.
+
+    Every line gets a few cheap facts (``NEIGHBOUR_FEATURES``), which its neighbours and its
+    run read; the full set is worked out only for the lines asked for."""
+    lines = body_.lines
+    ui = word_set(lang, "leftover-words")
+    cheap = [_cheap(line, ui, max_words) for line in lines]
+    runs = _runs(lines, cheap)
+    per_block = Counter(line.block for line in lines)
+    out = {}
+    for i in rows:
+        values = _line_features(body_, i, lang, agencies, max_words, ui, per_block)
+        for offset in OFFSETS:
+            j = i + offset
+            values.extend(cheap[j] if 0 <= j < len(lines) else _ABSENT)
+        values.extend(runs[i])
+        out[i] = values
+    return out
+
+
+_ABSENT = (0.0,) * len(NEIGHBOUR_FEATURES)
+_NOT_IN_RUN = (0.0,) * len(RUN_FEATURES)
+_UI_WINDOW = 20  # words of a line looked up in the leftover vocabulary
+
+
+def _cheap(line: Line, ui: frozenset[str], max_words: int) -> tuple[float, ...]:
+    words = line.words
+    n = len(words)
+    head = words[:_UI_WINDOW]
+    return (
+        1.0,
+        float(is_short(line, max_words)),
+        float(bool(_END_STOP.search(line.text))),
+        min(1.0, math.log1p(n) / math.log1p(80)),
+        float(bool(_NUMBER.search(line.text))),
+        sum(1 for w in words[1:] if w[:1].isupper()) / (n - 1) if n > 1 else 0.0,
+        sum(1 for w in head if fold(w) in ui) / len(head) if head else 0.0,
+        float(bool(line.rule)),
+    )
+
+
+def _runs(lines: list[Line], cheap: list[tuple[float, ...]]) -> list[tuple[float, ...]]:
+    """Run features of each line: a run is a stretch of short lines in adjacent blocks."""
+    out: list[tuple[float, ...]] = [_NOT_IN_RUN] * len(lines)
+    i = 0
+    while i < len(lines):
+        if not cheap[i][1]:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and cheap[j][1] and lines[j].block - lines[j - 1].block <= 1:
+            j += 1
+        members = range(i, j)
+        size = j - i
+        shapes = Counter(_shape(lines[k], cheap[k]) for k in members)
+        common = (
+            min(1.0, math.log1p(size) / math.log1p(30)),
+            sum(cheap[k][4] for k in members) / size,
+            shapes.most_common(1)[0][1] / size if size > 1 else 0.0,
+            sum(cheap[k][7] for k in members) / size,
+            sum(cheap[k][6] for k in members) / size,
+        )
+        for k in members:
+            out[k] = (common[0], float(k == i), float(k == j - 1), *common[1:])
+        i = j
+    return out
+
+
+def _shape(line: Line, cheap: tuple[float, ...]) -> tuple:
+    """What the lines of a table or list share: length, digits, how they open."""
+    return (min(len(line.words), 6), cheap[4], line.text[:1].isupper())
+
+
+_RULE_KINDS = (
+    ("rule_marker", ("marker",)),
+    ("rule_pattern", ("leftover line pattern", "image markup")),
+    ("rule_file", ("image file name",)),
+    ("rule_repeated", ("short line repeated",)),
+    ("rule_salad", ("keyword-salad",)),
+    ("rule_description", ("photo description", "a name alone")),
+)
+
+
+def _line_features(
+    body_: Body,
+    i: int,
+    lang: Language,
+    agencies: frozenset[str],
+    max_words: int,
+    ui: frozenset[str],
+    per_block: Counter,
+) -> list[float]:
     line = body_.lines[i]
     text, words = line.text, line.words
     n = len(words)
@@ -160,54 +319,61 @@ def features(
     caps = sum(1 for w in words[1:] if w[:1].isupper())
     stop = sum(1 for w in words if w.lower() in lang.stopwords)
     prev = body_.lines[i - 1] if i > 0 else None
-    nxt = body_.lines[i + 1] if i + 1 < len(body_.lines) else None
     caption_words = word_set(lang, "caption-words")
     position_words = word_set(lang, "position-words")
     lowercase_words = [fold(w) for w in words if w.islower() and len(w) > 2]
     paren = _PAREN_END.search(text)
-    f = {
-        "log_words": min(1.0, math.log1p(n) / math.log1p(80)),
-        "short": float(0 < n <= max_words),
-        "long": float(n >= 30),
-        "end_stop": float(bool(_END_STOP.search(text))),
-        "end_colon": float(bool(_END_COLON.search(text))),
-        "stopwords": stop / n if n else 0.0,
-        "capitalised": caps / (n - 1) if n > 1 else float(bool(words) and words[0][:1].isupper()),
-        "all_lower": float(bool(letters) and upper == 0),
-        "all_upper": float(len(letters) > 2 and upper / len(letters) > 0.8),
-        "digits": float(bool(_NUMBER.search(text))),
-        "top": float(line.block == 1),
-        "second": float(line.block == 2),
-        "rel_position": line.block / max(1, body_.blocks),
-        "prev_short": float(prev is not None and is_short(prev, max_words)),
-        "next_short": float(nxt is not None and is_short(nxt, max_words)),
-        "prev_dateline": float(prev is not None and bool(_DATELINE.match(prev.text))),
-        "caption_word": float(bool(lower) and lower[0] in caption_words),
-        "position_word": float(any(w in position_words for w in lower)),
-        "agency": float(_has_agency(_without_dateline(text, lower), agencies)),
-        "paren_end": float(bool(paren) and not _END_STOP.search(text[: paren.start()][-1:])),
-        "caps_run_end": float(bool(_CAPS_RUN_END.search(text)) and upper != len(letters)),
-        "handle_or_link": float(bool(_HANDLE.search(text))),
-        "capitalised_elsewhere": (
+    visible = [c for c in text if not c.isspace()]
+    symbols = sum(1 for c in visible if not c.isalnum())
+    rule = line.rule
+    values = [
+        min(1.0, math.log1p(n) / math.log1p(80)),
+        float(0 < n <= max_words),
+        float(n >= 30),
+        float(bool(_END_STOP.search(text))),
+        float(bool(_END_COLON.search(text))),
+        stop / n if n else 0.0,
+        caps / (n - 1) if n > 1 else float(bool(words) and words[0][:1].isupper()),
+        float(bool(letters) and upper == 0),
+        float(len(letters) > 2 and upper / len(letters) > 0.8),
+        float(bool(_NUMBER.search(text))),
+        float(line.block == 1),
+        float(line.block == 2),
+        line.block / max(1, body_.blocks),
+        float(body_.blocks - line.block < 3),
+        float(prev is not None and bool(_DATELINE.match(prev.text))),
+        float(bool(lower) and lower[0] in caption_words),
+        float(any(w in position_words for w in lower)),
+        float(_has_agency(_without_dateline(text, lower), agencies)),
+        float(bool(paren) and not _END_STOP.search(text[: paren.start()][-1:])),
+        float(bool(_CAPS_RUN_END.search(text)) and upper != len(letters)),
+        float(bool(_HANDLE.search(text))),
+        (
             sum(1 for w in lowercase_words if w in body_.capitalised) / len(lowercase_words)
             if lowercase_words
             else 0.0
         ),
-        "repeated": float(body_.counts[_key(text)] > 1 and n <= max_words * 2),
-        "name_only": float(1 <= n <= 4 and _is_name(words)),
-        "one_word": float(n == 1),
-        "byline_top": float(
-            line.block == 2 and n <= 4 and (upper == len(letters) or _is_name(words))
-        ),
-        "name_comma": float(n <= max_words and bool(_NAME_COMMA.match(text))),
-        "quote_start": float(bool(_QUOTE_START.match(text))),
-        "starts_lower": float(text[:1].islower()),
-        "rule": float(bool(line.rule)),
-        "rule_neighbour": float(
-            (prev is not None and bool(prev.rule)) or (nxt is not None and bool(nxt.rule))
-        ),
-    }
-    return f
+        float(body_.counts[_key(text)] > 1 and n <= max_words * 2),
+        float(1 <= n <= 4 and _is_name(words)),
+        float(n == 1),
+        float(line.block == 2 and n <= 4 and (upper == len(letters) or _is_name(words))),
+        float(n <= max_words and bool(_NAME_COMMA.match(text))),
+        float(bool(_QUOTE_START.match(text))),
+        float(text[:1].islower()),
+        min(1.0, len(_SEPARATOR.findall(text)) / 3),
+        float(bool(_TIME.search(text))),
+        float(bool(_DATE.search(text))),
+        min(1.0, len(_GLUED.findall(text)) / 2),
+        float(line.raw != text and any(has_confusables(w) for w in line.raw.split())),
+        symbols / len(visible) if visible else 0.0,
+        min(1.0, sum(map(len, words)) / n / 12) if n else 0.0,
+        sum(1 for w in lower[:_UI_WINDOW] if w in ui) / min(n, _UI_WINDOW) if n else 0.0,
+        float(bool(lower) and lower[0] in ui),
+        min(1.0, math.log1p(per_block[line.block] - 1) / math.log1p(10)),
+        float(bool(rule)),
+    ]
+    values.extend(float(rule.startswith(prefixes)) for _, prefixes in _RULE_KINDS)
+    return values
 
 
 def _is_name(words: tuple[str, ...]) -> bool:

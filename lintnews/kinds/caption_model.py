@@ -1,13 +1,19 @@
-"""A logistic-regression line classifier, read from a small JSON weights file.
+"""The leftover-line classifier: boosted decision trees read from a JSON weights file.
 
 The weights are data shipped in ``rules/models/`` and written by
-``scripts/train_caption_classifier.py``; inference is a dot product and a sigmoid in pure
-Python, so nothing is downloaded or imported at run time. The file holds::
+``scripts/train_leftover_model.py``; inference walks small trees in pure Python, so nothing
+is downloaded or imported at run time. The file holds::
 
-    {"features": [names...], "weights": [...], "bias": b, "threshold": t, "cv": {...}}
+    {"kind": "trees", "features": [names...], "base": b, "threshold": t,
+     "trees": [{"feature": [...], "threshold": [...], "left": [...], "right": [...],
+                "value": [...]}, ...], "cv": {...}}
 
-Features are in [0, 1] (see ``caption_features``), so a weight reads directly as how much a
-feature moves the log-odds of "this line is a leftover".
+Each tree is a list of nodes: node ``k`` splits on ``feature[k]`` (an index into
+``features``) at ``threshold[k]`` and goes ``left[k]`` when the value is at most the
+threshold, ``right[k]`` otherwise; a leaf has ``left[k] == -1``. ``value[k]`` is the node's
+contribution to the log-odds (internal nodes too, so a score can be explained: the change
+from a node to the child taken is credited to the node's feature). The score is the sigmoid
+of ``base`` plus the leaves' values.
 """
 
 from __future__ import annotations
@@ -19,32 +25,58 @@ from pathlib import Path
 
 from .caption_features import FEATURES
 
+_INDEX = {name: i for i, name in enumerate(FEATURES)}
+MAX_TREES = 2000
+MAX_NODES = 1 << 12
+
+
+@dataclass(frozen=True)
+class Tree:
+    """One regression tree over feature vectors in ``FEATURES`` order."""
+
+    feature: tuple[int, ...]
+    threshold: tuple[float, ...]
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    value: tuple[float, ...]
+
+    def leaf(self, x: list[float]) -> int:
+        feature, threshold, left, right = self.feature, self.threshold, self.left, self.right
+        node = 0
+        while left[node] >= 0:
+            node = left[node] if x[feature[node]] <= threshold[node] else right[node]
+        return node
+
 
 @dataclass(frozen=True)
 class LineModel:
-    """Weights and threshold of the logistic line classifier."""
+    """Trees, prior and threshold of the line classifier."""
 
-    features: tuple[str, ...]
-    weights: tuple[float, ...]
-    bias: float
+    trees: tuple[Tree, ...]
+    base: float
     threshold: float
     path: str = ""
 
-    def score(self, values: dict[str, float]) -> float:
-        """Probability that a line is a leftover, from its named feature values."""
-        z = self.bias + sum(
-            w * values.get(n, 0.0) for n, w in zip(self.features, self.weights, strict=True)
-        )
+    def score(self, x: list[float]) -> float:
+        """Probability that a line is a leftover, from its feature vector (``FEATURES``)."""
+        z = self.base
+        for tree in self.trees:
+            z += tree.value[tree.leaf(x)]
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
-    def reasons(self, values: dict[str, float], top: int = 3) -> list[str]:
-        """The features that pushed this line's score up most, strongest first."""
-        pushes = [
-            (w * values.get(n, 0.0), n)
-            for n, w in zip(self.features, self.weights, strict=True)
-            if w > 0
-        ]
-        return [n for push, n in sorted(pushes, reverse=True)[:top] if push > 0.25]
+    def reasons(self, x: list[float], top: int = 3) -> list[str]:
+        """The features that pushed this line's score up most, strongest first: each step
+        down a tree credits the change in value to the feature it split on."""
+        push: dict[int, float] = {}
+        for tree in self.trees:
+            node = 0
+            while tree.left[node] >= 0:
+                f = tree.feature[node]
+                nxt = tree.left[node] if x[f] <= tree.threshold[node] else tree.right[node]
+                push[f] = push.get(f, 0.0) + tree.value[nxt] - tree.value[node]
+                node = nxt
+        ranked = sorted(((p, f) for f, p in push.items() if p > 0.1), reverse=True)
+        return [FEATURES[f] for _, f in ranked[:top]]
 
 
 def load_model(path: Path) -> LineModel:
@@ -52,14 +84,38 @@ def load_model(path: Path) -> LineModel:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ValueError(f"cannot read model '{path}': {exc}") from None
+        raise ValueError(f"cannot read model '{path.name}': {exc}") from None
     try:
-        names = tuple(str(n) for n in data["features"])
-        weights = tuple(float(w) for w in data["weights"])
-        bias, threshold = float(data["bias"]), float(data["threshold"])
-    except (KeyError, TypeError, ValueError):
-        raise ValueError(f"model '{path}' needs features, weights, bias and threshold") from None
-    unknown = [n for n in names if n not in FEATURES]
-    if unknown or len(names) != len(weights):
-        raise ValueError(f"model '{path}' does not fit this version: features {unknown}")
-    return LineModel(names, weights, bias, threshold, str(path))
+        if data.get("kind") != "trees":
+            raise ValueError("kind")
+        names = [str(n) for n in data["features"]]
+        base, threshold = float(data["base"]), float(data["threshold"])
+        raw = data["trees"]
+        if not isinstance(raw, list) or len(raw) > MAX_TREES:
+            raise ValueError("trees")
+        trees = tuple(_tree(t, names) for t in raw)
+    except (AttributeError, KeyError, TypeError, ValueError, IndexError):
+        raise ValueError(
+            f"model '{path.name}' is not a leftover-line model of this version "
+            "(needs kind: trees, features, base, threshold, trees)"
+        ) from None
+    return LineModel(trees, base, threshold, str(path))
+
+
+def _tree(raw: dict, names: list[str]) -> Tree:
+    """A tree from the file, its features mapped to ``FEATURES`` and its links checked, so
+    a walk always ends at a leaf (children come after their parent)."""
+    n = len(raw["left"])
+    if not 0 < n <= MAX_NODES:
+        raise ValueError("size")
+    feature = tuple(_INDEX[names[int(i)]] if int(i) >= 0 else -1 for i in raw["feature"])
+    left = tuple(int(i) for i in raw["left"])
+    right = tuple(int(i) for i in raw["right"])
+    threshold = tuple(float(t) for t in raw["threshold"])
+    value = tuple(float(v) for v in raw["value"])
+    if not (len(feature) == len(right) == len(threshold) == len(value) == n):
+        raise ValueError("lengths")
+    for k in range(n):
+        if left[k] >= 0 and not (k < left[k] < n and k < right[k] < n and feature[k] >= 0):
+            raise ValueError("links")
+    return Tree(feature, threshold, left, right, value)

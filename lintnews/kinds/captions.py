@@ -20,8 +20,16 @@ Each line of a body paragraph is checked, after look-alike letters are folded to
   language's ``position-words`` ("Fulano (izquierda) y Mengano (derecha), durante ..."), a
   line opening with one of its ``caption-words`` ("Vista aérea de ..."), a name alone;
 * ``widgets``: short lines right after a read-more marker belong to the same finding;
-* ``model``: a logistic-regression line classifier (``caption_model``) for what is left;
-  its score goes into every message of the rule, with the features that raised it.
+* ``model``: a line classifier (boosted trees, ``caption_model``) over the line, its
+  neighbours and its run of short lines (``caption_features``). Explicit evidence (markers,
+  line patterns, markup, file names) reports a line by itself; the shape heuristics above
+  only propose one, and the classifier decides them as it decides unmarked lines. Its score
+  goes into every message, with the features that raised it in plain words.
+
+Adjacent leftover lines are one finding spanning them; a run of short lines with more than
+``MAX_FINDINGS_PER_RUN`` findings is a table or a list, where only explicit evidence is
+reported (as one finding); a draft with no sentence of ``PROSE_WORDS`` words is a list, not
+an article, and gets only explicit evidence too.
 
 Lines are measured in words: the shape heuristics look at lines of at most ``max_words``,
 the classifier at lines of at most ``max_model_words``. The first ``skip_top_blocks`` body
@@ -44,7 +52,16 @@ from ..language.normalize import fold, has_confusables
 from ..patterns import PatternSet, UserPattern
 from ..plugin import hookimpl
 from .base import Context, Option, RuleKind
-from .caption_features import DATELINE_START, Body, body, features, is_short, word_set
+from .caption_features import (
+    DATELINE_START,
+    FEATURES,
+    Body,
+    body,
+    draft_features,
+    is_short,
+    run_ids,
+    word_set,
+)
 from .caption_model import load_model
 
 _FILE_NAME = regexcache.compile(
@@ -181,39 +198,166 @@ def annotate(ctx: Context) -> Body:
     return b
 
 
+#: rules whose match is evidence enough; the shape heuristics only propose a line, which the
+#: classifier (when the rule has one) confirms or drops, as it does unmarked lines
+EXPLICIT = ("marker", "leftover line pattern", "image markup", "image file name")
+#: a run of short lines gets at most this many findings; past it, one finding spans them all
+#: (a table, a list or a widget is one thing to look at, whatever the number of its lines)
+MAX_FINDINGS_PER_RUN = 3
+#: a draft with no sentence of this many words is a list or a table, not an article
+PROSE_WORDS = 8
+
+
 def check(ctx: Context):
     o = ctx.options
     inline, markup = _patterns(ctx)[2:]
     b = annotate(ctx)
     if inline is not None:
         inline = inline.narrowed([line.text for line in b.lines])
-    skip = o["skip_top_blocks"]
+    flagged = _flag_lines(ctx, b)
+    for first, last, reason, score in _group(b, flagged, o):
+        yield _line_hit(ctx, b.lines[first], b.lines[last].span.end, reason, score)
+    if inline is not None:
+        taken = {i for first, last, _, _ in _group(b, flagged, o) for i in range(first, last + 1)}
+        for i, line in enumerate(b.lines):
+            if i not in taken:
+                yield from _inline_hits(ctx, line, inline)
+    yield from _blocks(ctx, markup)
+
+
+def _flag_lines(ctx: Context, b: Body) -> dict[int, tuple[str, float | None]]:
+    """{line index: (reason, score)} of the body lines this rule reports."""
+    o = ctx.options
     model = o.get("_model")
+    prose = any(
+        len(line.words) >= PROSE_WORDS and _SENTENCE_END.search(line.text) for line in b.lines
+    )
     threshold = o["threshold"] if o["threshold"] >= 0 else (model.threshold if model else 1.0)
-    covered_until = -1
-    for i, line in enumerate(b.lines):
-        if line.span.start < covered_until:
-            continue
-        reason = line.rule
-        candidate = (
-            line.block > skip
+    candidates = [
+        i
+        for i, line in enumerate(b.lines)
+        if line.rule
+        or (
+            line.block > o["skip_top_blocks"]
             and len(line.words) <= o["max_model_words"]
             and not DATELINE_START.match(line.text)
         )
-        score, why = None, []
-        if model is not None and (reason or candidate):  # the score is shown or decides
-            values = features(b, i, ctx.lang, o["_agencies"], o["max_words"])
-            score = model.score(values)
-            why = model.reasons(values)
-        if not reason and candidate and score is not None and score >= threshold:
-            reason = "line classifier: " + ", ".join(why or ["shape"])
-        if reason:
-            end = _widget_end(b, i, o) if o["widgets"] and line.rule.startswith("marker") else i
-            covered_until = b.lines[end].span.end
-            yield _line_hit(ctx, line, b.lines[end].span.end, reason, score)
-        elif inline is not None:
-            yield from _inline_hits(ctx, line, inline)
-    yield from _blocks(ctx, markup)
+    ]
+    vectors = (
+        draft_features(b, candidates, ctx.lang, o["_agencies"], o["max_words"])
+        if model is not None and prose
+        else {}
+    )
+    flagged = {}
+    for i in candidates:
+        rule = b.lines[i].rule
+        score = model.score(vectors[i]) if i in vectors else None
+        if rule.startswith(EXPLICIT) or (rule and model is None):
+            flagged[i] = (rule, score)
+        elif not prose:
+            continue  # a draft of short lines only (results, a list): shape proves nothing
+        elif score is not None and score >= threshold and not vectors[i][_BYLINE]:
+            flagged[i] = (rule or _why(model.reasons(vectors[i], top=4)), score)
+    return flagged
+
+
+_BYLINE = FEATURES.index("byline_top")  # a name under the dek is a byline, left alone
+
+#: what the classifier's features mean, in an editor's words
+_WHY = {
+    "log_words": "a short line",
+    "short": "a short line",
+    "one_word": "a short line",
+    "end_stop": "no full stop at the end",
+    "stopwords": "few function words",
+    "capitalised": "mostly capitalised words",
+    "all_lower": "all in lower case",
+    "all_upper": "all in capitals",
+    "caption_word": "opens like a photo description",
+    "position_word": "places people in a picture",
+    "agency": "names a photo agency",
+    "paren_end": "ends with a name in brackets",
+    "caps_run_end": "ends with a name in capitals",
+    "handle_or_link": "a handle or a link",
+    "capitalised_elsewhere": "words the text capitalises elsewhere",
+    "repeated": "appears twice",
+    "name_only": "a name alone",
+    "separators": "items separated by | or /",
+    "time_stamp": "a date or a time",
+    "date": "a date or a time",
+    "glued": "words run together",
+    "lookalike": "letters from another alphabet",
+    "symbols": "many symbols",
+    "ui_words": "words of page furniture (share, subscribe, related...)",
+    "ui_first": "words of page furniture (share, subscribe, related...)",
+    "rel_position": "where page furniture sits",
+    "last_blocks": "where page furniture sits",
+    "top": "where page furniture sits",
+}
+
+
+def _why(reasons: list[str]) -> str:
+    """The classifier's reasons in plain words: its own features, then its context."""
+    words: list[str] = []
+    for name in reasons:
+        if name.startswith("run_"):
+            phrase = "in a block of short lines"
+        elif name[-2:-1] in "+-" and name[-1:].isdigit():
+            phrase = (
+                "next to other leftover lines" if name.startswith("rule") else "among short lines"
+            )
+        else:
+            phrase = _WHY.get(name, "")
+        if phrase and phrase not in words:
+            words.append(phrase)
+    return "line classifier: " + ", ".join(words[:3] or ["its shape"])
+
+
+def _group(b: Body, flagged: dict, o: dict):
+    """(first, last, reason, score) of each finding: flagged lines next to each other make
+    one finding, and so do the short lines after a read-more marker (``widgets``)."""
+    out = []
+    for i in sorted(flagged):
+        reason, score = flagged[i]
+        if out and out[-1][1] == i - 1 and b.lines[i].block - b.lines[i - 1].block <= 1:
+            first, _, first_reason, first_score = out[-1]
+            out[-1] = (first, i, first_reason, first_score)
+            continue
+        out.append((i, i, reason, score))
+    if o["widgets"]:
+        out = [
+            (
+                first,
+                max(last, _widget_end(b, first, o)) if reason.startswith("marker") else last,
+                reason,
+                score,
+            )
+            for first, last, reason, score in out
+        ]
+    return _cap_runs(b, out, o)
+
+
+def _cap_runs(b: Body, found: list, o: dict) -> list:
+    """At most ``MAX_FINDINGS_PER_RUN`` findings in one run of short lines. A run with more
+    is structure (a table, a list of names and addresses, results): what only its shape
+    proposed is dropped, and what explicit rules found is one finding spanning it."""
+    run_of = run_ids(b.lines, o["max_words"])
+    by_run: dict[int, list] = {}
+    for f in found:
+        by_run.setdefault(run_of[f[0]], []).append(f)
+    out = []
+    for run, items in by_run.items():
+        if run < 0 or len(items) <= MAX_FINDINGS_PER_RUN:
+            out.extend(items)
+            continue
+        explicit = [f for f in items if f[2].startswith(EXPLICIT)]
+        if len(explicit) <= MAX_FINDINGS_PER_RUN:
+            out.extend(explicit)
+        else:
+            first, _, reason, score = explicit[0]
+            more = f" (and {len(explicit) - 1} more in the same block of lines)"
+            out.append((first, max(f[1] for f in explicit), reason + more, score))
+    return sorted(out)
 
 
 def _src(line) -> slice:
