@@ -71,6 +71,35 @@ def test_glued_words_and_page_furniture_words_are_seen():
     assert glued["glued"] > 0
 
 
+@pytest.mark.parametrize(
+    "line, salad",
+    [
+        ("apoyo corea norte rusia seguridad", True),
+        ("19 febrero 2020", False),  # a date
+        ("peter.smith@diario.com", False),  # an address
+        ("313-974-7441 ext 25", False),  # a phone number
+        ("إضافة تعليق جديد", False),  # a script without case says nothing by its case
+    ],
+)
+def test_keyword_salad_is_lowercase_words_of_a_cased_script(line, salad):
+    text = f"# T\n\n{'Texto largo del artículo con varias palabras y un punto final. ' * 2}\n\n{line}\n"
+    result = Runner(select=["stray-caption"], config=_no_model()).lint_text(text, "d.md")
+    assert ("keyword-salad" in " ".join(f.message for f in result.findings)) is salad
+
+
+def _no_model():
+    from lintnews.config import Config
+
+    return Config(rules={"stray-caption": {"options": {"model": ""}}})
+
+
+def test_a_lower_bar_for_what_a_heuristic_proposed(tmp_path):
+    path = _tree_file(tmp_path, proposed={"rule_salad": 0.2, "no_such_feature": 0.1})
+    model = load_model(path)
+    assert model.bar("rule_salad") == 0.2 and model.bar("") == model.threshold == 0.5
+    assert model.proposed == (("rule_salad", 0.2),)
+
+
 def _tree_file(tmp_path, **overrides):
     data = {
         "kind": "trees",
@@ -189,3 +218,15 @@ def test_prepare_rejects_a_pattern_that_does_not_compile():
     rule = next(r for r in RUNNER.ruleset.rules if r.id == "stray-caption")
     with pytest.raises(ValueError, match="invalid pattern"):
         prepare({**rule.options, "markers": {"es": ["(unclosed"]}}, ROOT)
+
+
+def test_a_closing_sentence_is_article_text_even_among_short_paragraphs():
+    text = (
+        "# Gala de premios\n\nLa gala reunió a las figuras del cine mexicano en la capital.\n\n"
+        "Claudia Lizaldi y Martha Higareda en la alfombra roja\n\n"
+        "Las actrices hablaron de sus proyectos para el próximo año.\n\n"
+        "Claudia Lizaldi y Martha Higareda en la alfombra roja\n\n"
+        "La ceremonia terminó pasada la medianoche.\n"
+    )
+    found = lint(text, "stray-caption").findings
+    assert [(f.line, f.end_line) for f in found] == [(5, 5), (9, 9)]  # both copies, not line 11

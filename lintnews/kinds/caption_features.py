@@ -37,6 +37,7 @@ _QUOTE_START = regexcache.compile(r"^[\"“«'‘—–-]")
 _NUMBER = regexcache.compile(r"\d|\bNUMBER\b")
 _SEPARATOR = regexcache.compile(r"(?<=\S)\s*[|·•›»]\s*(?=\S)|\s/\s?(?=\S)")
 _TIME = regexcache.compile(r"(?<!\d)(?:[01]?\d|2[0-3])\s?[:h]\s?[0-5]\d(?!\d)")
+_SENTENCE_STOP = regexcache.compile(r"[.!?…][\"'”’»)\]]*(?:\s|$)")
 _DATE = regexcache.compile(r"(?<!\d)\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?(?:\d{4}|\d{2})(?!\d)")
 #: words glued where a page's separate links or tags lost their spacing: "SupremaOrganismos"
 _GLUED = regexcache.compile(r"\p{Ll}{2}\p{Lu}\p{Ll}")
@@ -83,6 +84,10 @@ LINE_FEATURES = (
     "ui_words",
     "ui_first",
     "block_lines",
+    "rel_length",
+    "sentences",
+    "overlap_prev",
+    "overlap_next",
     "rule",
     "rule_marker",
     "rule_pattern",
@@ -90,6 +95,7 @@ LINE_FEATURES = (
     "rule_repeated",
     "rule_salad",
     "rule_description",
+    "rule_name",
 )
 #: what it reads of the two lines before and after (``short-1``: the previous line is short)
 NEIGHBOUR_FEATURES = (
@@ -226,16 +232,44 @@ def draft_features(
     ui = word_set(lang, "leftover-words")
     cheap = [_cheap(line, ui, max_words) for line in lines]
     runs = _runs(lines, cheap)
-    per_block = Counter(line.block for line in lines)
+    context = _Context(lines, lang, ui)
     out = {}
     for i in rows:
-        values = _line_features(body_, i, lang, agencies, max_words, ui, per_block)
+        values = _line_features(body_, i, lang, agencies, max_words, context)
         for offset in OFFSETS:
             j = i + offset
             values.extend(cheap[j] if 0 <= j < len(lines) else _ABSENT)
         values.extend(runs[i])
         out[i] = values
     return out
+
+
+class _Context:
+    """What a line's features compare it with: its block, the draft's usual line, the
+    content words of its neighbours (worked out when first asked for)."""
+
+    def __init__(self, lines: list[Line], lang: Language, ui: frozenset[str]):
+        self.lines, self.lang, self.ui = lines, lang, ui
+        self.per_block = Counter(line.block for line in lines)
+        lengths = sorted(len(line.words) for line in lines)
+        self.median_words = lengths[len(lengths) // 2] if lengths else 0
+        self._content: dict[int, frozenset[str]] = {}
+
+    def content(self, i: int) -> frozenset[str]:
+        found = self._content.get(i)
+        if found is None:
+            stop = self.lang.stopwords
+            words = self.lines[i].words
+            found = frozenset(fold(w) for w in words if len(w) > 3 and w.lower() not in stop)
+            self._content[i] = found
+        return found
+
+    def overlap(self, i: int, j: int) -> float:
+        """Share of line ``i``'s content words that line ``j`` uses too (0 with no line j)."""
+        if not 0 <= j < len(self.lines):
+            return 0.0
+        mine = self.content(i)
+        return len(mine & self.content(j)) / len(mine) if mine else 0.0
 
 
 _ABSENT = (0.0,) * len(NEIGHBOUR_FEATURES)
@@ -291,13 +325,19 @@ def _shape(line: Line, cheap: tuple[float, ...]) -> tuple:
     return (min(len(line.words), 6), cheap[4], line.text[:1].isupper())
 
 
+def rule_kind(rule: str) -> str:
+    """The feature name of the heuristic that matched a line ("rule_salad"), or ""."""
+    return next((name for name, prefixes in _RULE_KINDS if rule.startswith(prefixes)), "")
+
+
 _RULE_KINDS = (
     ("rule_marker", ("marker",)),
     ("rule_pattern", ("leftover line pattern", "image markup")),
     ("rule_file", ("image file name",)),
     ("rule_repeated", ("short line repeated",)),
     ("rule_salad", ("keyword-salad",)),
-    ("rule_description", ("photo description", "a name alone")),
+    ("rule_description", ("photo description",)),
+    ("rule_name", ("a name alone",)),
 )
 
 
@@ -307,8 +347,7 @@ def _line_features(
     lang: Language,
     agencies: frozenset[str],
     max_words: int,
-    ui: frozenset[str],
-    per_block: Counter,
+    context: _Context,
 ) -> list[float]:
     line = body_.lines[i]
     text, words = line.text, line.words
@@ -326,6 +365,7 @@ def _line_features(
     visible = [c for c in text if not c.isspace()]
     symbols = sum(1 for c in visible if not c.isalnum())
     rule = line.rule
+    ui = context.ui
     values = [
         min(1.0, math.log1p(n) / math.log1p(80)),
         float(0 < n <= max_words),
@@ -367,13 +407,22 @@ def _line_features(
         float(line.raw != text and any(has_confusables(w) for w in line.raw.split())),
         symbols / len(visible) if visible else 0.0,
         min(1.0, sum(map(len, words)) / n / 12) if n else 0.0,
-        sum(1 for w in lower[:_UI_WINDOW] if w in ui) / min(n, _UI_WINDOW) if n else 0.0,
-        float(bool(lower) and lower[0] in ui),
-        min(1.0, math.log1p(per_block[line.block] - 1) / math.log1p(10)),
+        sum(1 for w in lower[:_UI_WINDOW] if _is_ui(w, ui)) / min(n, _UI_WINDOW) if n else 0.0,
+        float(bool(lower) and _is_ui(lower[0], ui)),
+        min(1.0, math.log1p(context.per_block[line.block] - 1) / math.log1p(10)),
+        min(1.0, n / max(1, context.median_words) / 2),
+        min(1.0, len(_SENTENCE_STOP.findall(text)) / 3),
+        context.overlap(i, i - 1),
+        context.overlap(i, i + 1),
         float(bool(rule)),
     ]
     values.extend(float(rule.startswith(prefixes)) for _, prefixes in _RULE_KINDS)
     return values
+
+
+def _is_ui(word: str, ui: frozenset[str]) -> bool:
+    """A page-furniture word, alone or closing a compound ("Tagesspiegel-Newsletter")."""
+    return word in ui or ("-" in word and word.rsplit("-", 1)[1] in ui)
 
 
 def _is_name(words: tuple[str, ...]) -> bool:

@@ -4,7 +4,7 @@ The weights are data shipped in ``rules/models/`` and written by
 ``scripts/train_leftover_model.py``; inference walks small trees in pure Python, so nothing
 is downloaded or imported at run time. The file holds::
 
-    {"kind": "trees", "features": [names...], "base": b, "threshold": t,
+    {"kind": "trees", "features": [names...], "base": b, "threshold": t, "proposed": {...},
      "trees": [{"feature": [...], "threshold": [...], "left": [...], "right": [...],
                 "value": [...]}, ...], "cv": {...}}
 
@@ -13,7 +13,8 @@ Each tree is a list of nodes: node ``k`` splits on ``feature[k]`` (an index into
 threshold, ``right[k]`` otherwise; a leaf has ``left[k] == -1``. ``value[k]`` is the node's
 contribution to the log-odds (internal nodes too, so a score can be explained: the change
 from a node to the child taken is credited to the node's feature). The score is the sigmoid
-of ``base`` plus the leaves' values.
+of ``base`` plus the leaves' values. ``proposed`` holds a lower threshold for lines that a
+shape heuristic proposed (``{"rule_salad": 0.5}``), where the out-of-fold scores showed one.
 """
 
 from __future__ import annotations
@@ -56,6 +57,12 @@ class LineModel:
     base: float
     threshold: float
     path: str = ""
+    #: a lower bar for lines a shape heuristic proposed, by heuristic ("rule_salad")
+    proposed: tuple[tuple[str, float], ...] = ()
+
+    def bar(self, heuristic: str) -> float:
+        """The score a line needs, given the heuristic that proposed it ("" for none)."""
+        return dict(self.proposed).get(heuristic, self.threshold)
 
     def score(self, x: list[float]) -> float:
         """Probability that a line is a leftover, from its feature vector (``FEATURES``)."""
@@ -94,12 +101,15 @@ def load_model(path: Path) -> LineModel:
         if not isinstance(raw, list) or len(raw) > MAX_TREES:
             raise ValueError("trees")
         trees = tuple(_tree(t, names) for t in raw)
+        proposed = tuple(
+            (str(k), float(v)) for k, v in (data.get("proposed") or {}).items() if k in _INDEX
+        )
     except (AttributeError, KeyError, TypeError, ValueError, IndexError):
         raise ValueError(
             f"model '{path.name}' is not a leftover-line model of this version "
             "(needs kind: trees, features, base, threshold, trees)"
         ) from None
-    return LineModel(trees, base, threshold, str(path))
+    return LineModel(trees, base, threshold, str(path), proposed)
 
 
 def _tree(raw: dict, names: list[str]) -> Tree:
