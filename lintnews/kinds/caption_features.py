@@ -209,7 +209,16 @@ def run_ids(lines: list[Line], max_words: int) -> list[int]:
 
 
 def is_short(line: Line, max_words: int) -> bool:
-    return 0 < len(line.words) <= max_words and not _END_STOP.search(line.text)
+    return 0 < len(line.words) <= max_words and not ends_with_stop(line.text)
+
+
+def ends_with_stop(text: str) -> bool:
+    """A sentence stop (and closing quotes or brackets) ends the text; only its tail is
+    searched, since the pattern is anchored at the end."""
+    return bool(_END_STOP.search(text[-_TAIL:]))
+
+
+_TAIL = 16
 
 
 def features(
@@ -229,9 +238,9 @@ def draft_features(
     Every line gets a few cheap facts (``NEIGHBOUR_FEATURES``), which its neighbours and its
     run read; the full set is worked out only for the lines asked for."""
     lines = body_.lines
-    ui = word_set(lang, "leftover-words")
-    cheap = [_cheap(line, ui, max_words) for line in lines]
-    runs = _runs(lines, cheap)
+    ui = _ui_words(lang)
+    cheap = _Cheap(lines, ui, max_words)
+    runs = _runs(lines, [is_short(line, max_words) for line in lines], cheap)
     context = _Context(lines, lang, ui)
     out = {}
     for i in rows:
@@ -260,7 +269,7 @@ class _Context:
         if found is None:
             stop = self.lang.stopwords
             words = self.lines[i].words
-            found = frozenset(fold(w) for w in words if len(w) > 3 and w.lower() not in stop)
+            found = frozenset(w for w in map(str.lower, words) if len(w) > 3 and w not in stop)
             self._content[i] = found
         return found
 
@@ -275,34 +284,48 @@ class _Context:
 _ABSENT = (0.0,) * len(NEIGHBOUR_FEATURES)
 _NOT_IN_RUN = (0.0,) * len(RUN_FEATURES)
 _UI_WINDOW = 20  # words of a line looked up in the leftover vocabulary
+_CAPS_WINDOW = 41  # words of a neighbour whose capitals are counted
+
+
+class _Cheap(dict):
+    """``NEIGHBOUR_FEATURES`` of each line, worked out when a line's neighbour or run first
+    asks (most of a draft's long paragraphs are nobody's neighbour)."""
+
+    def __init__(self, lines: list[Line], ui: frozenset[str], max_words: int):
+        super().__init__()
+        self.lines, self.ui, self.max_words = lines, ui, max_words
+
+    def __missing__(self, i: int) -> tuple[float, ...]:
+        found = self[i] = _cheap(self.lines[i], self.ui, self.max_words)
+        return found
 
 
 def _cheap(line: Line, ui: frozenset[str], max_words: int) -> tuple[float, ...]:
     words = line.words
     n = len(words)
-    head = words[:_UI_WINDOW]
+    head = words[1:_CAPS_WINDOW]
     return (
         1.0,
         float(is_short(line, max_words)),
-        float(bool(_END_STOP.search(line.text))),
+        float(ends_with_stop(line.text)),
         min(1.0, math.log1p(n) / math.log1p(80)),
         float(bool(_NUMBER.search(line.text))),
-        sum(1 for w in words[1:] if w[:1].isupper()) / (n - 1) if n > 1 else 0.0,
-        sum(1 for w in head if fold(w) in ui) / len(head) if head else 0.0,
+        sum(w[0].isupper() for w in head) / len(head) if head else 0.0,
+        _ui_share(words, ui),
         float(bool(line.rule)),
     )
 
 
-def _runs(lines: list[Line], cheap: list[tuple[float, ...]]) -> list[tuple[float, ...]]:
+def _runs(lines: list[Line], short: list[bool], cheap: _Cheap) -> list[tuple[float, ...]]:
     """Run features of each line: a run is a stretch of short lines in adjacent blocks."""
     out: list[tuple[float, ...]] = [_NOT_IN_RUN] * len(lines)
     i = 0
     while i < len(lines):
-        if not cheap[i][1]:
+        if not short[i]:
             i += 1
             continue
         j = i + 1
-        while j < len(lines) and cheap[j][1] and lines[j].block - lines[j - 1].block <= 1:
+        while j < len(lines) and short[j] and lines[j].block - lines[j - 1].block <= 1:
             j += 1
         members = range(i, j)
         size = j - i
@@ -370,7 +393,7 @@ def _line_features(
         min(1.0, math.log1p(n) / math.log1p(80)),
         float(0 < n <= max_words),
         float(n >= 30),
-        float(bool(_END_STOP.search(text))),
+        float(ends_with_stop(text)),
         float(bool(_END_COLON.search(text))),
         stop / n if n else 0.0,
         caps / (n - 1) if n > 1 else float(bool(words) and words[0][:1].isupper()),
@@ -407,8 +430,8 @@ def _line_features(
         float(line.raw != text and any(has_confusables(w) for w in line.raw.split())),
         symbols / len(visible) if visible else 0.0,
         min(1.0, sum(map(len, words)) / n / 12) if n else 0.0,
-        sum(1 for w in lower[:_UI_WINDOW] if _is_ui(w, ui)) / min(n, _UI_WINDOW) if n else 0.0,
-        float(bool(lower) and _is_ui(lower[0], ui)),
+        _ui_share(words, ui),
+        float(bool(words) and _is_ui(words[0].lower(), ui)),
         min(1.0, math.log1p(context.per_block[line.block] - 1) / math.log1p(10)),
         min(1.0, n / max(1, context.median_words) / 2),
         min(1.0, len(_SENTENCE_STOP.findall(text)) / 3),
@@ -418,6 +441,23 @@ def _line_features(
     ]
     values.extend(float(rule.startswith(prefixes)) for _, prefixes in _RULE_KINDS)
     return values
+
+
+def _ui_words(lang: Language) -> frozenset[str]:
+    """The language's page-furniture words, lowercased as written and folded (so a word is
+    looked up by ``str.lower`` alone, accented or not)."""
+
+    def make():
+        words = lang.data.get("leftover-words", []) or []
+        return frozenset(w.lower() for w in words) | frozenset(fold(w) for w in words)
+
+    return lang.memo(("leftover-words",), make)
+
+
+def _ui_share(words: tuple[str, ...], ui: frozenset[str]) -> float:
+    """The share of a line's first words that are page furniture."""
+    head = words[:_UI_WINDOW]
+    return sum(1 for w in head if _is_ui(w.lower(), ui)) / len(head) if head else 0.0
 
 
 def _is_ui(word: str, ui: frozenset[str]) -> bool:

@@ -29,6 +29,7 @@ from .caption_features import FEATURES
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
 MAX_TREES = 2000
 MAX_NODES = 1 << 12
+MAX_DEPTH = 32
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,6 @@ class Tree:
     right: tuple[int, ...]
     value: tuple[float, ...]
 
-    def leaf(self, x: list[float]) -> int:
-        feature, threshold, left, right = self.feature, self.threshold, self.left, self.right
-        node = 0
-        while left[node] >= 0:
-            node = left[node] if x[feature[node]] <= threshold[node] else right[node]
-        return node
-
 
 @dataclass(frozen=True)
 class LineModel:
@@ -59,6 +53,9 @@ class LineModel:
     path: str = ""
     #: a lower bar for lines a shape heuristic proposed, by heuristic ("rule_salad")
     proposed: tuple[tuple[str, float], ...] = ()
+    #: the trees as nested ``(feature, threshold, left, right)`` tuples with float leaves,
+    #: which a walk reads faster than the node lists
+    roots: tuple = ()
 
     def bar(self, heuristic: str) -> float:
         """The score a line needs, given the heuristic that proposed it ("" for none)."""
@@ -67,8 +64,11 @@ class LineModel:
     def score(self, x: list[float]) -> float:
         """Probability that a line is a leftover, from its feature vector (``FEATURES``)."""
         z = self.base
-        for tree in self.trees:
-            z += tree.value[tree.leaf(x)]
+        for node in self.roots:
+            while node.__class__ is tuple:
+                feature, threshold, left, right = node
+                node = left if x[feature] <= threshold else right
+            z += node
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
     def reasons(self, x: list[float], top: int = 3) -> list[str]:
@@ -109,7 +109,16 @@ def load_model(path: Path) -> LineModel:
             f"model '{path.name}' is not a leftover-line model of this version "
             "(needs kind: trees, features, base, threshold, trees)"
         ) from None
-    return LineModel(trees, base, threshold, str(path), proposed)
+    return LineModel(trees, base, threshold, str(path), proposed, tuple(map(_nest, trees)))
+
+
+def _nest(tree: Tree, k: int = 0, depth: int = 0):
+    if tree.left[k] < 0:
+        return tree.value[k]
+    if depth >= MAX_DEPTH:
+        raise ValueError("depth")
+    left, right = _nest(tree, tree.left[k], depth + 1), _nest(tree, tree.right[k], depth + 1)
+    return (tree.feature[k], tree.threshold[k], left, right)
 
 
 def _tree(raw: dict, names: list[str]) -> Tree:
