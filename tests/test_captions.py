@@ -230,3 +230,19 @@ def test_a_closing_sentence_is_article_text_even_among_short_paragraphs():
     )
     found = lint(text, "stray-caption").findings
     assert [(f.line, f.end_line) for f in found] == [(5, 5), (9, 9)]  # both copies, not line 11
+
+
+@pytest.mark.parametrize(
+    "line, found",
+    [
+        ("Compartir", True),
+        ("Síguenos Facebook Twitter", True),
+        ("COMENTARIOS", True),
+        ("Compartir es vivir", False),  # a sentence, not a tool bar
+        ("Galería 12 fotos", False),  # a counter is left to the classifier
+    ],
+)
+def test_a_line_of_page_furniture_words_alone_is_a_cms_leftover(line, found):
+    text = DRAFT.replace("apoyo ucrania putin vladimir vostochni", line)
+    messages = [f.message for f in lint(text, "cms-boilerplate").findings if f.line == 7]
+    assert bool(messages and "page furniture" in messages[0]) is found

@@ -238,7 +238,7 @@ def draft_features(
     Every line gets a few cheap facts (``NEIGHBOUR_FEATURES``), which its neighbours and its
     run read; the full set is worked out only for the lines asked for."""
     lines = body_.lines
-    ui = _ui_words(lang)
+    ui = ui_words(lang)
     cheap = _Cheap(lines, ui, max_words)
     runs = _runs(lines, [is_short(line, max_words) for line in lines], cheap)
     context = _Context(lines, lang, ui)
@@ -431,7 +431,7 @@ def _line_features(
         symbols / len(visible) if visible else 0.0,
         min(1.0, sum(map(len, words)) / n / 12) if n else 0.0,
         _ui_share(words, ui),
-        float(bool(words) and _is_ui(words[0].lower(), ui)),
+        float(bool(words) and is_ui(words[0].lower(), ui)),
         min(1.0, math.log1p(context.per_block[line.block] - 1) / math.log1p(10)),
         min(1.0, n / max(1, context.median_words) / 2),
         min(1.0, len(_SENTENCE_STOP.findall(text)) / 3),
@@ -443,7 +443,7 @@ def _line_features(
     return values
 
 
-def _ui_words(lang: Language) -> frozenset[str]:
+def ui_words(lang: Language) -> frozenset[str]:
     """The language's page-furniture words, lowercased as written and folded (so a word is
     looked up by ``str.lower`` alone, accented or not)."""
 
@@ -457,10 +457,10 @@ def _ui_words(lang: Language) -> frozenset[str]:
 def _ui_share(words: tuple[str, ...], ui: frozenset[str]) -> float:
     """The share of a line's first words that are page furniture."""
     head = words[:_UI_WINDOW]
-    return sum(1 for w in head if _is_ui(w.lower(), ui)) / len(head) if head else 0.0
+    return sum(1 for w in head if is_ui(w.lower(), ui)) / len(head) if head else 0.0
 
 
-def _is_ui(word: str, ui: frozenset[str]) -> bool:
+def is_ui(word: str, ui: frozenset[str]) -> bool:
     """A page-furniture word, alone or closing a compound ("Tagesspiegel-Newsletter")."""
     return word in ui or ("-" in word and word.rsplit("-", 1)[1] in ui)
 

@@ -59,8 +59,10 @@ from .caption_features import (
     body,
     draft_features,
     is_short,
+    is_ui,
     rule_kind,
     run_ids,
+    ui_words,
     word_set,
 )
 from .caption_model import load_model
@@ -85,6 +87,9 @@ OPTIONS = {
     "file_names": Option(False, bool, "report image file names in short lines"),
     "repeated": Option(False, bool, "report a short line that appears twice in the body"),
     "widgets": Option(False, bool, "short lines after a read-more marker join its finding"),
+    "furniture": Option(
+        False, bool, "report a short line made only of page-furniture words (leftover-words)"
+    ),
     "descriptions": Option(
         False, bool, "report unpunctuated photo descriptions (position words, openers, names)"
     ),
@@ -188,12 +193,15 @@ def annotate(ctx: Context) -> Body:
     o = ctx.options
     markers, lines, _, markup = _patterns(ctx)
     b = body(ctx.doc, o["after_image_ok"])
+    furniture = ui_words(ctx.lang)
     if markup is not None:
         markup = markup.narrowed([ctx.doc.text[_src(line)] for line in b.lines])
     for line in b.lines:
         line.rule = _rule(ctx, line.text, markers, lines, markup, ctx.doc.text[_src(line)])
         if not line.rule and o["file_names"] and _is_file_name(line, o["max_words"]):
             line.rule = "image file name"
+        if not line.rule and o["furniture"] and _is_furniture(line, furniture):
+            line.rule = FURNITURE
         if not line.rule and line.block > o["skip_top_blocks"]:
             line.rule = _shape(ctx, b, line)
     return b
@@ -201,7 +209,10 @@ def annotate(ctx: Context) -> Body:
 
 #: rules whose match is evidence enough; the shape heuristics only propose a line, which the
 #: classifier (when the rule has one) confirms or drops, as it does unmarked lines
-EXPLICIT = ("marker", "leftover line pattern", "image markup", "image file name")
+FURNITURE = "page furniture: share, subscribe, related..."
+EXPLICIT = ("marker", "leftover line pattern", "image markup", "image file name", FURNITURE)
+#: the most words a line of page furniture alone has ("Share", "Related topics")
+FURNITURE_WORDS = 4
 #: a run of short lines gets at most this many findings; past it, one finding spans them all
 #: (a table, a list or a widget is one thing to look at, whatever the number of its lines)
 MAX_FINDINGS_PER_RUN = 3
@@ -453,6 +464,16 @@ def _description(ctx: Context, line) -> str:
     ):
         return "a name alone on its line"
     return ""
+
+
+def _is_furniture(line, furniture: frozenset[str]) -> bool:
+    """A line of nothing but page-furniture words: "Share", "Commenter", "Verwandte Themen"."""
+    words = line.words
+    return (
+        0 < len(words) <= FURNITURE_WORDS
+        and not any(c.isdigit() for c in line.text)
+        and all(is_ui(w.lower(), furniture) for w in words)
+    )
 
 
 def _is_file_name(line, max_words: int) -> bool:
