@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 from lintnews.config import Config
 from lintnews.errors import RuleError
-from lintnews.kinds.house_style import prepare_house_style
+from lintnews.kinds.naming.house_style import prepare_house_style
 from lintnews.ruleset import load_rule
 from lintnews.runner import Runner
 

@@ -85,7 +85,7 @@ _REFERENCE_MARKS = (r"[@#_/\\*]", r"\p{L}\.\p{L}", r"(?<![^ \n])www", r"\.(?:com
 def test_skipped_chunks_are_the_chunks_with_a_not_prose_mark_or_a_digit(text):
     import regex
 
-    from lintnews.kinds.name_mentions import _skipped_chunks
+    from lintnews.kinds.naming.mentions import _skipped_chunks
 
     marks = {m.start() for p in _REFERENCE_MARKS for m in regex.finditer(p, text)}
     expected = [

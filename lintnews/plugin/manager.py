@@ -23,7 +23,7 @@ BUILTINS = (
     "lintnews.plugin.builtin",
     "lintnews.parsers.text",
     "lintnews.parsers.markdown",
-    "lintnews.kinds.repeated",
+    "lintnews.kinds.repetition.repeated_content",
     "lintnews.kinds.captions",
     "lintnews.kinds.naming",
     "lintnews.kinds.general",

@@ -21,11 +21,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 
-from .. import regexcache
-from ..document import Span
-from ..findings import Fix, Hit
-from ..language.normalize import fold
-from .base import Context, Option
+from ... import regexcache
+from ...document import Span
+from ...findings import Fix, Hit
+from ...language.normalize import fold
+from ..base import Context, Option
 
 QUOTE_OPTIONS = {
     "min_words": Option(2, int, "fewest words in a quote compared"),

@@ -26,10 +26,10 @@ from operator import itemgetter
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from .. import regexcache
-from ..document import Span
-from ..language import Language, split_words
-from ..language.normalize import fold
+from ... import regexcache
+from ...document import Span
+from ...language import Language, split_words
+from ...language.normalize import fold
 
 # Links, handles and the corpus placeholders (*URL*, *NUMBER*; the Markdown parser turns
 # their asterisks into spaces) carry no wording of their own.

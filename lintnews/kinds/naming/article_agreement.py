@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import regex
 
-from .. import regexcache
-from ..document import Span
-from ..findings import Fix, Hit
-from ..language.normalize import fold
-from .base import Context, Option
+from ... import regexcache
+from ...document import Span
+from ...findings import Fix, Hit
+from ...language.normalize import fold
+from ..base import Context, Option
 
 ARTICLE_OPTIONS = {
     "masculine": Option(["el", "del", "al"], ("list", str), "masculine articles"),

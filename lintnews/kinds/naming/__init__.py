@@ -11,12 +11,12 @@ The kinds live in their own modules and are registered here:
 
 from __future__ import annotations
 
-from ..plugin import hookimpl
-from .articles import ARTICLE_OPTIONS, check_articles
-from .base import RuleKind
+from ...plugin import hookimpl
+from ..base import RuleKind
+from .article_agreement import ARTICLE_OPTIONS, check_articles
 from .house_style import HOUSE_STYLE_OPTIONS, check_house_style, prepare_house_style
-from .names import NAME_OPTIONS, check_names
-from .quotes import QUOTE_OPTIONS, check_quotes
+from .name_variants import NAME_OPTIONS, check_names
+from .quote_variants import QUOTE_OPTIONS, check_quotes
 
 KINDS = [
     RuleKind("name-variants", check_names, NAME_OPTIONS, "Names spelled two ways.", fixes="unsafe"),

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import os
 
-from ..document import Span
-from ..findings import Hit
-from .base import Context
-from .repeated_text import Unit, make_unit, relate
+from ...document import Span
+from ...findings import Hit
+from ..base import Context
+from .units import Unit, make_unit, relate
 
 
 def archive_hits(ctx: Context, archive, units: list[Unit], skip: set[int]):
     """Hits for paragraphs (not in ``skip``, already repeats within the draft) found in
     the archive."""
-    from .repeated import describe
+    from .repeated_content import describe
 
     o = ctx.options
     for unit in units:

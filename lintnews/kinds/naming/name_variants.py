@@ -33,14 +33,14 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from .. import regexcache
-from ..document import Span
-from ..findings import Fix, Hit
-from ..language import lexicon as lexicons
-from ..language.normalize import fold
-from .base import Context, Option
+from ... import regexcache
+from ...document import Span
+from ...findings import Fix, Hit
+from ...language import lexicon as lexicons
+from ...language.normalize import fold
+from ..base import Context, Option
 from .lookalikes import lookalikes, mixed_script
-from .name_mentions import (
+from .mentions import (
     Mention,
     core,
     has_compat_chars,

@@ -23,12 +23,12 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from ..document import Span
-from ..findings import Fix, Hit
-from ..patterns import UserPattern
-from ..plugin import hookimpl
-from .base import Context, Option, RuleKind
-from .repeated_text import MEASURES, Relation, Unit, headline_relation, make_unit, relate
+from ...document import Span
+from ...findings import Fix, Hit
+from ...patterns import UserPattern
+from ...plugin import hookimpl
+from ..base import Context, Option, RuleKind
+from .units import MEASURES, Relation, Unit, headline_relation, make_unit, relate
 
 #: a photo credit glued to the end of a line ("... su familia.Foto: Facebook")
 CREDIT = (
@@ -243,7 +243,7 @@ def check(ctx: Context):
         yield _run_hit(doc, run)
     archive = ctx.resources.get("archive")
     if archive is not None and ctx.options["archive"]:
-        from .repeated_archive import archive_hits
+        from .archive import archive_hits
 
         repeated = {m.later.index for m in paragraphs}
         yield from archive_hits(ctx, archive, units, repeated)

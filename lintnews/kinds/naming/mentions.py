@@ -15,8 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .. import regexcache
-from ..language.normalize import fold, fold_confusables
+from ... import regexcache
+from ...language.normalize import fold, fold_confusables
 
 _WORD = regexcache.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
 _JOIN = regexcache.compile(r"^(?: |-|- | -| - )$")

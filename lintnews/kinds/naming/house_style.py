@@ -34,12 +34,12 @@ from typing import Any
 
 import regex
 
-from ..document import Span
-from ..errors import LintnewsError
-from ..findings import Fix, Hit
-from ..patterns import UserPattern
-from ..yamlload import read_yaml
-from .base import Context, Option
+from ...document import Span
+from ...errors import LintnewsError
+from ...findings import Fix, Hit
+from ...patterns import UserPattern
+from ...yamlload import read_yaml
+from ..base import Context, Option
 
 HOUSE_STYLE_OPTIONS = {
     "dictionaries": Option([], ("list", str), "style sheet files, relative to the rule file"),
@@ -97,7 +97,7 @@ def prepare_house_style(options: dict[str, Any], base_dir: Path) -> dict[str, An
 def _resolve(folder: Path, name: str) -> Path:
     """``name`` relative to ``folder``; ``builtin:PATH`` is inside lintnews' own rules."""
     if name.startswith(BUILTIN):
-        from ..plugin.builtin import builtin_rules_dir
+        from ...plugin.builtin import builtin_rules_dir
 
         return (builtin_rules_dir() / name[len(BUILTIN) :]).resolve()
     return (folder / name).resolve()
