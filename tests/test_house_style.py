@@ -9,11 +9,12 @@ import pytest
 from conftest import ROOT
 from lintnews.config import Config
 from lintnews.errors import RuleError
+from lintnews.kinds.naming.house_style import KIND as HOUSE_STYLE
 from lintnews.kinds.naming.house_style import prepare_house_style
 from lintnews.ruleset import load_rule
 from lintnews.runner import Runner
 
-KINDS = {k.name: k for k in __import__("lintnews.kinds.naming", fromlist=["KINDS"]).KINDS}
+KINDS = {"house-style": HOUSE_STYLE}
 
 
 def _write(folder: Path, name: str, text: str) -> Path:

@@ -136,3 +136,17 @@ def test_distributions_without_lintnews_entry_points_skip_importlib_metadata(tmp
     (other / "entry_points.txt").write_text("")
     (tmp_path / "legacy.egg-link").write_text("/somewhere\n")
     assert manager._may_declare_plugins()
+
+
+def test_every_built_in_kind_lives_in_the_module_of_its_name():
+    """One registration path: each family names its kinds, each kind's module exports it."""
+    from lintnews.kinds import lintnews_rule_kinds
+    from lintnews.kinds.naming.name_variants import KIND as NAME_VARIANTS
+
+    kinds = {kind.name: kind for kind in lintnews_rule_kinds()}
+    assert {"repeated-content", "name-variants", "house-style", "existence"} <= set(kinds)
+    assert kinds["name-variants"].module == "lintnews.kinds.naming.name_variants"
+    for name, kind in kinds.items():
+        assert kind.module.rsplit(".", 1)[1] == name.replace("-", "_")
+        assert callable(kind.check)  # imports the module; a KIND of another name raises
+    assert kinds["name-variants"].check is NAME_VARIANTS.check

@@ -15,7 +15,7 @@ from ... import regexcache
 from ...document import Span
 from ...findings import Fix, Hit
 from ...language.normalize import fold
-from ..base import Context, Option
+from ..base import Context, Option, RuleKind
 
 ARTICLE_OPTIONS = {
     "masculine": Option(["el", "del", "al"], ("list", str), "masculine articles"),
@@ -107,3 +107,12 @@ def _same_entity(a: tuple, b: tuple, connectors: frozenset[str]) -> bool:
     if long[: len(short)] != short:
         return False
     return len(long) == len(short) or long[len(short)] in connectors
+
+
+KIND = RuleKind(
+    "article-agreement",
+    check_articles,
+    ARTICLE_OPTIONS,
+    "A name used with a masculine and a feminine article.",
+    fixes="unsafe",
+)

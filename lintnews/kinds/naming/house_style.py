@@ -39,7 +39,7 @@ from ...errors import LintnewsError
 from ...findings import Fix, Hit
 from ...patterns import UserPattern
 from ...yamlload import read_yaml
-from ..base import Context, Option
+from ..base import Context, Option, RuleKind
 
 HOUSE_STYLE_OPTIONS = {
     "dictionaries": Option([], ("list", str), "style sheet files, relative to the rule file"),
@@ -209,3 +209,13 @@ def check_house_style(ctx: Context):
                 {"found": found, "expected": entry.expected, "note": note, "entry": entry.name},
                 fix=Fix(span, entry.expected, safe=True),
             )
+
+
+KIND = RuleKind(
+    "house-style",
+    check_house_style,
+    HOUSE_STYLE_OPTIONS,
+    "A name written otherwise than the newsroom's style sheet says.",
+    fixes="safe",
+    prepare=prepare_house_style,
+)

@@ -38,7 +38,7 @@ from ...document import Span
 from ...findings import Fix, Hit
 from ...language import lexicon as lexicons
 from ...language.normalize import fold
-from ..base import Context, Option
+from ..base import Context, Option, RuleKind
 from .lookalikes import lookalikes, mixed_script
 from .mentions import (
     Mention,
@@ -361,3 +361,8 @@ def _dedupe(hits: list[Hit]):
             continue
         taken.append(hit.span)
         yield hit
+
+
+KIND = RuleKind(
+    "name-variants", check_names, NAME_OPTIONS, "Names spelled two ways.", fixes="unsafe"
+)

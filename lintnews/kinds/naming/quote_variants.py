@@ -25,7 +25,7 @@ from ... import regexcache
 from ...document import Span
 from ...findings import Fix, Hit
 from ...language.normalize import fold
-from ..base import Context, Option
+from ..base import Context, Option, RuleKind
 
 QUOTE_OPTIONS = {
     "min_words": Option(2, int, "fewest words in a quote compared"),
@@ -126,3 +126,8 @@ def _relation(ctx: Context, a: tuple, b: tuple, one_changed_min: int) -> str | N
     if len(a) == len(b) >= one_changed_min and sum(x != y for x, y in zip(a, b, strict=True)) == 1:
         return "with one word changed"
     return None
+
+
+KIND = RuleKind(
+    "quote-variants", check_quotes, QUOTE_OPTIONS, "A quote worded two ways.", fixes="unsafe"
+)

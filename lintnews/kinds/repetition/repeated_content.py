@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from ...document import Span
 from ...findings import Fix, Hit
 from ...patterns import UserPattern
-from ...plugin import hookimpl
 from ..base import Context, Option, RuleKind
 from .units import MEASURES, Relation, Unit, headline_relation, make_unit, relate
 
@@ -314,8 +313,3 @@ KIND = RuleKind(
     fixes="unsafe",
     prepare=prepare,
 )
-
-
-@hookimpl
-def lintnews_rule_kinds():
-    return [KIND]
