@@ -337,10 +337,11 @@ def cmd_explain(args) -> int:
             if key in ("fail", "pass"):
                 body = "\n".join("    " + line for line in body.splitlines())
             print(f"{title}:\n{body}\n")
-    if rule.options:
+    if rule.options:  # the user's options (defaults for the rest), never what prepare made
         print("Options:")
+        specs = rule.kind.options.specs()
         for name, value in sorted(rule.options.items()):
-            help_text = rule.kind.options[name].help if name in rule.kind.options else ""
+            help_text = specs[name].help
             print(f"  {name} = {value!r}" + (f"  # {help_text}" if help_text else ""))
     return EXIT_OK
 

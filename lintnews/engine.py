@@ -41,7 +41,10 @@ def lint(doc: Document, ruleset: RuleSet) -> tuple[list[Finding], list[str]]:
     for rule in ruleset.rules:
         if not rule.applies_to(doc.language):
             continue
-        ctx = Context(doc=doc, options=rule.options, lang=lang, resources=ruleset.resources)
+        if rule.kind.mapping:  # a kind of the dict contract gets its prepared dict
+            ctx = Context(doc, rule.prepared, lang, ruleset.resources)
+        else:
+            ctx = Context(doc, rule.options, lang, ruleset.resources, rule.prepared)
         try:
             hits = list(rule.kind.run(ctx))
         except PatternTimeout as exc:

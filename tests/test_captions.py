@@ -74,10 +74,10 @@ def test_a_bad_weights_file_is_a_readable_error(tmp_path):
 
 def test_prepare_accepts_its_own_output_and_resolves_the_model_path():
     rule = next(r for r in RUNNER.ruleset.rules if r.id == "stray-caption")
-    again = prepare(rule.options, ROOT / "elsewhere")
-    assert again["_model"] is rule.options["_model"]
+    again = prepare(rule.prepared, ROOT / "elsewhere")
+    assert again["_model"] is rule.prepared["_model"]
     with pytest.raises(ValueError, match="model"):
-        prepare({**rule.options, "model": "missing.json", "_model": None}, ROOT)
+        prepare({**rule.prepared, "model": "missing.json", "_model": None}, ROOT)
 
 
 def test_the_message_shows_the_rule_that_fired_and_the_line_score():
@@ -113,4 +113,4 @@ def test_a_newsroom_rule_folder_extends_the_phrase_packs(tmp_path):
 def test_prepare_rejects_a_pattern_that_does_not_compile():
     rule = next(r for r in RUNNER.ruleset.rules if r.id == "stray-caption")
     with pytest.raises(ValueError, match="invalid pattern"):
-        prepare({**rule.options, "markers": {"es": ["(unclosed"]}}, ROOT)
+        prepare({**rule.prepared, "markers": {"es": ["(unclosed"]}}, ROOT)
