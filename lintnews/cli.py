@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import LintnewsError
-from .findings import LEVELS, level_rank
+from .findings import LEVELS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -189,11 +189,10 @@ def cmd_check(args) -> int:
 
 
 def _check(args) -> int:
-    from . import batch
-    from .formats import Summary
+    from .app import RunOptions, check
 
     runner = _runner(args, language=args.lang, archive=args.archive)
-    formats = _formats(runner)
+    formats = runner.plugins.formats()
     _report_plugin_errors(runner)
     name = _format_name(args.format)
     if name not in formats:
@@ -211,42 +210,41 @@ def _check(args) -> int:
         report = open(args.report, "w", encoding="utf-8")  # noqa: SIM115 - closed below
         formatters.append(formats["html"](report, options))
     fix = ("unsafe" if args.unsafe_fixes else "safe") if (args.fix or args.diff) else None
-    summary = Summary()
-    failing = changed = False
-    for formatter in formatters:
-        formatter.start()
-    for result in batch.run(runner, _inputs(args, runner), args, fix):
-        summary.add(result)
-        failing |= any(level_rank(f.level) >= level_rank(fail_level) for f in result.findings)
+    options = RunOptions(
+        paths=tuple(args.paths),
+        fix=fix,
+        diff=args.diff,
+        jobs=args.jobs,
+        cache=not args.no_cache,
+        cache_dir=args.cache_folder,
+        needs_source=any(f.needs_source for f in formatters),
+        stdin_filename=args.stdin_filename,
+        fail_level=fail_level,
+    )
+
+    def report_result(result) -> None:
         for error in result.errors:
             print(f"lintnews: {error}", file=sys.stderr)
         if not args.quiet:
             for note in result.notes:
                 print(f"lintnews: {note}", file=sys.stderr)
         if result.diff:
-            changed = True
             out.write(result.diff)
-        for formatter in formatters:
-            formatter.handle(result)
-    for formatter in formatters:
-        formatter.finish(summary)
-    if report:
-        report.close()
+
+    try:
+        outcome = check(runner, options, formatters, report_result)
+    finally:
+        if report:
+            report.close()
     out.flush()
+    summary = outcome.summary
     if fix and not args.quiet:
         _report_fixes(summary, args.diff)
     if args.diff:
-        return EXIT_FINDINGS if changed else (EXIT_ERROR if summary.failures else EXIT_OK)
-    if failing:
+        return EXIT_FINDINGS if outcome.changed else (EXIT_ERROR if summary.failures else EXIT_OK)
+    if outcome.failing:
         return EXIT_FINDINGS
     return EXIT_ERROR if summary.failures else EXIT_OK
-
-
-def _formats(runner) -> dict:
-    formats: dict = {}
-    for _, provided in runner.plugins.call_each("lintnews_formats"):
-        formats = {**provided, **formats}  # newest-registered first: keep the first seen
-    return formats
 
 
 def _format_name(name: str) -> str:
@@ -265,15 +263,6 @@ def _report_fixes(summary, diff: bool) -> None:
         f"{left} fixable left{hint}",
         file=sys.stderr,
     )
-
-
-def _inputs(args, runner) -> list[str]:
-    if "-" in args.paths:
-        return ["-"] + runner.files([p for p in args.paths if p != "-"])
-    files = runner.files(args.paths)
-    if not files:
-        raise LintnewsError(f"no drafts found in {' '.join(args.paths)}")
-    return files
 
 
 def _vale_rules() -> list:

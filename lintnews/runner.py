@@ -10,9 +10,10 @@ from pathlib import Path
 
 from .config import Config, find_config, load_config
 from .document import Block, Document, Sentence, Span
-from .engine import FileResult, lint
+from .engine import lint
 from .errors import InputError, LintnewsError, RuleError
 from .files import Skipped, discover, read_draft, read_source, write_source
+from .findings import FileResult
 from .language import detect
 from .language.sentences import split
 from .plugin import manager
@@ -39,9 +40,7 @@ class Runner:
         self.config: Config = config
         self.language = language or self.config.language
         self.kinds = self._collect_kinds()
-        folders = [
-            Path(p) for _, paths in self.plugins.call_each("lintnews_rule_paths") for p in paths
-        ]
+        folders = [Path(p) for paths in self.plugins.hook.lintnews_rule_paths() for p in paths]
         folders += list(self.config.rule_paths)
         self.ruleset: RuleSet = build_ruleset(
             folders, self.kinds, self.config.rules, select, ignore, self.config.path or "config"
@@ -63,9 +62,10 @@ class Runner:
         def paragraphs(path: str):
             try:  # the parse hook alone: no language or sentences needed for the index
                 text = read_draft(path)
-                parsed = self.plugins.call_each("lintnews_parse", path=path, text=text)
-                doc = next(d for _, d in parsed if d is not None)
-            except (Skipped, LintnewsError, StopIteration):
+                doc = self.plugins.hook.lintnews_parse(path=path, text=text)
+            except (Skipped, LintnewsError):
+                return
+            if doc is None:
                 return
             for block in doc.blocks:
                 if block.kind in ("paragraph", "blockquote", "list_item") and block.text:
@@ -75,12 +75,12 @@ class Runner:
 
     def _collect_kinds(self):
         kinds = {}
-        for plugin_name, provided in self.plugins.call_each("lintnews_rule_kinds"):
+        for provided in self.plugins.hook.lintnews_rule_kinds():
             for kind in provided:
                 if kind.name in kinds:
                     raise RuleError(
                         f"rule kind '{kind.name}' is registered twice "
-                        f"(again by plugin {plugin_name})"
+                        f"(again by plugin {manager.provider(provided)})"
                     )
                 kinds[kind.name] = kind
         return kinds
@@ -137,10 +137,7 @@ class Runner:
         )
 
     def parse(self, text: str, path: str) -> Document:
-        doc = None
-        for _, result in self.plugins.call_each("lintnews_parse", path=path, text=text):
-            doc = result
-            break
+        doc = self.plugins.hook.lintnews_parse(path=path, text=text)
         if doc is None:
             raise InputError(f"{path}: no parser accepted this file")
         language = self._language_of(doc)

@@ -46,6 +46,6 @@ def lintnews_formats():
     """Return a dict mapping format names to formatter classes.
 
     A formatter class is built as ``cls(stream, options)`` and has ``start()``,
-    ``handle(result)`` for each :class:`lintnews.engine.FileResult` and ``finish(summary)``.
+    ``handle(result)`` for each :class:`lintnews.findings.FileResult` and ``finish(summary)``.
     All results are collected; a later-registered plugin may override a built-in name.
     """
