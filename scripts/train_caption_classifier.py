@@ -11,7 +11,7 @@ category ``caption`` (kinds caption, cms) sits on it; lines labelled ``inline_le
 (residue glued to prose, found by the inline patterns), lines cms-boilerplate matches (not
 the classifier's job) and lines of the dek block (which the classifier never reports) are
 left out. Features are exactly those the rule computes at
-run time (``lintnews.kinds.caption_features``), rule flags included.
+run time (``lintnews.kinds.leftovers.caption_features``), rule flags included.
 
 Model: scikit-learn logistic regression (L2, C=1). Threshold: on out-of-fold scores, the
 highest one that reaches the best line-level recall of the whole rule (patterns +
@@ -62,8 +62,8 @@ def runner(model_path: Path | None = None):
 def line_rows(sets: list[Path]):
     """(set name, draft, features, label) for every trainable body line."""
     from lintnews.kinds.base import Context
-    from lintnews.kinds.caption_features import FEATURES, features
-    from lintnews.kinds.captions import annotate
+    from lintnews.kinds.leftovers.caption_features import FEATURES, features
+    from lintnews.kinds.leftovers.leftover import annotate
     from lintnews.language import UNKNOWN
 
     run = runner()
@@ -76,10 +76,12 @@ def line_rows(sets: list[Path]):
             path = folder / "drafts" / draft
             doc = run.parse(path.read_text(encoding="utf-8"), str(path))
             lang = run.ruleset.languages.get(doc.language, UNKNOWN)
-            ctx = Context(doc=doc, options=rule.options, lang=lang)
+            ctx = Context(doc=doc, options=rule.options, lang=lang, prepared=rule.prepared)
             b = annotate(ctx)
             cms_lines = {
-                ln.span for ln in annotate(Context(doc, cms.options, lang)).lines if ln.rule
+                ln.span
+                for ln in annotate(Context(doc, cms.options, lang, prepared=cms.prepared)).lines
+                if ln.rule
             }
             pos = {d["line"] for d in lab["defects"] if d["kind"] in ("caption", "cms")}
             glued = {d["line"] for d in lab["defects"] if d["kind"] == "inline_leftover"}
@@ -91,7 +93,7 @@ def line_rows(sets: list[Path]):
                     or line.block <= rule.options["skip_top_blocks"]
                 ):
                     continue
-                values = features(b, i, lang, rule.options["_agencies"], rule.options["max_words"])
+                values = features(b, i, lang, rule.prepared.agencies, rule.options["max_words"])
                 x = [values[n] for n in FEATURES]
                 rows.append(
                     (
@@ -149,7 +151,7 @@ def line_figures(scores, labels, ruled, threshold: float) -> dict:
 
 
 def write_weights(path: Path, model, threshold: float, cv: dict) -> None:
-    from lintnews.kinds.caption_features import FEATURES
+    from lintnews.kinds.leftovers.caption_features import FEATURES
 
     data = {
         "about": "leftover-line classifier of stray-caption; scripts/train_caption_classifier.py",

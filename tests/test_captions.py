@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
 
 from conftest import ROOT, lint
-from lintnews.kinds.caption_features import FEATURES, body, features
-from lintnews.kinds.caption_model import LineModel, load_model
-from lintnews.kinds.captions import prepare
+from lintnews.kinds.leftovers.caption_features import FEATURES, body, features
+from lintnews.kinds.leftovers.caption_model import LineModel, load_model
+from lintnews.kinds.leftovers.leftover import prepare
 from lintnews.runner import Runner
 
 RUNNER = Runner(select=["stray-caption"])
@@ -72,12 +73,12 @@ def test_a_bad_weights_file_is_a_readable_error(tmp_path):
         load_model(bad)
 
 
-def test_prepare_accepts_its_own_output_and_resolves_the_model_path():
+def test_prepare_resolves_the_model_path_from_the_rule_file():
     rule = next(r for r in RUNNER.ruleset.rules if r.id == "stray-caption")
-    again = prepare(rule.prepared, ROOT / "elsewhere")
-    assert again["_model"] is rule.prepared["_model"]
+    again = prepare(rule.options, ROOT / "elsewhere")  # a config elsewhere prepares it again
+    assert again.model == rule.prepared.model is not None
     with pytest.raises(ValueError, match="model"):
-        prepare({**rule.prepared, "model": "missing.json", "_model": None}, ROOT)
+        prepare(dataclasses.replace(rule.options, model="missing.json"), ROOT)
 
 
 def test_the_message_shows_the_rule_that_fired_and_the_line_score():
@@ -113,4 +114,4 @@ def test_a_newsroom_rule_folder_extends_the_phrase_packs(tmp_path):
 def test_prepare_rejects_a_pattern_that_does_not_compile():
     rule = next(r for r in RUNNER.ruleset.rules if r.id == "stray-caption")
     with pytest.raises(ValueError, match="invalid pattern"):
-        prepare({**rule.prepared, "markers": {"es": ["(unclosed"]}}, ROOT)
+        prepare(dataclasses.replace(rule.options, markers={"es": ["(unclosed"]}), ROOT)

@@ -144,7 +144,9 @@ def test_every_built_in_kind_lives_in_the_module_of_its_name():
     from lintnews.kinds.naming.name_variants import KIND as NAME_VARIANTS
 
     kinds = {kind.name: kind for kind in lintnews_rule_kinds()}
-    assert {"repeated-content", "name-variants", "house-style", "existence"} <= set(kinds)
+    assert {"repeated-content", "leftover", "name-variants", "house-style", "existence"} <= set(
+        kinds
+    )
     assert kinds["name-variants"].module == "lintnews.kinds.naming.name_variants"
     for name, kind in kinds.items():
         assert kind.module.rsplit(".", 1)[1] == name.replace("-", "_")

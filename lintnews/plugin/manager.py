@@ -28,7 +28,6 @@ BUILTINS = (
     "lintnews.parsers.text",
     "lintnews.parsers.markdown",
     "lintnews.kinds",
-    "lintnews.kinds.captions",
     "lintnews.formats.text",
     "lintnews.formats.json",
     "lintnews.formats.github",
