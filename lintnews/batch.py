@@ -20,7 +20,8 @@ import time
 
 from . import __version__
 from .app import RunOptions
-from .files import cache_folder, read_draft
+from .cachefolder import cache_folder
+from .files import read_draft
 from .findings import FileResult
 from .ruleset import canonical
 

@@ -16,8 +16,8 @@ import sqlite3
 import stat
 from pathlib import Path
 
+from .cachefolder import make_cache_folder
 from .document import Span
-from .files import make_cache_folder
 from .findings import FileResult, Finding, Fix, Related
 
 SCHEMA = """

@@ -158,40 +158,29 @@ def _report_plugin_errors(runner) -> None:
     runner.plugins.errors.clear()
 
 
-def _cache_folder(args) -> Path | None:
-    """The cache folder (see files.cache_folder), None with ``--no-cache``. Found before
-    anything compiles or loads, so that all of it can come from the folder."""
+def _cache_folder(args):
+    """The run's cache folder (see lintnews.cachefolder; no path with ``--no-cache``). Found
+    before anything compiles or loads, so that all of it can come from the folder."""
+    from .cachefolder import CacheFolder
     from .config import find_config
-    from .files import cache_folder
 
     if args.no_cache:
-        return None
+        return CacheFolder(None)
     if args.cache_dir:
-        return cache_folder(args.cache_dir, None)
-    return cache_folder(None, Path(args.config) if args.config else find_config(Path.cwd()))
+        return CacheFolder.find(args.cache_dir, None)
+    return CacheFolder.find(None, Path(args.config) if args.config else find_config(Path.cwd()))
 
 
 def cmd_check(args) -> int:
-    from . import regexcache, yamlload
-    from .language import lexicon
-
     # what a start would otherwise redo: compiled patterns, parsed YAML, lexicon indexes
-    args.cache_folder = _cache_folder(args)
-    regexcache.load(args.cache_folder)
-    yamlload.use_cache(args.cache_folder)
-    lexicon.use_index_dir(args.cache_folder)
-    try:
-        return _check(args)
-    finally:
-        regexcache.save()
-        yamlload.save_cache()
-        lexicon.use_index_dir(None)
+    with _cache_folder(args) as folder:
+        return _check(args, folder)
 
 
-def _check(args) -> int:
+def _check(args, folder) -> int:
     from .app import RunOptions, check
 
-    runner = _runner(args, language=args.lang, archive=args.archive)
+    runner = _runner(args, language=args.lang, archive=args.archive, cache_folder=folder)
     formats = runner.plugins.formats()
     _report_plugin_errors(runner)
     name = _format_name(args.format)
@@ -216,7 +205,7 @@ def _check(args) -> int:
         diff=args.diff,
         jobs=args.jobs,
         cache=not args.no_cache,
-        cache_dir=args.cache_folder,
+        cache_dir=folder.path,
         needs_source=any(f.needs_source for f in formatters),
         stdin_filename=args.stdin_filename,
         fail_level=fail_level,

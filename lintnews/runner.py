@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from .cachefolder import CacheFolder
 from .config import Config, find_config, load_config
 from .document import Block, Document, Sentence, Span
 from .engine import lint
@@ -31,7 +32,11 @@ class Runner:
         plugins=None,
         config: Config | None = None,
         archive: list[str] | None = None,
+        cache_folder: CacheFolder | None = None,
     ):
+        #: where start-up work is kept between runs (opened here when it is not yet); a
+        #: Runner without one keeps nothing
+        self.cache_folder = (cache_folder or CacheFolder(None)).open()
         self.plugins = plugins or manager.build()
         if config is None:
             presets = builtin_rules_dir() / "presets"

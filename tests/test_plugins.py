@@ -130,12 +130,12 @@ def test_distributions_without_lintnews_entry_points_skip_importlib_metadata(tmp
     other.mkdir()
     (other / "entry_points.txt").write_text("[console_scripts]\nother = other:main\n")
     monkeypatch.setattr("sys.path", [str(tmp_path), str(tmp_path / "missing")])
-    assert not manager._may_declare_plugins()
+    assert not manager.may_declare_plugins()
     (other / "entry_points.txt").write_text("[console_scripts]\nx = y\n\n[lintnews]\nz = z\n")
-    assert manager._may_declare_plugins()
+    assert manager.may_declare_plugins()
     (other / "entry_points.txt").write_text("")
     (tmp_path / "legacy.egg-link").write_text("/somewhere\n")
-    assert manager._may_declare_plugins()
+    assert manager.may_declare_plugins()
 
 
 def test_every_built_in_kind_lives_in_the_module_of_its_name():

@@ -133,7 +133,7 @@ def build(autoload: bool | None = None) -> Plugins:
     return plugins
 
 
-def _may_declare_plugins() -> bool:
+def may_declare_plugins() -> bool:
     """Whether any installed distribution may declare a ``lintnews`` entry point.
 
     A quick look at the ``entry_points.txt`` of the distributions on ``sys.path``: when none
@@ -167,7 +167,7 @@ def _may_declare_plugins() -> bool:
 
 
 def _load_entry_points(plugins: Plugins) -> None:
-    if not _may_declare_plugins():
+    if not may_declare_plugins():
         return
     from importlib.metadata import entry_points
 
