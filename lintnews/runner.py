@@ -51,8 +51,9 @@ class Runner:
             folders, self.kinds, self.config.rules, select, ignore, self.config.path or "config"
         )
         archive_roots = [*self.config.archive, *(Path(p) for p in archive or ())]
-        if archive_roots:
-            self.ruleset.resources["archive"] = self._open_archive(archive_roots)
+        if archive_roots:  # the RuleSet is frozen: a new one with its resources
+            resources = {**self.ruleset.resources, "archive": self._open_archive(archive_roots)}
+            self.ruleset = dataclasses.replace(self.ruleset, resources=resources)
 
     def _open_archive(self, roots: list[Path]):
         """The archive index, brought up to date once per run (see lintnews.archive)."""

@@ -27,7 +27,8 @@ from ...document import Span
 from ...findings import Fix, Hit
 from ...patterns import UserPattern
 from ..base import Context, Options, RuleKind, option
-from .units import MEASURES, Relation, Unit, headline_relation, make_unit, relate
+from .archive import archive_hits
+from .units import MEASURES, Relation, Unit, describe, headline_relation, make_unit, relate
 
 #: a photo credit glued to the end of a line ("... su familia.Foto: Facebook")
 CREDIT = (
@@ -223,21 +224,6 @@ def _analysis(ctx: Context):
     return ctx.doc.memo(("repetition", ctx.prepared.shared), lambda: analyse(ctx))
 
 
-def describe(rel: Relation, earlier: str) -> str:
-    """'repeats paragraph at line 3, reworded (similarity 0.64)' and the like."""
-    how = {
-        "verbatim": "verbatim",
-        "near-verbatim": "nearly verbatim",
-    }.get(rel.how, f"reworded (similarity {rel.similarity:.2f})")
-    if rel.exact:
-        how = "word for word"
-    if rel.how == "part":
-        return f"repeats part of {earlier}, {how}"
-    if rel.how == "expanded":
-        return f"repeats {earlier} with additions, {how}"
-    return f"repeats {earlier}, {how}"
-
-
 def _earlier_name(doc, m: Match, what: str) -> str:
     if m.earlier.kind == "heading":
         return "the headline"
@@ -257,8 +243,6 @@ def check(ctx: Context):
         yield _run_hit(doc, run)
     archive = ctx.resources.get("archive")
     if archive is not None and ctx.options["archive"]:
-        from .archive import archive_hits
-
         repeated = {m.later.index for m in paragraphs}
         yield from archive_hits(ctx, archive, units, repeated)
 
