@@ -50,7 +50,7 @@ def main() -> int:
             for rule in runner.ruleset.rules:
                 if not rule.applies_to(doc.language):
                     continue
-                ctx = Context(doc, rule.options, lang, runner.ruleset.resources)
+                ctx = Context(doc, rule.options, lang, runner.ruleset.resources, rule.prepared)
                 start = time.process_time()
                 list(rule.kind.run(ctx))
                 spent[rule.id] += time.process_time() - start

@@ -14,14 +14,18 @@ __all__ = ["Finding", "Fix", "Hit", "hookimpl", "lint_paths", "lint_text", "__ve
 
 
 def lint_text(text: str, path: str = "draft.md", **runner_options):
-    """Lint one draft given as text; returns a :class:`lintnews.engine.FileResult`."""
+    """Lint one draft given as text; returns a :class:`lintnews.findings.FileResult`.
+
+    ``runner_options`` are :class:`lintnews.runner.Runner`'s: ``config_path``, ``select``,
+    ``language``, ``cache_folder`` (a :class:`lintnews.cachefolder.CacheFolder`: the start-up
+    work kept between calls, as ``lintnews check`` keeps it; close it to save it)..."""
     from .runner import Runner
 
     return Runner(**runner_options).lint_text(text, path)
 
 
 def lint_paths(paths: list[str], **runner_options):
-    """Lint files and folders; yields a :class:`lintnews.engine.FileResult` per file."""
+    """Lint files and folders; yields a :class:`lintnews.findings.FileResult` per file."""
     from .runner import Runner
 
     runner = Runner(**runner_options)

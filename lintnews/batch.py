@@ -17,11 +17,12 @@ import os
 import signal
 import sys
 import time
-from pathlib import Path
 
 from . import __version__
-from .engine import FileResult
-from .files import cache_folder, read_draft
+from .app import RunOptions
+from .cachefolder import cache_folder
+from .files import read_draft
+from .findings import FileResult
 from .ruleset import canonical
 
 MIN_FILES_PER_WORKER = 24
@@ -31,30 +32,26 @@ PROGRESS_MIN_FILES = 100
 _worker_runner = None
 
 
-def run(runner, paths: list[str], args, fix: str | None):
+def run(runner, paths: list[str], options: RunOptions):
     """Yield a FileResult per path ("-" is stdin)."""
-    diff = getattr(args, "diff", False)
-    needs_source = (
-        args.format in ("html",)
-        or bool(getattr(args, "report", None))
-        or (args.format == "text" and sys.stdout.isatty())
-    )
+    fix, diff, needs_source = options.fix, options.diff, options.needs_source
     cache = None
-    if fix is None and not getattr(args, "no_cache", True):
+    if fix is None and options.cache:
         from .cache import Cache  # only cached runs pay for sqlite3
 
         max_bytes = runner.config.max_file_size * 1024 * 1024
-        cache = Cache(_cache_dir(runner, args), _salt(runner), max_bytes)
+        folder = cache_folder(options.cache_dir, runner.config.path or None)
+        cache = Cache(folder, _salt(runner), max_bytes)
     progress = _Progress(len(paths))
     try:
         done = cache.get_many([p for p in paths if p != "-"]) if cache else {}
         if needs_source:
             done = {path: _with_source(hit) for path, hit in done.items()}
         todo = [path for path in paths if path != "-" and path not in done]
-        fresh = _lint_all(runner, todo, fix, diff, getattr(args, "jobs", 1), needs_source, progress)
+        fresh = _lint_all(runner, todo, fix, diff, options.jobs, needs_source, progress)
         for path in paths:
             if path == "-":
-                yield runner.lint_text(sys.stdin.read(), args.stdin_filename)
+                yield runner.lint_text(sys.stdin.read(), options.stdin_filename)
                 continue
             result = done.get(path) or next(fresh)
             if cache and path not in done and result.digest:
@@ -195,12 +192,6 @@ def _with_source(result: FileResult) -> FileResult:
         return dataclasses.replace(result, source=read_draft(result.path))
     except Exception:
         return result
-
-
-def _cache_dir(runner, args) -> Path:
-    if getattr(args, "cache_folder", None):
-        return args.cache_folder  # found by the command line (lintnews.cli)
-    return cache_folder(getattr(args, "cache_dir", None), runner.config.path or None)
 
 
 def _salt(runner) -> str:

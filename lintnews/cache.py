@@ -16,10 +16,9 @@ import sqlite3
 import stat
 from pathlib import Path
 
+from .cachefolder import make_cache_folder
 from .document import Span
-from .engine import FileResult
-from .files import make_cache_folder
-from .findings import Finding, Fix, Related
+from .findings import FileResult, Finding, Fix, Related
 
 SCHEMA = """
 create table if not exists files (path text primary key, mtime_ns integer, size integer,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import LintnewsError
-from .findings import LEVELS, level_rank
+from .findings import LEVELS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -158,42 +158,30 @@ def _report_plugin_errors(runner) -> None:
     runner.plugins.errors.clear()
 
 
-def _cache_folder(args) -> Path | None:
-    """The cache folder (see files.cache_folder), None with ``--no-cache``. Found before
-    anything compiles or loads, so that all of it can come from the folder."""
+def _cache_folder(args):
+    """The run's cache folder (see lintnews.cachefolder; no path with ``--no-cache``). Found
+    before anything compiles or loads, so that all of it can come from the folder."""
+    from .cachefolder import CacheFolder
     from .config import find_config
-    from .files import cache_folder
 
     if args.no_cache:
-        return None
+        return CacheFolder(None)
     if args.cache_dir:
-        return cache_folder(args.cache_dir, None)
-    return cache_folder(None, Path(args.config) if args.config else find_config(Path.cwd()))
+        return CacheFolder.find(args.cache_dir, None)
+    return CacheFolder.find(None, Path(args.config) if args.config else find_config(Path.cwd()))
 
 
 def cmd_check(args) -> int:
-    from . import regexcache, yamlload
-    from .language import lexicon
-
     # what a start would otherwise redo: compiled patterns, parsed YAML, lexicon indexes
-    args.cache_folder = _cache_folder(args)
-    regexcache.load(args.cache_folder)
-    yamlload.use_cache(args.cache_folder)
-    lexicon.use_index_dir(args.cache_folder)
-    try:
-        return _check(args)
-    finally:
-        regexcache.save()
-        yamlload.save_cache()
-        lexicon.use_index_dir(None)
+    with _cache_folder(args) as folder:
+        return _check(args, folder)
 
 
-def _check(args) -> int:
-    from . import batch
-    from .formats import Summary
+def _check(args, folder) -> int:
+    from .app import RunOptions, check
 
-    runner = _runner(args, language=args.lang, archive=args.archive)
-    formats = _formats(runner)
+    runner = _runner(args, language=args.lang, archive=args.archive, cache_folder=folder)
+    formats = runner.plugins.formats()
     _report_plugin_errors(runner)
     name = _format_name(args.format)
     if name not in formats:
@@ -211,42 +199,41 @@ def _check(args) -> int:
         report = open(args.report, "w", encoding="utf-8")  # noqa: SIM115 - closed below
         formatters.append(formats["html"](report, options))
     fix = ("unsafe" if args.unsafe_fixes else "safe") if (args.fix or args.diff) else None
-    summary = Summary()
-    failing = changed = False
-    for formatter in formatters:
-        formatter.start()
-    for result in batch.run(runner, _inputs(args, runner), args, fix):
-        summary.add(result)
-        failing |= any(level_rank(f.level) >= level_rank(fail_level) for f in result.findings)
+    options = RunOptions(
+        paths=tuple(args.paths),
+        fix=fix,
+        diff=args.diff,
+        jobs=args.jobs,
+        cache=not args.no_cache,
+        cache_dir=folder.path,
+        needs_source=any(f.needs_source for f in formatters),
+        stdin_filename=args.stdin_filename,
+        fail_level=fail_level,
+    )
+
+    def report_result(result) -> None:
         for error in result.errors:
             print(f"lintnews: {error}", file=sys.stderr)
         if not args.quiet:
             for note in result.notes:
                 print(f"lintnews: {note}", file=sys.stderr)
         if result.diff:
-            changed = True
             out.write(result.diff)
-        for formatter in formatters:
-            formatter.handle(result)
-    for formatter in formatters:
-        formatter.finish(summary)
-    if report:
-        report.close()
+
+    try:
+        outcome = check(runner, options, formatters, report_result)
+    finally:
+        if report:
+            report.close()
     out.flush()
+    summary = outcome.summary
     if fix and not args.quiet:
         _report_fixes(summary, args.diff)
     if args.diff:
-        return EXIT_FINDINGS if changed else (EXIT_ERROR if summary.failures else EXIT_OK)
-    if failing:
+        return EXIT_FINDINGS if outcome.changed else (EXIT_ERROR if summary.failures else EXIT_OK)
+    if outcome.failing:
         return EXIT_FINDINGS
     return EXIT_ERROR if summary.failures else EXIT_OK
-
-
-def _formats(runner) -> dict:
-    formats: dict = {}
-    for _, provided in runner.plugins.call_each("lintnews_formats"):
-        formats = {**provided, **formats}  # newest-registered first: keep the first seen
-    return formats
 
 
 def _format_name(name: str) -> str:
@@ -265,15 +252,6 @@ def _report_fixes(summary, diff: bool) -> None:
         f"{left} fixable left{hint}",
         file=sys.stderr,
     )
-
-
-def _inputs(args, runner) -> list[str]:
-    if "-" in args.paths:
-        return ["-"] + runner.files([p for p in args.paths if p != "-"])
-    files = runner.files(args.paths)
-    if not files:
-        raise LintnewsError(f"no drafts found in {' '.join(args.paths)}")
-    return files
 
 
 def _vale_rules() -> list:
@@ -337,10 +315,11 @@ def cmd_explain(args) -> int:
             if key in ("fail", "pass"):
                 body = "\n".join("    " + line for line in body.splitlines())
             print(f"{title}:\n{body}\n")
-    if rule.options:
+    if rule.options:  # the user's options (defaults for the rest), never what prepare made
         print("Options:")
+        specs = rule.kind.options.specs()
         for name, value in sorted(rule.options.items()):
-            help_text = rule.kind.options[name].help if name in rule.kind.options else ""
+            help_text = specs[name].help
             print(f"  {name} = {value!r}" + (f"  # {help_text}" if help_text else ""))
     return EXIT_OK
 

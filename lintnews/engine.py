@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from . import suppress
 from .document import Document, Span
 from .findings import Finding, Hit, Related
@@ -11,26 +9,6 @@ from .kinds.base import Context
 from .language import UNKNOWN
 from .patterns import PatternTimeout
 from .ruleset import Rule, RuleSet
-
-
-@dataclass(frozen=True)
-class FileResult:
-    """Everything known about one file after linting; formatters read only this."""
-
-    path: str
-    language: str = ""
-    findings: tuple[Finding, ...] = ()
-    errors: tuple[str, ...] = ()
-    #: remarks that are not errors, e.g. a binary file skipped
-    notes: tuple[str, ...] = ()
-    #: fixes applied to this file, and fixable findings left
-    fixed: int = 0
-    fixable: int = 0
-    #: with --diff: the unified diff the fixes would make
-    diff: str = field(default="", repr=False)
-    #: sha256 of the file's bytes as read (the cache key)
-    digest: str = ""
-    source: str = field(default="", repr=False)
 
 
 def lint(doc: Document, ruleset: RuleSet) -> tuple[list[Finding], list[str]]:
@@ -41,7 +19,10 @@ def lint(doc: Document, ruleset: RuleSet) -> tuple[list[Finding], list[str]]:
     for rule in ruleset.rules:
         if not rule.applies_to(doc.language):
             continue
-        ctx = Context(doc=doc, options=rule.options, lang=lang, resources=ruleset.resources)
+        if rule.kind.mapping:  # a kind of the dict contract gets its prepared dict
+            ctx = Context(doc, rule.prepared, lang, ruleset.resources)
+        else:
+            ctx = Context(doc, rule.options, lang, ruleset.resources, rule.prepared)
         try:
             hits = list(rule.kind.run(ctx))
         except PatternTimeout as exc:

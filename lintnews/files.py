@@ -1,4 +1,5 @@
-"""Finding drafts on disk and decoding them. The only module that reads drafts."""
+"""Drafts on disk: finding, reading, decoding and (atomically) writing them. The only module
+that reads drafts; the cache folder's files are :mod:`lintnews.cachefolder`'s."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import codecs
 import contextlib
 import fnmatch
 import hashlib
-import marshal
 import os
 import stat
 from dataclasses import dataclass
@@ -117,10 +117,10 @@ def write_source(source: Source, text: str) -> None:
         raise InputError(f"{path}: cannot write fixes: {exc.strerror or exc}") from None
     if hashlib.sha256(current).hexdigest() != source.digest:
         raise InputError(f"{path}: changed on disk while being fixed; not written")
-    _replace(path, source.encode(text), suffix=".lintnews", mode=mode, durable=True)
+    replace_file(path, source.encode(text), suffix=".lintnews", mode=mode, durable=True)
 
 
-def _replace(
+def replace_file(
     path: Path, data: bytes, suffix: str = "", mode: int | None = None, durable: bool = False
 ) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``: a
@@ -191,61 +191,3 @@ def decode(path: str, data: bytes) -> str:
         raise InputError(
             f"{path}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
         ) from None
-
-
-def cache_folder(cache_dir: str | None, config_path: str | Path | None) -> Path:
-    """``cache_dir`` as given, or ``.lintnews/cache`` beside the config file (or in the
-    working directory when there is none)."""
-    if cache_dir:
-        return Path(cache_dir)
-    base = Path(config_path).parent if config_path else Path.cwd()
-    return base / ".lintnews" / "cache"
-
-
-def make_cache_folder(folder: Path) -> None:
-    """Create the cache folder; a ``.lintnews`` folder ignores itself in git."""
-    folder.mkdir(parents=True, exist_ok=True)
-    gitignore = folder.parent / ".gitignore"
-    if folder.parent.name == ".lintnews" and not gitignore.exists():
-        gitignore.write_text("*\n", encoding="utf-8")
-
-
-def read_cache_value(path: Path):
-    """The value ``write_cache_value`` stored in ``path``; None for a file that is missing,
-    unreadable or not whole."""
-    try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
-
-
-def write_cache_value(path: Path, value) -> bool:
-    """Store plain values (marshal: strings, numbers, tuples, lists, dicts) in a file of the
-    cache folder; False when they cannot be stored or written."""
-    try:
-        data = marshal.dumps(value)
-    except ValueError:
-        return False
-    return write_cache_file(path, data)
-
-
-def kept_entries(first: dict, earlier: dict, limit: int) -> dict:
-    """What a cache file keeps: ``first`` (what this run used), then ``earlier`` entries
-    while there is room, so that the file never grows without bound."""
-    out = dict(first)
-    for key, value in earlier.items():
-        if len(out) >= limit:
-            break
-        out.setdefault(key, value)
-    return out
-
-
-def write_cache_file(path: Path, data: bytes) -> bool:
-    """Replace a file of the cache folder atomically (concurrent runs each write a whole
-    file). False when it cannot be written: a cache that is not kept is only slower."""
-    try:
-        make_cache_folder(path.parent)
-        _replace(path, data)
-    except OSError:
-        return False
-    return True

@@ -1,4 +1,5 @@
-"""What rules produce (Hit) and what the engine reports (Finding)."""
+"""What rules produce (Hit), what the engine reports (Finding), and a run's results: one
+:class:`FileResult` per file and the run's :class:`Summary` (what formatters are handed)."""
 
 from __future__ import annotations
 
@@ -63,3 +64,54 @@ class Finding:
 
     def sort_key(self):
         return (self.line, self.column, self.rule)
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """Everything known about one file after linting; formatters read only this."""
+
+    path: str
+    language: str = ""
+    findings: tuple[Finding, ...] = ()
+    errors: tuple[str, ...] = ()
+    #: remarks that are not errors, e.g. a binary file skipped
+    notes: tuple[str, ...] = ()
+    #: fixes applied to this file, and fixable findings left
+    fixed: int = 0
+    fixable: int = 0
+    #: with --diff: the unified diff the fixes would make
+    diff: str = field(default="", repr=False)
+    #: sha256 of the file's bytes as read (the cache key)
+    digest: str = ""
+    source: str = field(default="", repr=False)
+
+
+@dataclass
+class Summary:
+    """Counts over a run's results: files, findings by level, errors, fixes."""
+
+    files: int = 0
+    findings: int = 0
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    #: input, config or rule errors (not findings)
+    failures: int = 0
+    fixed: int = 0
+    fixed_files: int = 0
+    fixable: int = 0
+
+    def add(self, result) -> None:
+        self.files += 1
+        self.failures += len(result.errors)
+        self.fixed += result.fixed
+        self.fixed_files += bool(result.fixed)
+        self.fixable += result.fixable
+        for f in result.findings:
+            self.findings += 1
+            if f.level == "error":
+                self.errors += 1
+            elif f.level == "warning":
+                self.warnings += 1
+            else:
+                self.infos += 1

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import regex
 
-from .files import kept_entries, read_cache_value, write_cache_value
+from .cachefolder import kept_entries, read_cache_value, write_cache_value
 
 try:
     import regex._main as _main
@@ -110,6 +110,11 @@ def load(folder: Path | None) -> None:
         key, saved = stored
         if key == _KEY and isinstance(saved, dict):
             _saved.update(saved)
+
+
+def saved() -> frozenset[tuple[str, int]]:
+    """The (pattern, flags) of the patterns read from the folder this run."""
+    return frozenset(_saved)
 
 
 def save() -> None:

@@ -14,6 +14,7 @@ A rule file (one rule per file)::
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import hashlib
 import json
@@ -26,7 +27,7 @@ import regex
 from . import regexcache
 from .errors import RuleError
 from .findings import LEVELS
-from .kinds.base import Option, RuleKind, check_type, type_name
+from .kinds.base import FileName, Options, RuleKind, check_type, type_name
 from .language import Language, load_languages
 from .yamlload import line_of, read_yaml
 
@@ -43,11 +44,14 @@ class Rule:
     kind: RuleKind
     level: str
     message: str
-    options: dict[str, Any]
+    #: the options as the user set them (the kind's Options dataclass)
+    options: Any
     languages: tuple[str, ...] = ()
     enabled: bool = True
     docs: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     path: str = ""
+    #: what the kind's ``prepare`` made of the options, once (``ctx.prepared``)
+    prepared: Any = field(default=None, compare=False, hash=False, repr=False)
 
     @property
     def description(self) -> str:
@@ -78,7 +82,8 @@ class RuleSet:
 
     def fingerprint(self) -> str:
         payload = [
-            (r.id, r.kind.name, r.level, r.languages, r.message, r.options) for r in self.rules
+            (r.id, r.kind.name, r.level, r.languages, r.message, r.options, r.prepared)
+            for r in self.rules
         ]
         text = json.dumps(payload, sort_keys=True, default=canonical)
         return hashlib.sha256(text.encode()).hexdigest()
@@ -86,6 +91,8 @@ class RuleSet:
 
 def canonical(value: Any) -> Any:
     """A stable JSON stand-in for option values JSON cannot encode (sets, patterns...)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
     if isinstance(value, (set, frozenset)):
         return sorted(map(str, value))
     if hasattr(value, "pattern"):
@@ -145,7 +152,7 @@ def load_rule(path: Path, kinds: dict[str, RuleKind]) -> Rule:
     if not isinstance(raw_options, dict):
         raise fail("options", "'options' must be a mapping")
     try:
-        options = resolve_options(kind, {}, raw_options, path.parent)
+        options, prepared = resolve_options(kind, None, raw_options, path.parent)
     except ValueError as exc:
         key = exc.args[1] if len(exc.args) > 1 else "options"
         raise RuleError(
@@ -162,30 +169,55 @@ def load_rule(path: Path, kinds: dict[str, RuleKind]) -> Rule:
         enabled=enabled,
         docs=dict(docs),
         path=str(path),
+        prepared=prepared,
     )
 
 
 def resolve_options(
-    kind: RuleKind, base: dict[str, Any], given: dict[str, Any], base_dir: Path
-) -> dict:
-    """Defaults, then ``base``, then ``given``, then the kind's ``prepare``.
+    kind: RuleKind, base: Options | dict | None, given: dict[str, Any], base_dir: Path
+) -> tuple[Options, Any]:
+    """The kind's options: defaults, then ``base``, then ``given``; and what the kind's
+    ``prepare`` makes of them.
 
     Raise ValueError(message, key) when invalid. ``base_dir`` is the folder of the file
-    that set ``given`` (paths in options are relative to it).
+    that set ``given``: a file name it sets is kept as a :class:`FileName` relative to it.
     """
-    schema: dict[str, Option] = kind.options
-    out = {name: opt.default for name, opt in schema.items()}
-    out.update(base)
+    cls = kind.options
+    specs = cls.specs()
+    if base is None:
+        values = {}
+    elif isinstance(base, dict):  # what a kind of the dict contract prepared (see below)
+        values = dict(base)
+    else:
+        values = {name: getattr(base, name) for name in specs}
     for key, value in given.items():
-        if key not in schema:
-            known = ", ".join(sorted(schema)) or "none"
+        spec = specs.get(key)
+        if spec is None:
+            known = ", ".join(sorted(specs)) or "none"
             raise ValueError(f"unknown option '{key}' for kind '{kind.name}' (known: {known})", key)
-        if not check_type(value, schema[key].type):
-            raise ValueError(f"option '{key}' must be {_article(type_name(schema[key].type))}", key)
-        out[key] = value
-    if kind.prepare is not None:
-        out = kind.prepare(out, base_dir)
-    return out
+        if not check_type(value, spec.type):
+            raise ValueError(f"option '{key}' must be {_article(type_name(spec.type))}", key)
+        if spec.choices and value not in spec.choices:
+            *most, last = map(str, spec.choices)
+            allowed = f"{', '.join(most)} or {last}" if most else last
+            raise ValueError(f"option '{key}' must be {allowed}", key)
+        values[key] = _with_folder(value, base_dir) if spec.path else value
+    options = cls(**{name: values[name] for name in specs if name in values})
+    if kind.mapping:  # a kind of the dict contract: prepare reads and returns a dict, and
+        # is given its own output again (with the config's changes) when a config overrides
+        values = {**dict(options.items()), **values}
+        return options, kind.prepare(values, base_dir) if kind.prepare is not None else values
+    prepared = kind.prepare(options, base_dir) if kind.prepare is not None else None
+    return options, prepared
+
+
+def _with_folder(value: Any, folder: Path) -> Any:
+    """File names (in lists too) as :class:`FileName`s that know the folder they came from."""
+    if isinstance(value, str) and value:
+        return FileName(value, folder)
+    if isinstance(value, list):
+        return [_with_folder(v, folder) for v in value]
+    return value
 
 
 def matches(rule_id: str, patterns: list[str]) -> bool:
@@ -223,8 +255,6 @@ def build_ruleset(
 
 
 def _override(rule: Rule, value: Any, overrides: dict, config_path: str) -> Rule:
-    import dataclasses
-
     if value is None:
         return rule
     line = line_of(overrides, rule.id)
@@ -254,11 +284,16 @@ def _override(rule: Rule, value: Any, overrides: dict, config_path: str) -> Rule
         )
     try:
         base_dir = Path(config_path).parent if config_path != "config" else Path.cwd()
-        options = resolve_options(rule.kind, rule.options, value.get("options") or {}, base_dir)
+        base = rule.prepared if rule.kind.mapping else rule.options
+        options, prepared = resolve_options(rule.kind, base, value.get("options") or {}, base_dir)
     except ValueError as exc:
         raise RuleError(f"{where}: invalid config: rules.{rule.id}: {exc.args[0]}") from None
     return dataclasses.replace(
-        rule, level=level, options=options, enabled=bool(value.get("enabled", True))
+        rule,
+        level=level,
+        options=options,
+        prepared=prepared,
+        enabled=bool(value.get("enabled", True)),
     )
 
 

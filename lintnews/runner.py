@@ -8,11 +8,13 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from .cachefolder import CacheFolder
 from .config import Config, find_config, load_config
 from .document import Block, Document, Sentence, Span
-from .engine import FileResult, lint
+from .engine import lint
 from .errors import InputError, LintnewsError, RuleError
 from .files import Skipped, discover, read_draft, read_source, write_source
+from .findings import FileResult
 from .language import detect
 from .language.sentences import split
 from .plugin import manager
@@ -30,7 +32,11 @@ class Runner:
         plugins=None,
         config: Config | None = None,
         archive: list[str] | None = None,
+        cache_folder: CacheFolder | None = None,
     ):
+        #: where start-up work is kept between runs (opened here when it is not yet); a
+        #: Runner without one keeps nothing
+        self.cache_folder = (cache_folder or CacheFolder(None)).open()
         self.plugins = plugins or manager.build()
         if config is None:
             presets = builtin_rules_dir() / "presets"
@@ -39,16 +45,15 @@ class Runner:
         self.config: Config = config
         self.language = language or self.config.language
         self.kinds = self._collect_kinds()
-        folders = [
-            Path(p) for _, paths in self.plugins.call_each("lintnews_rule_paths") for p in paths
-        ]
+        folders = [Path(p) for paths in self.plugins.hook.lintnews_rule_paths() for p in paths]
         folders += list(self.config.rule_paths)
         self.ruleset: RuleSet = build_ruleset(
             folders, self.kinds, self.config.rules, select, ignore, self.config.path or "config"
         )
         archive_roots = [*self.config.archive, *(Path(p) for p in archive or ())]
-        if archive_roots:
-            self.ruleset.resources["archive"] = self._open_archive(archive_roots)
+        if archive_roots:  # the RuleSet is frozen: a new one with its resources
+            resources = {**self.ruleset.resources, "archive": self._open_archive(archive_roots)}
+            self.ruleset = dataclasses.replace(self.ruleset, resources=resources)
 
     def _open_archive(self, roots: list[Path]):
         """The archive index, brought up to date once per run (see lintnews.archive)."""
@@ -63,9 +68,10 @@ class Runner:
         def paragraphs(path: str):
             try:  # the parse hook alone: no language or sentences needed for the index
                 text = read_draft(path)
-                parsed = self.plugins.call_each("lintnews_parse", path=path, text=text)
-                doc = next(d for _, d in parsed if d is not None)
-            except (Skipped, LintnewsError, StopIteration):
+                doc = self.plugins.hook.lintnews_parse(path=path, text=text)
+            except (Skipped, LintnewsError):
+                return
+            if doc is None:
                 return
             for block in doc.blocks:
                 if block.kind in ("paragraph", "blockquote", "list_item") and block.text:
@@ -75,12 +81,12 @@ class Runner:
 
     def _collect_kinds(self):
         kinds = {}
-        for plugin_name, provided in self.plugins.call_each("lintnews_rule_kinds"):
+        for provided in self.plugins.hook.lintnews_rule_kinds():
             for kind in provided:
                 if kind.name in kinds:
                     raise RuleError(
                         f"rule kind '{kind.name}' is registered twice "
-                        f"(again by plugin {plugin_name})"
+                        f"(again by plugin {manager.provider(provided)})"
                     )
                 kinds[kind.name] = kind
         return kinds
@@ -137,10 +143,7 @@ class Runner:
         )
 
     def parse(self, text: str, path: str) -> Document:
-        doc = None
-        for _, result in self.plugins.call_each("lintnews_parse", path=path, text=text):
-            doc = result
-            break
+        doc = self.plugins.hook.lintnews_parse(path=path, text=text)
         if doc is None:
             raise InputError(f"{path}: no parser accepted this file")
         language = self._language_of(doc)

@@ -10,8 +10,8 @@ import marshal
 from functools import lru_cache
 from pathlib import Path
 
+from .cachefolder import kept_entries, read_cache_value, write_cache_value
 from .errors import where
-from .files import kept_entries, read_cache_value, write_cache_value
 
 MAX_BYTES = 2_000_000
 MAX_ALIASES = 100
@@ -137,6 +137,11 @@ def use_cache(folder: Path | None) -> None:
     parsed = read_cache_value(folder / CACHE_FILE)
     if isinstance(parsed, dict):
         _cache.parsed = parsed
+
+
+def kept() -> frozenset[str]:
+    """The paths of the files whose parsed form the cache folder holds this run."""
+    return frozenset(_cache.parsed)
 
 
 def save_cache() -> None:

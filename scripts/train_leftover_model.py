@@ -100,8 +100,8 @@ def line_rows(sets: dict[str, Path]) -> list[dict]:
     """One row per body line: set, draft, group, lang, line, label (None: unlabelled, not
     trained on), features."""
     from lintnews.kinds.base import Context
-    from lintnews.kinds.caption_features import draft_features, run_ids
-    from lintnews.kinds.captions import annotate
+    from lintnews.kinds.leftovers.caption_features import draft_features, run_ids
+    from lintnews.kinds.leftovers.leftover import annotate
     from lintnews.language import UNKNOWN
 
     run = runner()
@@ -114,9 +114,11 @@ def line_rows(sets: dict[str, Path]) -> list[dict]:
             path = folder / "drafts" / draft
             doc = run.parse(path.read_text(encoding="utf-8"), str(path))
             lang = run.ruleset.languages.get(doc.language, UNKNOWN)
-            b = annotate(Context(doc=doc, options=o, lang=lang))
+            b = annotate(Context(doc=doc, options=o, lang=lang, prepared=rule.prepared))
             known, skip = labelled_lines(set_name, lab)
-            vectors = draft_features(b, range(len(b.lines)), lang, o["_agencies"], o["max_words"])
+            vectors = draft_features(
+                b, range(len(b.lines)), lang, rule.prepared.agencies, o["max_words"]
+            )
             runs = run_ids(b.lines, o["max_words"])
             for i, line in enumerate(b.lines):
                 number = doc.locate(line.span.start)[0]
@@ -159,8 +161,8 @@ def fit(x, y, trees: int, seed: int = 0):
 
 
 def export(model, threshold: float, cv: dict, proposed: dict | None = None) -> dict:
-    """The model as plain node lists (see ``lintnews.kinds.caption_model``)."""
-    from lintnews.kinds.caption_features import FEATURES
+    """The model as plain node lists (see ``lintnews.kinds.leftovers.caption_model``)."""
+    from lintnews.kinds.leftovers.caption_features import FEATURES
 
     rate = model.learning_rate
     trees = []
@@ -211,7 +213,7 @@ def choose_proposed(rows: list[dict], oof: list[float], threshold: float) -> dic
     """A lower threshold for each shape heuristic whose proposals, out of fold, stay right
     ``PROPOSED_PRECISION`` of the time at it, over all sets and over the web pages alone
     (real-web, web-lines), where there are enough of them to tell."""
-    from lintnews.kinds.caption_features import FEATURES
+    from lintnews.kinds.leftovers.caption_features import FEATURES
 
     def precise(scored, t):
         made = [y for s, y in scored if s >= t]

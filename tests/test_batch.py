@@ -6,9 +6,9 @@ import json
 import os
 import subprocess
 import sys
-from types import SimpleNamespace
 
 from lintnews import batch
+from lintnews.app import RunOptions
 from lintnews.runner import Runner
 
 CAPTION = "# T\n\nPrimer párrafo de la nota número {n}.\n\nFoto: EFE\n\nÚltimo párrafo.\n"
@@ -22,17 +22,7 @@ def make_drafts(folder, n):
 
 
 def args(**kw):
-    base = dict(
-        format="json",
-        report=None,
-        diff=False,
-        no_cache=False,
-        cache_dir=None,
-        jobs=1,
-        stdin_filename="-",
-    )
-    base.update(kw)
-    return SimpleNamespace(**base)
+    return RunOptions(**{"jobs": 1, "stdin_filename": "-", **kw})
 
 
 def summary(results):
@@ -43,26 +33,26 @@ def test_warm_run_reads_only_the_cache(tmp_path, monkeypatch):
     paths = make_drafts(tmp_path / "d", 5)
     cache_dir = str(tmp_path / "cache")
     runner = Runner()
-    first = summary(batch.run(runner, paths, args(cache_dir=cache_dir), None))
+    first = summary(batch.run(runner, paths, args(cache_dir=cache_dir)))
 
     def no_linting(*a, **k):
         raise AssertionError("linted although cached")
 
     monkeypatch.setattr(runner, "lint_path", no_linting)
     monkeypatch.setattr("lintnews.cache.Path.read_bytes", no_linting)  # not even read
-    assert summary(batch.run(runner, paths, args(cache_dir=cache_dir), None)) == first
+    assert summary(batch.run(runner, paths, args(cache_dir=cache_dir))) == first
 
 
 def test_cache_follows_content_and_rules(tmp_path):
     paths = make_drafts(tmp_path / "d", 2)
     cache_dir = str(tmp_path / "cache")
     batch_args = args(cache_dir=cache_dir)
-    list(batch.run(Runner(), paths, batch_args, None))
+    list(batch.run(Runner(), paths, batch_args))
     with open(paths[0], "a", encoding="utf-8") as f:
         f.write("\nLee también: otra nota\n")
-    again = list(batch.run(Runner(), paths, batch_args, None))
+    again = list(batch.run(Runner(), paths, batch_args))
     assert "cms-boilerplate" in {f.rule for f in again[0].findings}
-    narrowed = list(batch.run(Runner(select=["cms-boilerplate"]), paths, batch_args, None))
+    narrowed = list(batch.run(Runner(select=["cms-boilerplate"]), paths, batch_args))
     assert {f.rule for r in narrowed for f in r.findings} == {"cms-boilerplate"}
 
 
@@ -105,8 +95,8 @@ def test_concurrent_runs_share_the_cache_safely(tmp_path):
 def test_parallel_results_match_serial_in_order(tmp_path):
     paths = make_drafts(tmp_path / "d", 80)
     runner = Runner()
-    serial = summary(batch.run(runner, paths, args(no_cache=True, jobs=1), None))
-    parallel = summary(batch.run(runner, paths, args(no_cache=True, jobs=2), None))
+    serial = summary(batch.run(runner, paths, args(cache=False, jobs=1)))
+    parallel = summary(batch.run(runner, paths, args(cache=False, jobs=2)))
     assert parallel == serial and len(serial) == 80
 
 
@@ -119,7 +109,7 @@ class CrashingRunner(Runner):
 
 def test_worker_crash_costs_one_file(tmp_path):
     paths = make_drafts(tmp_path / "d", 80)
-    results = list(batch.run(CrashingRunner(), paths, args(no_cache=True, jobs=2), None))
+    results = list(batch.run(CrashingRunner(), paths, args(cache=False, jobs=2)))
     assert [r.path for r in results] == paths
     crashed = [r for r in results if r.errors]
     assert [r.path for r in crashed] == [paths[13]]

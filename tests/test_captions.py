@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 
 import pytest
 
 from conftest import ROOT, lint
-from lintnews.kinds.caption_features import FEATURES, body, features
-from lintnews.kinds.caption_model import load_model
-from lintnews.kinds.captions import MAX_FINDINGS_PER_RUN, prepare
+from lintnews.kinds.leftovers.caption_features import FEATURES, body, features
+from lintnews.kinds.leftovers.caption_model import load_model
+from lintnews.kinds.leftovers.leftover import MAX_FINDINGS_PER_RUN, prepare
 from lintnews.runner import Runner
 
 RUNNER = Runner(select=["stray-caption"])
@@ -157,12 +158,12 @@ def test_shipped_weights_load_and_carry_cross_validated_figures():
     assert cv["grouped_by"] == "outlet" and {"real-web", "web-lines"} <= set(cv["sets"])
 
 
-def test_prepare_accepts_its_own_output_and_resolves_the_model_path():
+def test_prepare_resolves_the_model_path_from_the_rule_file():
     rule = next(r for r in RUNNER.ruleset.rules if r.id == "stray-caption")
-    again = prepare(rule.options, ROOT / "elsewhere")
-    assert again["_model"] is rule.options["_model"]
+    again = prepare(rule.options, ROOT / "elsewhere")  # a config elsewhere prepares it again
+    assert again.model == rule.prepared.model is not None
     with pytest.raises(ValueError, match="model"):
-        prepare({**rule.options, "model": "missing.json", "_model": None}, ROOT)
+        prepare(dataclasses.replace(rule.options, model="missing.json"), ROOT)
 
 
 def test_the_message_shows_the_rule_that_fired_and_the_line_score():
@@ -217,7 +218,7 @@ def test_a_newsroom_rule_folder_extends_the_phrase_packs(tmp_path):
 def test_prepare_rejects_a_pattern_that_does_not_compile():
     rule = next(r for r in RUNNER.ruleset.rules if r.id == "stray-caption")
     with pytest.raises(ValueError, match="invalid pattern"):
-        prepare({**rule.options, "markers": {"es": ["(unclosed"]}}, ROOT)
+        prepare(dataclasses.replace(rule.options, markers={"es": ["(unclosed"]}), ROOT)
 
 
 def test_a_closing_sentence_is_article_text_even_among_short_paragraphs():

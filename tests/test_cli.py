@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import ROOT
 
 SEED = str(ROOT / "examples" / "cumbre-kim-putin.txt")
@@ -131,3 +133,16 @@ def test_language_from_flag_and_front_matter(cli, tmp_path):
     draft.write_text("# Title\n\nSome text here.\n", encoding="utf-8")
     report = json.loads(cli("check", "--format", "json", "--lang", "es", str(draft)).stdout)
     assert report["files"][0]["language"] == "es"
+
+
+@pytest.mark.parametrize("rule", ["repeated-paragraph", "house-style-name", "inconsistent-name"])
+def test_explain_lists_the_users_options_only(cli, rule):
+    """No prepared values (compiled patterns, sheets' entries) and no resolved paths."""
+    proc = cli("explain", rule)
+    assert proc.returncode == 0
+    options = proc.stdout.split("Options:\n", 1)[1].splitlines()
+    names = [line.split(" = ", 1)[0].strip() for line in options]
+    assert names and all(not name.startswith("_") for name in names)
+    assert not any("'/" in line or "site-packages" in line for line in options)
+    if rule == "house-style-name":
+        assert any(line.startswith("  dictionaries = ['") for line in options)

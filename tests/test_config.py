@@ -141,6 +141,14 @@ def test_rule_paths_add_newsroom_rules(tmp_path):
             "id: x\nkind: leftover\nmessage: m\nlevel: fatal\n",
             r"bad\.yaml:4: invalid rule: level must be one of",
         ),
+        (
+            "id: x\nkind: name-variants\nmessage: m\noptions:\n  wordlist: huge\n",
+            r"bad\.yaml:5: invalid rule: option 'wordlist' must be small or large$",
+        ),
+        (
+            "id: x\nkind: repeated-content\nmessage: m\noptions:\n  measure: euclid\n",
+            r"bad\.yaml:5: invalid rule: option 'measure' must be jaccard, dice or cosine$",
+        ),
         ("!!python/object/apply:os.system ['echo hacked']\n", r"bad\.yaml:1: invalid YAML"),
     ],
 )

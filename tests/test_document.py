@@ -202,15 +202,15 @@ LINES = [
 
 
 def _both(source: str):
-    full_parse = markdown._simple_blocks
+    full_parse = markdown.simple_blocks
     try:
-        markdown._simple_blocks = lambda *args: None
+        markdown.simple_blocks = lambda *args: None
         try:
             full = markdown.parse("x.md", source)
         except InputError as exc:
             full = str(exc)
     finally:
-        markdown._simple_blocks = full_parse
+        markdown.simple_blocks = full_parse
     try:
         fast = markdown.parse("x.md", source)
     except InputError as exc:
@@ -244,10 +244,10 @@ def test_plain_drafts_parse_as_markdown_it_parses_them(lines, newline, opening):
 
 def test_plain_draft_path_is_taken_and_left_as_it_should():
     offsets = lambda m: (0, 0)  # noqa: E731 - the answer is not looked at here
-    assert markdown._simple_blocks("x.md", "# T\n\nUno.\nDos.\n\nTres.\n", offsets)
-    assert markdown._simple_blocks("x.md", "---\na: 1\n---\n# T\n", offsets)
+    assert markdown.simple_blocks("x.md", "# T\n\nUno.\nDos.\n\nTres.\n", offsets)
+    assert markdown.simple_blocks("x.md", "---\na: 1\n---\n# T\n", offsets)
     for other in ("> cita", "- item", "Texto\n===", "    código", "![i](a.png)", "a\rb"):
-        assert markdown._simple_blocks("x.md", "# T\n\n" + other, offsets) is None
+        assert markdown.simple_blocks("x.md", "# T\n\n" + other, offsets) is None
 
 
 def test_plain_real_drafts_parse_as_markdown_it_parses_them():
@@ -260,7 +260,7 @@ def test_plain_real_drafts_parse_as_markdown_it_parses_them():
     plain = 0
     for draft in drafts:
         source = draft.read_text(encoding="utf-8-sig")
-        plain += markdown._simple_blocks(str(draft), source, lambda m: (0, 0)) is not None
+        plain += markdown.simple_blocks(str(draft), source, lambda m: (0, 0)) is not None
         fast, full = _both(source)
         assert _same(fast, full), draft
     assert plain >= len(drafts) // 2

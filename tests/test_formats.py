@@ -65,8 +65,7 @@ def test_auto_is_github_in_actions_and_text_elsewhere(cli):
 def test_github_escapes_newlines_and_separators():
     import io
 
-    from lintnews.engine import FileResult
-    from lintnews.findings import Finding
+    from lintnews.findings import FileResult, Finding
     from lintnews.formats.github import GithubFormatter
 
     out = io.StringIO()

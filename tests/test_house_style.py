@@ -9,11 +9,13 @@ import pytest
 from conftest import ROOT
 from lintnews.config import Config
 from lintnews.errors import RuleError
-from lintnews.kinds.house_style import prepare_house_style
+from lintnews.kinds.base import FileName
+from lintnews.kinds.naming.house_style import KIND as HOUSE_STYLE
+from lintnews.kinds.naming.house_style import HouseStyleOptions, prepare_house_style
 from lintnews.ruleset import load_rule
 from lintnews.runner import Runner
 
-KINDS = {k.name: k for k in __import__("lintnews.kinds.naming", fromlist=["KINDS"]).KINDS}
+KINDS = {"house-style": HOUSE_STYLE}
 
 
 def _write(folder: Path, name: str, text: str) -> Path:
@@ -22,18 +24,19 @@ def _write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def _names(options: dict) -> list[str]:
-    return sorted(e.name for e in options["_entries"])
+def _names(entries) -> list[str]:
+    return sorted(e.name for e in entries)
 
 
-def _prepare(folder: Path, *sheets: str, entries=()) -> dict:
-    return prepare_house_style({"dictionaries": list(sheets), "entries": list(entries)}, folder)
+def _prepare(folder: Path, *sheets: str, entries=()) -> tuple:
+    options = HouseStyleOptions(dictionaries=list(sheets), entries=list(entries))
+    return prepare_house_style(options, folder)
 
 
 def test_starter_sheet_loads_and_its_self_tests_pass():
-    options = _prepare(ROOT / "rules", "house-style/es.yaml")
-    assert {"Zelenski", "Dmitri Peskov", "Vostochni"} <= set(_names(options))
-    assert all(e.languages == ("es",) for e in options["_entries"])
+    entries = _prepare(ROOT / "rules", "house-style/es.yaml")
+    assert {"Zelenski", "Dmitri Peskov", "Vostochni"} <= set(_names(entries))
+    assert all(e.languages == ("es",) for e in entries)
 
 
 def test_a_failing_self_test_is_an_error_naming_the_entry(tmp_path):
@@ -100,9 +103,9 @@ entries:
   - {expected: Kyiv, variants: [Kiev], languages: [en]}
 """,
     )
-    options = _prepare(tmp_path, "ours.yaml")
-    assert _names(options) == ["Kyiv", "Zelenski"]
-    scopes = {e.name: e.languages for e in options["_entries"]}
+    entries = _prepare(tmp_path, "ours.yaml")
+    assert _names(entries) == ["Kyiv", "Zelenski"]
+    scopes = {e.name: e.languages for e in entries}
     assert scopes == {"Kyiv": ("en",), "Zelenski": ("es",)}
 
 
@@ -128,11 +131,16 @@ def test_invalid_entries_say_what_is_wrong(tmp_path, entry, problem):
         _prepare(tmp_path, entries=[entry])
 
 
-def test_prepare_accepts_its_own_output(tmp_path):
+def test_a_sheet_stays_relative_to_the_file_that_named_it(tmp_path):
+    """A config that overrides another option prepares the rule again from its own folder;
+    the sheet the rule file named is still read beside the rule file."""
     _write(tmp_path, "names.yaml", "entries:\n  - {expected: Kiev, variants: [Kyiv]}\n")
     once = _prepare(tmp_path, "names.yaml")
-    twice = prepare_house_style(once, Path("/somewhere/else"))
-    assert _names(twice) == _names(once) == ["Kiev"]
+    options = HouseStyleOptions(dictionaries=[FileName("names.yaml", tmp_path)])
+    again = prepare_house_style(options, Path("/somewhere/else"))
+    assert _names(again) == _names(once) == ["Kiev"]
+    with pytest.raises(ValueError):
+        prepare_house_style(HouseStyleOptions(dictionaries=["names.yaml"]), tmp_path / "no")
 
 
 def test_a_newsroom_sheet_from_its_config_gives_safe_fixes(tmp_path):

@@ -74,7 +74,7 @@ def test_a_lexicon_index_answers_as_the_list_and_survives_damage(tmp_path):
 
 
 # What makes a chunk of a sentence not prose, as the regular expressions that defined it;
-# name_mentions._skipped_chunks finds the same chunks (and those with a digit) without them.
+# name_mentions.skipped_chunks finds the same chunks (and those with a digit) without them.
 _REFERENCE_MARKS = (r"[@#_/\\*]", r"\p{L}\.\p{L}", r"(?<![^ \n])www", r"\.(?:com|org|net|mx|es)\b")
 
 
@@ -85,7 +85,7 @@ _REFERENCE_MARKS = (r"[@#_/\\*]", r"\p{L}\.\p{L}", r"(?<![^ \n])www", r"\.(?:com
 def test_skipped_chunks_are_the_chunks_with_a_not_prose_mark_or_a_digit(text):
     import regex
 
-    from lintnews.kinds.name_mentions import _skipped_chunks
+    from lintnews.kinds.naming.mentions import skipped_chunks
 
     marks = {m.start() for p in _REFERENCE_MARKS for m in regex.finditer(p, text)}
     expected = [
@@ -93,4 +93,4 @@ def test_skipped_chunks_are_the_chunks_with_a_not_prose_mark_or_a_digit(text):
         for m in regex.finditer(r"[^ \n]+", text)
         if any(m.start() <= at < m.end() for at in marks) or any(map(str.isdigit, m.group()))
     ]
-    assert _skipped_chunks(text) == expected
+    assert skipped_chunks(text) == expected

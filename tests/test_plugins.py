@@ -130,9 +130,56 @@ def test_distributions_without_lintnews_entry_points_skip_importlib_metadata(tmp
     other.mkdir()
     (other / "entry_points.txt").write_text("[console_scripts]\nother = other:main\n")
     monkeypatch.setattr("sys.path", [str(tmp_path), str(tmp_path / "missing")])
-    assert not manager._may_declare_plugins()
+    assert not manager.may_declare_plugins()
     (other / "entry_points.txt").write_text("[console_scripts]\nx = y\n\n[lintnews]\nz = z\n")
-    assert manager._may_declare_plugins()
+    assert manager.may_declare_plugins()
     (other / "entry_points.txt").write_text("")
     (tmp_path / "legacy.egg-link").write_text("/somewhere\n")
-    assert manager._may_declare_plugins()
+    assert manager.may_declare_plugins()
+
+
+def test_every_built_in_kind_lives_in_the_module_of_its_name():
+    """One registration path: each family names its kinds, each kind's module exports it."""
+    from lintnews.kinds import lintnews_rule_kinds
+    from lintnews.kinds.naming.name_variants import KIND as NAME_VARIANTS
+
+    kinds = {kind.name: kind for kind in lintnews_rule_kinds()}
+    assert {"repeated-content", "leftover", "name-variants", "house-style", "existence"} <= set(
+        kinds
+    )
+    assert kinds["name-variants"].module == "lintnews.kinds.naming.name_variants"
+    for name, kind in kinds.items():
+        assert kind.module.rsplit(".", 1)[1] == name.replace("-", "_")
+        assert callable(kind.check)  # imports the module; a KIND of another name raises
+    assert kinds["name-variants"].check is NAME_VARIANTS.check
+
+
+def test_hooks_are_called_through_pluggy_and_a_raising_plugin_is_skipped_by_name():
+    """firstresult and wrappers hold (pluggy calls the hooks); a parser that raises is
+    recorded under its plugin's name and the next parser answers."""
+    from lintnews import hookimpl
+    from lintnews.plugin import manager
+
+    seen = []
+
+    class Broken:
+        @hookimpl
+        def lintnews_parse(self, path, text):
+            raise RuntimeError("boom")
+
+    class Watcher:
+        @hookimpl(wrapper=True)
+        def lintnews_parse(self, path, text):
+            doc = yield
+            seen.append(type(doc).__name__)
+            return doc
+
+    plugins = manager.build(autoload=False)
+    plugins.register(Watcher(), "watcher", "test")
+    plugins.register(Broken(), "broken", "test")
+    doc = plugins.hook.lintnews_parse(path="a.md", text="# T\n\nText.\n")
+    assert doc is not None and [b.kind for b in doc.blocks][:1] == ["heading"]
+    assert seen == ["Document"]
+    assert plugins.errors == [("broken", "lintnews_parse raised RuntimeError('boom')")]
+    (rule_paths,) = [p for p in plugins.hook.lintnews_rule_paths()]
+    assert manager.provider(rule_paths) == "lintnews.plugin.builtin"

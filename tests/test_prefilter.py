@@ -44,6 +44,7 @@ TEXTS = st.lists(
 ).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=1000, deadline=None)
 @given(PATTERNS, st.booleans(), st.lists(TEXTS, min_size=1, max_size=4))
 def test_a_text_the_pattern_matches_in_holds_the_required_literals(pattern, ci, texts):

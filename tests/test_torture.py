@@ -71,6 +71,7 @@ def test_the_run_goes_on_and_errors_give_exit_2():
     assert proc.returncode == 2
 
 
+@pytest.mark.slow
 def test_large_drafts(tmp_path):
     for name, data in make_corpus.large_cases().items():
         (tmp_path / name).write_bytes(data)

@@ -31,7 +31,6 @@ def _answers(compiled):
 def folder(tmp_path):
     yield tmp_path
     regexcache.load(None)
-    regexcache._live.clear()
 
 
 def test_saved_patterns_answer_as_regex_does(folder):
@@ -39,9 +38,8 @@ def test_saved_patterns_answer_as_regex_does(folder):
     for pattern, flags in PATTERNS:
         regexcache.compile(pattern, flags)
     regexcache.save()
-    regexcache._live.clear()
-    regexcache.load(folder)
-    assert set(regexcache._saved) == {(p, int(f)) for p, f in PATTERNS}
+    regexcache.load(folder)  # a new run: nothing compiled yet
+    assert regexcache.saved() == {(p, int(f)) for p, f in PATTERNS}
     for pattern, flags in PATTERNS:
         restored = regexcache.compile(pattern, flags)
         fresh = regex.compile(pattern, flags)
@@ -65,12 +63,12 @@ def test_bad_patterns_raise_regex_errors_and_are_not_saved(folder):
 def test_a_damaged_or_foreign_file_is_ignored(folder):
     (folder / regexcache.FILE).write_bytes(b"\x00garbage")
     regexcache.load(folder)
-    assert regexcache._saved == {}
+    assert regexcache.saved() == set()
     key = ("another regex", "0", (3, 0))
     fake = {("x", 0): ("x", 0, [1, 2, 3], {}, {}, {}, [], -1, None, 0, 0)}
     (folder / regexcache.FILE).write_bytes(marshal.dumps((key, fake)))
     regexcache.load(folder)
-    assert regexcache._saved == {}
+    assert regexcache.saved() == set()
     assert regexcache.compile("x").match("x")
     # a file whose entries do not belong to their keys: each is compiled afresh
     regexcache.load(folder)
@@ -126,7 +124,7 @@ def test_parsed_yaml_is_kept_with_its_lines_and_an_edit_is_never_missed(tmp_path
         yamlload.read_yaml(rule, RuleError)
         yamlload.save_cache()
         yamlload.use_cache(tmp_path / "cache")
-        assert str(rule) in yamlload._cache.parsed
+        assert str(rule) in yamlload.kept()
         kept = yamlload.read_yaml(rule, RuleError)
         assert _marked(kept) == _marked(fresh)
         assert yamlload.line_of(kept["options"], "nested") == 7
@@ -137,7 +135,7 @@ def test_parsed_yaml_is_kept_with_its_lines_and_an_edit_is_never_missed(tmp_path
             yamlload.read_yaml(rule, RuleError)
         (tmp_path / "cache" / yamlload.CACHE_FILE).write_bytes(b"garbage")
         yamlload.use_cache(tmp_path / "cache")
-        assert yamlload._cache.parsed == {}
+        assert yamlload.kept() == set()
     finally:
         yamlload.use_cache(None)
 
@@ -181,12 +179,29 @@ def test_the_start_up_files_keep_this_runs_entries_first_and_stay_bounded(
             yamlload.read_yaml(f, RuleError)
         yamlload.save_cache()
         yamlload.use_cache(folder)
-        assert len(yamlload._cache.parsed) == 3  # all read by the run that saved them
+        assert len(yamlload.kept()) == 3  # all read by the run that saved them
         yamlload.read_yaml(files[2], RuleError)
         files[2].write_text("id: changed\n")
         yamlload.read_yaml(files[2], RuleError)  # re-parsed: the cache changed
         yamlload.save_cache()
         yamlload.use_cache(folder)
-        assert str(files[2]) in yamlload._cache.parsed and len(yamlload._cache.parsed) == 2
+        assert str(files[2]) in yamlload.kept() and len(yamlload.kept()) == 2
     finally:
         yamlload.use_cache(None)
+
+
+def test_the_python_api_keeps_start_up_work_in_a_cache_folder_as_check_does(tmp_path):
+    """One CacheFolder object, handed to the Runner: the same files as a check run keeps."""
+    from lintnews import lint_text
+    from lintnews.cachefolder import CacheFolder
+
+    text = "# Título\n\nEl presidente habló ayer.\n\nImagen relacionada\n"
+    with CacheFolder(tmp_path / "cache") as folder:
+        result = lint_text(text, "d.md", cache_folder=folder)
+    assert "stray-caption" in {f.rule for f in result.findings}
+    kept = {p.name for p in (tmp_path / "cache").iterdir()}
+    assert {regexcache.FILE, yamlload.CACHE_FILE} <= kept
+    with CacheFolder(tmp_path / "cache") as folder:
+        assert len(regexcache.saved()) > 50 and yamlload.kept()
+        assert lint_text(text, "d.md", cache_folder=folder).findings == result.findings
+    assert regexcache.saved() == set() and yamlload.kept() == set()  # closed: nothing kept

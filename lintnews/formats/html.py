@@ -59,6 +59,8 @@ document.addEventListener('DOMContentLoaded',applyFilters);
 
 
 class HtmlFormatter(Formatter):
+    needs_source = True
+
     def start(self) -> None:
         self.sections: list[str] = []
         self.rows: list[tuple[str, Counter]] = []

@@ -7,6 +7,10 @@ from . import Formatter, Summary
 
 
 class TextFormatter(Formatter):
+    @property
+    def needs_source(self) -> bool:  # the offending line, on a terminal
+        return bool(self.options.get("show_source"))
+
     def handle(self, result) -> None:
         lines = result.source.splitlines() if self.options.get("show_source") else []
         for f in result.findings:

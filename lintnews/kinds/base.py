@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
+import typing
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields, make_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +19,127 @@ OptionType = Any
 
 @dataclass(frozen=True)
 class Option:
-    """One option of a kind: its default, type and help."""
+    """One option of a kind: its default, type and help (the schema of a plugin kind that
+    declares its options as a dict; built-in kinds declare an :class:`Options` dataclass)."""
 
     default: Any
     type: OptionType
     help: str = ""
+
+
+def option(
+    default: Any,
+    help: str = "",
+    choices: Iterable[Any] = (),
+    type: OptionType = None,
+    path: bool = False,
+) -> Any:
+    """A field of a kind's :class:`Options` dataclass: its default, help and allowed values.
+
+    The type is the field's annotation (``int``, ``list[str]``, ``dict[str, list[str]]``...)
+    unless ``type`` is given in the :data:`OptionType` form. ``path``: the value names files
+    (a string or a list of them), kept as :class:`FileName`s relative to the file that set it.
+    """
+    metadata = {"help": help, "choices": tuple(choices), "type": type, "path": path}
+    if isinstance(default, (list, dict)):
+        return field(default_factory=lambda: copy.deepcopy(default), metadata=metadata)
+    return field(default=default, metadata=metadata)
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What the loader checks of one option: type, default, help, allowed values."""
+
+    name: str
+    type: OptionType
+    default: Any
+    help: str = ""
+    choices: tuple[Any, ...] = ()
+    path: bool = False
+
+
+@dataclass(frozen=True)
+class Options:
+    """Base of a kind's options: a frozen dataclass of the values the user's rule and config
+    set (defaults for the rest), checked once when the rule is loaded.
+
+    Read them as attributes (``ctx.options.unit``); ``ctx.options["unit"]`` and ``.get`` read
+    them too, for kinds written against the mapping contract.
+    """
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self.specs():
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return getattr(self, key) if key in self.specs() else default
+
+    def items(self) -> list[tuple[str, Any]]:
+        return [(name, getattr(self, name)) for name in self.specs()]
+
+    def __bool__(self) -> bool:
+        return bool(self.specs())
+
+    @classmethod
+    def specs(cls) -> dict[str, Spec]:
+        cached = cls.__dict__.get("_specs")
+        if cached is None:
+            hints = typing.get_type_hints(cls)
+            cached = {}
+            for f in fields(cls):
+                default = f.default if f.default is not MISSING else f.default_factory()
+                declared = f.metadata.get("type")
+                cached[f.name] = Spec(
+                    f.name,
+                    declared if declared is not None else _spec_of(hints[f.name]),
+                    default,
+                    f.metadata.get("help", ""),
+                    f.metadata.get("choices", ()),
+                    f.metadata.get("path", False),
+                )
+            cls._specs = cached
+        return cached
+
+
+def _spec_of(hint: Any) -> OptionType:
+    """``list[str]`` -> ("list", str), ``dict[str, int]`` -> ("dict", int), others as they are."""
+    origin = typing.get_origin(hint)
+    if origin is list:
+        return ("list", _spec_of(typing.get_args(hint)[0]))
+    if origin is dict:
+        return ("dict", _spec_of(typing.get_args(hint)[1]))
+    return hint
+
+
+def options_class(name: str, schema: dict[str, Option]) -> type[Options]:
+    """The :class:`Options` dataclass of a kind that declares its options as a dict."""
+    return make_dataclass(
+        f"{name.title().replace('-', '')}Options",
+        [(key, Any, option(o.default, o.help, type=o.type)) for key, o in schema.items()],
+        bases=(Options,),
+        frozen=True,
+    )
+
+
+class FileName(str):
+    """A file name as the user wrote it in an option, and the folder of the file that set
+    it: the name a path is relative to (``name.folder / name``)."""
+
+    folder: Path
+
+    def __new__(cls, name: str, folder: Path):
+        self = super().__new__(cls, name)
+        self.folder = Path(folder)
+        return self
+
+    def __reduce__(self):
+        return (FileName, (str(self), self.folder))
+
+
+def folder_of(name: str, default: Path) -> Path:
+    """The folder ``name`` is relative to: its own (a :class:`FileName`) or ``default``."""
+    return getattr(name, "folder", Path(default))
 
 
 @dataclass(frozen=True)
@@ -29,10 +147,13 @@ class Context:
     """Everything a check may look at. Checks never read files or config themselves."""
 
     doc: Document
-    options: dict[str, Any]
+    #: the rule's options as the user set them (the kind's :class:`Options`)
+    options: Any
     lang: Language
     #: run-wide resources opened once by the runner (e.g. an archive index), by name
     resources: dict[str, Any] = field(default_factory=dict)
+    #: what the kind's ``prepare`` made of the options once, at load (None without one)
+    prepared: Any = None
 
 
 @dataclass(frozen=True)
@@ -41,15 +162,25 @@ class RuleKind:
 
     name: str
     check: Callable[[Context], Iterable[Hit]]
-    options: dict[str, Option] = field(default_factory=dict)
+    #: the kind's :class:`Options` dataclass (a dict of :class:`Option` is turned into one)
+    options: Any = None
     description: str = ""
     #: "safe", "unsafe" or None: what the fixes of this kind are.
     fixes: str | None = None
-    #: optional ``prepare(options, base_dir) -> options``, called once when a rule is loaded
-    #: (e.g. to read a data file named relative to the rule or config file, or to compile
-    #: patterns). It must accept its own output (it runs again when a config overrides
-    #: options). Raise ValueError(message) for invalid options.
-    prepare: Callable[[dict[str, Any], Path], dict[str, Any]] | None = None
+    #: optional ``prepare(options, base_dir) -> prepared``, called once when a rule is loaded
+    #: (and again when a config changes its options): reads the files options name (relative
+    #: to ``folder_of(name, base_dir)``), compiles patterns, loads a model. What it returns
+    #: reaches checks as ``ctx.prepared``. Raise ValueError(message[, key]) for invalid
+    #: options.
+    prepare: Callable[[Any, Path], Any] | None = None
+    #: declared with a dict of :class:`Option` (the contract before :class:`Options`): its
+    #: ``prepare`` takes and returns a dict, and checks get that dict as ``ctx.options``
+    mapping: bool = field(default=False, init=False)
+
+    def __post_init__(self):
+        if self.options is None or isinstance(self.options, dict):
+            object.__setattr__(self, "options", options_class(self.name, self.options or {}))
+            object.__setattr__(self, "mapping", True)
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         yield from self.check(ctx)

@@ -25,7 +25,7 @@ from array import array
 from functools import lru_cache
 from pathlib import Path
 
-from ..files import write_cache_file
+from ..cachefolder import write_cache_file
 
 #: wordfreq's lists: "small" (about 35,000 words per language, Zipf >= ~3) or "large".
 WORDLISTS = ("small", "large")

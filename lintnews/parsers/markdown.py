@@ -47,7 +47,7 @@ def parse(path: str, text: str) -> Document:
             end -= 1
         return start, end
 
-    simple = _simple_blocks(path, text, offsets)
+    simple = simple_blocks(path, text, offsets)
     if simple is not None:
         return Document.build(path, text, "", *simple)
     env: dict = {}  # link reference definitions, for the images parsed inline later
@@ -91,7 +91,7 @@ _ORDERED = regexcache.compile(r"\d+[.)]")
 _ATX = regexcache.compile(r"(#{1,6})(?:[ \t]|$)")
 
 
-def _simple_blocks(path: str, text: str, offsets):
+def simple_blocks(path: str, text: str, offsets):
     """(front matter, blocks) of a draft made only of paragraphs, ATX headings and a plain
     front matter (``---`` lines), which is most drafts; None for anything else.
 

@@ -15,7 +15,9 @@ def lintnews_rule_kinds():
 
     A rule kind is the Python half of a rule: a name, an option schema with defaults, and a
     ``check(ctx)`` generator of hits. Rules (YAML files) pick a kind by name. All results are
-    collected; two kinds with the same name are an error.
+    collected; two kinds with the same name are an error. The built-in kinds come through
+    this hook too (``lintnews.kinds``), as :class:`lintnews.kinds.base.LazyKind` entries
+    that import a kind's module when a rule first uses it; a plugin may return those too.
     """
 
 
@@ -44,6 +46,6 @@ def lintnews_formats():
     """Return a dict mapping format names to formatter classes.
 
     A formatter class is built as ``cls(stream, options)`` and has ``start()``,
-    ``handle(result)`` for each :class:`lintnews.engine.FileResult` and ``finish(summary)``.
+    ``handle(result)`` for each :class:`lintnews.findings.FileResult` and ``finish(summary)``.
     All results are collected; a later-registered plugin may override a built-in name.
     """

@@ -1,7 +1,11 @@
 """Building the plugin manager: built-ins first, then entry-point plugins.
 
-Each hook implementation is called on its own (``call_each``) so that a plugin that raises is
-reported by name and the run goes on without it.
+Hooks are called through pluggy (``plugins.hook.lintnews_parse(path=..., text=...)``), so
+its semantics hold: newest-registered first, ``firstresult``, wrappers, tracing. Each
+plugin's implementations are guarded when it is registered (:func:`_guard`): one that
+raises is recorded in ``Plugins.errors`` by plugin name and answers None (pluggy skips it),
+and the run goes on without it. The lists and dicts an implementation returns carry the name
+of the plugin that returned them (:func:`provider`).
 """
 
 from __future__ import annotations
@@ -23,10 +27,7 @@ BUILTINS = (
     "lintnews.plugin.builtin",
     "lintnews.parsers.text",
     "lintnews.parsers.markdown",
-    "lintnews.kinds.repeated",
-    "lintnews.kinds.captions",
-    "lintnews.kinds.naming",
-    "lintnews.kinds.general",
+    "lintnews.kinds",
     "lintnews.formats.text",
     "lintnews.formats.json",
     "lintnews.formats.github",
@@ -46,22 +47,72 @@ class Plugins:
     #: name -> distribution "name version" for external plugins, "builtin" for ours.
     origins: dict[str, str] = field(default_factory=dict)
 
-    def call_each(self, hook_name: str, **kwargs):
-        """Yield ``(plugin_name, result)`` for each implementation, newest first.
+    @property
+    def hook(self):
+        """pluggy's hook relay: ``plugins.hook.lintnews_rule_paths()``."""
+        return self.manager.hook
 
-        An implementation that raises is recorded in ``errors`` and skipped.
-        """
-        hook = getattr(self.manager.hook, hook_name)
-        for impl in reversed(hook.get_hookimpls()):
-            try:
-                result = impl.function(*(kwargs[name] for name in impl.argnames))
-            except LintnewsError:
-                raise  # a clear problem with the input (a broken front matter), not a bug
-            except Exception as exc:  # a plugin's bug must not end the run
-                self.errors.append((impl.plugin_name, f"{hook_name} raised {exc!r}"))
-                continue
-            if result is not None:
-                yield impl.plugin_name, result
+    def register(self, plugin, name: str, origin: str) -> None:
+        self.manager.register(plugin, name=name)
+        _guard(self, plugin)
+        self.origins[name] = origin
+
+    def formats(self) -> dict:
+        """Format name -> formatter class; a later-registered plugin overrides a name."""
+        formats: dict = {}
+        for provided in self.hook.lintnews_formats():  # newest-registered first
+            formats = {**provided, **formats}
+        return formats
+
+
+class _Provided(list):
+    """A list a plugin returned from a hook, and the plugin's name."""
+
+    plugin = ""
+
+
+class _ProvidedMap(dict):
+    """A dict a plugin returned from a hook, and the plugin's name."""
+
+    plugin = ""
+
+
+def provider(result) -> str:
+    """The name of the plugin whose hook implementation returned ``result`` (a list or a
+    dict), or "" when it is not known."""
+    return getattr(result, "plugin", "")
+
+
+def _guard(plugins: Plugins, plugin) -> None:
+    """Wrap each of ``plugin``'s hook implementations (wrappers aside) so that one that
+    raises is reported by name and skipped; pluggy still does the calling."""
+    for caller in plugins.manager.get_hookcallers(plugin) or ():
+        for impl in caller.get_hookimpls():
+            if impl.plugin is plugin and not (impl.hookwrapper or impl.wrapper):
+                impl.function = _guarded(plugins.errors, impl.function, impl.plugin_name, caller)
+
+
+def _guarded(errors: list, function, plugin_name: str, caller):
+    hook_name = caller.name
+
+    def call(*args):
+        try:
+            result = function(*args)
+        except LintnewsError:
+            raise  # a clear problem with the input (a broken front matter), not a bug
+        except Exception as exc:  # a plugin's bug must not end the run
+            errors.append((plugin_name, f"{hook_name} raised {exc!r}"))
+            return None
+        if isinstance(result, list):
+            result = _Provided(result)
+        elif isinstance(result, dict):
+            result = _ProvidedMap(result)
+        else:
+            return result
+        result.plugin = plugin_name
+        return result
+
+    return call
 
 
 def build(autoload: bool | None = None) -> Plugins:
@@ -69,8 +120,7 @@ def build(autoload: bool | None = None) -> Plugins:
     manager.add_hookspecs(hookspecs)
     plugins = Plugins(manager)
     for module_name in BUILTINS:
-        manager.register(importlib.import_module(module_name), name=module_name)
-        plugins.origins[module_name] = "builtin"
+        plugins.register(importlib.import_module(module_name), module_name, "builtin")
     if autoload is None:
         autoload = not os.environ.get(DISABLE_AUTOLOAD)
     if autoload:
@@ -83,7 +133,7 @@ def build(autoload: bool | None = None) -> Plugins:
     return plugins
 
 
-def _may_declare_plugins() -> bool:
+def may_declare_plugins() -> bool:
     """Whether any installed distribution may declare a ``lintnews`` entry point.
 
     A quick look at the ``entry_points.txt`` of the distributions on ``sys.path``: when none
@@ -117,7 +167,7 @@ def _may_declare_plugins() -> bool:
 
 
 def _load_entry_points(plugins: Plugins) -> None:
-    if not _may_declare_plugins():
+    if not may_declare_plugins():
         return
     from importlib.metadata import entry_points
 
@@ -126,9 +176,9 @@ def _load_entry_points(plugins: Plugins) -> None:
             continue
         try:
             plugin = ep.load()
-            plugins.manager.register(plugin, name=ep.name)
+            dist = ep.dist
+            origin = f"{dist.name} {dist.version}" if dist else ep.value
+            plugins.register(plugin, ep.name, origin)
         except Exception as exc:  # report and skip, never crash the run
             plugins.errors.append((ep.name, f"failed to load: {exc!r}"))
             continue
-        dist = ep.dist
-        plugins.origins[ep.name] = f"{dist.name} {dist.version}" if dist else ep.value

@@ -185,9 +185,7 @@ def _lint_file(session, path: str, flags, cwd: Path):
 def _write_native(session, results, name: str) -> None:
     from ..formats import Summary
 
-    formats: dict = {}
-    for _, provided in session.runner.plugins.call_each("lintnews_formats"):
-        formats = {**provided, **formats}
+    formats = session.runner.plugins.formats()
     if name not in formats:
         raise UsageError(f"unknown format '{name}' (known: {', '.join(sorted(formats))})")
     formatter = formats[name](sys.stdout, {"show_source": False})

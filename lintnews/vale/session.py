@@ -15,9 +15,9 @@ import regex
 from .. import regexcache
 from ..config import Config
 from ..document import Block, Document
-from ..engine import FileResult, lint
+from ..engine import lint
 from ..errors import ConfigError, LintnewsError
-from ..findings import level_rank
+from ..findings import FileResult, level_rank
 from ..ruleset import Rule, RuleSet
 from ..scopes import INLINE
 from . import directives

@@ -184,7 +184,8 @@ def make_rule(name: str, data: dict, kinds: dict, accepted: list[str], path: Pat
         raise RuleError(f"{path}: invalid rule {name}: unknown extends '{kind_name}'")
     kind = kinds[kind_name]
     try:
-        options = resolve_options(kind, {}, native_options(kind_name, data, accepted), path.parent)
+        native = native_options(kind_name, data, accepted)
+        options, prepared = resolve_options(kind, None, native, path.parent)
     except (ValueError, TypeError) as exc:
         raise RuleError(f"{path}: invalid rule {name}: {exc.args[0]}") from None
     message = str(data.get("message", ""))
@@ -203,6 +204,7 @@ def make_rule(name: str, data: dict, kinds: dict, accepted: list[str], path: Pat
         options=options,
         docs=docs,
         path=str(path),
+        prepared=prepared,
     )
 
 
@@ -228,7 +230,7 @@ def builtin_rules(kinds: dict, vocab: Vocabulary) -> dict[str, Rule]:
         rules["Vale.Avoid"] = make_rule("Vale.Avoid", avoid, kinds, [], here)
     if vocab.accept:
         kind = kinds["terms"]
-        options = resolve_options(kind, {}, {"terms": vocab.accept}, Path.cwd())
+        options, prepared = resolve_options(kind, None, {"terms": vocab.accept}, Path.cwd())
         rules["Vale.Terms"] = Rule(
             id="Vale.Terms",
             kind=kind,
@@ -237,6 +239,7 @@ def builtin_rules(kinds: dict, vocab: Vocabulary) -> dict[str, Rule]:
             options=options,
             docs={"what": "Accepted vocabulary terms must be written as accepted."},
             path=str(here),
+            prepared=prepared,
         )
     return rules
 

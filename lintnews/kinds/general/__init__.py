@@ -1,14 +1,13 @@
 """General rule kinds: write house checks as YAML (the kinds Vale styles use, too).
 
-Each lives in the module of its name and is imported when a rule uses it (``LazyKind``).
+Each kind lives in the module of its name and exports it as ``KIND``: ``existence`` in
+``existence.py``, and so on. No built-in rule uses them; a newsroom's rules and Vale styles
+(``lintnews/vale/styles.py``) do. Helpers: ``common.py`` (options and scoping shared by the
+pattern kinds), ``expr.py`` (the safe expressions of ``metric``).
 """
 
-from __future__ import annotations
-
-from ...plugin import hookimpl
-from ..base import LazyKind
-
-NAMES = (
+#: the kinds of this family, registered by :mod:`lintnews.kinds`
+KINDS = (
     "existence",
     "substitution",
     "occurrence",
@@ -19,10 +18,3 @@ NAMES = (
     "metric",
     "terms",
 )
-
-KINDS = [LazyKind(name, f"{__name__}.{name}") for name in NAMES]
-
-
-@hookimpl
-def lintnews_rule_kinds():
-    return list(KINDS)

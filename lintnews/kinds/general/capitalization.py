@@ -10,33 +10,38 @@ word that complies. Message arguments: ``{text}``, ``{match}``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 
 from ... import regexcache
 from ...document import Span
 from ...findings import Hit
 from ...scopes import INLINE
-from ..base import Context, Option, RuleKind
+from ..base import Context, Options, RuleKind, option
 from .common import (
-    EXCEPTIONS,
-    EXCEPTIONS_FILE,
     compile_pattern,
+    exceptions_file_option,
+    exceptions_option,
     exceptions_pattern,
     prepare_common,
     scoped,
     search,
 )
 
-OPTIONS = {
-    "match": Option("$sentence", str, "$sentence, $title, $lower, $upper or a pattern"),
-    "style": Option("AP", str, "title-case style for $title: AP or Chicago"),
-    "exceptions": EXCEPTIONS,
-    "exceptions_file": EXCEPTIONS_FILE,
-    "indicators": Option([":"], ("list", str), "suffixes after which a capital is fine"),
-    "threshold": Option(0.8, float, "share of words that must comply"),
-    "prefix": Option("", str, "pattern of a prefix left out of the check (e.g. 'a. ')"),
-    "scope": Option(["heading"], ("list", str), "scopes to check"),
-}
+
+@dataclass(frozen=True)
+class CapitalizationOptions(Options):
+    match: str = option("$sentence", "$sentence, $title, $lower, $upper or a pattern")
+    style: str = option("AP", "title-case style for $title: AP or Chicago", ("AP", "Chicago"))
+    exceptions: list[str] = exceptions_option()
+    exceptions_file: str = exceptions_file_option()
+    indicators: list[str] = option([":"], "suffixes after which a capital is fine")
+    threshold: float = option(0.8, "share of words that must comply")
+    prefix: str = option("", "pattern of a prefix left out of the check (e.g. 'a. ')")
+    scope: list[str] = option(["heading"], "scopes to check")
+
+
 _WORD = r"[\p{N}\p{L}*]+[^\s]*"
 _NUMBERING = regexcache.compile(r"^\d+[.)]\s+")
 SMALL_AP = frozenset(
@@ -118,8 +123,6 @@ def prepare(options, base_dir):
         compile_pattern(options["match"], key="match")
     if options["prefix"]:
         compile_pattern(options["prefix"], key="prefix")
-    if options["style"] not in ("AP", "Chicago"):
-        raise ValueError("option 'style' must be AP or Chicago", "style")
     return options
 
 
@@ -228,8 +231,10 @@ def check(ctx: Context):
         span = Span(seg.start + lead, seg.start + len(starred.rstrip()))
         text = " ".join(seg.text.split())
         checked = " ".join(starred.split())
-        if checked and not complies(checked, ctx.options):
-            yield Hit(span, {"text": text, "match": ctx.options["match"]})
+        if checked and not complies(checked, ctx.prepared):
+            yield Hit(span, {"text": text, "match": ctx.prepared["match"]})
 
 
-KIND = RuleKind("capitalization", check, OPTIONS, __doc__.strip().splitlines()[0], prepare=prepare)
+KIND = RuleKind(
+    "capitalization", check, CapitalizationOptions, __doc__.strip().splitlines()[0], prepare=prepare
+)

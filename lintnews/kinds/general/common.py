@@ -7,6 +7,7 @@ limit (``lintnews.patterns``), so a catastrophic pattern becomes a rule error, n
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -14,15 +15,29 @@ import regex
 
 from ... import patterns, regexcache
 from ...scopes import Segment, check_scopes, segments
-from ..base import Context, Option
+from ..base import Context, Options, folder_of, option
 
-SCOPE = Option(["text"], ("list", str), "scopes to check (see lintnews.scopes)")
-IGNORECASE = Option(False, bool, "match without regard to case")
-NONWORD = Option(False, bool, "do not add word boundaries around the patterns")
-EXCEPTIONS = Option([], ("list", str), "patterns of matches that are never reported")
-EXCEPTIONS_FILE = Option(
-    "", str, "file of accepted terms (one pattern a line) added to the exceptions"
-)
+
+def scope_option(default: tuple[str, ...] = ("text",)) -> Any:
+    return option(list(default), "scopes to check (see lintnews.scopes)")
+
+
+def ignorecase_option() -> Any:
+    return option(False, "match without regard to case")
+
+
+def nonword_option() -> Any:
+    return option(False, "do not add word boundaries around the patterns")
+
+
+def exceptions_option() -> Any:
+    return option([], "patterns of matches that are never reported")
+
+
+def exceptions_file_option() -> Any:
+    return option(
+        "", "file of accepted terms (one pattern a line) added to the exceptions", path=True
+    )
 
 
 def compile_pattern(pattern: str, ignorecase: bool = False, key: str = "") -> regex.Pattern:
@@ -49,8 +64,8 @@ def word_bounded(alternatives: list[str], nonword: bool) -> str:
 
 
 def read_lines(name: str, base_dir: Path, key: str) -> list[str]:
-    """Non-empty, non-comment lines of a file named relative to the rule file."""
-    path = (base_dir / name).resolve()
+    """Non-empty, non-comment lines of a file named relative to the file that named it."""
+    path = (folder_of(name, base_dir) / name).resolve()
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
@@ -58,20 +73,27 @@ def read_lines(name: str, base_dir: Path, key: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-def prepare_common(options: dict[str, Any], base_dir: Path) -> dict[str, Any]:
-    """Check the scopes, fold an exceptions file into the exceptions, compile them."""
-    options = dict(options)
-    if "scope" in options:
+def prepare_common(options: Options, base_dir: Path, **read: str) -> Options:
+    """Check the scopes, fold an exceptions file into the exceptions, compile them.
+
+    What the general kinds prepare is their options resolved: each file an option names read
+    into the list it adds to (``read`` maps more list options to their file options, e.g.
+    ``tokens="tokens_file"``). Checks read that (``ctx.prepared``).
+    """
+    changes: dict[str, Any] = {}
+    if "scope" in options.specs():
         try:
-            check_scopes(options["scope"])
+            check_scopes(options.scope)
         except ValueError as exc:
             raise ValueError(exc.args[0], "scope") from None
-    if options.get("exceptions_file"):
-        extra = read_lines(options["exceptions_file"], base_dir, "exceptions_file")
-        options["exceptions"] = [*options.get("exceptions", []), *extra]
-        options["exceptions_file"] = ""
-    if "exceptions" in options:
-        exceptions_pattern(options["exceptions"])  # validate now, not per draft
+    for key, file_key in {"exceptions": "exceptions_file", **read}.items():
+        if options.get(file_key):
+            extra = read_lines(options[file_key], base_dir, file_key)
+            changes[key] = [*options[key], *extra]
+            changes[file_key] = ""
+    options = dataclasses.replace(options, **changes)
+    if "exceptions" in options.specs():
+        exceptions_pattern(options.exceptions)  # validate now, not per draft
     return options
 
 
@@ -90,7 +112,7 @@ def exceptions_pattern(exceptions: list[str]) -> regex.Pattern | None:
 
 
 def is_exception(
-    options: dict[str, Any], observed: str, text: str = "", start: int = 0, end: int = 0
+    options: Options, observed: str, text: str = "", start: int = 0, end: int = 0
 ) -> bool:
     """True when ``observed`` contains an exception, or ``text[start:end]`` lies inside one
     (the exception "Utilize Corp" covers "Utilize")."""

@@ -11,31 +11,36 @@ arguments: ``{match}``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ...document import Span
 from ...findings import Hit
-from ..base import Context, Option, RuleKind
+from ..base import Context, Options, RuleKind, option
 from .common import (
-    EXCEPTIONS,
-    EXCEPTIONS_FILE,
-    IGNORECASE,
-    SCOPE,
     compile_pattern,
+    exceptions_file_option,
+    exceptions_option,
     finditer,
+    ignorecase_option,
     is_exception,
     prepare_common,
+    scope_option,
     scoped,
     search,
 )
 
-OPTIONS = {
-    "first": Option("", str, "pattern of what needs support"),
-    "second": Option("", str, "pattern of the support, capturing the supported text"),
-    "where": Option("before", str, "where the support must be: before, block or anywhere"),
-    "ignorecase": IGNORECASE,
-    "exceptions": EXCEPTIONS,
-    "exceptions_file": EXCEPTIONS_FILE,
-    "scope": SCOPE,
-}
+WHERE = ("before", "block", "anywhere")
+
+
+@dataclass(frozen=True)
+class ConditionalOptions(Options):
+    first: str = option("", "pattern of what needs support")
+    second: str = option("", "pattern of the support, capturing the supported text")
+    where: str = option("before", "where the support must be: before, block or anywhere", WHERE)
+    ignorecase: bool = ignorecase_option()
+    exceptions: list[str] = exceptions_option()
+    exceptions_file: str = exceptions_file_option()
+    scope: list[str] = scope_option()
 
 
 def prepare(options, base_dir):
@@ -44,13 +49,11 @@ def prepare(options, base_dir):
         if not options[key]:
             raise ValueError(f"conditional needs a '{key}' pattern", key)
         compile_pattern(options[key], options["ignorecase"], key)
-    if options["where"] not in ("before", "block", "anywhere"):
-        raise ValueError("option 'where' must be before, block or anywhere", "where")
     return options
 
 
 def check(ctx: Context):
-    o = ctx.options
+    o = ctx.prepared
     first = compile_pattern(o["first"], o["ignorecase"])
     second = compile_pattern(o["second"], o["ignorecase"])
     segs = scoped(ctx)
@@ -95,4 +98,6 @@ def _report(o, seg, matches):
             yield Hit(Span(seg.start + m.start(), seg.start + m.end()), {"match": m.group()})
 
 
-KIND = RuleKind("conditional", check, OPTIONS, __doc__.strip().splitlines()[0], prepare=prepare)
+KIND = RuleKind(
+    "conditional", check, ConditionalOptions, __doc__.strip().splitlines()[0], prepare=prepare
+)

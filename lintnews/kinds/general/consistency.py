@@ -9,18 +9,31 @@ Options: ``either``, ``ignorecase``, ``nonword``, ``scope``. Message arguments:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ...document import Span
 from ...findings import Hit
-from ..base import Context, Option, RuleKind
-from .common import IGNORECASE, NONWORD, SCOPE, compile_pattern, finditer, prepare_common, scoped
+from ..base import Context, Options, RuleKind, option
+from .common import (
+    compile_pattern,
+    finditer,
+    ignorecase_option,
+    nonword_option,
+    prepare_common,
+    scope_option,
+    scoped,
+)
 
-OPTIONS = {
-    "either": Option({}, ("dict", str), "form -> alternative form"),
-    "ignorecase": IGNORECASE,
-    "nonword": NONWORD,
-    "scope": SCOPE,
-    "per": Option("match", str, "match: report each later use; block: once per block"),
-}
+
+@dataclass(frozen=True)
+class ConsistencyOptions(Options):
+    either: dict[str, str] = option({}, "form -> alternative form")
+    ignorecase: bool = ignorecase_option()
+    nonword: bool = nonword_option()
+    scope: list[str] = scope_option()
+    per: str = option(
+        "match", "match: report each later use; block: once per block", ("match", "block")
+    )
 
 
 def _pattern(first: str, second: str, o):
@@ -33,15 +46,13 @@ def prepare(options, base_dir):
     options = prepare_common(options, base_dir)
     if not options["either"]:
         raise ValueError("consistency needs a non-empty 'either' map", "either")
-    if options["per"] not in ("match", "block"):
-        raise ValueError("option 'per' must be match or block", "per")
     for first, second in options["either"].items():
         _pattern(first, second, options)
     return options
 
 
 def check(ctx: Context):
-    o = ctx.options
+    o = ctx.prepared
     segs = scoped(ctx)
     for first, second in o["either"].items():
         pattern = _pattern(first, second, o)
@@ -82,4 +93,6 @@ def _per_block(pattern, segs):
             )
 
 
-KIND = RuleKind("consistency", check, OPTIONS, __doc__.strip().splitlines()[0], prepare=prepare)
+KIND = RuleKind(
+    "consistency", check, ConsistencyOptions, __doc__.strip().splitlines()[0], prepare=prepare
+)

@@ -8,49 +8,44 @@ Message arguments: ``{match}``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ...document import Span
 from ...findings import Hit
-from ..base import Context, Option, RuleKind
+from ..base import Context, Options, RuleKind, option
 from .common import (
-    EXCEPTIONS,
-    EXCEPTIONS_FILE,
-    IGNORECASE,
-    NONWORD,
-    SCOPE,
     compile_pattern,
+    exceptions_file_option,
+    exceptions_option,
     finditer,
+    ignorecase_option,
     is_exception,
+    nonword_option,
     prepare_common,
-    read_lines,
+    scope_option,
     scoped,
     word_bounded,
 )
 
-OPTIONS = {
-    "tokens": Option([], ("list", str), "words or patterns to report"),
-    "tokens_file": Option("", str, "file of rejected terms, one a line"),
-    "raw": Option([], ("list", str), "pattern pieces joined as they are"),
-    "append": Option(False, bool, "put the raw pieces after the tokens"),
-    "nonword": NONWORD,
-    "ignorecase": IGNORECASE,
-    "exceptions": EXCEPTIONS,
-    "exceptions_file": EXCEPTIONS_FILE,
-    "scope": SCOPE,
-}
+
+@dataclass(frozen=True)
+class ExistenceOptions(Options):
+    tokens: list[str] = option([], "words or patterns to report")
+    tokens_file: str = option("", "file of rejected terms, one a line", path=True)
+    raw: list[str] = option([], "pattern pieces joined as they are")
+    append: bool = option(False, "put the raw pieces after the tokens")
+    nonword: bool = nonword_option()
+    ignorecase: bool = ignorecase_option()
+    exceptions: list[str] = exceptions_option()
+    exceptions_file: str = exceptions_file_option()
+    scope: list[str] = scope_option()
 
 
 def prepare(options, base_dir):
-    options = prepare_common(options, base_dir)
-    if options["tokens_file"]:
-        options["tokens"] = [
-            *options["tokens"],
-            *read_lines(options["tokens_file"], base_dir, "tokens_file"),
-        ]
-        options["tokens_file"] = ""
+    options = prepare_common(options, base_dir, tokens="tokens_file")
     if not options["tokens"] and not options["raw"]:
         raise ValueError("existence needs 'tokens' or 'raw'", "tokens")
-    options["pattern"] = build_pattern(options)
-    compile_pattern(options["pattern"], options["ignorecase"], "tokens")
+    compile_pattern(build_pattern(options), options["ignorecase"], "tokens")
     return options
 
 
@@ -62,8 +57,8 @@ def build_pattern(options) -> str:
 
 
 def check(ctx: Context):
-    o = ctx.options
-    pattern = compile_pattern(o["pattern"], o["ignorecase"])
+    o = ctx.prepared
+    pattern = compile_pattern(build_pattern(o), o["ignorecase"])
     for seg in scoped(ctx):
         for m in finditer(pattern, seg.text):
             if m.end() == m.start() or is_exception(
@@ -76,7 +71,7 @@ def check(ctx: Context):
 KIND = RuleKind(
     "existence",
     check,
-    {**OPTIONS, "pattern": Option("", str, "(computed)")},
+    ExistenceOptions,
     __doc__.strip().splitlines()[0],
     prepare=prepare,
 )

@@ -12,6 +12,9 @@ arguments: ``{value}`` (two decimals).
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass
+
 import regex
 
 from ... import regexcache
@@ -19,13 +22,16 @@ from ...document import Document, Span
 from ...errors import RuleError
 from ...findings import Hit
 from ...scopes import segments
-from ..base import Context, Option, RuleKind
+from ..base import Context, Options, RuleKind, option
 from .expr import ExprError, evaluate
 
-OPTIONS = {
-    "formula": Option("", str, "the expression to compute"),
-    "condition": Option("", str, "when it is reported, e.g. '> 60'"),
-}
+
+@dataclass(frozen=True)
+class MetricOptions(Options):
+    formula: str = option("", "the expression to compute")
+    condition: str = option("", "when it is reported, e.g. '> 60'")
+
+
 _HEADING_VAR = regexcache.compile(r"heading\.(h[1-6])")
 _WORD = regexcache.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*")
 _VOWELS = regexcache.compile(r"[aeiouyáéíóúàèìòùäëïöüâêîôû]+", regex.I)
@@ -36,10 +42,9 @@ def _formula(text: str) -> str:
 
 
 def prepare(options, base_dir):
-    options = dict(options)
     if not options["formula"] or not options["condition"]:
         raise ValueError("metric needs a 'formula' and a 'condition'", "formula")
-    options["formula"] = _formula(options["formula"])
+    options = dataclasses.replace(options, formula=_formula(options["formula"]))
     zero = {name: 1.0 for name in VARIABLES}
     for key in ("formula", "condition"):
         try:
@@ -113,7 +118,7 @@ def counts(doc: Document) -> dict[str, float]:
 
 
 def check(ctx: Context):
-    o = ctx.options
+    o = ctx.prepared
     values = counts(ctx.doc)
     try:
         result = evaluate(o["formula"], values)
@@ -124,4 +129,4 @@ def check(ctx: Context):
         yield Hit(Span(0, 0), {"value": f"{float(result):.2f}"})
 
 
-KIND = RuleKind("metric", check, OPTIONS, __doc__.strip().splitlines()[0], prepare=prepare)
+KIND = RuleKind("metric", check, MetricOptions, __doc__.strip().splitlines()[0], prepare=prepare)

@@ -9,27 +9,37 @@ Message arguments: ``{count}``, ``{min}``, ``{max}``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ...document import Span
 from ...findings import Hit
-from ..base import Context, Option, RuleKind
-from .common import IGNORECASE, SCOPE, compile_pattern, finditer, prepare_common, scoped
+from ..base import Context, Options, RuleKind, option
+from .common import (
+    compile_pattern,
+    finditer,
+    ignorecase_option,
+    prepare_common,
+    scope_option,
+    scoped,
+)
 
-OPTIONS = {
-    "token": Option("", str, "the pattern to count"),
-    "min": Option(0, int, "fewest occurrences (0: no minimum)"),
-    "max": Option(0, int, "most occurrences (0: no maximum)"),
-    "ignorecase": IGNORECASE,
-    "scope": SCOPE,
-    "zero_at": Option("scope", str, "where no occurrence is reported: scope or file"),
-}
+
+@dataclass(frozen=True)
+class OccurrenceOptions(Options):
+    token: str = option("", "the pattern to count")
+    min: int = option(0, "fewest occurrences (0: no minimum)")
+    max: int = option(0, "most occurrences (0: no maximum)")
+    ignorecase: bool = ignorecase_option()
+    scope: list[str] = scope_option()
+    zero_at: str = option(
+        "scope", "where no occurrence is reported: scope or file", ("scope", "file")
+    )
 
 
 def prepare(options, base_dir):
     options = prepare_common(options, base_dir)
     if not options["token"]:
         raise ValueError("occurrence needs a 'token' pattern", "token")
-    if options["zero_at"] not in ("scope", "file"):
-        raise ValueError("option 'zero_at' must be scope or file", "zero_at")
     compile_pattern(f"(?:{options['token']})", options["ignorecase"], "token")
     return options
 
@@ -39,7 +49,7 @@ def _violates(o, count: int) -> bool:
 
 
 def check(ctx: Context):
-    o = ctx.options
+    o = ctx.prepared
     pattern = compile_pattern(f"(?:{o['token']})", o["ignorecase"])
     total, empty = 0, False
     for seg in scoped(ctx):
@@ -61,4 +71,6 @@ def check(ctx: Context):
         yield Hit(Span(0, 0), {"count": total, "min": o["min"], "max": o["max"]})
 
 
-KIND = RuleKind("occurrence", check, OPTIONS, __doc__.strip().splitlines()[0], prepare=prepare)
+KIND = RuleKind(
+    "occurrence", check, OccurrenceOptions, __doc__.strip().splitlines()[0], prepare=prepare
+)

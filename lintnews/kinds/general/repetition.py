@@ -9,32 +9,36 @@ allowed; ``exceptions`` are never reported. Message arguments: ``{match}``. The 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ...document import Span
 from ...findings import Fix, Hit
 from ...language.sentences import split
-from ..base import Context, Option, RuleKind
+from ..base import Context, Options, RuleKind, option
 from .common import (
-    EXCEPTIONS,
-    EXCEPTIONS_FILE,
-    SCOPE,
     compile_pattern,
+    exceptions_file_option,
+    exceptions_option,
     finditer,
     is_exception,
     prepare_common,
+    scope_option,
     scoped,
 )
 
 WORD = r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’-]*"
-OPTIONS = {
-    "tokens": Option([WORD], ("list", str), "patterns of the units compared"),
-    "max": Option(0, int, "repeats allowed before one is reported"),
-    "ignorecase": Option(True, bool, "compare without regard to case"),
-    "alpha": Option(True, bool, "only words made of letters"),
-    "adjacent": Option(True, bool, "only whitespace may separate the two copies"),
-    "exceptions": EXCEPTIONS,
-    "exceptions_file": EXCEPTIONS_FILE,
-    "scope": SCOPE,
-}
+
+
+@dataclass(frozen=True)
+class RepetitionOptions(Options):
+    tokens: list[str] = option([WORD], "patterns of the units compared")
+    max: int = option(0, "repeats allowed before one is reported")
+    ignorecase: bool = option(True, "compare without regard to case")
+    alpha: bool = option(True, "only words made of letters")
+    adjacent: bool = option(True, "only whitespace may separate the two copies")
+    exceptions: list[str] = exceptions_option()
+    exceptions_file: str = exceptions_file_option()
+    scope: list[str] = scope_option()
 
 
 def prepare(options, base_dir):
@@ -48,7 +52,7 @@ def _pattern(o) -> str:
 
 
 def check(ctx: Context):
-    o = ctx.options
+    o = ctx.prepared
     pattern = compile_pattern(_pattern(o), o["ignorecase"])
     abbreviations = ctx.lang.abbreviations
     for seg in scoped(ctx):
@@ -72,5 +76,10 @@ def check(ctx: Context):
 
 
 KIND = RuleKind(
-    "repetition", check, OPTIONS, __doc__.strip().splitlines()[0], fixes="safe", prepare=prepare
+    "repetition",
+    check,
+    RepetitionOptions,
+    __doc__.strip().splitlines()[0],
+    fixes="safe",
+    prepare=prepare,
 )

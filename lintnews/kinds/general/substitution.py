@@ -11,41 +11,44 @@ The fix (safe) writes the first preferred form.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 
 from ... import regexcache
 from ...document import Span
 from ...findings import Fix, Hit
-from ..base import Context, Option, RuleKind
+from ..base import Context, Options, RuleKind, option
 from .common import (
-    EXCEPTIONS,
-    EXCEPTIONS_FILE,
-    IGNORECASE,
-    NONWORD,
-    SCOPE,
     compile_pattern,
+    exceptions_file_option,
+    exceptions_option,
     finditer,
+    ignorecase_option,
     is_exception,
+    nonword_option,
     prepare_common,
+    scope_option,
     scoped,
     word_bounded,
 )
 
-OPTIONS = {
-    "swap": Option({}, ("dict", str), "pattern -> preferred form (a|b for several)"),
-    "ignorecase": IGNORECASE,
-    "nonword": NONWORD,
-    "exceptions": EXCEPTIONS,
-    "exceptions_file": EXCEPTIONS_FILE,
-    "scope": SCOPE,
-    "capitalize": Option(
-        False, bool, "capitalize the suggestion when the match starts with a capital"
-    ),
-    "conjunction": Option("or", str, "the word between several forms ('o' in Spanish)"),
-    "quote_choices": Option(
-        True, bool, "{expected} is quoted: 'a', or 'a' or 'b' for several forms"
-    ),
-}
+
+@dataclass(frozen=True)
+class SubstitutionOptions(Options):
+    swap: dict[str, str] = option({}, "pattern -> preferred form (a|b for several)")
+    ignorecase: bool = ignorecase_option()
+    nonword: bool = nonword_option()
+    exceptions: list[str] = exceptions_option()
+    exceptions_file: str = exceptions_file_option()
+    scope: list[str] = scope_option()
+    capitalize: bool = option(
+        False, "capitalize the suggestion when the match starts with a capital"
+    )
+    conjunction: str = option("or", "the word between several forms ('o' in Spanish)")
+    quote_choices: bool = option(True, "{expected} is quoted: 'a', or 'a' or 'b' for several forms")
+
+
 _BACKREF = regexcache.compile(r"\$(\d)|\\(\d)")
 
 
@@ -111,7 +114,7 @@ def sentence_of(choices: list[str], conjunction: str = "or") -> str:
 
 
 def check(ctx: Context):
-    o = ctx.options
+    o = ctx.prepared
     keys = tuple(o["swap"])
     pattern, firsts = _combined(keys, o["nonword"], o["ignorecase"])
     for seg in scoped(ctx):
@@ -145,7 +148,7 @@ def _match_case(replacement: str, observed: str) -> str:
 KIND = RuleKind(
     "substitution",
     check,
-    OPTIONS,
+    SubstitutionOptions,
     __doc__.strip().splitlines()[0],
     fixes="safe",
     prepare=prepare,

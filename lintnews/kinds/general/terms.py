@@ -9,28 +9,35 @@ An entry starting with ``(?i)`` accepts any casing and is never reported. Option
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ... import regexcache
 from ...document import Span
 from ...findings import Fix, Hit
-from ..base import Context, Option, RuleKind
-from .common import NONWORD, SCOPE, compile_pattern, finditer, prepare_common, read_lines, scoped
+from ..base import Context, Options, RuleKind, option
+from .common import (
+    compile_pattern,
+    finditer,
+    nonword_option,
+    prepare_common,
+    scope_option,
+    scoped,
+)
 
-OPTIONS = {
-    "terms": Option([], ("list", str), "accepted terms, as they must be written"),
-    "terms_file": Option("", str, "file of accepted terms, one a line"),
-    "nonword": NONWORD,
-    "scope": SCOPE,
-}
+
+@dataclass(frozen=True)
+class TermsOptions(Options):
+    terms: list[str] = option([], "accepted terms, as they must be written")
+    terms_file: str = option("", "file of accepted terms, one a line", path=True)
+    nonword: bool = nonword_option()
+    scope: list[str] = scope_option()
+
 
 _META = regexcache.compile(r"[\\^$.|?*+()\[\]{}]")
 
 
 def prepare(options, base_dir):
-    options = prepare_common(options, base_dir)
-    if options["terms_file"]:
-        extra = read_lines(options["terms_file"], base_dir, "terms_file")
-        options["terms"] = [*options["terms"], *extra]
-        options["terms_file"] = ""
+    options = prepare_common(options, base_dir, terms="terms_file")
     for term in options["terms"]:
         compile_pattern(term, True, "terms")
     return options
@@ -46,7 +53,7 @@ def _pattern(terms: list[str], nonword: bool):
 
 
 def check(ctx: Context):
-    pattern, checked = _pattern(ctx.options["terms"], ctx.options["nonword"])
+    pattern, checked = _pattern(ctx.prepared["terms"], ctx.prepared["nonword"])
     if pattern is None:
         return
     exact = [compile_pattern(f"(?:{t})", False) for t in checked]
@@ -63,5 +70,5 @@ def check(ctx: Context):
 
 
 KIND = RuleKind(
-    "terms", check, OPTIONS, __doc__.strip().splitlines()[0], fixes="safe", prepare=prepare
+    "terms", check, TermsOptions, __doc__.strip().splitlines()[0], fixes="safe", prepare=prepare
 )

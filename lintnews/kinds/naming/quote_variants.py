@@ -19,25 +19,29 @@ The later wording is reported; the unsafe fix restores the earlier one.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from .. import regexcache
-from ..document import Span
-from ..findings import Fix, Hit
-from ..language.normalize import fold
-from .base import Context, Option
+from ... import regexcache
+from ...document import Span
+from ...findings import Fix, Hit
+from ...language.normalize import fold
+from ..base import Context, Options, RuleKind, option
 
-QUOTE_OPTIONS = {
-    "min_words": Option(2, int, "fewest words in a quote compared"),
-    "max_words": Option(40, int, "most words in a quote compared"),
-    "one_word_changed_min": Option(4, int, "fewest words for the one-word-changed test"),
-    "passage_words": Option(
-        8, int, "quotes of this many words or more are passages: the repetition rules' concern"
-    ),
-    "copy_similarity": Option(
-        0.75, float, "similarity of the words around two quotes that makes them a copied passage"
-    ),
-}
+
+@dataclass(frozen=True)
+class QuoteVariantsOptions(Options):
+    min_words: int = option(2, "fewest words in a quote compared")
+    max_words: int = option(40, "most words in a quote compared")
+    one_word_changed_min: int = option(4, "fewest words for the one-word-changed test")
+    passage_words: int = option(
+        8, "quotes of this many words or more are passages: the repetition rules' concern"
+    )
+    copy_similarity: float = option(
+        0.75, "similarity of the words around two quotes that makes them a copied passage"
+    )
+
+
 _QUOTE = regexcache.compile(
     r"(?<![\p{L}\p{N}])'([^'\n]{2,400}?)'(?![\p{L}\p{N}])|\"([^\"\n]{2,400}?)\"|“([^”\n]{2,400}?)”"
     r"|‘([^’\n]{2,400}?)’(?![\p{L}])|«([^»\n]{2,400}?)»"
@@ -126,3 +130,8 @@ def _relation(ctx: Context, a: tuple, b: tuple, one_changed_min: int) -> str | N
     if len(a) == len(b) >= one_changed_min and sum(x != y for x, y in zip(a, b, strict=True)) == 1:
         return "with one word changed"
     return None
+
+
+KIND = RuleKind(
+    "quote-variants", check_quotes, QuoteVariantsOptions, "A quote worded two ways.", fixes="unsafe"
+)

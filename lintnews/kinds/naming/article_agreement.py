@@ -9,23 +9,27 @@ World Cup Trophy Tour"). The minority use is reported; the unsafe fix swaps its 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 
-from .. import regexcache
-from ..document import Span
-from ..findings import Fix, Hit
-from ..language.normalize import fold
-from .base import Context, Option
+from ... import regexcache
+from ...document import Span
+from ...findings import Fix, Hit
+from ...language.normalize import fold
+from ..base import Context, Options, RuleKind, option
 
-ARTICLE_OPTIONS = {
-    "masculine": Option(["el", "del", "al"], ("list", str), "masculine articles"),
-    "feminine": Option(["la", "de la", "a la"], ("list", str), "feminine articles"),
-    "swap": Option(
+
+@dataclass(frozen=True)
+class ArticleAgreementOptions(Options):
+    masculine: list[str] = option(["el", "del", "al"], "masculine articles")
+    feminine: list[str] = option(["la", "de la", "a la"], "feminine articles")
+    swap: dict[str, str] = option(
         {"el": "la", "la": "el", "del": "de la", "de la": "del", "al": "a la", "a la": "al"},
-        ("dict", str),
         "the article that replaces each article in a fix",
-    ),
-}
+    )
+
+
 _NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*|\p{Ll}+\p{Lu}[\p{L}\p{M}]*)"
 _NAME_PART = rf"{_NAME_WORD}(?:[ -]{_NAME_WORD})*"
 _NAME_RUN = rf"{_NAME_PART}(?:\s+(?:de|del|de la|de los|de las)\s+{_NAME_PART})*"
@@ -107,3 +111,12 @@ def _same_entity(a: tuple, b: tuple, connectors: frozenset[str]) -> bool:
     if long[: len(short)] != short:
         return False
     return len(long) == len(short) or long[len(short)] in connectors
+
+
+KIND = RuleKind(
+    "article-agreement",
+    check_articles,
+    ArticleAgreementOptions,
+    "A name used with a masculine and a feminine article.",
+    fixes="unsafe",
+)

@@ -12,12 +12,12 @@ import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 
-from .. import regexcache
-from ..document import Span
-from ..findings import Fix, Hit
-from ..language.normalize import has_confusables
-from .base import Context
-from .name_mentions import clean, has_compat_chars
+from ... import regexcache
+from ...document import Span
+from ...findings import Fix, Hit
+from ...language.normalize import has_confusables
+from ..base import Context
+from .mentions import clean, has_compat_chars
 
 _PARTS = regexcache.compile(r"[-'’]")
 

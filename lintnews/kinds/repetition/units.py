@@ -26,10 +26,10 @@ from operator import itemgetter
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from .. import regexcache
-from ..document import Span
-from ..language import Language, split_words
-from ..language.normalize import fold
+from ... import regexcache
+from ...document import Span
+from ...language import Language, split_words
+from ...language.normalize import fold
 
 # Links, handles and the corpus placeholders (*URL*, *NUMBER*; the Markdown parser turns
 # their asterisks into spaces) carry no wording of their own.
@@ -261,3 +261,18 @@ def _template(a: Unit, b: Unit, o: dict) -> bool:
         return False
     # "Siberia" / "Siberian" is one name spelled two ways, not a template slot
     return not any(x[:4] == y[:4] for x in only_a for y in only_b)
+
+
+def describe(rel: Relation, earlier: str) -> str:
+    """'repeats paragraph at line 3, reworded (similarity 0.64)' and the like."""
+    how = {
+        "verbatim": "verbatim",
+        "near-verbatim": "nearly verbatim",
+    }.get(rel.how, f"reworded (similarity {rel.similarity:.2f})")
+    if rel.exact:
+        how = "word for word"
+    if rel.how == "part":
+        return f"repeats part of {earlier}, {how}"
+    if rel.how == "expanded":
+        return f"repeats {earlier} with additions, {how}"
+    return f"repeats {earlier}, {how}"

@@ -15,8 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .. import regexcache
-from ..language.normalize import fold, fold_confusables
+from ... import regexcache
+from ...language.normalize import fold, fold_confusables
 
 _WORD = regexcache.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
 _JOIN = regexcache.compile(r"^(?: |-|- | -| - )$")
@@ -105,7 +105,7 @@ def sentence_words(
     out = []
     plain = 0
     first = len(text) - len(text.lstrip(_OPENERS))  # where the sentence's first word starts
-    skipped = _skipped_chunks(text)
+    skipped = skipped_chunks(text)
     handles = "@" in text or "#" in text
     at = 0
     for m in _WORD.finditer(text):  # a word never spans two chunks
@@ -145,7 +145,7 @@ def sentence_words(
     return kept, len(kept) + plain
 
 
-def _skipped_chunks(text: str) -> list[tuple[int, int]]:
+def skipped_chunks(text: str) -> list[tuple[int, int]]:
     """(start, end) of the chunks (runs of characters other than space and newline) that are
     not prose or hold a digit (str.isdigit), found from the marks and digits in them."""
     marks = _marks(text)

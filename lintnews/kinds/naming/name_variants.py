@@ -29,18 +29,19 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from .. import regexcache
-from ..document import Span
-from ..findings import Fix, Hit
-from ..language import lexicon as lexicons
-from ..language.normalize import fold
-from .base import Context, Option
+from ... import regexcache
+from ...document import Span
+from ...findings import Fix, Hit
+from ...language import lexicon as lexicons
+from ...language.normalize import fold
+from ..base import Context, Options, RuleKind, option
 from .lookalikes import lookalikes, mixed_script
-from .name_mentions import (
+from .mentions import (
     Mention,
     core,
     has_compat_chars,
@@ -53,24 +54,27 @@ from .name_mentions import (
     translit_key,
 )
 
-NAME_OPTIONS = {
-    "transliteration": Option(True, bool, "fold y/i and doubled letters when comparing"),
-    "min_length": Option(3, int, "shortest name word (in letters) compared"),
-    "skip_uppercase_lines": Option(True, bool, "ignore names in lines written in capitals"),
-    "typos": Option(True, bool, "report names one edit apart (needs a lexicon of the language)"),
-    "typo_min_length": Option(5, int, "shortest name word (in letters) checked for typos"),
-    "typo_max_count": Option(2, int, "most uses of the rarer spelling for it to be a typo"),
-    "known_zipf": Option(
-        2.0, float, "Zipf frequency from which a spelling is an established word or name"
-    ),
-    "ordinary_zipf": Option(
-        4.0, float, "Zipf frequency from which a sentence-initial word is an ordinary word"
-    ),
-    "wordlist": Option("large", str, "wordfreq list used as the lexicon: small or large"),
-    "lookalike_text_share": Option(
-        0.2, float, "share of words with look-alike letters from which the text is one finding"
-    ),
-}
+
+@dataclass(frozen=True)
+class NameVariantsOptions(Options):
+    transliteration: bool = option(True, "fold y/i and doubled letters when comparing")
+    min_length: int = option(3, "shortest name word (in letters) compared")
+    skip_uppercase_lines: bool = option(True, "ignore names in lines written in capitals")
+    typos: bool = option(True, "report names one edit apart (needs a lexicon of the language)")
+    typo_min_length: int = option(5, "shortest name word (in letters) checked for typos")
+    typo_max_count: int = option(2, "most uses of the rarer spelling for it to be a typo")
+    known_zipf: float = option(
+        2.0, "Zipf frequency from which a spelling is an established word or name"
+    )
+    ordinary_zipf: float = option(
+        4.0, "Zipf frequency from which a sentence-initial word is an ordinary word"
+    )
+    wordlist: str = option(
+        "large", "wordfreq list used as the lexicon: small or large", lexicons.WORDLISTS
+    )
+    lookalike_text_share: float = option(
+        0.2, "share of words with look-alike letters from which the text is one finding"
+    )
 
 
 def check_names(ctx: Context):
@@ -361,3 +365,8 @@ def _dedupe(hits: list[Hit]):
             continue
         taken.append(hit.span)
         yield hit
+
+
+KIND = RuleKind(
+    "name-variants", check_names, NameVariantsOptions, "Names spelled two ways.", fixes="unsafe"
+)

@@ -16,10 +16,10 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from .. import regexcache
-from ..document import Document, Span
-from ..language import WORD, Language, split_words
-from ..language.normalize import fold, fold_confusables, has_confusables
+from ... import regexcache
+from ...document import Document, Span
+from ...language import WORD, Language, split_words
+from ...language.normalize import fold, fold_confusables, has_confusables
 
 _LINE = regexcache.compile(r"[^\r\n]+")
 _END_STOP = regexcache.compile(r"[.!?…][\"'”’»)\]]*\s*$")

@@ -40,18 +40,18 @@ and quotes are not body lines. Removing a whole leftover line is offered as an u
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import regex
 
-from .. import regexcache
-from ..document import Span
-from ..findings import Fix, Hit
-from ..language import WORD
-from ..language.normalize import fold, has_confusables
-from ..patterns import PatternSet, UserPattern
-from ..plugin import hookimpl
-from .base import Context, Option, RuleKind
+from ... import regexcache
+from ...document import Span
+from ...findings import Fix, Hit
+from ...language import WORD
+from ...language.normalize import fold, has_confusables
+from ...patterns import PatternSet, UserPattern
+from ..base import Context, Options, RuleKind, folder_of, option
 from .caption_features import (
     DATELINE_START,
     FEATURES,
@@ -65,7 +65,7 @@ from .caption_features import (
     ui_words,
     word_set,
 )
-from .caption_model import load_model
+from .caption_model import LineModel, load_model
 
 _FILE_NAME = regexcache.compile(
     r"\b[\w-]+\.(?:jpe?g|png|gif|webp|tiff?|bmp|heic|svg|avif)\b", regex.I
@@ -75,38 +75,49 @@ _PAREN_WORD = regexcache.compile(r"\((?:[^()]{0,20}\s)?(\p{L}+)(?:\s[^()]{0,20})
 _SENTENCE_END = regexcache.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 _END_PUNCT = regexcache.compile(r"[.!?…:;»\"”’)\]]\s*$")
 
-PHRASES = ("dict", ("list", str))
-OPTIONS = {
-    "pack": Option("", str, "language-data prefix of this rule's phrase lists (e.g. caption)"),
-    "markers": Option({}, PHRASES, "per language: phrases that open a leftover line"),
-    "lines": Option({}, PHRASES, "per language: patterns a whole leftover line matches"),
-    "inline": Option({}, PHRASES, "per language: patterns of leftover residue inside a line"),
-    "markup": Option([], ("list", str), "patterns of image markup in the source text"),
-    "agencies": Option([], ("list", str), "agency and photo-service names (classifier)"),
-    "keyword_salad": Option(False, bool, "report lines of lowercase keywords"),
-    "file_names": Option(False, bool, "report image file names in short lines"),
-    "repeated": Option(False, bool, "report a short line that appears twice in the body"),
-    "widgets": Option(False, bool, "short lines after a read-more marker join its finding"),
-    "furniture": Option(
-        False, bool, "report a short line made only of page-furniture words (leftover-words)"
-    ),
-    "descriptions": Option(
-        False, bool, "report unpunctuated photo descriptions (position words, openers, names)"
-    ),
-    "model": Option("", str, "line classifier weights (JSON), relative to the rule file"),
-    "threshold": Option(-1.0, float, "classifier score that reports a line (-1: the model's)"),
-    "max_words": Option(12, int, "longest line (in words) the shape heuristics consider"),
-    "max_model_words": Option(30, int, "longest line (in words) the classifier may report"),
-    "min_salad_words": Option(3, int, "fewest words in a keyword-salad line"),
-    "max_stopword_ratio": Option(0.2, float, "most stopwords in a keyword-salad line"),
-    "skip_top_blocks": Option(1, int, "body blocks after the headline left to markers (dek)"),
-    "after_image_ok": Option(False, bool, "a line right after a Markdown image is its caption"),
-}
+
+@dataclass(frozen=True)
+class LeftoverOptions(Options):
+    pack: str = option("", "language-data prefix of this rule's phrase lists (e.g. caption)")
+    markers: dict[str, list[str]] = option({}, "per language: phrases that open a leftover line")
+    lines: dict[str, list[str]] = option({}, "per language: patterns a whole leftover line matches")
+    inline: dict[str, list[str]] = option(
+        {}, "per language: patterns of leftover residue inside a line"
+    )
+    markup: list[str] = option([], "patterns of image markup in the source text")
+    agencies: list[str] = option([], "agency and photo-service names (classifier)")
+    keyword_salad: bool = option(False, "report lines of lowercase keywords")
+    file_names: bool = option(False, "report image file names in short lines")
+    repeated: bool = option(False, "report a short line that appears twice in the body")
+    widgets: bool = option(False, "short lines after a read-more marker join its finding")
+    furniture: bool = option(
+        False, "report a short line made only of page-furniture words (leftover-words)"
+    )
+    descriptions: bool = option(
+        False, "report unpunctuated photo descriptions (position words, openers, names)"
+    )
+    model: str = option("", "line classifier weights (JSON), relative to the rule file", path=True)
+    threshold: float = option(-1.0, "classifier score that reports a line (-1: the model's)")
+    max_words: int = option(12, "longest line (in words) the shape heuristics consider")
+    max_model_words: int = option(30, "longest line (in words) the classifier may report")
+    min_salad_words: int = option(3, "fewest words in a keyword-salad line")
+    max_stopword_ratio: float = option(0.2, "most stopwords in a keyword-salad line")
+    skip_top_blocks: int = option(1, "body blocks after the headline left to markers (dek)")
+    after_image_ok: bool = option(False, "a line right after a Markdown image is its caption")
 
 
-def prepare(options: dict, base_dir: Path) -> dict:
+@dataclass(frozen=True)
+class Prepared:
+    """What ``prepare`` loads once: the classifier (None without ``model``) and the folded
+    agency names its features look for."""
+
+    model: LineModel | None
+    agencies: frozenset[str]
+
+
+def prepare(options: LeftoverOptions, base_dir: Path) -> Prepared:
     """Check every pattern compiles and load the classifier weights named by ``model``."""
-    out = dict(options)
+    out = options
     for key in ("markers", "lines", "inline"):
         for lang, patterns in out[key].items():
             for p in patterns:
@@ -115,18 +126,14 @@ def prepare(options: dict, base_dir: Path) -> dict:
         _check_pattern(p, TEMPLATES["markup"], "markup")
     path = Path(out["model"]) if out["model"] else None
     if path is not None and not path.is_absolute():
-        path = base_dir / path
-    current = out.get("_model")
-    if path is None:
-        out["_model"] = None
-    elif current is None or current.path != str(path):
+        path = folder_of(out["model"], base_dir) / path
+    model = None
+    if path is not None:
         try:
-            out["_model"] = load_model(path)
+            model = load_model(path)
         except ValueError as exc:
             raise ValueError(f"option 'model': {exc}", "model") from None
-    out["model"] = str(path) if path else ""
-    out["_agencies"] = frozenset(fold(a) for a in out["agencies"])
-    return out
+    return Prepared(model, frozenset(fold(a) for a in out["agencies"]))
 
 
 #: how each option's patterns are run: a line opening with a marker, a whole line, anywhere
@@ -240,7 +247,7 @@ def check(ctx: Context):
 def _flag_lines(ctx: Context, b: Body) -> dict[int, tuple[str, float | None]]:
     """{line index: (reason, score)} of the body lines this rule reports."""
     o = ctx.options
-    model = o.get("_model")
+    model = ctx.prepared.model
     prose = any(
         len(line.words) >= PROSE_WORDS and _SENTENCE_END.search(line.text) for line in b.lines
     )
@@ -259,7 +266,7 @@ def _flag_lines(ctx: Context, b: Body) -> dict[int, tuple[str, float | None]]:
         )
     ]
     vectors = (
-        draft_features(b, candidates, ctx.lang, o["_agencies"], o["max_words"])
+        draft_features(b, candidates, ctx.lang, ctx.prepared.agencies, o["max_words"])
         if model is not None and prose
         else {}
     )
@@ -572,13 +579,8 @@ def _hit(span: Span, text: str, reason: str, whole_line: Context | None = None) 
 KIND = RuleKind(
     "leftover",
     check,
-    OPTIONS,
+    LeftoverOptions,
     __doc__.strip().splitlines()[0],
     fixes="unsafe",
     prepare=prepare,
 )
-
-
-@hookimpl
-def lintnews_rule_kinds():
-    return [KIND]

@@ -23,12 +23,12 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from ..document import Span
-from ..findings import Fix, Hit
-from ..patterns import UserPattern
-from ..plugin import hookimpl
-from .base import Context, Option, RuleKind
-from .repeated_text import MEASURES, Relation, Unit, headline_relation, make_unit, relate
+from ...document import Span
+from ...findings import Fix, Hit
+from ...patterns import UserPattern
+from ..base import Context, Options, RuleKind, option
+from .archive import archive_hits
+from .units import MEASURES, Relation, Unit, describe, headline_relation, make_unit, relate
 
 #: a photo credit glued to the end of a line ("... su familia.Foto: Facebook")
 CREDIT = (
@@ -38,38 +38,53 @@ CREDIT = (
 COMPARED_KINDS = ("paragraph", "blockquote", "list_item", "heading")
 _RANK = {"verbatim": 5, "near-verbatim": 4, "reworded": 3, "expanded": 2, "part": 1}
 
+
 # Defaults chosen on ../shared/eval/dev and checked on real-dev (benchmarks/eval.sh); see
 # rules/repeated-paragraph.yaml for the measurements behind each.
-OPTIONS = {
-    "unit": Option("paragraph", str, "paragraph or sentence: what this rule reports"),
-    "min_content_words": Option(6, int, "content words a unit needs to be compared reworded"),
-    "min_verbatim_words": Option(6, int, "words a verbatim copy (or a pull quote) needs"),
-    "containment": Option(0.8, float, "shared stems / stems of the shorter unit, at least"),
-    "measure": Option("jaccard", str, "both-ways similarity of stem sets: jaccard, dice or cosine"),
-    "similarity": Option(0.5, float, "least `measure` of two units for a rewording"),
-    "min_order": Option(0.6, float, "stems in the same order / shorter unit, for a rewording"),
-    "contained": Option(0.8, float, "shared stems / shorter unit, for one inside the other"),
-    "contained_order": Option(
-        0.85, float, "words in the same order / shorter unit, for one inside the other"
-    ),
-    "near_quote": Option(
-        0.95, float, "fuzzy match (0-1) of a short line inside another: a pull quote retyped"
-    ),
-    "template_max_words": Option(
-        20, int, "lines up to this long that differ only in names are a template, not a repeat"
-    ),
-    "headline_similarity": Option(
-        0.9, float, "share of the headline's words (in order) a line must hold to repeat it"
-    ),
-    "headline_extra_words": Option(
-        8, int, "words a line may add to the headline and still only repeat it"
-    ),
-    "allow": Option([], ("list", str), "regular expressions of boilerplate allowed to repeat"),
-    "strip": Option(
-        [CREDIT], ("list", str), "regular expressions removed before comparing (glued credits)"
-    ),
-    "archive": Option(True, bool, "also look paragraphs up in the archive index, when given"),
-}
+@dataclass(frozen=True)
+class RepeatedContentOptions(Options):
+    unit: str = option(
+        "paragraph", "paragraph or sentence: what this rule reports", ("paragraph", "sentence")
+    )
+    min_content_words: int = option(6, "content words a unit needs to be compared reworded")
+    min_verbatim_words: int = option(6, "words a verbatim copy (or a pull quote) needs")
+    containment: float = option(0.8, "shared stems / stems of the shorter unit, at least")
+    measure: str = option(
+        "jaccard", "both-ways similarity of stem sets: jaccard, dice or cosine", tuple(MEASURES)
+    )
+    similarity: float = option(0.5, "least `measure` of two units for a rewording")
+    min_order: float = option(0.6, "stems in the same order / shorter unit, for a rewording")
+    contained: float = option(0.8, "shared stems / shorter unit, for one inside the other")
+    contained_order: float = option(
+        0.85, "words in the same order / shorter unit, for one inside the other"
+    )
+    near_quote: float = option(
+        0.95, "fuzzy match (0-1) of a short line inside another: a pull quote retyped"
+    )
+    template_max_words: int = option(
+        20, "lines up to this long that differ only in names are a template, not a repeat"
+    )
+    headline_similarity: float = option(
+        0.9, "share of the headline's words (in order) a line must hold to repeat it"
+    )
+    headline_extra_words: int = option(
+        8, "words a line may add to the headline and still only repeat it"
+    )
+    allow: list[str] = option([], "regular expressions of boilerplate allowed to repeat")
+    strip: list[str] = option(
+        [CREDIT], "regular expressions removed before comparing (glued credits)"
+    )
+    archive: bool = option(True, "also look paragraphs up in the archive index, when given")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What ``prepare`` makes of the options once: compiled patterns, and the key under
+    which rules of this kind whose options differ only in ``unit`` share an analysis."""
+
+    allow: tuple[UserPattern, ...]
+    strip: tuple[UserPattern, ...]
+    shared: tuple[tuple[str, str], ...]
 
 
 @dataclass
@@ -82,7 +97,7 @@ class Match:
 
 
 def _units(ctx: Context) -> list[Unit]:
-    allow, strip = ctx.options["_allow"], ctx.options["_strip"]
+    allow, strip = ctx.prepared.allow, ctx.prepared.strip
 
     def clean(text: str) -> str:
         for pattern in strip:
@@ -205,23 +220,8 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
 
 def _analysis(ctx: Context):
     """Both rules of this kind share one analysis of a document (when their options but
-    ``unit`` are the same: ``_shared``, see prepare)."""
-    return ctx.doc.memo(("repetition", ctx.options["_shared"]), lambda: analyse(ctx))
-
-
-def describe(rel: Relation, earlier: str) -> str:
-    """'repeats paragraph at line 3, reworded (similarity 0.64)' and the like."""
-    how = {
-        "verbatim": "verbatim",
-        "near-verbatim": "nearly verbatim",
-    }.get(rel.how, f"reworded (similarity {rel.similarity:.2f})")
-    if rel.exact:
-        how = "word for word"
-    if rel.how == "part":
-        return f"repeats part of {earlier}, {how}"
-    if rel.how == "expanded":
-        return f"repeats {earlier} with additions, {how}"
-    return f"repeats {earlier}, {how}"
+    ``unit`` are the same: ``Prepared.shared``)."""
+    return ctx.doc.memo(("repetition", ctx.prepared.shared), lambda: analyse(ctx))
 
 
 def _earlier_name(doc, m: Match, what: str) -> str:
@@ -243,8 +243,6 @@ def check(ctx: Context):
         yield _run_hit(doc, run)
     archive = ctx.resources.get("archive")
     if archive is not None and ctx.options["archive"]:
-        from .repeated_archive import archive_hits
-
         repeated = {m.later.index for m in paragraphs}
         yield from archive_hits(ctx, archive, units, repeated)
 
@@ -289,33 +287,24 @@ def _with_line_end(text: str, span: Span) -> Span:
     return Span(span.start, end)
 
 
-def prepare(options: dict, base_dir) -> dict:
-    """Reject option values the schema's types cannot: unknown unit or measure, bad regex."""
-    if options["unit"] not in ("paragraph", "sentence"):
-        raise ValueError(f"'unit' must be paragraph or sentence, not '{options['unit']}'")
-    if options["measure"] not in MEASURES:
-        raise ValueError(f"'measure' must be one of {', '.join(MEASURES)}")
-    out = dict(options)
+def prepare(options: RepeatedContentOptions, base_dir) -> Prepared:
+    """Compile the patterns (a bad one is an error naming its option)."""
+    compiled = {}
     for key in ("allow", "strip"):  # compiled once here, not for every draft
         try:
-            out[f"_{key}"] = [UserPattern(pattern) for pattern in options[key]]
+            compiled[key] = tuple(UserPattern(pattern) for pattern in options[key])
         except ValueError as exc:
             raise ValueError(f"'{key}': {exc}") from None
     # what two rules must agree on to share one analysis of a draft
-    out["_shared"] = tuple(sorted((k, str(v)) for k, v in out.items() if k != "unit"))
-    return out
+    shared = tuple(sorted((k, str(v)) for k, v in options.items() if k != "unit"))
+    return Prepared(compiled["allow"], compiled["strip"], shared)
 
 
 KIND = RuleKind(
     "repeated-content",
     check,
-    OPTIONS,
+    RepeatedContentOptions,
     __doc__.strip().splitlines()[0],
     fixes="unsafe",
     prepare=prepare,
 )
-
-
-@hookimpl
-def lintnews_rule_kinds():
-    return [KIND]

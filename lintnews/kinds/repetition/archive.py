@@ -10,23 +10,24 @@ from __future__ import annotations
 
 import os
 
-from ..document import Span
-from ..findings import Hit
-from .base import Context
-from .repeated_text import Unit, make_unit, relate
+from ...document import Span
+from ...findings import Hit
+from ..base import Context
+from .units import Unit, describe, make_unit, relate
 
 
 def archive_hits(ctx: Context, archive, units: list[Unit], skip: set[int]):
     """Hits for paragraphs (not in ``skip``, already repeats within the draft) found in
     the archive."""
-    from .repeated import describe
-
     o = ctx.options
     for unit in units:
         if unit.index in skip or unit.kind == "heading":
             continue
         if unit.nwords < o["min_verbatim_words"] and len(unit.stems) < o["min_content_words"]:
             continue
+        # ranked verbatim first, then by similarity; repeated_content.best_match ranks by
+        # kind of relation first (near-verbatim > reworded > expanded > part): one ranking
+        # for both would change which archived paragraph a tie names, so both stay for now
         best = None
         for para in archive.candidates(unit.text, exclude_path=ctx.doc.path):
             other = make_unit(ctx.lang, -1, Span(0, 0), "paragraph", para.text)

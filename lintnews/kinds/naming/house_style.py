@@ -34,17 +34,20 @@ from typing import Any
 
 import regex
 
-from ..document import Span
-from ..errors import LintnewsError
-from ..findings import Fix, Hit
-from ..patterns import UserPattern
-from ..yamlload import read_yaml
-from .base import Context, Option
+from ...document import Span
+from ...errors import LintnewsError
+from ...findings import Fix, Hit
+from ...patterns import UserPattern
+from ...yamlload import read_yaml
+from ..base import Context, Options, RuleKind, folder_of, option
 
-HOUSE_STYLE_OPTIONS = {
-    "dictionaries": Option([], ("list", str), "style sheet files, relative to the rule file"),
-    "entries": Option([], ("list", dict), "entries given inline, as in a style sheet"),
-}
+
+@dataclass(frozen=True)
+class HouseStyleOptions(Options):
+    dictionaries: list[str] = option([], "style sheet files, relative to the rule file", path=True)
+    entries: list[dict] = option([], "entries given inline, as in a style sheet")
+
+
 _ENTRY_KEYS = {
     "expected",
     "id",
@@ -81,9 +84,10 @@ class Entry:
         )
 
 
-def prepare_house_style(options: dict[str, Any], base_dir: Path) -> dict[str, Any]:
-    """Read the sheets, check every entry and run its self-tests (ValueError on a failure)."""
-    paths = [str(_resolve(Path(base_dir), p)) for p in options["dictionaries"]]
+def prepare_house_style(options: HouseStyleOptions, base_dir: Path) -> tuple[Entry, ...]:
+    """Read the sheets, check every entry and run its self-tests (ValueError on a failure);
+    the entries, the sheets' first, are what checks get (``ctx.prepared``)."""
+    paths = [str(_resolve(folder_of(p, base_dir), p)) for p in options["dictionaries"]]
     entries: dict[str, Entry] = {}
     for path in paths:
         for entry in _read_sheet(Path(path), ()):
@@ -91,13 +95,13 @@ def prepare_house_style(options: dict[str, Any], base_dir: Path) -> dict[str, An
     for raw in options["entries"]:
         entry = _entry(raw, (), "options.entries")
         entries[entry.name] = entry
-    return {**options, "dictionaries": paths, "_entries": tuple(entries.values())}
+    return tuple(entries.values())
 
 
 def _resolve(folder: Path, name: str) -> Path:
     """``name`` relative to ``folder``; ``builtin:PATH`` is inside lintnews' own rules."""
     if name.startswith(BUILTIN):
-        from ..plugin.builtin import builtin_rules_dir
+        from ...plugin.builtin import builtin_rules_dir
 
         return (builtin_rules_dir() / name[len(BUILTIN) :]).resolve()
     return (folder / name).resolve()
@@ -186,7 +190,7 @@ def _spec(spec: Any, where: str) -> tuple[str, str]:
 
 
 def check_house_style(ctx: Context):
-    entries = [e for e in ctx.options.get("_entries", ()) if e.applies_to(ctx.doc.language)]
+    entries = [e for e in ctx.prepared if e.applies_to(ctx.doc.language)]
     if not entries:
         return
     for block in ctx.doc.blocks:
@@ -209,3 +213,13 @@ def check_house_style(ctx: Context):
                 {"found": found, "expected": entry.expected, "note": note, "entry": entry.name},
                 fix=Fix(span, entry.expected, safe=True),
             )
+
+
+KIND = RuleKind(
+    "house-style",
+    check_house_style,
+    HouseStyleOptions,
+    "A name written otherwise than the newsroom's style sheet says.",
+    fixes="safe",
+    prepare=prepare_house_style,
+)

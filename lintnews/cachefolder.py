@@ -1,0 +1,129 @@
+"""The cache folder: what runs keep to start faster, and the result cache beside it.
+
+A run keeps compiled patterns (:mod:`lintnews.regexcache`), parsed rule and config files
+(:mod:`lintnews.yamlload`) and lexicon indexes (:mod:`lintnews.language.lexicon`) in one folder
+(``.lintnews/cache`` beside the config file, or ``--cache-dir``); the result cache
+(:mod:`lintnews.cache`) lives there too. :class:`CacheFolder` is the one object that opens it
+for a run and saves what the run added: ``lintnews check`` opens it before anything compiles
+(so that all of it can come from the folder) and hands it to the :class:`~lintnews.runner.Runner`;
+the Python API passes one to the Runner the same way, and a Runner without one (``lintnews
+vale``, ``lint_text`` by default) keeps nothing. This module also holds the folder's file
+handling: atomic writes, marshal values, bounded entries.
+"""
+
+from __future__ import annotations
+
+import marshal
+from pathlib import Path
+
+from .files import replace_file
+
+
+class CacheFolder:
+    """One run's cache folder (``path`` None: nothing is read or kept). Use it as a context
+    manager, or :meth:`open` and :meth:`close`: closing saves what the run added."""
+
+    def __init__(self, path: Path | None):
+        self.path = Path(path) if path is not None else None
+        self.is_open = False
+
+    @classmethod
+    def find(cls, cache_dir: str | None, config_path: str | Path | None) -> CacheFolder:
+        """``cache_dir`` as given, or ``.lintnews/cache`` beside the config file."""
+        return cls(cache_folder(cache_dir, config_path))
+
+    def open(self) -> CacheFolder:
+        """Read what earlier runs kept: from now on patterns, YAML files and lexicons come
+        from the folder when they can. A folder without a path (or already open) does nothing."""
+        if self.path is None or self.is_open:
+            return self
+        from . import regexcache, yamlload
+        from .language import lexicon
+
+        regexcache.load(self.path)
+        yamlload.use_cache(self.path)
+        lexicon.use_index_dir(self.path)
+        self.is_open = True
+        return self
+
+    def close(self) -> None:
+        """Save what this run compiled and parsed (a folder that cannot be written only
+        means the next run redoes it), and stop using the folder."""
+        if not self.is_open:
+            return
+        from . import regexcache, yamlload
+        from .language import lexicon
+
+        regexcache.save()
+        yamlload.save_cache()
+        lexicon.use_index_dir(None)
+        regexcache.load(None)
+        yamlload.use_cache(None)
+        self.is_open = False
+
+    def __enter__(self) -> CacheFolder:
+        return self.open()
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"CacheFolder({str(self.path) if self.path else None!r})"
+
+
+def cache_folder(cache_dir: str | None, config_path: str | Path | None) -> Path:
+    """``cache_dir`` as given, or ``.lintnews/cache`` beside the config file (or in the
+    working directory when there is none)."""
+    if cache_dir:
+        return Path(cache_dir)
+    base = Path(config_path).parent if config_path else Path.cwd()
+    return base / ".lintnews" / "cache"
+
+
+def make_cache_folder(folder: Path) -> None:
+    """Create the cache folder; a ``.lintnews`` folder ignores itself in git."""
+    folder.mkdir(parents=True, exist_ok=True)
+    gitignore = folder.parent / ".gitignore"
+    if folder.parent.name == ".lintnews" and not gitignore.exists():
+        gitignore.write_text("*\n", encoding="utf-8")
+
+
+def read_cache_value(path: Path):
+    """The value ``write_cache_value`` stored in ``path``; None for a file that is missing,
+    unreadable or not whole."""
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def write_cache_value(path: Path, value) -> bool:
+    """Store plain values (marshal: strings, numbers, tuples, lists, dicts) in a file of the
+    cache folder; False when they cannot be stored or written."""
+    try:
+        data = marshal.dumps(value)
+    except ValueError:
+        return False
+    return write_cache_file(path, data)
+
+
+def kept_entries(first: dict, earlier: dict, limit: int) -> dict:
+    """What a cache file keeps: ``first`` (what this run used), then ``earlier`` entries
+    while there is room, so that the file never grows without bound."""
+    out = dict(first)
+    for key, value in earlier.items():
+        if len(out) >= limit:
+            break
+        out.setdefault(key, value)
+    return out
+
+
+def write_cache_file(path: Path, data: bytes) -> bool:
+    """Replace a file of the cache folder atomically (concurrent runs each write a whole
+    file). False when it cannot be written: a cache that is not kept is only slower."""
+    try:
+        make_cache_folder(path.parent)
+        replace_file(path, data)
+    except OSError:
+        return False
+    return True
