@@ -247,3 +247,38 @@ def test_a_line_of_page_furniture_words_alone_is_a_cms_leftover(line, found):
     text = DRAFT.replace("apoyo ucrania putin vladimir vostochni", line)
     messages = [f.message for f in lint(text, "cms-boilerplate").findings if f.line == 7]
     assert bool(messages and "page furniture" in messages[0]) is found
+
+
+CREDITS = """\
+# Harbour reopens after storm
+
+The harbour reopened on Monday after a week of repairs to the breakwater and the docks.
+
+Photograph by Jane Doe, Coastal Survey Programme
+
+Fishing boats left at dawn for the first time since the storm hit the coast.
+
+The mayor visits the repaired pier. | John Smith/Getty Images
+
+Dock workers said the repairs were finished two days ahead of schedule.
+
+Volunteers clear the beach near the lighthouse. (Picture by Ann Lee)
+
+Officials expect the tourist season to start on time despite the damage.
+
+The old lighthouse at dusk / (C) Mary Brown
+
+Jane Roe, photo: Harbour Authority archive
+
+Media captionDrone footage of the harbour at dawn
+
+The harbour master said traffic rose by 5 % / a record for the month.
+"""
+
+
+def test_credit_shapes_are_explicit_evidence_without_the_classifier():
+    runner = Runner(select=["stray-caption"], config=_no_model(), language="en")
+    found = {f.line: f.message for f in runner.lint_text(CREDITS, "d.md").findings}
+    assert sorted(found) == [5, 9, 13, 17, 19, 21]  # not the slash inside prose (line 23)
+    assert "leftover line pattern" in found[5] and "marker" in found[21]
+    assert all("residue inside a line" in found[n] for n in (9, 13, 17, 19))
