@@ -207,7 +207,7 @@ def annotate(ctx: Context) -> Body:
         line.rule = _rule(ctx, line.text, markers, lines, markup, ctx.doc.text[_src(line)])
         if not line.rule and o["file_names"] and _is_file_name(line, o["max_words"]):
             line.rule = "image file name"
-        if not line.rule and o["furniture"] and _is_furniture(line, furniture):
+        if not line.rule and o["furniture"] and _is_furniture(line, furniture, ctx.lang.stopwords):
             line.rule = FURNITURE
         if not line.rule and line.block > o["skip_top_blocks"]:
             line.rule = _shape(ctx, b, line)
@@ -473,14 +473,14 @@ def _description(ctx: Context, line) -> str:
     return ""
 
 
-def _is_furniture(line, furniture: frozenset[str]) -> bool:
-    """A line of nothing but page-furniture words: "Share", "Commenter", "Verwandte Themen"."""
-    words = line.words
-    return (
-        0 < len(words) <= FURNITURE_WORDS
-        and not any(c.isdigit() for c in line.text)
-        and all(is_ui(w.lower(), furniture) for w in words)
-    )
+def _is_furniture(line, furniture: frozenset[str], stopwords: frozenset[str]) -> bool:
+    """A line of page-furniture words and the little words between them: "Share",
+    "Commenter", "Verwandte Themen", "Les plus populaires"."""
+    words = [w.lower() for w in line.words]
+    if not 0 < len(words) <= FURNITURE_WORDS or any(c.isdigit() for c in line.text):
+        return False
+    ui = [is_ui(w, furniture) for w in words]
+    return any(ui) and all(u or w in stopwords for u, w in zip(ui, words, strict=True))
 
 
 def _is_file_name(line, max_words: int) -> bool:
