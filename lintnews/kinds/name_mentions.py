@@ -291,13 +291,12 @@ def _letters(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def has_compat_chars(word: str) -> bool:
-    """Ligatures, full-width letters or invisible characters inside a word."""
+    """Full-width letters or invisible characters inside a word. Ligatures are not: the
+    presentation forms ("ﬁ") are the ``typography`` rule's, and "œ", "ĳ" are letters."""
     if word.isascii():
         return False
     return len(word) > 1 and any(
-        c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-        or "LIGATURE" in unicodedata.name(c, "")
-        or "FULLWIDTH" in unicodedata.name(c, "")
+        c in "\u200b\u200c\u200d\u2060\ufeff\u00ad" or "FULLWIDTH" in unicodedata.name(c, "")
         for c in word
     )
 

@@ -17,9 +17,10 @@ Names (see ``name_mentions``) are compared three ways, each with its own guards:
   enough, the rarer spelling must be rare enough to be a slip (not an established word or
   name in the lexicon: Colombia / Columbia are both established), it must be rare in the
   draft, and two names whose other words differ are two people (Ana Martín / Luis Marín).
-* **Look-alike letters** from other scripts, ligatures and invisible characters
+* **Look-alike letters** from other scripts, full-width and invisible characters
   (``lookalikes``): one finding per affected word form; a text written throughout with them
-  is one finding.
+  is one finding. Ligatures ("ﬁ") and a name's two apostrophes are the ``typography``
+  rule's: words with them are left out here.
 
 The minority form is reported with the majority form and where it appears; the fix rewrites
 it to the majority form and is unsafe (a wrong merge changes meaning).
@@ -52,6 +53,7 @@ from .name_mentions import (
     sentence_words,
     translit_key,
 )
+from .typography import has_ligature, only_apostrophes_differ
 
 NAME_OPTIONS = {
     "transliteration": Option(True, bool, "fold y/i and doubled letters when comparing"),
@@ -105,6 +107,8 @@ def check_names(ctx: Context):
         ranked = sorted(forms.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
         major, major_occ = ranked[0]
         for form, occ in ranked[1:]:
+            if only_apostrophes_differ(form, major):
+                continue  # O'Neill / O’Neill: the typography rule's
             if key(form) != key(major) and ordinary(form) and ordinary(major):
                 continue  # both ordinary words a transliteration apart (Polo / Pollo)
             single = all(m.words == 1 for m in (*occ, *major_occ))
@@ -142,7 +146,7 @@ def _collect(ctx: Context) -> dict:
 
 @lru_cache(maxsize=32768)
 def _odd_chars(form: str) -> bool:
-    return any(mixed_script(w) or has_compat_chars(w) for w in form.split())
+    return any(mixed_script(w) or has_compat_chars(w) or has_ligature(w) for w in form.split())
 
 
 def _report(ctx: Context, form: str, occ: list[Mention], major: str, major_occ: list[Mention]):

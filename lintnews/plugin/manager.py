@@ -26,6 +26,7 @@ BUILTINS = (
     "lintnews.kinds.repeated",
     "lintnews.kinds.captions",
     "lintnews.kinds.naming",
+    "lintnews.kinds.typography",
     "lintnews.kinds.general",
     "lintnews.formats.text",
     "lintnews.formats.json",

@@ -1,0 +1,108 @@
+"""Noise policy: one cause, one finding. Applied by the engine to every draft's findings.
+
+A newsroom reads a report as a list of things to fix; ten findings with one cause are one
+thing to fix told ten times. The policy lives here, in one place, and works on the findings
+of all rules after they ran, by the *kind* of each rule:
+
+* **One pair of spellings, one finding.** Findings of one naming rule (kinds in
+  ``ONE_CAUSE_KINDS``) with the same message (the same wrong form, the same right form) are
+  one finding: the first place, the others in ``related``, the count in the message.
+* **One paragraph, one finding.** When one naming rule still has more than
+  ``PER_PARAGRAPH`` findings in one paragraph (a line of ad text in look-alike letters, a
+  table pasted from a PDF), they are one finding for the paragraph, the others in
+  ``related``. No paragraph gets more than ``PER_PARAGRAPH`` findings of one rule.
+* **Leftovers first.** A repeated line that the leftover rules (kind ``leftover``) report
+  as a caption, credit or widget line, and whose earlier copy they report too, is a
+  leftover used twice (a credit under two photos, a "related" block that lists the page's
+  headlines again): the leftover finding says so once, and the repetition finding is
+  dropped. A repeat of article text stays a repeat.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import replace
+
+from .document import Document
+from .findings import Finding, Related
+
+#: kinds whose findings of one rule with one cause are collapsed (naming and typography)
+ONE_CAUSE_KINDS = frozenset(
+    {"name-variants", "article-agreement", "quote-variants", "house-style", "typography"}
+)
+#: kinds whose lines the leftover rules claim first
+REPEAT_KINDS = frozenset({"repeated-content"})
+LEFTOVER_KINDS = frozenset({"leftover"})
+#: most findings of one rule in one paragraph
+PER_PARAGRAPH = 3
+#: most places listed in ``related`` of a collapsed finding
+MAX_RELATED = 12
+
+
+def apply(doc: Document, findings: list[Finding], kinds: dict[str, str]) -> list[Finding]:
+    """The findings after the policy; ``kinds`` maps a rule id to its kind's name."""
+    if len(findings) < 2:
+        return findings
+    findings = _leftovers_first(findings, kinds)
+    one_cause = [f for f in findings if kinds.get(f.rule) in ONE_CAUSE_KINDS]
+    if len(one_cause) < 2:
+        return findings
+    rest = [f for f in findings if kinds.get(f.rule) not in ONE_CAUSE_KINDS]
+    by_message: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    for f in one_cause:
+        by_message[(f.rule, f.message)].append(f)
+    merged = [_merge(group, "") for group in by_message.values()]
+    by_paragraph: dict[tuple[str, int], list[Finding]] = defaultdict(list)
+    starts = [b.span.start for b in doc.blocks]
+    for f in merged:
+        by_paragraph[(f.rule, bisect.bisect_right(starts, f.start))].append(f)
+    out = rest
+    for group in by_paragraph.values():
+        if len(group) > PER_PARAGRAPH:
+            out.append(_merge(group, "in this paragraph"))
+        else:
+            out += group
+    return out
+
+
+def _merge(group: list[Finding], where: str) -> Finding:
+    """One finding for the group: the first one, with the others as related places."""
+    if len(group) == 1:
+        return group[0]
+    group = sorted(group, key=lambda f: f.start)
+    first = group[0]
+    related = list(first.related)
+    for f in group[1:]:
+        here = Related(f.line, f.column, f.end_line, f.end_column, "also here")
+        related.append(here if not where else replace(here, message=f.message))
+        related += f.related
+    seen: set[tuple[int, int, int, int]] = set()
+    unique = []
+    for r in related:
+        k = (r.line, r.column, r.end_line, r.end_column)
+        if k not in seen:
+            seen.add(k)
+            unique.append(r)
+    suffix = f"{len(group)} places" + (f" {where}" if where else "")
+    message = f"{first.message} [{suffix}]" if not where else f"{suffix}: {first.message}"
+    return replace(first, message=message, related=tuple(unique[:MAX_RELATED]))
+
+
+def _leftovers_first(findings: list[Finding], kinds: dict[str, str]) -> list[Finding]:
+    claimed: set[int] = set()
+    for f in findings:
+        if kinds.get(f.rule) in LEFTOVER_KINDS:
+            claimed.update(range(f.line, f.end_line + 1))
+    if not claimed:
+        return findings
+
+    def leftover(f: Finding) -> bool:
+        if kinds.get(f.rule) not in REPEAT_KINDS:
+            return False
+        lines = set(range(f.line, f.end_line + 1))
+        for r in f.related:
+            lines.update(range(r.line, r.end_line + 1))
+        return lines <= claimed
+
+    return [f for f in findings if not leftover(f)]

@@ -1,0 +1,55 @@
+"""The noise policy (lintnews.noise): one cause, one finding."""
+
+from __future__ import annotations
+
+from conftest import lint
+
+FILLER = (
+    "The council met on Monday to discuss the budget for the coming year, and members "
+    "agreed that the roads and the schools need more money than last year."
+)
+
+
+def test_one_paragraph_gets_at_most_one_naming_finding_per_cause():
+    # five words with Cyrillic look-alike letters in one line of an otherwise long text
+    ad = "Вuy chеap wаtches, sаle todаy, frее delivery for everyone who calls now."
+    text = "# Council\n\n" + "\n\n".join([FILLER] * 6 + [ad] + [FILLER] * 6) + "\n"
+    found = [f for f in lint(text, "inconsistent-name", language="en").findings]
+    assert len(found) == 1
+    assert found[0].line == 15
+    assert "places in this paragraph" in found[0].message
+    assert len(found[0].related) >= 4
+
+
+def test_one_pair_of_spellings_is_one_finding():
+    text = (
+        "# Vote\n\nThe deputy Juan Pérez voted against. Pérez said so, and Pérez left.\n\n"
+        "Pérez spoke again. Perez was late.\n\nThe office of Perez did not answer.\n"
+    )
+    found = lint(text, "inconsistent-name", language="en").findings
+    assert [f.line for f in found] == [5]
+    assert "[2 places]" in found[0].message
+    assert 7 in {r.line for r in found[0].related}
+
+
+def test_a_credit_used_twice_is_a_leftover_not_a_repeat():
+    credit = "Photograph by Jane Doe, Island Restoration Programme"
+    text = (
+        f"# Islands\n\nThe island was once overrun by goats and rats.\n\n{credit}\n\n"
+        "It takes hours to sail there, and minutes to meet the first lizard on the rocks.\n\n"
+        f"A lizard that came back after the goats were removed.\n\n{credit}\n\n"
+        "Five years ago the slopes were bare and the birds had left for other islands.\n"
+    )
+    both = lint(text, ("stray-caption", "repeated-paragraph"), language="en").findings
+    alone = lint(text, "repeated-paragraph", language="en").findings
+    assert [f.line for f in alone] == [11]  # the repeat alone is reported ...
+    assert {5, 11} <= {f.line for f in both if f.rule == "stray-caption"}
+    # ... but once the leftover rule claims both copies, only the leftover rule reports them
+    assert not [f for f in both if f.rule == "repeated-paragraph"]
+
+
+def test_a_repeat_of_article_text_stays_a_repeat():
+    para = "The minister said the new bridge over the river would open in March next year."
+    text = f"# Bridge\n\n{para}\n\nWork began in the spring with two cranes.\n\n{para}\n"
+    found = lint(text, ("stray-caption", "repeated-paragraph"), language="en").findings
+    assert [f.line for f in found if f.rule == "repeated-paragraph"] == [7]
