@@ -93,10 +93,15 @@ def is_caps_sentence(text: str) -> bool:
 
 
 def sentence_words(
-    text: str, offset: int, connectors: frozenset[str] = frozenset()
+    text: str,
+    offset: int,
+    connectors: frozenset[str] = frozenset(),
+    elisions: frozenset[str] = frozenset(),
 ) -> tuple[list[Word], int]:
     """The words of one sentence that names and look-alikes are made of, and how many words
-    it has (``offset`` is where the sentence starts in the document).
+    it has (``offset`` is where the sentence starts in the document). An elided article or
+    preposition of the language (``elisions``: French "l’", "d’") is not part of the name
+    it is glued to: "L’Etat" and "l’Etat" are both "Etat".
 
     Plain words (lowercase ASCII, not a connector) are only counted: they can neither be
     part of a name run nor hold look-alike letters, and dropping them changes no run (a run
@@ -121,6 +126,7 @@ def sentence_words(
                 if "@" in before or "#" in before:
                     continue
         word = m.group()
+        cut = 0
         if word.islower() and word.isascii():  # most words: the quick way to the test below
             if word.endswith("'s"):
                 word = word[:-2]
@@ -131,18 +137,30 @@ def sentence_words(
         else:
             if word[-2:] in ("'s", "’s"):
                 word = word[:-2]
+            cut = _elided(word, elisions) if elisions else 0
+            if cut:
+                word = word[cut:]
             name = len(word) > 1 and (word[:1].isupper() or word[1:] != word[1:].lower())
             if not name and word.isascii() and word.lower() not in connectors:
                 plain += 1
                 continue
-        start = m.start()
-        k = start - 1
+        start = m.start() + cut
+        k = m.start() - 1
         while k >= 0 and text[k].isspace():
             k -= 1
         initial = start <= first or (k >= 0 and text[k] in '"“«¿¡(:')
         out.append(Word(word, offset + start, offset + start + len(word), initial, name))
     kept = _drop_caps_runs(out, text, offset)
     return kept, len(kept) + plain
+
+
+def _elided(word: str, elisions: frozenset[str]) -> int:
+    """How many characters an elided word ("l’", "D'") takes at the start of ``word``."""
+    for mark in ("’", "'"):
+        at = word.find(mark)
+        if 0 < at < len(word) - 1 and word[:at].lower() in elisions:
+            return at + 1
+    return 0
 
 
 def _skipped_chunks(text: str) -> list[tuple[int, int]]:
@@ -199,10 +217,21 @@ def _drop_caps_runs(words: list[Word], text: str, offset: int) -> list[Word]:
                 and len(text[min(n.end, w.end) - offset : max(n.start, w.start) - offset]) <= 2
             ]
             after = text[w.end - offset : w.end - offset + 3]
-            if close or _DATELINE_DASH.match(after):
+            if close or _DATELINE_DASH.match(after) or _caps_chunk_before(text, w.start - offset):
                 continue
         keep.append(w)
     return keep
+
+
+def _caps_chunk_before(text: str, at: int) -> bool:
+    """The chunk right before ``at`` is in capitals with dots ("L.A. WEEKLY", "U.S. NAVY"),
+    so the word belongs to a run in capitals."""
+    before = text[:at].rstrip(" ")
+    if len(before) == len(text[:at]) or "." not in before[-6:]:
+        return False
+    chunk = before.rsplit(None, 1)[-1] if before.strip() else ""
+    letters = [c for c in chunk if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
 def runs(words: list[Word], text: str, offset: int, connectors: frozenset[str]) -> list[list[Word]]:

@@ -16,7 +16,12 @@ Names (see ``name_mentions``) are compared three ways, each with its own guards:
   nor change the case too, the word must be long
   enough, the rarer spelling must be rare enough to be a slip (not an established word or
   name in the lexicon: Colombia / Columbia are both established), it must be rare in the
-  draft, and two names whose other words differ are two people (Ana Martín / Luis Marín).
+  draft, two names whose other words differ are two people (Ana Martín / Luis Marín), and
+  two acronyms a letter apart are two bodies (EPA / OPA).
+* **Not variants**: a long word of the language set in capitals (a masthead or a brand's
+  style: CONFIDENCIAL / Confidencial), a compound with and without a linking element of the
+  language's ``compound-links`` (Mitgliedstaaten / Mitgliedsstaaten), and the language's
+  ``elisions`` glued to a name ("L’Etat" / "l’Etat" are both "Etat": ``name_mentions``).
 * **Look-alike letters** from other scripts, full-width and invisible characters
   (``lookalikes``): one finding per affected word form; a text written throughout with them
   is one finding. Ligatures ("ﬁ") and a name's two apostrophes are the ``typography``
@@ -69,6 +74,9 @@ NAME_OPTIONS = {
         4.0, float, "Zipf frequency from which a sentence-initial word is an ordinary word"
     ),
     "wordlist": Option("large", str, "wordfreq list used as the lexicon: small or large"),
+    "caps_word_min_length": Option(
+        7, int, "shortest word of the language in capitals taken as a masthead, not a name"
+    ),
     "lookalike_text_share": Option(
         0.2, float, "share of words with look-alike letters from which the text is one finding"
     ),
@@ -99,6 +107,7 @@ def check_names(ctx: Context):
     def named(form: str, occ: list[Mention]) -> bool:
         return any(not m.initial for m in occ) or form.isupper() or not ordinary(form)
 
+    links = tuple(ctx.lang.data.get("compound-links", []) or ())
     for all_forms in groups.values():
         forms = {f: occ for f, occ in all_forms.items() if named(f, occ)}
         if len(forms) < 2:
@@ -109,6 +118,10 @@ def check_names(ctx: Context):
         for form, occ in ranked[1:]:
             if only_apostrophes_differ(form, major):
                 continue  # O'Neill / O’Neill: the typography rule's
+            if _masthead(form, major, lex, o["known_zipf"], o["caps_word_min_length"]):
+                continue  # CONFIDENCIAL / Confidencial: a word of the language in capitals
+            if _compound_link(form, major, links):
+                continue  # Mitgliedstaaten / Mitgliedsstaaten: a compound's two forms
             if key(form) != key(major) and ordinary(form) and ordinary(major):
                 continue  # both ordinary words a transliteration apart (Polo / Pollo)
             single = all(m.words == 1 for m in (*occ, *major_occ))
@@ -123,13 +136,14 @@ def check_names(ctx: Context):
 def _collect(ctx: Context) -> dict:
     o = ctx.options
     connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
+    elisions = frozenset(w.lower() for w in ctx.lang.data.get("elisions", []))
     out: dict = {"mentions": [], "runs": [], "all_words": [], "word_count": 0}
     for block in ctx.doc.blocks:
         if not block.is_prose:
             continue
         for s in block.sentences:
             text = block.prose[s.span.start - block.span.start : s.span.end - block.span.start]
-            words, count = sentence_words(text, s.span.start, connectors)
+            words, count = sentence_words(text, s.span.start, connectors, elisions)
             out["all_words"] += words
             out["word_count"] += count
             out["mentions"] += hashtags(text, s.span.start)
@@ -169,6 +183,31 @@ def _report(ctx: Context, form: str, occ: list[Mention], major: str, major_occ: 
             related=tuple(related),
             fix=Fix(span, major, safe=False),
         )
+
+
+def _masthead(form: str, major: str, lex, known: float, min_length: int) -> bool:
+    """One word, once in capitals: a long word of the language (longer than acronyms are:
+    NASA, PEMEX) set in capitals is a masthead, a brand's style or emphasis, not another
+    spelling of a name."""
+    if " " in form or " " in major or form.lower() != major.lower() or len(form) < min_length:
+        return False
+    if form.isupper() == major.isupper():
+        return False
+    return lex is not None and lex.zipf(form.lower()) >= known
+
+
+def _compound_link(form: str, major: str, links: tuple[str, ...]) -> bool:
+    """The two differ by a linking element inside a compound (the language's
+    ``compound-links``): "Mitgliedstaaten" / "Mitgliedsstaaten"."""
+    if not links:
+        return False
+    a, b = sorted((key(form), key(major)), key=len)
+    for link in links:
+        if len(b) - len(a) != len(link):
+            continue
+        if any(b == a[:i] + link + a[i:] for i in range(4, len(a) - 3)):
+            return True
+    return False
 
 
 def _misspelt_words(ctx: Context, forms: dict, lex, known: float, ordinary):
@@ -320,6 +359,8 @@ def _typo_pair(a, b, lex, o):
         return None  # the first letter differs: another name (Felps / Jelps)
     if _shape(a[1]) != _shape(b[1]):
         return None  # case and a letter both differ: two changes, not one slip
+    if a[1].isupper() and b[1].isupper():
+        return None  # two acronyms a letter apart name two bodies (EPA / OPA)
     # the majority is the more used form, then the better established one, then the first
     ranked = sorted((a, b), key=lambda s: (-len(s[2]), -lex.zipf(s[1]), s[2][0].start))
     major, minor = ranked
