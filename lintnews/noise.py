@@ -15,7 +15,9 @@ of all rules after they ran, by the *kind* of each rule:
   as a caption, credit or widget line, and whose earlier copy they report too, is a
   leftover used twice (a credit under two photos, a "related" block that lists the page's
   headlines again): the leftover finding says so once, and the repetition finding is
-  dropped. A repeat of article text stays a repeat.
+  dropped. A repeat of article text stays a repeat. So is a headline listed again in a
+  list of links (a "related" or "most read" widget: three title lines or more in a row,
+  no sentence punctuation), unless a whole block was copied.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ ONE_CAUSE_KINDS = frozenset(
 #: kinds whose lines the leftover rules claim first
 REPEAT_KINDS = frozenset({"repeated-content"})
 LEFTOVER_KINDS = frozenset({"leftover"})
+#: fewest title lines in a row that make a list of links, and the words of a title line
+LINK_LIST = 3
+TITLE_WORDS = (1, 25)
 #: most findings of one rule in one paragraph
 PER_PARAGRAPH = 3
 #: most places listed in ``related`` of a collapsed finding
@@ -45,6 +50,7 @@ def apply(doc: Document, findings: list[Finding], kinds: dict[str, str]) -> list
     if len(findings) < 2:
         return findings
     findings = _leftovers_first(findings, kinds)
+    findings = _link_lists(doc, findings, kinds)
     one_cause = [f for f in findings if kinds.get(f.rule) in ONE_CAUSE_KINDS]
     if len(one_cause) < 2:
         return findings
@@ -106,3 +112,54 @@ def _leftovers_first(findings: list[Finding], kinds: dict[str, str]) -> list[Fin
         return lines <= claimed
 
     return [f for f in findings if not leftover(f)]
+
+
+def _link_lists(doc: Document, findings: list[Finding], kinds: dict[str, str]) -> list[Finding]:
+    """Drop a repeat of one title line (no sentence punctuation) by a title line that stands
+    in a list of at least ``LINK_LIST`` such lines: a "related" or "most read" widget that
+    lists the page's headlines again. A block copied whole stays a repeat, and so does a
+    line that repeats the headline (its related place is the headline, not a paragraph)."""
+    repeats = [
+        f
+        for f in findings
+        if kinds.get(f.rule) in REPEAT_KINDS
+        and f.line == f.end_line
+        and len(f.related) == 1
+        and f.related[0].line == f.related[0].end_line
+    ]
+    if not repeats:
+        return findings
+    blocks = [b for b in doc.blocks if b.kind in ("paragraph", "heading")]
+    lines = [doc.locate(b.span.start)[0] for b in blocks]
+    title = [b.kind == "paragraph" and _title_line(b.prose) for b in blocks]
+    at = {line: i for i, line in enumerate(lines)}
+
+    def in_list(i: int) -> bool:
+        lo = hi = i
+        while lo > 0 and title[lo - 1]:
+            lo -= 1
+        while hi < len(title) - 1 and title[hi + 1]:
+            hi += 1
+        return hi - lo + 1 >= LINK_LIST
+
+    drop = set()
+    for f in repeats:
+        i, j = at.get(f.line), at.get(f.related[0].line)
+        if i is None or j is None or not (title[i] and title[j]):
+            continue
+        if in_list(i):
+            drop.add(id(f))
+    return [f for f in findings if id(f) not in drop] if drop else findings
+
+
+_CLOSERS = "\"'”’»)]* "
+
+
+def _title_line(text: str) -> bool:
+    """One line of a few words with no sentence punctuation at its end (a headline, a link)."""
+    text = text.strip()
+    if "\n" in text or not text:
+        return False
+    words = len(text.split())
+    end = text.rstrip(_CLOSERS)[-1:]
+    return TITLE_WORDS[0] <= words <= TITLE_WORDS[1] and end not in ".!?…:;,"

@@ -53,3 +53,27 @@ def test_a_repeat_of_article_text_stays_a_repeat():
     text = f"# Bridge\n\n{para}\n\nWork began in the spring with two cranes.\n\n{para}\n"
     found = lint(text, ("stray-caption", "repeated-paragraph"), language="en").findings
     assert [f.line for f in found if f.rule == "repeated-paragraph"] == [7]
+
+
+def test_a_list_of_links_that_lists_the_pages_headlines_again_is_no_repeat():
+    links = [
+        "Mayor opens the new library on the river bank after two years of works",
+        "Storm closes the coast road for a second day as crews clear the debris",
+    ]
+    text = (
+        "# Council\n\nThe council met on Monday to approve the budget for the next year.\n\n"
+        f"{links[0]}\n\nMembers agreed that the schools need more money than last year.\n\n"
+        f"{links[1]}\n\nThe vote was close, and the opposition asked for a second reading.\n\n"
+        f"More from the city\n\n{links[0]}\n\n{links[1]}\n\nSchool buses run late again\n"
+    )
+    assert not lint(text, "repeated-paragraph", language="en").findings
+
+
+def test_a_headline_like_line_repeated_outside_a_list_stays_a_repeat():
+    line = "Mayor opens the new library on the river bank after two years of works"
+    text = (
+        "# Council\n\nThe council met on Monday to approve the budget for the next year.\n\n"
+        f"{line}\n\nMembers agreed that the schools need more money than last year.\n\n"
+        f"{line}\n\nThe vote was close, and the opposition asked for a second reading.\n"
+    )
+    assert [f.line for f in lint(text, "repeated-paragraph", language="en").findings] == [9]
