@@ -15,7 +15,8 @@ of all rules after they ran, by the *kind* of each rule:
   as a caption, credit or widget line, and whose earlier copy they report too, is a
   leftover used twice (a credit under two photos, a "related" block that lists the page's
   headlines again): the leftover finding says so once, and the repetition finding is
-  dropped. A repeat of article text stays a repeat. So is a headline listed again in a
+  dropped. A repeat of article text stays a repeat, and so does a block of several
+  paragraphs copied whole. So is a headline listed again in a
   list of links (a "related" or "most read" widget: three title lines or more in a row,
   no sentence punctuation), unless a whole block was copied.
 """
@@ -104,8 +105,8 @@ def _leftovers_first(findings: list[Finding], kinds: dict[str, str]) -> list[Fin
         return findings
 
     def leftover(f: Finding) -> bool:
-        if kinds.get(f.rule) not in REPEAT_KINDS:
-            return False
+        if kinds.get(f.rule) not in REPEAT_KINDS or f.line != f.end_line:
+            return False  # a block copied whole stays a repeat
         lines = set(range(f.line, f.end_line + 1))
         for r in f.related:
             lines.update(range(r.line, r.end_line + 1))

@@ -163,9 +163,27 @@ def _odd_chars(form: str) -> bool:
     return any(mixed_script(w) or has_compat_chars(w) or has_ligature(w) for w in form.split())
 
 
+def _evidence(form: str, major: str) -> str:
+    """What makes the two forms one name, in plain words (the message says it)."""
+    if form.lower() == major.lower():
+        return "only the capitals differ"
+    if fold(form) == fold(major):
+        return "only the accents differ"
+    if key(form) == key(major):
+        return "only a hyphen, space or apostrophe differs"
+    if translit_key(form) == translit_key(major):
+        return "only a doubled letter or y for i differs"
+    if len(form.split()) > 1 and len(major.split()) > 1:
+        return "the same name with another connecting word"
+    return "one letter apart"
+
+
 def _report(ctx: Context, form: str, occ: list[Mention], major: str, major_occ: list[Mention]):
     where = ctx.doc.locate(major_occ[0].start)[0]
-    reason = f"spelled so {len(major_occ)}x, first at line {where}"
+    evidence = _evidence(form, major)
+    if evidence == "one letter apart" and _same_frame(occ, major_occ):
+        evidence += ", in the same full name"
+    reason = f"{evidence}; spelled so {len(major_occ)}x, first at line {where}"
     for m in occ:
         others = [o for o in occ if o is not m][:3]
         related = [(Span(major_occ[0].start, major_occ[0].end), f"'{major}' here")]
