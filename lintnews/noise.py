@@ -18,7 +18,7 @@ of all rules after they ran, by the *kind* of each rule:
   dropped. A repeat of article text stays a repeat, and so does a block of several
   paragraphs copied whole. So is a headline listed again in a
   list of links (a "related" or "most read" widget: three title lines or more in a row,
-  no sentence punctuation), unless a whole block was copied.
+  no sentence punctuation), unless a whole block was copied or the line is the dek.
 """
 
 from __future__ import annotations
@@ -118,8 +118,9 @@ def _leftovers_first(findings: list[Finding], kinds: dict[str, str]) -> list[Fin
 def _link_lists(doc: Document, findings: list[Finding], kinds: dict[str, str]) -> list[Finding]:
     """Drop a repeat of one title line (no sentence punctuation) by a title line that stands
     in a list of at least ``LINK_LIST`` such lines: a "related" or "most read" widget that
-    lists the page's headlines again. A block copied whole stays a repeat, and so does a
-    line that repeats the headline (its related place is the headline, not a paragraph)."""
+    lists the page's headlines again. A block copied whole stays a repeat, and so do a
+    line that repeats the headline (its related place is the headline, not a paragraph)
+    and one that repeats the dek (the first paragraph: the article's own summary)."""
     repeats = [
         f
         for f in findings
@@ -143,11 +144,12 @@ def _link_lists(doc: Document, findings: list[Finding], kinds: dict[str, str]) -
             hi += 1
         return hi - lo + 1 >= LINK_LIST
 
+    dek = next((k for k, b in enumerate(blocks) if b.kind == "paragraph"), -1)
     drop = set()
     for f in repeats:
         i, j = at.get(f.line), at.get(f.related[0].line)
-        if i is None or j is None or not (title[i] and title[j]):
-            continue
+        if i is None or j is None or not (title[i] and title[j]) or j == dek:
+            continue  # the dek printed again is the article's own summary, not a link
         if in_list(i):
             drop.add(id(f))
     return [f for f in findings if id(f) not in drop] if drop else findings

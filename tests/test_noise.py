@@ -77,3 +77,16 @@ def test_a_headline_like_line_repeated_outside_a_list_stays_a_repeat():
         f"{line}\n\nThe vote was close, and the opposition asked for a second reading.\n"
     )
     assert [f.line for f in lint(text, "repeated-paragraph", language="en").findings] == [9]
+
+
+def test_a_dek_printed_again_among_short_lines_stays_a_repeat():
+    dek = "Police say every member of the gang is known and arrests are a matter of days"
+    text = (
+        f"# Gang leader killed in shootout with police officers\n\n{dek}\n\n"
+        "Police officers arrested in kidnapping raid across the city\n\n"
+        "Gang leader killed in shootout with police officers\n\n"
+        f"{dek}\n\nThe leader of the group was shot when he resisted arrest on Monday, "
+        "the police said in a statement.\n"
+    )
+    found = lint(text, "repeated-paragraph", language="en").findings
+    assert [f.line for f in found] == [7, 9]  # the headline, then the dek, printed again
