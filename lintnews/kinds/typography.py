@@ -87,9 +87,9 @@ def _apostrophes(ctx: Context, prose):
     for block in prose:
         for m in _APOSTROPHE_NAME.finditer(block.prose):
             word = m.group()
-            if word[-2:] in ("'s", "’s") and word.count("'") + word.count("’") > 1:
-                word = word[:-2]  # a possessive: O'Hara's
-            if word == word.lower():
+            if word[-2:] in ("'s", "’s"):
+                word = word[:-2]  # a possessive is not part of the name: O'Hara's, Smith’s
+            if "'" not in word and "’" not in word or word == word.lower():
                 continue  # not a name
             at = block.span.start + m.start()
             forms[word.replace("’", "'")][word].append((at, at + len(word), word))
