@@ -11,7 +11,8 @@ Names (see ``name_mentions``) are compared three ways, each with its own guards:
   lowercase: a rarer casing is a variant ("Cien años de soledad") unless it is a common noun
   heading the name ("el cerro del Tepeyac") or sits in a headline (title case).
 * **Typos**: name words one edit apart (a letter added, dropped, changed or two swapped:
-  Carstens / Castens, Huffington / Huffingotn). This is where distinct names live, so the
+  Carstens / Castens, Huffington / Huffingotn) or with one letter moved two places
+  (Kristaps / Krisapts). This is where distinct names live, so the
   edit must not touch the first or last letter (Felps / Jelps, Copa / Copas, Julia / Julie)
   nor change the case too, the word must be long
   enough, the rarer spelling must be rare enough to be a slip (not an established word or
@@ -359,13 +360,28 @@ def _typos(ctx: Context, groups, lex, named, ordinary):
     out = []
     for i, a in enumerate(singles):
         for b in singles[i + 1 :]:
-            if abs(len(a[0]) - len(b[0])) > 1 or OSA.distance(a[0], b[0]) != 1:
+            if abs(len(a[0]) - len(b[0])) > 1:
+                continue
+            if OSA.distance(a[0], b[0]) != 1 and not _moved_letter(a[0], b[0]):
                 continue
             pair = _typo_pair(a, b, lex, o)
             if pair is not None:
                 (form, occ), (major, major_occ) = pair
                 out += _report(ctx, form, occ, major, major_occ)
     return out
+
+
+def _moved_letter(a: str, b: str) -> bool:
+    """One letter moved two places, the rest alike: Kristaps / Krisapts (a typing slip that
+    is two edits apart)."""
+    if len(a) != len(b) or sorted(a) != sorted(b):
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(diff) != 3 or diff[2] - diff[0] != 2:
+        return False
+    i = diff[0]
+    x, y = a[i : i + 3], b[i : i + 3]
+    return y in (x[1:] + x[0], x[2] + x[:2])
 
 
 def _typo_pair(a, b, lex, o):
