@@ -6,7 +6,8 @@ sequence of name words joined by a space or a hyphen, with the language's connec
 ("de", "del", "of") allowed between two name words: "Ministerio de la Salud Pública",
 "Kim Jong-un", "Pakal-Na- Palenque". Left out as not prose: words of handles, hashtags,
 addresses and file names, and words in capitals that belong to a line, dateline or run
-written in capitals ("CIUDAD DE MÉXICO.-").
+written in capitals ("CIUDAD DE MÉXICO.-"). A chunk with a digit is left out too, except a
+name with a number after a hyphen ("COVID-19": the name is compared).
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ class Mention:
 _KEY_DROP = regexcache.compile(r"[\s\-'’.]")
 _WORD_SPLIT = regexcache.compile(r"[\s\-]+")
 _DOUBLED = regexcache.compile(r"(.)\1+")
-_DATELINE_DASH = regexcache.compile(r"\.?\s?[-–—]")
+_DATELINE_DASH = regexcache.compile(r"\.?\s?[-–—](?!\d)")
 
 
 @lru_cache(maxsize=32768)
@@ -167,7 +168,11 @@ def _skipped_chunks(text: str) -> list[tuple[int, int]]:
     """(start, end) of the chunks (runs of characters other than space and newline) that are
     not prose or hold a digit (str.isdigit), found from the marks and digits in them."""
     marks = _marks(text)
-    digits = [m.start() for m in _DIGIT.finditer(text) if m.group().isdigit()]
+    digits = [
+        m.start()
+        for m in _DIGIT.finditer(text)
+        if m.group().isdigit() and not _NAME_NUMBER.match(text, _chunk_start(text, m.start()))
+    ]
     if digits:
         marks = sorted(set(marks + digits))
     out: list[tuple[int, int]] = []
@@ -179,6 +184,15 @@ def _skipped_chunks(text: str) -> list[tuple[int, int]]:
         end = min(e for e in (text.find(" ", at), text.find("\n", at), len(text)) if e >= 0)
         out.append((start, end))
     return out
+
+
+#: a name with a number after a hyphen ("COVID-19", "Airbus A-320" is not: "A" is one
+#: letter): the name is a word like any other
+_NAME_NUMBER = regexcache.compile(r"[\p{L}\p{M}]{2,}-\d+(?:[,.;:)!?»”\"']*)(?=\s|$)")
+
+
+def _chunk_start(text: str, at: int) -> int:
+    return max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
 
 
 def _marks(text: str) -> list[int]:
