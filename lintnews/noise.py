@@ -18,7 +18,8 @@ of all rules after they ran, by the *kind* of each rule:
   dropped. A repeat of article text stays a repeat, and so does a block of several
   paragraphs copied whole. So is a headline listed again in a
   list of links (a "related" or "most read" widget: three title lines or more in a row,
-  no sentence punctuation), unless a whole block was copied or the line is the dek.
+  no sentence punctuation), unless a whole block was copied or the line is the dek; and
+  so is the headline after a short label and a colon ("Share this story: <headline>").
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ LEFTOVER_KINDS = frozenset({"leftover"})
 #: fewest title lines in a row that make a list of links, and the words of a title line
 LINK_LIST = 3
 TITLE_WORDS = (1, 25)
+#: words of a label before the headline in a share or read-more line (one word, "VIDEO:",
+#: tags the headline printed again: that stays a repeat)
+LABEL_WORDS = (2, 6)
 #: most findings of one rule in one paragraph
 PER_PARAGRAPH = 3
 #: most places listed in ``related`` of a collapsed finding
@@ -48,10 +52,11 @@ MAX_RELATED = 12
 
 def apply(doc: Document, findings: list[Finding], kinds: dict[str, str]) -> list[Finding]:
     """The findings after the policy; ``kinds`` maps a rule id to its kind's name."""
-    if len(findings) < 2:
+    if not findings:
         return findings
     findings = _leftovers_first(findings, kinds)
     findings = _link_lists(doc, findings, kinds)
+    findings = _labelled_headlines(doc, findings, kinds)
     one_cause = [f for f in findings if kinds.get(f.rule) in ONE_CAUSE_KINDS]
     if len(one_cause) < 2:
         return findings
@@ -113,6 +118,33 @@ def _leftovers_first(findings: list[Finding], kinds: dict[str, str]) -> list[Fin
         return lines <= claimed
 
     return [f for f in findings if not leftover(f)]
+
+
+def _labelled_headlines(
+    doc: Document, findings: list[Finding], kinds: dict[str, str]
+) -> list[Finding]:
+    """Drop a repeat of the headline that is the headline after a short label and a colon
+    ("Share this story: <headline>", "Read more: <headline>"): a share or read-more widget
+    that names the article, a leftover, not the headline printed again. A one-word tag
+    ("VIDEO: <headline>") is the headline printed again."""
+    head = next((b for b in doc.blocks if b.kind == "heading"), None)
+    if head is None:
+        return findings
+    head_line = doc.locate(head.span.start)[0]
+    title = " ".join(head.prose.split()).casefold()
+
+    def labelled(f: Finding) -> bool:
+        if kinds.get(f.rule) not in REPEAT_KINDS or f.line != f.end_line:
+            return False
+        if [r.line for r in f.related] != [head_line]:
+            return False
+        span = doc.line_span(f.line)
+        text = " ".join(doc.text[span.start : span.end].split()).casefold()
+        label, colon, rest = text.partition(":")
+        words = len(label.split())
+        return bool(colon) and rest.strip() == title and LABEL_WORDS[0] <= words <= LABEL_WORDS[1]
+
+    return [f for f in findings if not labelled(f)]
 
 
 def _link_lists(doc: Document, findings: list[Finding], kinds: dict[str, str]) -> list[Finding]:

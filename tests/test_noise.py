@@ -90,3 +90,12 @@ def test_a_dek_printed_again_among_short_lines_stays_a_repeat():
     )
     found = lint(text, "repeated-paragraph", language="en").findings
     assert [f.line for f in found] == [7, 9]  # the headline, then the dek, printed again
+
+
+def test_the_headline_after_a_share_label_is_a_widget_not_a_repeat():
+    head = "Ferry service to the islands resumes after the storm"
+    body = "The first ferry left the harbour at seven with two hundred passengers on board."
+    text = f"# {head}\n\nShare this story on: {head}\n\n{body}\n"
+    assert not lint(text, "repeated-paragraph", language="en").findings
+    tagged = f"# {head}\n\nVIDEO: {head}\n\n{body}\n"
+    assert [f.line for f in lint(tagged, "repeated-paragraph", language="en").findings] == [3]
