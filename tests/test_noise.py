@@ -99,3 +99,19 @@ def test_the_headline_after_a_share_label_is_a_widget_not_a_repeat():
     assert not lint(text, "repeated-paragraph", language="en").findings
     tagged = f"# {head}\n\nVIDEO: {head}\n\n{body}\n"
     assert [f.line for f in lint(tagged, "repeated-paragraph", language="en").findings] == [3]
+
+
+def test_a_block_of_leftover_lines_copied_whole_stays_a_repeat():
+    credits = (
+        "Photograph by Jane Doe, Island Restoration Programme\n\n"
+        "Photograph by John Roe, Island Restoration Programme"
+    )
+    text = (
+        f"# Islands\n\nThe island was once overrun by goats and rats.\n\n{credits}\n\n"
+        "It takes hours to sail there, and minutes to meet the first lizard on the rocks.\n\n"
+        f"{credits}\n\n"
+        "Five years ago the slopes were bare and the birds had left for other islands.\n"
+    )
+    found = lint(text, ("stray-caption", "repeated-paragraph"), language="en").findings
+    assert {5, 7, 11, 13} <= {f.line for f in found if f.rule == "stray-caption"}
+    assert [(f.line, f.end_line) for f in found if f.rule == "repeated-paragraph"] == [(11, 13)]
