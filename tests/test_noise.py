@@ -32,14 +32,19 @@ def test_one_pair_of_spellings_is_one_finding():
     assert 7 in {r.line for r in found[0].related}
 
 
-def test_a_credit_used_twice_is_a_leftover_not_a_repeat():
-    credit = "Photograph by Jane Doe, Island Restoration Programme"
-    text = (
-        f"# Islands\n\nThe island was once overrun by goats and rats.\n\n{credit}\n\n"
+def _islands(first: str, later: str) -> str:
+    """A short story with ``first`` after its lead and ``later`` after its second paragraph."""
+    return (
+        f"# Islands\n\nThe island was once overrun by goats and rats.\n\n{first}\n\n"
         "It takes hours to sail there, and minutes to meet the first lizard on the rocks.\n\n"
-        f"A lizard that came back after the goats were removed.\n\n{credit}\n\n"
+        f"{later}\n\n"
         "Five years ago the slopes were bare and the birds had left for other islands.\n"
     )
+
+
+def test_a_credit_used_twice_is_a_leftover_not_a_repeat():
+    credit = "Photograph by Jane Doe, Island Restoration Programme"
+    text = _islands(credit, f"A lizard that came back after the goats were removed.\n\n{credit}")
     both = lint(text, ("stray-caption", "repeated-paragraph"), language="en").findings
     alone = lint(text, "repeated-paragraph", language="en").findings
     assert [f.line for f in alone] == [11]  # the repeat alone is reported ...
@@ -106,12 +111,7 @@ def test_a_block_of_leftover_lines_copied_whole_stays_a_repeat():
         "Photograph by Jane Doe, Island Restoration Programme\n\n"
         "Photograph by John Roe, Island Restoration Programme"
     )
-    text = (
-        f"# Islands\n\nThe island was once overrun by goats and rats.\n\n{credits}\n\n"
-        "It takes hours to sail there, and minutes to meet the first lizard on the rocks.\n\n"
-        f"{credits}\n\n"
-        "Five years ago the slopes were bare and the birds had left for other islands.\n"
-    )
+    text = _islands(credits, credits)
     found = lint(text, ("stray-caption", "repeated-paragraph"), language="en").findings
     assert {5, 7, 11, 13} <= {f.line for f in found if f.rule == "stray-caption"}
     assert [(f.line, f.end_line) for f in found if f.rule == "repeated-paragraph"] == [(11, 13)]
