@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import suppress
+from . import noise, suppress
 from .document import Document, Span
 from .findings import Finding, Hit, Related
 from .kinds.base import Context
@@ -37,6 +37,8 @@ def lint(doc: Document, ruleset: RuleSet) -> tuple[list[Finding], list[str]]:
         return _finding(doc, suppress.UNUSED_RULE, "info", message, Span(start, end))
 
     findings = suppress.apply(doc, findings, unused)
+    kinds = {rule.id: rule.kind.name for rule in ruleset.rules}
+    findings = noise.apply(doc, findings, kinds)
     findings.sort(key=Finding.sort_key)
     return findings, errors
 

@@ -22,7 +22,7 @@ def test_a_name_variant_points_at_the_majority_and_its_fix_is_unsafe():
     [finding] = lint(DRAFT, "inconsistent-name", language="es").findings
     assert (finding.line, finding.message) == (
         7,
-        "'Putín' should be 'Putin' (spelled so 2x, first at line 3)",
+        "'Putín' should be 'Putin' (only the accents differ; spelled so 2x, first at line 3)",
     )
     assert [r.line for r in finding.related] == [3]
     assert finding.fix.replacement == "Putin" and not finding.fix.safe
@@ -94,3 +94,14 @@ def test_skipped_chunks_are_the_chunks_with_a_not_prose_mark_or_a_digit(text):
         if any(m.start() <= at < m.end() for at in marks) or any(map(str.isdigit, m.group()))
     ]
     assert skipped_chunks(text) == expected
+
+
+def test_a_variant_says_what_makes_the_two_forms_one_name():
+    text = (
+        "# Pleno\n\nEl diputado Juan Pérez votó en contra. Pérez habló después.\n\n"
+        "La oficina de Perez no respondió.\n\nLa ministra Carmen Montalvo y Montalvo llegaron. "
+        "Montalvo habló y luego Montavlo se fue.\n"
+    )
+    messages = [f.message for f in lint(text, "inconsistent-name", language="es").findings]
+    assert any("only the accents differ" in m for m in messages)
+    assert any("one letter apart" in m for m in messages)

@@ -1,4 +1,4 @@
-"""Look-alike letters from other scripts, ligatures and invisible characters in words.
+"""Look-alike letters from other scripts, full-width and invisible characters in words.
 
 Part of ``name-variants``: a Cyrillic "о" inside a Latin word looks right and breaks search,
 spell-checking and the archive. One finding per affected word form (with its other places as

@@ -6,7 +6,8 @@ sequence of name words joined by a space or a hyphen, with the language's connec
 ("de", "del", "of") allowed between two name words: "Ministerio de la Salud Pública",
 "Kim Jong-un", "Pakal-Na- Palenque". Left out as not prose: words of handles, hashtags,
 addresses and file names, and words in capitals that belong to a line, dateline or run
-written in capitals ("CIUDAD DE MÉXICO.-").
+written in capitals ("CIUDAD DE MÉXICO.-"). A chunk with a digit is left out too, except a
+name with a number after a hyphen ("COVID-19": the name is compared).
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ class Mention:
 _KEY_DROP = regexcache.compile(r"[\s\-'’.]")
 _WORD_SPLIT = regexcache.compile(r"[\s\-]+")
 _DOUBLED = regexcache.compile(r"(.)\1+")
-_DATELINE_DASH = regexcache.compile(r"\.?\s?[-–—]")
+_DATELINE_DASH = regexcache.compile(r"\.?\s?[-–—](?!\d)")
 
 
 @lru_cache(maxsize=32768)
@@ -93,10 +94,15 @@ def is_caps_sentence(text: str) -> bool:
 
 
 def sentence_words(
-    text: str, offset: int, connectors: frozenset[str] = frozenset()
+    text: str,
+    offset: int,
+    connectors: frozenset[str] = frozenset(),
+    elisions: frozenset[str] = frozenset(),
 ) -> tuple[list[Word], int]:
     """The words of one sentence that names and look-alikes are made of, and how many words
-    it has (``offset`` is where the sentence starts in the document).
+    it has (``offset`` is where the sentence starts in the document). An elided article or
+    preposition of the language (``elisions``: French "l’", "d’") is not part of the name
+    it is glued to: "L’Etat" and "l’Etat" are both "Etat".
 
     Plain words (lowercase ASCII, not a connector) are only counted: they can neither be
     part of a name run nor hold look-alike letters, and dropping them changes no run (a run
@@ -121,6 +127,7 @@ def sentence_words(
                 if "@" in before or "#" in before:
                     continue
         word = m.group()
+        cut = 0
         if word.islower() and word.isascii():  # most words: the quick way to the test below
             if word.endswith("'s"):
                 word = word[:-2]
@@ -131,12 +138,15 @@ def sentence_words(
         else:
             if word[-2:] in ("'s", "’s"):
                 word = word[:-2]
+            cut = _elided(word, elisions) if elisions else 0
+            if cut:
+                word = word[cut:]
             name = len(word) > 1 and (word[:1].isupper() or word[1:] != word[1:].lower())
             if not name and word.isascii() and word.lower() not in connectors:
                 plain += 1
                 continue
-        start = m.start()
-        k = start - 1
+        start = m.start() + cut
+        k = m.start() - 1
         while k >= 0 and text[k].isspace():
             k -= 1
         initial = start <= first or (k >= 0 and text[k] in '"“«¿¡(:')
@@ -145,11 +155,24 @@ def sentence_words(
     return kept, len(kept) + plain
 
 
+def _elided(word: str, elisions: frozenset[str]) -> int:
+    """How many characters an elided word ("l’", "D'") takes at the start of ``word``."""
+    for mark in ("’", "'"):
+        at = word.find(mark)
+        if 0 < at < len(word) - 1 and word[:at].lower() in elisions:
+            return at + 1
+    return 0
+
+
 def skipped_chunks(text: str) -> list[tuple[int, int]]:
     """(start, end) of the chunks (runs of characters other than space and newline) that are
     not prose or hold a digit (str.isdigit), found from the marks and digits in them."""
     marks = _marks(text)
-    digits = [m.start() for m in _DIGIT.finditer(text) if m.group().isdigit()]
+    digits = [
+        m.start()
+        for m in _DIGIT.finditer(text)
+        if m.group().isdigit() and not _NAME_NUMBER.match(text, _chunk_start(text, m.start()))
+    ]
     if digits:
         marks = sorted(set(marks + digits))
     out: list[tuple[int, int]] = []
@@ -161,6 +184,15 @@ def skipped_chunks(text: str) -> list[tuple[int, int]]:
         end = min(e for e in (text.find(" ", at), text.find("\n", at), len(text)) if e >= 0)
         out.append((start, end))
     return out
+
+
+#: a name with a number after a hyphen ("COVID-19", "Airbus A-320" is not: "A" is one
+#: letter): the name is a word like any other
+_NAME_NUMBER = regexcache.compile(r"[\p{L}\p{M}]{2,}-\d+(?:[,.;:)!?»”\"']*)(?=\s|$)")
+
+
+def _chunk_start(text: str, at: int) -> int:
+    return max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
 
 
 def _marks(text: str) -> list[int]:
@@ -199,10 +231,21 @@ def _drop_caps_runs(words: list[Word], text: str, offset: int) -> list[Word]:
                 and len(text[min(n.end, w.end) - offset : max(n.start, w.start) - offset]) <= 2
             ]
             after = text[w.end - offset : w.end - offset + 3]
-            if close or _DATELINE_DASH.match(after):
+            if close or _DATELINE_DASH.match(after) or _caps_chunk_before(text, w.start - offset):
                 continue
         keep.append(w)
     return keep
+
+
+def _caps_chunk_before(text: str, at: int) -> bool:
+    """The chunk right before ``at`` is in capitals with dots ("L.A. WEEKLY", "U.S. NAVY"),
+    so the word belongs to a run in capitals."""
+    before = text[:at].rstrip(" ")
+    if len(before) == len(text[:at]) or "." not in before[-6:]:
+        return False
+    chunk = before.rsplit(None, 1)[-1] if before.strip() else ""
+    letters = [c for c in chunk if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
 def runs(words: list[Word], text: str, offset: int, connectors: frozenset[str]) -> list[list[Word]]:
@@ -291,13 +334,12 @@ def _letters(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def has_compat_chars(word: str) -> bool:
-    """Ligatures, full-width letters or invisible characters inside a word."""
+    """Full-width letters or invisible characters inside a word. Ligatures are not: the
+    presentation forms ("ﬁ") are the ``typography`` rule's, and "œ", "ĳ" are letters."""
     if word.isascii():
         return False
     return len(word) > 1 and any(
-        c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-        or "LIGATURE" in unicodedata.name(c, "")
-        or "FULLWIDTH" in unicodedata.name(c, "")
+        c in "\u200b\u200c\u200d\u2060\ufeff\u00ad" or "FULLWIDTH" in unicodedata.name(c, "")
         for c in word
     )
 

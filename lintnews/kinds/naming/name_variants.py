@@ -11,15 +11,22 @@ Names (see ``name_mentions``) are compared three ways, each with its own guards:
   lowercase: a rarer casing is a variant ("Cien años de soledad") unless it is a common noun
   heading the name ("el cerro del Tepeyac") or sits in a headline (title case).
 * **Typos**: name words one edit apart (a letter added, dropped, changed or two swapped:
-  Carstens / Castens, Huffington / Huffingotn). This is where distinct names live, so the
+  Carstens / Castens, Huffington / Huffingotn) or with one letter moved two places
+  (Kristaps / Krisapts). This is where distinct names live, so the
   edit must not touch the first or last letter (Felps / Jelps, Copa / Copas, Julia / Julie)
   nor change the case too, the word must be long
   enough, the rarer spelling must be rare enough to be a slip (not an established word or
   name in the lexicon: Colombia / Columbia are both established), it must be rare in the
-  draft, and two names whose other words differ are two people (Ana Martín / Luis Marín).
-* **Look-alike letters** from other scripts, ligatures and invisible characters
+  draft, two names whose other words differ are two people (Ana Martín / Luis Marín), and
+  two acronyms a letter apart are two bodies (EPA / OPA).
+* **Not variants**: a long word of the language set in capitals (a masthead or a brand's
+  style: CONFIDENCIAL / Confidencial), a compound with and without a linking element of the
+  language's ``compound-links`` (Mitgliedstaaten / Mitgliedsstaaten), and the language's
+  ``elisions`` glued to a name ("L’Etat" / "l’Etat" are both "Etat": ``name_mentions``).
+* **Look-alike letters** from other scripts, full-width and invisible characters
   (``lookalikes``): one finding per affected word form; a text written throughout with them
-  is one finding.
+  is one finding. Ligatures ("ﬁ") and a name's two apostrophes are the ``typography``
+  rule's: words with them are left out here.
 
 The minority form is reported with the majority form and where it appears; the fix rewrites
 it to the majority form and is unsafe (a wrong merge changes meaning).
@@ -40,6 +47,7 @@ from ...findings import Fix, Hit
 from ...language import lexicon as lexicons
 from ...language.normalize import fold
 from ..base import Context, Options, RuleKind, option
+from ..typography.typography import has_ligature, only_apostrophes_differ
 from .lookalikes import lookalikes, mixed_script
 from .mentions import (
     Mention,
@@ -72,6 +80,9 @@ class NameVariantsOptions(Options):
     wordlist: str = option(
         "large", "wordfreq list used as the lexicon: small or large", lexicons.WORDLISTS
     )
+    caps_word_min_length: int = option(
+        7, "shortest word of the language in capitals taken as a masthead, not a name"
+    )
     lookalike_text_share: float = option(
         0.2, "share of words with look-alike letters from which the text is one finding"
     )
@@ -101,6 +112,7 @@ def check_names(ctx: Context):
     def named(form: str, occ: list[Mention]) -> bool:
         return any(not m.initial for m in occ) or form.isupper() or not ordinary(form)
 
+    links = tuple(ctx.lang.data.get("compound-links", []) or ())
     for all_forms in groups.values():
         forms = {f: occ for f, occ in all_forms.items() if named(f, occ)}
         if len(forms) < 2:
@@ -109,6 +121,12 @@ def check_names(ctx: Context):
         ranked = sorted(forms.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
         major, major_occ = ranked[0]
         for form, occ in ranked[1:]:
+            if only_apostrophes_differ(form, major):
+                continue  # O'Neill / O’Neill: the typography rule's
+            if _masthead(form, major, lex, o["known_zipf"], o["caps_word_min_length"]):
+                continue  # CONFIDENCIAL / Confidencial: a word of the language in capitals
+            if _compound_link(form, major, links):
+                continue  # Mitgliedstaaten / Mitgliedsstaaten: a compound's two forms
             if key(form) != key(major) and ordinary(form) and ordinary(major):
                 continue  # both ordinary words a transliteration apart (Polo / Pollo)
             single = all(m.words == 1 for m in (*occ, *major_occ))
@@ -123,13 +141,14 @@ def check_names(ctx: Context):
 def _collect(ctx: Context) -> dict:
     o = ctx.options
     connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
+    elisions = frozenset(w.lower() for w in ctx.lang.data.get("elisions", []))
     out: dict = {"mentions": [], "runs": [], "all_words": [], "word_count": 0}
     for block in ctx.doc.blocks:
         if not block.is_prose:
             continue
         for s in block.sentences:
             text = block.prose[s.span.start - block.span.start : s.span.end - block.span.start]
-            words, count = sentence_words(text, s.span.start, connectors)
+            words, count = sentence_words(text, s.span.start, connectors, elisions)
             out["all_words"] += words
             out["word_count"] += count
             out["mentions"] += hashtags(text, s.span.start)
@@ -146,12 +165,30 @@ def _collect(ctx: Context) -> dict:
 
 @lru_cache(maxsize=32768)
 def _odd_chars(form: str) -> bool:
-    return any(mixed_script(w) or has_compat_chars(w) for w in form.split())
+    return any(mixed_script(w) or has_compat_chars(w) or has_ligature(w) for w in form.split())
+
+
+def _evidence(form: str, major: str) -> str:
+    """What makes the two forms one name, in plain words (the message says it)."""
+    if form.lower() == major.lower():
+        return "only the capitals differ"
+    if fold(form) == fold(major):
+        return "only the accents differ"
+    if key(form) == key(major):
+        return "only a hyphen, space or apostrophe differs"
+    if translit_key(form) == translit_key(major):
+        return "only a doubled letter or y for i differs"
+    if len(form.split()) > 1 and len(major.split()) > 1:
+        return "the same name with another connecting word"
+    return "one letter apart"
 
 
 def _report(ctx: Context, form: str, occ: list[Mention], major: str, major_occ: list[Mention]):
     where = ctx.doc.locate(major_occ[0].start)[0]
-    reason = f"spelled so {len(major_occ)}x, first at line {where}"
+    evidence = _evidence(form, major)
+    if evidence == "one letter apart" and _same_frame(occ, major_occ):
+        evidence += ", in the same full name"
+    reason = f"{evidence}; spelled so {len(major_occ)}x, first at line {where}"
     for m in occ:
         others = [o for o in occ if o is not m][:3]
         related = [(Span(major_occ[0].start, major_occ[0].end), f"'{major}' here")]
@@ -169,6 +206,31 @@ def _report(ctx: Context, form: str, occ: list[Mention], major: str, major_occ: 
             related=tuple(related),
             fix=Fix(span, major, safe=False),
         )
+
+
+def _masthead(form: str, major: str, lex, known: float, min_length: int) -> bool:
+    """One word, once in capitals: a long word of the language (longer than acronyms are:
+    NASA, PEMEX) set in capitals is a masthead, a brand's style or emphasis, not another
+    spelling of a name."""
+    if " " in form or " " in major or form.lower() != major.lower() or len(form) < min_length:
+        return False
+    if form.isupper() == major.isupper():
+        return False
+    return lex is not None and lex.zipf(form.lower()) >= known
+
+
+def _compound_link(form: str, major: str, links: tuple[str, ...]) -> bool:
+    """The two differ by a linking element inside a compound (the language's
+    ``compound-links``): "Mitgliedstaaten" / "Mitgliedsstaaten"."""
+    if not links:
+        return False
+    a, b = sorted((key(form), key(major)), key=len)
+    for link in links:
+        if len(b) - len(a) != len(link):
+            continue
+        if any(b == a[:i] + link + a[i:] for i in range(4, len(a) - 3)):
+            return True
+    return False
 
 
 def _misspelt_words(ctx: Context, forms: dict, lex, known: float, ordinary):
@@ -302,13 +364,28 @@ def _typos(ctx: Context, groups, lex, named, ordinary):
     out = []
     for i, a in enumerate(singles):
         for b in singles[i + 1 :]:
-            if abs(len(a[0]) - len(b[0])) > 1 or OSA.distance(a[0], b[0]) != 1:
+            if abs(len(a[0]) - len(b[0])) > 1:
+                continue
+            if OSA.distance(a[0], b[0]) != 1 and not _moved_letter(a[0], b[0]):
                 continue
             pair = _typo_pair(a, b, lex, o)
             if pair is not None:
                 (form, occ), (major, major_occ) = pair
                 out += _report(ctx, form, occ, major, major_occ)
     return out
+
+
+def _moved_letter(a: str, b: str) -> bool:
+    """One letter moved two places, the rest alike: Kristaps / Krisapts (a typing slip that
+    is two edits apart)."""
+    if len(a) != len(b) or sorted(a) != sorted(b):
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(diff) != 3 or diff[2] - diff[0] != 2:
+        return False
+    i = diff[0]
+    x, y = a[i : i + 3], b[i : i + 3]
+    return y in (x[1:] + x[0], x[2] + x[:2])
 
 
 def _typo_pair(a, b, lex, o):
@@ -320,6 +397,8 @@ def _typo_pair(a, b, lex, o):
         return None  # the first letter differs: another name (Felps / Jelps)
     if _shape(a[1]) != _shape(b[1]):
         return None  # case and a letter both differ: two changes, not one slip
+    if a[1].isupper() and b[1].isupper():
+        return None  # two acronyms a letter apart name two bodies (EPA / OPA)
     # the majority is the more used form, then the better established one, then the first
     ranked = sorted((a, b), key=lambda s: (-len(s[2]), -lex.zipf(s[1]), s[2][0].start))
     major, minor = ranked

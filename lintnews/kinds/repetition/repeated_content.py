@@ -23,12 +23,23 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from ... import regexcache
 from ...document import Span
 from ...findings import Fix, Hit
+from ...language import lexicon as lexicons
 from ...patterns import UserPattern
 from ..base import Context, Options, RuleKind, option
 from .archive import archive_hits
-from .units import MEASURES, Relation, Unit, describe, headline_relation, make_unit, relate
+from .units import (
+    MEASURES,
+    Relation,
+    Unit,
+    describe,
+    headline_relation,
+    longest_run,
+    make_unit,
+    relate,
+)
 
 #: a photo credit glued to the end of a line ("... su familia.Foto: Facebook")
 CREDIT = (
@@ -69,6 +80,9 @@ class RepeatedContentOptions(Options):
     )
     headline_extra_words: int = option(
         8, "words a line may add to the headline and still only repeat it"
+    )
+    min_information: float = option(
+        6.0, "information a short unit needs to repeat part of a longer one (0: off)"
     )
     allow: list[str] = option([], "regular expressions of boilerplate allowed to repeat")
     strip: list[str] = option(
@@ -161,10 +175,12 @@ MAX_POSTINGS = 256
 MAX_CANDIDATES = 64
 
 
-def best_match(unit: Unit, candidates, o: dict) -> Match | None:
+def best_match(unit: Unit, candidates, o: dict, informative=None) -> Match | None:
     best = None
     for other in candidates:
         rel = relate(unit, other, o)
+        if rel and rel.exact and informative is not None and not informative(unit, other):
+            continue  # a short phrase any paragraph on the topic may hold
         if rel and (best is None or _key(rel) > _key(best.relation)):
             best = Match(unit, other, rel)
     return best
@@ -193,6 +209,7 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
     sent_matches: list[Match] = []
     headline = None
     units = _units(ctx)
+    informative = _informative(ctx)
     for unit in units:
         if unit.kind == "heading":
             headline = headline or unit
@@ -202,20 +219,53 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
         cands = para_index.candidates(unit, need)
         if not unit.sentences:  # a one-sentence block may repeat an earlier sentence
             cands += sent_index.candidates(unit, need)
-        match = match or best_match(unit, cands, o)
+        match = match or best_match(unit, cands, o, informative)
         if match:
             para_matches.append(match)
         else:
             for sentence in unit.sentences:
                 cands = sent_index.candidates(sentence, _need(sentence, o))
                 cands += para_index.candidates(sentence, _need(sentence, o))
-                m = best_match(sentence, cands, o)
+                m = best_match(sentence, cands, o, informative)
                 if m:
                     sent_matches.append(m)
         para_index.add(unit)
         for sentence in unit.sentences:
             sent_index.add(sentence)
     return para_matches, sent_matches, units
+
+
+_WORDS = regexcache.compile(r"\w+")
+
+
+def _informative(ctx: Context):
+    """``informative(a, b)``: whether the shorter of two units, found inside the other, says
+    enough to be a copy: the sum over its words of how much rarer than a common word each
+    is (6 - Zipf frequency, from 0), at least ``min_information``, or a run of
+    ``2 * min_verbatim_words`` words in a row (unlikely by chance, whatever the words).
+    "The union is worried about the region" inside a paragraph on the topic is no
+    evidence; a rare name or a long quote is. Without a lexicon every unit is informative."""
+    least = ctx.options["min_information"]
+    if least <= 0:
+        return None
+    lex = lexicons.load(ctx.doc.language or ctx.lang.code, "large", 2.0)
+    if lex is None:
+        return None
+
+    def information(unit: Unit) -> float:
+        words = _WORDS.findall(unit.text.lower())
+        return sum(max(0.0, 6.0 - lex.zipf(w)) for w in words)
+
+    def informative(a: Unit, b: Unit) -> bool:
+        short, long = (a, b) if a.nwords <= b.nwords else (b, a)
+        if information(short) >= least:
+            return True
+        # a long run of words in a row is unlikely by chance, whatever the words
+        return longest_run(short.words, long.words) >= run
+
+    run = 2 * ctx.options["min_verbatim_words"]
+
+    return informative
 
 
 def _analysis(ctx: Context):

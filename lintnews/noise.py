@@ -1,0 +1,200 @@
+"""Noise policy: one cause, one finding. Applied by the engine to every draft's findings.
+
+A newsroom reads a report as a list of things to fix; ten findings with one cause are one
+thing to fix told ten times. The policy lives here, in one place, and works on the findings
+of all rules after they ran, by the *kind* of each rule:
+
+* **One pair of spellings, one finding.** Findings of one naming rule (kinds in
+  ``ONE_CAUSE_KINDS``) with the same message (the same wrong form, the same right form) are
+  one finding: the first place, the others in ``related``, the count in the message.
+* **One paragraph, one finding.** When one naming rule still has more than
+  ``PER_PARAGRAPH`` findings in one paragraph (a line of ad text in look-alike letters, a
+  table pasted from a PDF), they are one finding for the paragraph, the others in
+  ``related``. No paragraph gets more than ``PER_PARAGRAPH`` findings of one rule.
+* **Leftovers first.** A repeated line that the leftover rules (kind ``leftover``) report
+  as a caption, credit or widget line, and whose earlier copy they report too, is a
+  leftover used twice (a credit under two photos, a "related" block that lists the page's
+  headlines again): the leftover finding says so once, and the repetition finding is
+  dropped. A repeat of article text stays a repeat, and so does a block of several
+  paragraphs copied whole. So is a headline listed again in a
+  list of links (a "related" or "most read" widget: three title lines or more in a row,
+  no sentence punctuation), unless a whole block was copied or the line is the dek; and
+  so is the headline after a short label and a colon ("Share this story: <headline>").
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import replace
+
+from .document import Document
+from .findings import Finding, Related
+
+#: kinds whose findings of one rule with one cause are collapsed (naming and typography)
+ONE_CAUSE_KINDS = frozenset(
+    {"name-variants", "article-agreement", "quote-variants", "house-style", "typography"}
+)
+#: kinds whose lines the leftover rules claim first
+REPEAT_KINDS = frozenset({"repeated-content"})
+LEFTOVER_KINDS = frozenset({"leftover"})
+#: fewest title lines in a row that make a list of links, and the words of a title line
+LINK_LIST = 3
+TITLE_WORDS = (1, 25)
+#: words of a label before the headline in a share or read-more line (one word, "VIDEO:",
+#: tags the headline printed again: that stays a repeat)
+LABEL_WORDS = (2, 6)
+#: most findings of one rule in one paragraph
+PER_PARAGRAPH = 3
+#: most places listed in ``related`` of a collapsed finding
+MAX_RELATED = 12
+
+
+def apply(doc: Document, findings: list[Finding], kinds: dict[str, str]) -> list[Finding]:
+    """The findings after the policy; ``kinds`` maps a rule id to its kind's name."""
+    if not findings:
+        return findings
+    findings = _leftovers_first(findings, kinds)
+    findings = _link_lists(doc, findings, kinds)
+    findings = _labelled_headlines(doc, findings, kinds)
+    one_cause = [f for f in findings if kinds.get(f.rule) in ONE_CAUSE_KINDS]
+    if len(one_cause) < 2:
+        return findings
+    rest = [f for f in findings if kinds.get(f.rule) not in ONE_CAUSE_KINDS]
+    by_message: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    for f in one_cause:
+        by_message[(f.rule, f.message)].append(f)
+    merged = [_merge(group, "") for group in by_message.values()]
+    by_paragraph: dict[tuple[str, int], list[Finding]] = defaultdict(list)
+    starts = [b.span.start for b in doc.blocks]
+    for f in merged:
+        by_paragraph[(f.rule, bisect.bisect_right(starts, f.start))].append(f)
+    out = rest
+    for group in by_paragraph.values():
+        if len(group) > PER_PARAGRAPH:
+            out.append(_merge(group, "in this paragraph"))
+        else:
+            out += group
+    return out
+
+
+def _merge(group: list[Finding], where: str) -> Finding:
+    """One finding for the group: the first one, with the others as related places."""
+    if len(group) == 1:
+        return group[0]
+    group = sorted(group, key=lambda f: f.start)
+    first = group[0]
+    related = list(first.related)
+    for f in group[1:]:
+        here = Related(f.line, f.column, f.end_line, f.end_column, "also here")
+        related.append(here if not where else replace(here, message=f.message))
+        related += f.related
+    seen: set[tuple[int, int, int, int]] = set()
+    unique = []
+    for r in related:
+        k = (r.line, r.column, r.end_line, r.end_column)
+        if k not in seen:
+            seen.add(k)
+            unique.append(r)
+    suffix = f"{len(group)} places" + (f" {where}" if where else "")
+    message = f"{first.message} [{suffix}]" if not where else f"{suffix}: {first.message}"
+    return replace(first, message=message, related=tuple(unique[:MAX_RELATED]))
+
+
+def _leftovers_first(findings: list[Finding], kinds: dict[str, str]) -> list[Finding]:
+    claimed: set[int] = set()
+    for f in findings:
+        if kinds.get(f.rule) in LEFTOVER_KINDS:
+            claimed.update(range(f.line, f.end_line + 1))
+    if not claimed:
+        return findings
+
+    def leftover(f: Finding) -> bool:
+        if kinds.get(f.rule) not in REPEAT_KINDS or f.line != f.end_line:
+            return False  # a block copied whole stays a repeat
+        lines = set(range(f.line, f.end_line + 1))
+        for r in f.related:
+            lines.update(range(r.line, r.end_line + 1))
+        return lines <= claimed
+
+    return [f for f in findings if not leftover(f)]
+
+
+def _labelled_headlines(
+    doc: Document, findings: list[Finding], kinds: dict[str, str]
+) -> list[Finding]:
+    """Drop a repeat of the headline that is the headline after a short label and a colon
+    ("Share this story: <headline>", "Read more: <headline>"): a share or read-more widget
+    that names the article, a leftover, not the headline printed again. A one-word tag
+    ("VIDEO: <headline>") is the headline printed again."""
+    head = next((b for b in doc.blocks if b.kind == "heading"), None)
+    if head is None:
+        return findings
+    head_line = doc.locate(head.span.start)[0]
+    title = " ".join(head.prose.split()).casefold()
+
+    def labelled(f: Finding) -> bool:
+        if kinds.get(f.rule) not in REPEAT_KINDS or f.line != f.end_line:
+            return False
+        if [r.line for r in f.related] != [head_line]:
+            return False
+        span = doc.line_span(f.line)
+        text = " ".join(doc.text[span.start : span.end].split()).casefold()
+        label, colon, rest = text.partition(":")
+        words = len(label.split())
+        return bool(colon) and rest.strip() == title and LABEL_WORDS[0] <= words <= LABEL_WORDS[1]
+
+    return [f for f in findings if not labelled(f)]
+
+
+def _link_lists(doc: Document, findings: list[Finding], kinds: dict[str, str]) -> list[Finding]:
+    """Drop a repeat of one title line (no sentence punctuation) by a title line that stands
+    in a list of at least ``LINK_LIST`` such lines: a "related" or "most read" widget that
+    lists the page's headlines again. A block copied whole stays a repeat, and so do a
+    line that repeats the headline (its related place is the headline, not a paragraph)
+    and one that repeats the dek (the first paragraph: the article's own summary)."""
+    repeats = [
+        f
+        for f in findings
+        if kinds.get(f.rule) in REPEAT_KINDS
+        and f.line == f.end_line
+        and len(f.related) == 1
+        and f.related[0].line == f.related[0].end_line
+    ]
+    if not repeats:
+        return findings
+    blocks = [b for b in doc.blocks if b.kind in ("paragraph", "heading")]
+    lines = [doc.locate(b.span.start)[0] for b in blocks]
+    title = [b.kind == "paragraph" and _title_line(b.prose) for b in blocks]
+    at = {line: i for i, line in enumerate(lines)}
+
+    def in_list(i: int) -> bool:
+        lo = hi = i
+        while lo > 0 and title[lo - 1]:
+            lo -= 1
+        while hi < len(title) - 1 and title[hi + 1]:
+            hi += 1
+        return hi - lo + 1 >= LINK_LIST
+
+    dek = next((k for k, b in enumerate(blocks) if b.kind == "paragraph"), -1)
+    drop = set()
+    for f in repeats:
+        i, j = at.get(f.line), at.get(f.related[0].line)
+        if i is None or j is None or not (title[i] and title[j]) or j == dek:
+            continue  # the dek printed again is the article's own summary, not a link
+        if in_list(i):
+            drop.add(id(f))
+    return [f for f in findings if id(f) not in drop] if drop else findings
+
+
+_CLOSERS = "\"'”’»)]* "
+
+
+def _title_line(text: str) -> bool:
+    """One line of a few words with no sentence punctuation at its end (a headline, a link)."""
+    text = text.strip()
+    if "\n" in text or not text:
+        return False
+    words = len(text.split())
+    end = text.rstrip(_CLOSERS)[-1:]
+    return TITLE_WORDS[0] <= words <= TITLE_WORDS[1] and end not in ".!?…:;,"

@@ -1,0 +1,118 @@
+"""The noise policy (lintnews.noise): one cause, one finding."""
+
+from __future__ import annotations
+
+from conftest import lint
+
+FILLER = (
+    "The council met on Monday to discuss the budget for the coming year, and members "
+    "agreed that the roads and the schools need more money than last year."
+)
+
+
+def test_one_paragraph_gets_at_most_one_naming_finding_per_cause():
+    # five words with Cyrillic look-alike letters in one line of an otherwise long text
+    ad = "Вuy chеap wаtches, sаle todаy, frее delivery for everyone who calls now."
+    text = "# Council\n\n" + "\n\n".join([FILLER] * 6 + [ad] + [FILLER] * 6) + "\n"
+    found = [f for f in lint(text, "inconsistent-name", language="en").findings]
+    assert len(found) == 1
+    assert found[0].line == 15
+    assert "places in this paragraph" in found[0].message
+    assert len(found[0].related) >= 4
+
+
+def test_one_pair_of_spellings_is_one_finding():
+    text = (
+        "# Vote\n\nThe deputy Juan Pérez voted against. Pérez said so, and Pérez left.\n\n"
+        "Pérez spoke again. Perez was late.\n\nThe office of Perez did not answer.\n"
+    )
+    found = lint(text, "inconsistent-name", language="en").findings
+    assert [f.line for f in found] == [5]
+    assert "[2 places]" in found[0].message
+    assert 7 in {r.line for r in found[0].related}
+
+
+def _islands(first: str, later: str) -> str:
+    """A short story with ``first`` after its lead and ``later`` after its second paragraph."""
+    return (
+        f"# Islands\n\nThe island was once overrun by goats and rats.\n\n{first}\n\n"
+        "It takes hours to sail there, and minutes to meet the first lizard on the rocks.\n\n"
+        f"{later}\n\n"
+        "Five years ago the slopes were bare and the birds had left for other islands.\n"
+    )
+
+
+def test_a_credit_used_twice_is_a_leftover_not_a_repeat():
+    credit = "Photograph by Jane Doe, Island Restoration Programme"
+    text = _islands(credit, f"A lizard that came back after the goats were removed.\n\n{credit}")
+    both = lint(text, ("stray-caption", "repeated-paragraph"), language="en").findings
+    alone = lint(text, "repeated-paragraph", language="en").findings
+    assert [f.line for f in alone] == [11]  # the repeat alone is reported ...
+    assert {5, 11} <= {f.line for f in both if f.rule == "stray-caption"}
+    # ... but once the leftover rule claims both copies, only the leftover rule reports them
+    assert not [f for f in both if f.rule == "repeated-paragraph"]
+
+
+def test_a_repeat_of_article_text_stays_a_repeat():
+    para = "The minister said the new bridge over the river would open in March next year."
+    text = f"# Bridge\n\n{para}\n\nWork began in the spring with two cranes.\n\n{para}\n"
+    found = lint(text, ("stray-caption", "repeated-paragraph"), language="en").findings
+    assert [f.line for f in found if f.rule == "repeated-paragraph"] == [7]
+
+
+def test_a_list_of_links_that_lists_the_pages_headlines_again_is_no_repeat():
+    links = [
+        "Mayor opens the new library on the river bank after two years of works",
+        "Storm closes the coast road for a second day as crews clear the debris",
+    ]
+    text = (
+        "# Council\n\nThe council met on Monday to approve the budget for the next year.\n\n"
+        f"{links[0]}\n\nMembers agreed that the schools need more money than last year.\n\n"
+        f"{links[1]}\n\nThe vote was close, and the opposition asked for a second reading.\n\n"
+        f"More from the city\n\n{links[0]}\n\n{links[1]}\n\nSchool buses run late again\n"
+    )
+    assert not lint(text, "repeated-paragraph", language="en").findings
+
+
+def test_a_headline_like_line_repeated_outside_a_list_stays_a_repeat():
+    line = "Mayor opens the new library on the river bank after two years of works"
+    text = (
+        "# Council\n\nThe council met on Monday to approve the budget for the next year.\n\n"
+        f"{line}\n\nMembers agreed that the schools need more money than last year.\n\n"
+        f"{line}\n\nThe vote was close, and the opposition asked for a second reading.\n"
+    )
+    assert [f.line for f in lint(text, "repeated-paragraph", language="en").findings] == [9]
+
+
+def test_a_dek_printed_again_among_short_lines_stays_a_repeat():
+    dek = "Police say every member of the gang is known and arrests are a matter of days"
+    text = (
+        f"# Gang leader killed in shootout with police officers\n\n{dek}\n\n"
+        "Police officers arrested in kidnapping raid across the city\n\n"
+        "Gang leader killed in shootout with police officers\n\n"
+        f"{dek}\n\nThe leader of the group was shot when he resisted arrest on Monday, "
+        "the police said in a statement.\n"
+    )
+    found = lint(text, "repeated-paragraph", language="en").findings
+    assert [f.line for f in found] == [7, 9]  # the headline, then the dek, printed again
+
+
+def test_the_headline_after_a_share_label_is_a_widget_not_a_repeat():
+    head = "Ferry service to the islands resumes after the storm"
+    body = "The first ferry left the harbour at seven with two hundred passengers on board."
+    text = f"# {head}\n\nShare this story on: {head}\n\n{body}\n"
+    assert not lint(text, "repeated-paragraph", language="en").findings
+    tagged = f"# {head}\n\nVIDEO: {head}\n\n{body}\n"
+    assert [f.line for f in lint(tagged, "repeated-paragraph", language="en").findings] == [3]
+
+
+def test_a_block_of_leftover_lines_copied_whole_stays_a_repeat():
+    credits = (
+        "Photograph by Jane Doe, Island Restoration Programme\n\n"
+        "Photograph by John Roe, Island Restoration Programme"
+    )
+    text = _islands(credits, credits)
+    found = lint(text, ("stray-caption", "repeated-paragraph"), language="en").findings
+    covered = {n for f in found if f.rule == "stray-caption" for n in range(f.line, f.end_line + 1)}
+    assert {5, 7, 11, 13} <= covered  # adjacent credit lines are one finding spanning them
+    assert [(f.line, f.end_line) for f in found if f.rule == "repeated-paragraph"] == [(11, 13)]
