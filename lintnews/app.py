@@ -9,7 +9,7 @@ into an exit code. Nothing here reads arguments, prints, or knows about argparse
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import LintnewsError
@@ -39,15 +39,14 @@ class RunOptions:
     fail_level: str | None = None
 
 
-@dataclass
 class Outcome:
-    """What a run ends with: its summary, and whether it failed or changed anything."""
+    """What a run ends with: its summary, whether a finding reached the fail level
+    (``failing``) and, with ``diff``, whether some file would change (``changed``)."""
 
-    summary: Summary = field(default_factory=Summary)
-    #: a finding at or above the fail level
-    failing: bool = False
-    #: with ``diff``: some file would change
-    changed: bool = False
+    def __init__(self) -> None:
+        self.summary = Summary()
+        self.failing = False
+        self.changed = False
 
 
 def inputs(runner, paths: tuple[str, ...]) -> list[str]:

@@ -46,22 +46,21 @@ def option(
     return field(default=default, metadata=metadata)
 
 
-@dataclass(frozen=True)
 class Spec:
-    """What the loader checks of one option: type, default, help, allowed values."""
+    """What the loader checks of one option: type, default, help, allowed values, and
+    whether it names files. (A plain class: a one-file run builds the kinds' specs, and
+    each dataclass costs a start-up.)"""
 
-    name: str
-    type: OptionType
-    default: Any
-    help: str = ""
-    choices: tuple[Any, ...] = ()
-    path: bool = False
+    __slots__ = ("name", "type", "default", "help", "choices", "path")
+
+    def __init__(self, name, type, default, help="", choices=(), path=False):  # noqa: A002
+        self.name, self.type, self.default = name, type, default
+        self.help, self.choices, self.path = help, choices, path
 
 
-@dataclass(frozen=True)
 class Options:
-    """Base of a kind's options: a frozen dataclass of the values the user's rule and config
-    set (defaults for the rest), checked once when the rule is loaded.
+    """Base of a kind's options, which subclass it as a frozen dataclass of the values the
+    user's rule and config set (defaults for the rest), checked once when the rule is loaded.
 
     Read them as attributes (``ctx.options.unit``); ``ctx.options["unit"]`` and ``.get`` read
     them too, for kinds written against the mapping contract.
@@ -85,14 +84,19 @@ class Options:
     def specs(cls) -> dict[str, Spec]:
         cached = cls.__dict__.get("_specs")
         if cached is None:
-            hints = typing.get_type_hints(cls)
+            hints = None
             cached = {}
             for f in fields(cls):
                 default = f.default if f.default is not MISSING else f.default_factory()
                 declared = f.metadata.get("type")
+                if declared is None:  # the annotation: common ones read directly
+                    declared = _COMMON.get(f.type) if isinstance(f.type, str) else None
+                if declared is None:
+                    hints = hints or typing.get_type_hints(cls)
+                    declared = _spec_of(hints[f.name])
                 cached[f.name] = Spec(
                     f.name,
-                    declared if declared is not None else _spec_of(hints[f.name]),
+                    declared,
                     default,
                     f.metadata.get("help", ""),
                     f.metadata.get("choices", ()),
@@ -100,6 +104,20 @@ class Options:
                 )
             cls._specs = cached
         return cached
+
+
+#: annotations (as strings, under ``from __future__ import annotations``) the kinds use, read
+#: without evaluating them (``typing.get_type_hints`` compiles each one: a start-up cost)
+_COMMON: dict[str, OptionType] = {
+    "bool": bool,
+    "int": int,
+    "float": float,
+    "str": str,
+    "list[str]": ("list", str),
+    "list[dict]": ("list", dict),
+    "dict[str, str]": ("dict", str),
+    "dict[str, list[str]]": ("dict", ("list", str)),
+}
 
 
 def _spec_of(hint: Any) -> OptionType:
