@@ -153,7 +153,7 @@ def test_a_bad_weights_file_is_a_readable_error(tmp_path, overrides):
 def test_shipped_weights_load_and_carry_cross_validated_figures():
     path = ROOT / "rules" / "models" / "caption-lines.json"
     model = load_model(path)
-    assert model.trees and 0.0 < model.threshold < 1.0
+    assert model.roots and 0.0 < model.threshold < 1.0
     cv = json.loads(path.read_text(encoding="utf-8"))["cv"]
     assert cv["grouped_by"] == "outlet" and {"real-web", "web-lines"} <= set(cv["sets"])
 

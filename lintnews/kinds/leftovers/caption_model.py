@@ -33,29 +33,17 @@ MAX_DEPTH = 32
 
 
 @dataclass(frozen=True)
-class Tree:
-    """One regression tree over feature vectors in ``FEATURES`` order."""
-
-    feature: tuple[int, ...]
-    threshold: tuple[float, ...]
-    left: tuple[int, ...]
-    right: tuple[int, ...]
-    value: tuple[float, ...]
-
-
-@dataclass(frozen=True)
 class LineModel:
-    """Trees, prior and threshold of the line classifier."""
+    """Trees, prior and threshold of the line classifier. Each tree is kept as nested
+    ``(feature, threshold, left, right, value)`` tuples with float leaves, which a walk
+    reads faster than node lists (``value``: the node's own log-odds, for ``reasons``)."""
 
-    trees: tuple[Tree, ...]
+    roots: tuple
     base: float
     threshold: float
     path: str = ""
     #: a lower bar for lines a shape heuristic proposed, by heuristic ("rule_salad")
     proposed: tuple[tuple[str, float], ...] = ()
-    #: the trees as nested ``(feature, threshold, left, right)`` tuples with float leaves,
-    #: which a walk reads faster than the node lists
-    roots: tuple = ()
 
     def bar(self, heuristic: str) -> float:
         """The score a line needs, given the heuristic that proposed it ("" for none)."""
@@ -66,7 +54,7 @@ class LineModel:
         z = self.base
         for node in self.roots:
             while node.__class__ is tuple:
-                feature, threshold, left, right = node
+                feature, threshold, left, right, _ = node
                 node = left if x[feature] <= threshold else right
             z += node
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
@@ -75,13 +63,12 @@ class LineModel:
         """The features that pushed this line's score up most, strongest first: each step
         down a tree credits the change in value to the feature it split on."""
         push: dict[int, float] = {}
-        for tree in self.trees:
-            node = 0
-            while tree.left[node] >= 0:
-                f = tree.feature[node]
-                nxt = tree.left[node] if x[f] <= tree.threshold[node] else tree.right[node]
-                push[f] = push.get(f, 0.0) + tree.value[nxt] - tree.value[node]
-                node = nxt
+        for node in self.roots:
+            while node.__class__ is tuple:
+                feature, threshold, left, right, value = node
+                node = left if x[feature] <= threshold else right
+                after = node[4] if node.__class__ is tuple else node
+                push[feature] = push.get(feature, 0.0) + after - value
         ranked = sorted(((p, f) for f, p in push.items() if p > 0.1), reverse=True)
         return [FEATURES[f] for _, f in ranked[:top]]
 
@@ -95,46 +82,47 @@ def load_model(path: Path) -> LineModel:
     try:
         if data.get("kind") != "trees":
             raise ValueError("kind")
-        names = [str(n) for n in data["features"]]
+        index = [_INDEX[str(n)] for n in data["features"]]
         base, threshold = float(data["base"]), float(data["threshold"])
         raw = data["trees"]
         if not isinstance(raw, list) or len(raw) > MAX_TREES:
             raise ValueError("trees")
-        trees = tuple(_tree(t, names) for t in raw)
+        roots = tuple(_tree(t, index) for t in raw)
         proposed = tuple(
             (str(k), float(v)) for k, v in (data.get("proposed") or {}).items() if k in _INDEX
         )
-    except (AttributeError, KeyError, TypeError, ValueError, IndexError):
+    except (AttributeError, KeyError, TypeError, ValueError, IndexError, RecursionError):
         raise ValueError(
             f"model '{path.name}' is not a leftover-line model of this version "
             "(needs kind: trees, features, base, threshold, trees)"
         ) from None
-    return LineModel(trees, base, threshold, str(path), proposed, tuple(map(_nest, trees)))
+    return LineModel(roots, base, threshold, str(path), proposed)
 
 
-def _nest(tree: Tree, k: int = 0, depth: int = 0):
-    if tree.left[k] < 0:
-        return tree.value[k]
-    if depth >= MAX_DEPTH:
-        raise ValueError("depth")
-    left, right = _nest(tree, tree.left[k], depth + 1), _nest(tree, tree.right[k], depth + 1)
-    return (tree.feature[k], tree.threshold[k], left, right)
-
-
-def _tree(raw: dict, names: list[str]) -> Tree:
-    """A tree from the file, its features mapped to ``FEATURES`` and its links checked, so
-    a walk always ends at a leaf (children come after their parent)."""
-    n = len(raw["left"])
-    if not 0 < n <= MAX_NODES:
+def _tree(raw: dict, index: list[int]):
+    """A tree from the file's node lists, its features mapped to ``FEATURES``. Children
+    come after their parent and the depth is bounded, so every walk ends at a leaf."""
+    feature, threshold = raw["feature"], raw["threshold"]
+    left, right, value = raw["left"], raw["right"], raw["value"]
+    n = len(left)
+    if (
+        not 0 < n <= MAX_NODES
+        or not len(feature) == len(right) == len(threshold) == len(value) == n
+    ):
         raise ValueError("size")
-    feature = tuple(_INDEX[names[int(i)]] if int(i) >= 0 else -1 for i in raw["feature"])
-    left = tuple(int(i) for i in raw["left"])
-    right = tuple(int(i) for i in raw["right"])
-    threshold = tuple(float(t) for t in raw["threshold"])
-    value = tuple(float(v) for v in raw["value"])
-    if not (len(feature) == len(right) == len(threshold) == len(value) == n):
-        raise ValueError("lengths")
-    for k in range(n):
-        if left[k] >= 0 and not (k < left[k] < n and k < right[k] < n and feature[k] >= 0):
+
+    def node(k: int, depth: int):
+        if int(left[k]) < 0:
+            return float(value[k])
+        a, b, f = int(left[k]), int(right[k]), int(feature[k])
+        if depth >= MAX_DEPTH or not (k < a < n and k < b < n and f >= 0):
             raise ValueError("links")
-    return Tree(feature, threshold, left, right, value)
+        return (
+            index[f],
+            float(threshold[k]),
+            node(a, depth + 1),
+            node(b, depth + 1),
+            float(value[k]),
+        )
+
+    return node(0, 0)
