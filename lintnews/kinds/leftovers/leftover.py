@@ -475,12 +475,36 @@ def _description(ctx: Context, line) -> str:
 
 def _is_furniture(line, furniture: frozenset[str], stopwords: frozenset[str]) -> bool:
     """A line of page-furniture words and the little words between them: "Share",
-    "Commenter", "Verwandte Themen", "Les plus populaires"."""
+    "Commenter", "Verwandte Themen", "Les plus populaires"; also their buttons run together
+    when the page lost its spacing ("TeilenDruckenTweeten", "facebooktwitterwhatsapp")."""
     words = [w.lower() for w in line.words]
     if not 0 < len(words) <= FURNITURE_WORDS or any(c.isdigit() for c in line.text):
         return False
+    if len(words) == 1 and _glued_furniture(line.words[0], furniture):
+        return True
     ui = [is_ui(w, furniture) for w in words]
     return any(ui) and all(u or w in stopwords for u, w in zip(ui, words, strict=True))
+
+
+def _glued_furniture(token: str, furniture: frozenset[str]) -> bool:
+    """A token that splits, at its capitals or else anywhere, into two or more furniture
+    words (the longest first, as a reader would)."""
+    parts = regex.findall(r"\p{Lu}\p{Ll}+|\p{Ll}+", token)
+    if len(parts) >= 2 and "".join(parts) == token:
+        return all(p.lower() in furniture for p in parts)
+    return len(token) >= 10 and token.islower() and len(_split_words(token, furniture)) >= 2
+
+
+def _split_words(text: str, words: frozenset[str]) -> list[str]:
+    """``text`` cut into words of ``words`` (an empty list when it cannot be)."""
+    best: list[list[str] | None] = [[]] + [None] * len(text)
+    for end in range(1, len(text) + 1):
+        for start in range(max(0, end - 20), end - 1):
+            found = best[start]
+            if found is not None and text[start:end] in words:
+                best[end] = [*found, text[start:end]]
+                break
+    return best[len(text)] or []
 
 
 def _is_file_name(line, max_words: int) -> bool:
