@@ -54,6 +54,7 @@ def apply(doc: Document, findings: list[Finding], kinds: dict[str, str]) -> list
     """The findings after the policy; ``kinds`` maps a rule id to its kind's name."""
     if not findings:
         return findings
+    findings = _one_leftover_finding(findings, kinds)
     findings = _leftovers_first(findings, kinds)
     findings = _link_lists(doc, findings, kinds)
     findings = _labelled_headlines(doc, findings, kinds)
@@ -99,6 +100,31 @@ def _merge(group: list[Finding], where: str) -> Finding:
     suffix = f"{len(group)} places" + (f" {where}" if where else "")
     message = f"{first.message} [{suffix}]" if not where else f"{suffix}: {first.message}"
     return replace(first, message=message, related=tuple(unique[:MAX_RELATED]))
+
+
+def _one_leftover_finding(findings: list[Finding], kinds: dict[str, str]) -> list[Finding]:
+    """Two leftover rules that report the same lines ("Read more: ..." is a CMS marker and
+    looks like a caption to the line classifier) give one finding: a leftover finding whose
+    lines another leftover rule's finding covers is dropped (of two on the same lines, the
+    one the line classifier alone found goes, else the second by rule id)."""
+    leftovers = sorted(
+        (f for f in findings if kinds.get(f.rule) in LEFTOVER_KINDS),
+        key=lambda f: (CLASSIFIER in f.message, f.line, f.rule),
+    )
+    if len({f.rule for f in leftovers}) < 2:
+        return findings
+    kept: list[Finding] = []
+    dropped: set[int] = set()
+    for f in leftovers:
+        if any(k.rule != f.rule and k.line <= f.line and f.end_line <= k.end_line for k in kept):
+            dropped.add(id(f))
+        else:
+            kept.append(f)
+    return [f for f in findings if id(f) not in dropped]
+
+
+#: what a leftover message says when the line classifier alone found the line
+CLASSIFIER = "line classifier"
 
 
 def _leftovers_first(findings: list[Finding], kinds: dict[str, str]) -> list[Finding]:

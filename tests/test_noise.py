@@ -116,3 +116,18 @@ def test_a_block_of_leftover_lines_copied_whole_stays_a_repeat():
     covered = {n for f in found if f.rule == "stray-caption" for n in range(f.line, f.end_line + 1)}
     assert {5, 7, 11, 13} <= covered  # adjacent credit lines are one finding spanning them
     assert [(f.line, f.end_line) for f in found if f.rule == "repeated-paragraph"] == [(11, 13)]
+
+
+def test_two_leftover_rules_on_one_line_give_one_finding():
+    text = (
+        "# Summit in Siberia\n\n"
+        "The two leaders met for five hours at the space centre on Wednesday, officials said, "
+        "and agreed to meet again next year in the capital.\n\n"
+        "Photo: Reuters\n\n"
+        "Read more: Five things to know about the space centre\n\n"
+        "The talks covered trade, energy and the war, according to a statement released "
+        "after the meeting by the foreign ministry.\n"
+    )
+    found = lint(text, ("stray-caption", "cms-boilerplate"), language="en").findings
+    lines = [n for f in found for n in range(f.line, f.end_line + 1) if n in (5, 7)]
+    assert sorted(lines) == [5, 7]  # each leftover line in exactly one finding

@@ -376,11 +376,17 @@ def _why(reasons: list[str]) -> str:
 
 def _group(b: Body, flagged: dict, o: dict):
     """(first, last, reason, score) of each finding: flagged lines next to each other make
-    one finding, and so do the short lines after a read-more marker (``widgets``)."""
+    one finding when the same kind of evidence found them (explicit, or shape and the
+    classifier), and so do the short lines after a read-more marker (``widgets``)."""
     out = []
     for i in sorted(flagged):
         reason, score = flagged[i]
-        if out and out[-1][1] == i - 1 and b.lines[i].block - b.lines[i - 1].block <= 1:
+        if (
+            out
+            and out[-1][1] == i - 1
+            and b.lines[i].block - b.lines[i - 1].block <= 1
+            and reason.startswith(EXPLICIT) == out[-1][2].startswith(EXPLICIT)
+        ):
             first, _, first_reason, first_score = out[-1]
             out[-1] = (first, i, first_reason, first_score)
             continue
