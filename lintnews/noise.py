@@ -103,23 +103,23 @@ def _merge(group: list[Finding], where: str) -> Finding:
 
 
 def _one_leftover_finding(findings: list[Finding], kinds: dict[str, str]) -> list[Finding]:
-    """Two leftover rules that report the same lines ("Read more: ..." is a CMS marker and
-    looks like a caption to the line classifier) give one finding: a leftover finding whose
-    lines another leftover rule's finding covers is dropped (of two on the same lines, the
-    one the line classifier alone found goes, else the second by rule id)."""
-    leftovers = sorted(
-        (f for f in findings if kinds.get(f.rule) in LEFTOVER_KINDS),
-        key=lambda f: (CLASSIFIER in f.message, f.line, f.rule),
-    )
-    if len({f.rule for f in leftovers}) < 2:
+    """A line the line classifier alone reported is dropped when another leftover rule's
+    finding covers it ("Read more: ..." is a CMS marker and also looks like a caption to the
+    classifier): one finding, named by the evidence. Two rules with explicit evidence for
+    one line (a newsroom's own rule beside a built-in one) both report."""
+    leftovers = [f for f in findings if kinds.get(f.rule) in LEFTOVER_KINDS]
+    guessed = [f for f in leftovers if CLASSIFIER in f.message]
+    if not guessed or len({f.rule for f in leftovers}) < 2:
         return findings
-    kept: list[Finding] = []
-    dropped: set[int] = set()
-    for f in leftovers:
-        if any(k.rule != f.rule and k.line <= f.line and f.end_line <= k.end_line for k in kept):
-            dropped.add(id(f))
-        else:
-            kept.append(f)
+
+    def covered(f: Finding) -> bool:
+        return any(
+            k.rule != f.rule and k.line <= f.line and f.end_line <= k.end_line
+            for k in leftovers
+            if CLASSIFIER not in k.message
+        )
+
+    dropped = {id(f) for f in guessed if covered(f)}
     return [f for f in findings if id(f) not in dropped]
 
 
