@@ -23,6 +23,16 @@ def _ids(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of processes, 1 or more: {value}")
+    return jobs
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lintnews", description="A linter for news drafts.")
     parser.add_argument("--version", action="version", version=f"lintnews {__version__}")
@@ -71,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--jobs",
         "-j",
-        type=int,
+        type=_jobs,
         default=0,
         metavar="N",
         help="parallel processes (default: the number of cores)",
@@ -147,9 +157,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _runner(args, **kwargs):
+    """The run's Runner; an id in --select/--ignore that names no rule is an error."""
+    from .ruleset import check_ids
     from .runner import Runner
 
-    return Runner(config_path=args.config, select=args.select, ignore=args.ignore, **kwargs)
+    runner = Runner(config_path=args.config, select=args.select, ignore=args.ignore, **kwargs)
+    known = {r.id for r in runner.ruleset.available}
+    check_ids(args.select, known, "--select")
+    check_ids(args.ignore, known, "--ignore")
+    return runner
 
 
 def _report_plugin_errors(runner) -> None:

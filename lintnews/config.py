@@ -36,6 +36,8 @@ class Config:
 
     path: str = ""
     language: str = ""
+    #: the line of ``language`` in the config file (0: not set there)
+    language_line: int = 0
     rules: dict[str, Any] = field(default_factory=dict)
     rule_paths: tuple[Path, ...] = ()
     exclude: tuple[str, ...] = ()
@@ -144,6 +146,7 @@ def _resolve(data: dict, source: str, base_dir: Path, presets_dir: Path) -> Conf
     return Config(
         path=source,
         language=language,
+        language_line=line_of(data, "language") if "language" in data else 0,
         rules=rules,
         rule_paths=tuple(folders),
         exclude=tuple(exclude),

@@ -25,7 +25,7 @@ from typing import Any
 import regex
 
 from . import regexcache
-from .errors import RuleError
+from .errors import RuleError, did_you_mean
 from .findings import LEVELS
 from .kinds.base import FileName, Options, RuleKind, check_type, type_name
 from .language import Language, load_languages
@@ -224,6 +224,20 @@ def matches(rule_id: str, patterns: list[str]) -> bool:
     return any(fnmatch.fnmatchcase(rule_id, p) for p in patterns)
 
 
+def check_ids(patterns: list[str] | None, known, where: str) -> None:
+    """Each of ``patterns`` (an id or a glob) names at least one of ``known``, or it is an
+    error with the closest id: a typo must not lint nothing and pass."""
+    for pattern in patterns or ():
+        if any(fnmatch.fnmatchcase(rule_id, pattern) for rule_id in known):
+            continue
+        what = (
+            f"'{pattern}' matches no rule"
+            if any(c in pattern for c in "*?[")
+            else (f"unknown rule '{pattern}'")
+        )
+        raise RuleError(f"{where}: {what}{did_you_mean(pattern, known)}")
+
+
 def build_ruleset(
     folders: list[Path],
     kinds: dict[str, RuleKind],
@@ -242,7 +256,8 @@ def build_ruleset(
         if rule_id not in by_id:
             line = line_of(overrides, rule_id)
             where = f"{config_path}:{line}" if line else config_path
-            raise RuleError(f"{where}: invalid config: unknown rule '{rule_id}' in 'rules'")
+            hint = did_you_mean(rule_id, by_id)
+            raise RuleError(f"{where}: invalid config: unknown rule '{rule_id}' in 'rules'{hint}")
     enabled = []
     for rule in available:
         rule = _override(rule, overrides.get(rule.id), overrides, config_path)
