@@ -71,6 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
         "(github inside GitHub Actions, else text)",
     )
     check.add_argument("--report", metavar="FILE", help="also write the HTML report to FILE")
+    check.add_argument(
+        "-o",
+        "--output-file",
+        "--output",
+        dest="output_file",
+        metavar="FILE",
+        help="write the findings (in --format) to FILE instead of stdout",
+    )
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     check.add_argument(
         "--unsafe-fixes", action="store_true", help="with --fix or --diff: also apply unsafe fixes"
@@ -194,25 +202,50 @@ def cmd_check(args) -> int:
 
 
 def _check(args, folder) -> int:
-    from .app import RunOptions, check
-
     runner = _runner(args, language=args.lang, archive=args.archive, cache_folder=folder)
     formats = runner.plugins.formats()
     _report_plugin_errors(runner)
     name = _format_name(args.format)
     if name not in formats:
         raise LintnewsError(f"unknown format '{name}' (known: {', '.join(sorted(formats))})")
+    out = _open_output(args.output_file, "output (--output-file)") or sys.stdout
+    try:
+        return _check_to(args, runner, formats, name, out, folder)
+    finally:
+        if out is not sys.stdout:
+            _close_output(out, "output (--output-file)")
+
+
+def _open_output(path: str | None, what: str):
+    """``path`` opened for writing, or a one-line error (exit 2) naming it: never a traceback
+    for a missing folder, a folder, or a file without write permission."""
+    if not path:
+        return None
+    try:
+        return open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed by the caller
+    except OSError as exc:
+        raise LintnewsError(f"{path}: cannot write the {what}: {exc.strerror or exc}") from None
+
+
+def _close_output(stream, what: str) -> None:
+    try:
+        stream.close()  # buffered writes fail here (a full disk)
+    except OSError as exc:
+        raise LintnewsError(f"{stream.name}: cannot write the {what}: {exc.strerror}") from None
+
+
+def _check_to(args, runner, formats, name, out, folder) -> int:
+    from .app import RunOptions, check
+
     fail_level = args.fail_level or runner.config.fail_level
-    out = sys.stdout
     options = {
         "show_source": name == "text" and out.isatty(),
         "rules": runner.ruleset.rules,
         "fail_level": fail_level,
     }
     formatters = [] if args.diff else [formats[name](out, options)]
-    report = None
-    if args.report:
-        report = open(args.report, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+    report = _open_output(args.report, "report (--report)")
+    if report:
         formatters.append(formats["html"](report, options))
     fix = ("unsafe" if args.unsafe_fixes else "safe") if (args.fix or args.diff) else None
     options = RunOptions(
@@ -240,7 +273,7 @@ def _check(args, folder) -> int:
         outcome = check(runner, options, formatters, report_result)
     finally:
         if report:
-            report.close()
+            _close_output(report, "report (--report)")
     out.flush()
     summary = outcome.summary
     if fix and not args.quiet:

@@ -51,3 +51,18 @@ def test_a_language_with_a_region_is_its_language(cli):
 def test_jobs_must_be_a_positive_number(cli, jobs):
     proc = cli("check", "-j", jobs, SEED)
     assert proc.returncode == 2 and "--jobs" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("flag", ["--report", "--output-file", "--output", "-o"])
+def test_an_output_path_that_cannot_be_written_is_one_line_exit_2(cli, tmp_path, flag):
+    proc = cli("check", flag, "/no/such/dir/r.html", SEED)
+    _one_line_error(proc, "/no/such/dir/r.html: cannot write the ", "No such file or directory")
+    proc = cli("check", flag, str(tmp_path), SEED)
+    _one_line_error(proc, str(tmp_path))
+
+
+def test_output_file_gets_the_report_and_stdout_stays_empty(cli, tmp_path):
+    out = tmp_path / "lint.json"
+    proc = cli("check", "--format", "json", "-o", str(out), SEED)
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert '"rule": "stray-caption"' in out.read_text(encoding="utf-8")
