@@ -61,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="*",
         default=["."],
         metavar="PATHS",
-        help="files or folders (folders: *.md, *.markdown, *.txt); - for stdin",
+        help="files or folders (folders: *.md, *.markdown, *.txt, or the config's include; "
+        "not README/LICENSE/CHANGELOG files, rule folders or what git ignores); - for stdin",
     )
     common(check)
     check.add_argument(
@@ -93,6 +94,17 @@ def build_parser() -> argparse.ArgumentParser:
         default=0,
         metavar="N",
         help="parallel processes (default: the number of cores)",
+    )
+    check.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply the config's exclude to files named directly too (the pre-commit hook)",
+    )
+    check.add_argument(
+        "--respect-gitignore",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="skip files git ignores in folders (default: on)",
     )
     check.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
     check.add_argument(
@@ -258,6 +270,8 @@ def _check_to(args, runner, formats, name, out, folder) -> int:
         needs_source=any(f.needs_source for f in formatters),
         stdin_filename=args.stdin_filename,
         fail_level=fail_level,
+        force_exclude=args.force_exclude,
+        gitignore=args.respect_gitignore,
     )
 
     def report_result(result) -> None:

@@ -13,7 +13,7 @@ from .config import Config, find_config, load_config
 from .document import Block, Document, Sentence, Span
 from .engine import lint
 from .errors import ConfigError, InputError, LintnewsError, RuleError
-from .files import Skipped, discover, read_draft, read_source, write_source
+from .files import Skipped, Walk, discover, read_draft, read_source, write_source
 from .findings import FileResult
 from .language import detect
 from .language.sentences import split
@@ -98,8 +98,18 @@ class Runner:
                 kinds[kind.name] = kind
         return kinds
 
-    def files(self, paths: list[str]) -> list[str]:
-        return discover(paths, self.config.exclude)
+    def files(
+        self, paths: list[str], force_exclude: bool = False, gitignore: bool = True
+    ) -> list[str]:
+        """The drafts ``paths`` name (see :class:`lintnews.files.Walk`)."""
+        walk = Walk(
+            exclude=self.config.exclude,
+            include=self.config.include,
+            force_exclude=force_exclude,
+            gitignore=gitignore,
+            skip=self.config.rule_paths,
+        )
+        return discover(paths, walk)
 
     def lint_path(self, path: str, fix: str | None = None, diff: bool = False) -> FileResult:
         """Lint one file; with ``fix`` ("safe" or "unsafe") also fix it (or, with ``diff``,

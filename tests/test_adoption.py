@@ -66,3 +66,64 @@ def test_output_file_gets_the_report_and_stdout_stays_empty(cli, tmp_path):
     proc = cli("check", "--format", "json", "-o", str(out), SEED)
     assert proc.returncode == 1 and proc.stdout == ""
     assert '"rule": "stray-caption"' in out.read_text(encoding="utf-8")
+
+
+BAD = "# Título\n\nPrimer párrafo de la nota sobre la cumbre.\n\nFoto: EFE\n\nFin de la nota.\n"
+
+
+def _newsroom(tmp_path, config: str = "exclude: ['archive/*']\n"):
+    (tmp_path / ".lintnews.yaml").write_text(config, encoding="utf-8")
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "old.md").write_text(BAD, encoding="utf-8")
+    (tmp_path / "new.md").write_text(BAD, encoding="utf-8")
+    return tmp_path
+
+
+def test_force_exclude_applies_exclude_to_named_files(cli, tmp_path):
+    repo = _newsroom(tmp_path)
+    named = cli("check", "archive/old.md", "new.md", cwd=repo)
+    assert "archive/old.md" in named.stdout  # named without the flag: linted, as ruff does
+    forced = cli("check", "--force-exclude", "archive/old.md", "new.md", cwd=repo)
+    assert forced.returncode == 1 and "archive/old.md" not in forced.stdout
+    assert "new.md:5:1" in forced.stdout
+    only = cli("check", "--force-exclude", "archive/old.md", cwd=repo)
+    assert (only.returncode, only.stdout, only.stderr) == (0, "", "")
+
+
+def test_the_pre_commit_hook_passes_force_exclude():
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert "--force-exclude" in next(h for h in hooks if h["id"] == "lintnews")["entry"].split()
+
+
+def test_gitignored_drafts_are_skipped_in_folder_walks_unless_asked(cli, tmp_path):
+    import subprocess
+
+    repo = _newsroom(tmp_path, "fail-level: warning\n")
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    (repo / ".gitignore").write_text("archive/\n", encoding="utf-8")
+    walked = cli("check", ".", cwd=repo)
+    assert "new.md" in walked.stdout and "old.md" not in walked.stdout, walked.stderr
+    everything = cli("check", "--no-respect-gitignore", ".", cwd=repo)
+    assert "archive/old.md" in everything.stdout
+
+
+def test_draft_types_are_configurable_and_rule_folders_are_not_drafts(cli, tmp_path):
+    repo = _newsroom(tmp_path, "include: ['*.md']\nrule-paths: [style]\n")
+    (repo / "notes.txt").write_text(BAD, encoding="utf-8")
+    (repo / "style").mkdir()
+    (repo / "style" / "vocabulary.md").write_text(BAD, encoding="utf-8")
+    proc = cli("check", ".", cwd=repo)
+    assert "new.md" in proc.stdout and "archive/old.md" in proc.stdout
+    assert "notes.txt" not in proc.stdout and "vocabulary" not in proc.stdout
+    (repo / ".lintnews.yaml").write_text("include: '*.md'\n", encoding="utf-8")
+    _one_line_error(cli("check", ".", cwd=repo), ".lintnews.yaml:1: invalid config: 'include'")
+
+
+def test_readme_and_license_files_are_not_drafts_in_a_walk(cli, tmp_path):
+    (tmp_path / "README.txt").write_text(BAD, encoding="utf-8")
+    (tmp_path / "draft.txt").write_text(BAD, encoding="utf-8")
+    proc = cli("check", ".", cwd=tmp_path)
+    assert "draft.txt" in proc.stdout and "README" not in proc.stdout
+    assert "README.txt" in cli("check", "README.txt", cwd=tmp_path).stdout
