@@ -291,7 +291,7 @@ def _check_to(args, runner, formats, name, out, folder) -> int:
     out.flush()
     summary = outcome.summary
     if fix and not args.quiet:
-        _report_fixes(summary, args.diff)
+        _report_fixes(summary, args.diff, args.unsafe_fixes)
     if args.diff:
         return EXIT_FINDINGS if outcome.changed else (EXIT_ERROR if summary.failures else EXIT_OK)
     if outcome.failing:
@@ -306,10 +306,10 @@ def _format_name(name: str) -> str:
     return name
 
 
-def _report_fixes(summary, diff: bool) -> None:
+def _report_fixes(summary, diff: bool, unsafe: bool) -> None:
     verb = "would fix" if diff else "fixed"
     left = summary.fixable
-    hint = " (--unsafe-fixes applies unsafe ones)" if left else ""
+    hint = " (--unsafe-fixes applies unsafe ones)" if summary.unsafe_fixable and not unsafe else ""
     print(
         f"lintnews: {verb} {summary.fixed} finding(s) in {summary.fixed_files} file(s); "
         f"{left} fixable left{hint}",

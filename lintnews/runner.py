@@ -132,17 +132,28 @@ class Runner:
             source.text, result.findings, lambda t: self.lint_text(t, source.path), unsafe
         )
         if not outcome.applied:
-            return dataclasses.replace(result, fixable=outcome.remaining)
+            return dataclasses.replace(
+                result, fixable=outcome.remaining, unsafe_fixable=outcome.unsafe_left
+            )
         if diff:
             patch = fixes.unified_diff(source.path, source.text, outcome.text)
             return dataclasses.replace(
-                result, diff=patch, fixed=outcome.applied, fixable=outcome.remaining
+                result,
+                diff=patch,
+                fixed=outcome.applied,
+                fixable=outcome.remaining,
+                unsafe_fixable=outcome.unsafe_left,
             )
         try:
             write_source(source, outcome.text)
         except InputError as exc:
             return dataclasses.replace(result, errors=(*result.errors, str(exc)))
-        return dataclasses.replace(fixed, fixed=outcome.applied, fixable=outcome.remaining)
+        return dataclasses.replace(
+            fixed,
+            fixed=outcome.applied,
+            fixable=outcome.remaining,
+            unsafe_fixable=outcome.unsafe_left,
+        )
 
     def lint_text(self, text: str, path: str = "<stdin>") -> FileResult:
         try:
