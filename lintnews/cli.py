@@ -360,10 +360,13 @@ def cmd_explain(args) -> int:
     known = [*runner.ruleset.available, *_vale_rules()]
     rule = next((r for r in known if r.id == args.rule), None)
     if rule is None:
-        print(f"lintnews: unknown rule '{args.rule}' (see 'lintnews rules --all')", file=sys.stderr)
+        from .errors import did_you_mean
+
+        hint = did_you_mean(args.rule, [r.id for r in known]) or " (see 'lintnews rules --all')"
+        print(f"lintnews: unknown rule '{args.rule}'{hint}", file=sys.stderr)
         return EXIT_ERROR
     print(
-        f"{rule.id} ({rule.kind.name}, {rule.level}, languages: "
+        f"{rule.id} ({rule.kind.name}, {rule.level}{'' if rule.enabled else ', off'}, languages: "
         f"{', '.join(rule.languages) or 'all'})\n"
     )
     titles = {

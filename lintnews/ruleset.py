@@ -76,6 +76,7 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     languages: dict[str, Language]
+    #: every rule, with the config's level, options and on/off applied
     available: tuple[Rule, ...] = ()
     #: run-wide resources handed to every check as ``ctx.resources`` (e.g. an archive index)
     resources: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
@@ -259,14 +260,14 @@ def build_ruleset(
             hint = did_you_mean(rule_id, by_id)
             raise RuleError(f"{where}: invalid config: unknown rule '{rule_id}' in 'rules'{hint}")
     enabled = []
-    for rule in available:
-        rule = _override(rule, overrides.get(rule.id), overrides, config_path)
+    configured = [_override(r, overrides.get(r.id), overrides, config_path) for r in available]
+    for rule in configured:
         on = matches(rule.id, select) if select else rule.enabled
         if ignore and matches(rule.id, ignore):
             on = False
         if on:
             enabled.append(rule)
-    return RuleSet(tuple(enabled), load_languages(folders), tuple(available))
+    return RuleSet(tuple(enabled), load_languages(folders), tuple(configured))
 
 
 def _override(rule: Rule, value: Any, overrides: dict, config_path: str) -> Rule:

@@ -127,3 +127,40 @@ def test_readme_and_license_files_are_not_drafts_in_a_walk(cli, tmp_path):
     proc = cli("check", ".", cwd=tmp_path)
     assert "draft.txt" in proc.stdout and "README" not in proc.stdout
     assert "README.txt" in cli("check", "README.txt", cwd=tmp_path).stdout
+
+
+def _configured(tmp_path):
+    (tmp_path / "names.yaml").write_text(
+        "entries:\n  - {expected: Kyiv, variants: [Kiev]}\n", encoding="utf-8"
+    )
+    (tmp_path / ".lintnews.yaml").write_text(
+        "rules:\n  stray-caption: error\n  repeated-sentence: off\n"
+        "  house-style-name:\n    level: info\n    options: {dictionaries: [names.yaml]}\n",
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+def test_rules_shows_the_configured_level(cli, tmp_path):
+    proc = cli("rules", "--all", cwd=_configured(tmp_path))
+    rows = {line.split()[0]: line.split() for line in proc.stdout.splitlines()[1:]}
+    assert rows["stray-caption"][2] == "error"
+    assert rows["house-style-name"][2] == "info"
+    assert "repeated-sentence" in proc.stdout.split("(off)")[0].splitlines()[-1]
+
+
+def test_explain_shows_the_configured_level_and_options_without_paths(cli, tmp_path):
+    repo = _configured(tmp_path)
+    proc = cli("explain", "stray-caption", cwd=repo)
+    assert proc.stdout.startswith("stray-caption (leftover, error,"), proc.stdout
+    proc = cli("explain", "house-style-name", cwd=repo)
+    assert proc.stdout.startswith("house-style-name (house-style, info,")
+    assert "dictionaries = ['names.yaml']" in proc.stdout
+    assert str(tmp_path) not in proc.stdout and str(ROOT) not in proc.stdout
+    header = cli("explain", "repeated-sentence", cwd=repo).stdout.splitlines()[0]
+    assert header.startswith("repeated-sentence (repeated-content, ") and ", off," in header
+
+
+def test_explain_suggests_the_rule_for_a_typo(cli):
+    proc = cli("explain", "stray-captoin")
+    _one_line_error(proc, "unknown rule 'stray-captoin'", "did you mean 'stray-caption'?")
