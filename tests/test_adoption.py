@@ -164,3 +164,36 @@ def test_explain_shows_the_configured_level_and_options_without_paths(cli, tmp_p
 def test_explain_suggests_the_rule_for_a_typo(cli):
     proc = cli("explain", "stray-captoin")
     _one_line_error(proc, "unknown rule 'stray-captoin'", "did you mean 'stray-caption'?")
+
+
+def _sarif(cli, *args, cwd):
+    import json
+
+    return json.loads(cli("check", "--format", "sarif", *args, cwd=cwd).stdout)["runs"][0]
+
+
+def test_sarif_fingerprints_survive_moved_lines(cli, tmp_path):
+    draft = tmp_path / "a.md"
+    draft.write_text(BAD, encoding="utf-8")
+    before = _sarif(cli, "a.md", cwd=tmp_path)["results"]
+    draft.write_text(BAD.replace("# Título\n", "# Título\n\nUn párrafo nuevo arriba.\n"), "utf-8")
+    after = _sarif(cli, "a.md", cwd=tmp_path)["results"]
+    assert before and [
+        r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in before
+    ] != [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in after]
+    prints = [r["partialFingerprints"] for r in before]
+    assert prints == [r["partialFingerprints"] for r in after]
+    assert all(set(p) == {"lintnews/v1"} and len(p["lintnews/v1"]) >= 16 for p in prints)
+
+
+def test_sarif_uris_are_relative_to_the_repository_root(cli, tmp_path):
+    import subprocess
+
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "tools").mkdir()
+    (tmp_path / "drafts" / "x.md").write_text(BAD, encoding="utf-8")
+    run = _sarif(cli, "../drafts/x.md", cwd=tmp_path / "tools")
+    location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": "drafts/x.md", "uriBaseId": "%SRCROOT%"}
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.resolve().as_uri() + "/"
