@@ -59,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "paths",
         nargs="*",
-        default=["."],
+        default=None,
         metavar="PATHS",
         help="files or folders (folders: *.md, *.markdown, *.txt, or the config's include; "
         "not README/LICENSE/CHANGELOG files, rule folders or what git ignores); - for stdin",
@@ -67,9 +67,21 @@ def build_parser() -> argparse.ArgumentParser:
     common(check)
     check.add_argument(
         "--format",
+        "--output-format",
+        dest="format",
         default="text",
-        help="text (default), json, github, sarif, junit, html, or auto "
+        help="text (default; concise and full too), json, github, sarif, junit, html, or auto "
         "(github inside GitHub Actions, else text)",
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print the number of findings per rule instead of the findings",
+    )
+    check.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when findings reach the fail level (errors still exit 2)",
     )
     check.add_argument("--report", metavar="FILE", help="also write the HTML report to FILE")
     check.add_argument(
@@ -116,9 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--lang", default="", help="language of the drafts (default: detect)")
     check.add_argument(
         "--stdin-filename",
-        default="<stdin>",
+        default=None,
         metavar="NAME",
-        help="name (and so parser) of the draft read from stdin",
+        help="name (and so parser) of the draft read from stdin; without PATHS, stdin is read",
     )
     check.add_argument("-q", "--quiet", action="store_true", help="no notes or summary")
     check.add_argument(
@@ -252,23 +264,30 @@ def _check_to(args, runner, formats, name, out, folder) -> int:
     fail_level = args.fail_level or runner.config.fail_level
     options = {
         "show_source": name == "text" and out.isatty(),
+        "colour": colour(out),
         "rules": runner.ruleset.rules,
         "fail_level": fail_level,
     }
-    formatters = [] if args.diff else [formats[name](out, options)]
+    if args.statistics:
+        from .formats.text import StatisticsFormatter
+
+        formatters = [StatisticsFormatter(out, options)]
+    else:
+        formatters = [] if args.diff else [formats[name](out, options)]
     report = _open_output(args.report, "report (--report)")
     if report:
         formatters.append(formats["html"](report, options))
     fix = ("unsafe" if args.unsafe_fixes else "safe") if (args.fix or args.diff) else None
+    paths = args.paths or (["-"] if args.stdin_filename else ["."])
     options = RunOptions(
-        paths=tuple(args.paths),
+        paths=tuple(paths),
         fix=fix,
         diff=args.diff,
         jobs=args.jobs,
         cache=not args.no_cache,
         cache_dir=folder.path,
         needs_source=any(f.needs_source for f in formatters),
-        stdin_filename=args.stdin_filename,
+        stdin_filename=args.stdin_filename or "<stdin>",
         fail_level=fail_level,
         force_exclude=args.force_exclude,
         gitignore=args.respect_gitignore,
@@ -290,20 +309,38 @@ def _check_to(args, runner, formats, name, out, folder) -> int:
             _close_output(report, "report (--report)")
     out.flush()
     summary = outcome.summary
+    if name == "text" and summary.findings and not args.quiet and not args.statistics:
+        print(
+            f"{summary.findings} finding(s): {summary.errors} error(s), "
+            f"{summary.warnings} warning(s), {summary.infos} info(s) in {summary.files} file(s)",
+            file=sys.stderr,
+        )
     if fix and not args.quiet:
         _report_fixes(summary, args.diff, args.unsafe_fixes)
     if args.diff:
-        return EXIT_FINDINGS if outcome.changed else (EXIT_ERROR if summary.failures else EXIT_OK)
-    if outcome.failing:
+        changed = outcome.changed and not args.exit_zero
+        return EXIT_FINDINGS if changed else (EXIT_ERROR if summary.failures else EXIT_OK)
+    if outcome.failing and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_ERROR if summary.failures else EXIT_OK
 
 
 def _format_name(name: str) -> str:
-    """``auto``: GitHub workflow commands inside GitHub Actions, text elsewhere."""
+    """``auto``: GitHub workflow commands inside GitHub Actions, text elsewhere; ruff's
+    ``concise`` and ``full`` are text."""
     if name == "auto":
         return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    return name
+    return "text" if name in ("concise", "full") else name
+
+
+def colour(stream) -> bool:
+    """ANSI colour: never with ``NO_COLOR`` set, always with ``FORCE_COLOR`` set, else on a
+    terminal (https://no-color.org, https://force-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return stream.isatty()
 
 
 def _report_fixes(summary, diff: bool, unsafe: bool) -> None:

@@ -197,3 +197,54 @@ def test_sarif_uris_are_relative_to_the_repository_root(cli, tmp_path):
     location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
     assert location == {"uri": "drafts/x.md", "uriBaseId": "%SRCROOT%"}
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.resolve().as_uri() + "/"
+
+
+def test_the_summary_line_is_printed_in_ci_logs_too(cli):
+    proc = cli("check", SEED, env={"CI": "true"})
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines()[-1].startswith(f"{len(proc.stdout.splitlines())} finding(s)")
+    assert all(line.startswith(SEED) for line in proc.stdout.splitlines())
+    assert cli("check", "-q", SEED).stderr == ""
+
+
+def test_colour_follows_no_color_and_force_color(cli):
+    plain = cli("check", SEED)
+    assert "\x1b[" not in plain.stdout + plain.stderr
+    forced = cli("check", SEED, env={"FORCE_COLOR": "1"})
+    assert "\x1b[" in forced.stdout
+    assert forced.stdout.count("\n") == plain.stdout.count("\n")
+    both = cli("check", SEED, env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert "\x1b[" not in both.stdout and both.stdout == plain.stdout
+
+
+def test_exit_zero_reports_findings_but_passes(cli, tmp_path):
+    proc = cli("check", "--exit-zero", SEED)
+    assert proc.returncode == 0 and SEED in proc.stdout
+    assert cli("check", "--exit-zero", "--lang", "xx", SEED).returncode == 2
+
+
+def test_statistics_counts_findings_per_rule(cli):
+    import json
+
+    report = json.loads(cli("check", "--format", "json", SEED).stdout)
+    counts: dict[str, int] = {}
+    for f in report["files"][0]["findings"]:
+        counts[f["rule"]] = counts.get(f["rule"], 0) + 1
+    proc = cli("check", "--statistics", SEED)
+    assert proc.returncode == 1
+    rows = [line.split() for line in proc.stdout.splitlines()]
+    assert {row[1]: int(row[0]) for row in rows} == counts
+    assert [int(row[0]) for row in rows] == sorted((int(row[0]) for row in rows), reverse=True)
+    assert any("[*]" in line for line in proc.stdout.splitlines())  # a fix is available
+
+
+def test_output_format_is_an_alias_of_format(cli):
+    assert cli("check", "--output-format", "json", SEED).stdout.startswith('{"version": 1')
+    assert cli("check", "--output-format", "concise", SEED).stdout == cli("check", SEED).stdout
+
+
+def test_stdin_filename_alone_reads_stdin(cli, tmp_path):
+    (tmp_path / "other.md").write_text(BAD, encoding="utf-8")
+    proc = cli("check", "--stdin-filename", "nota.md", cwd=tmp_path, stdin=BAD)
+    assert proc.returncode == 1 and proc.stdout.startswith("nota.md:5:1:"), proc.stdout
+    assert "other.md" not in proc.stdout
