@@ -149,6 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule")
     common(explain)
     sub.add_parser("plugins", help="list loaded plugins")
+    init = sub.add_parser("init", help="write a commented .lintnews.yaml here")
+    init.add_argument("--force", action="store_true", help="overwrite an existing one")
     sub.add_parser("vale", help="lint with Vale styles and a .vale.ini", add_help=False)
     return parser
 
@@ -177,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
             "rules": cmd_rules,
             "explain": cmd_explain,
             "plugins": cmd_plugins,
+            "init": cmd_init,
         }[args.command](args)
     except LintnewsError as exc:
         print(f"lintnews: {exc}", file=sys.stderr)
@@ -424,6 +427,48 @@ def cmd_explain(args) -> int:
         for name, value in sorted(rule.options.items()):
             help_text = specs[name].help
             print(f"  {name} = {value!r}" + (f"  # {help_text}" if help_text else ""))
+    return EXIT_OK
+
+
+INIT_HEADER = """\
+# lintnews configuration (https://pypi.org/project/lintnews/). Every key is optional:
+# uncomment what you need. `lintnews rules --all` lists the rules, `lintnews explain ID`
+# explains one.
+
+# language: es                  # drafts' language when their front matter has no lang
+# extends: [default]            # presets: default, strict
+# fail-level: warning           # lowest level that fails a run: error | warning | info
+# include: ["*.md", "*.markdown", "*.txt"]   # which files a folder walk lints
+# exclude: ["archive/*"]        # files never linted (the pre-commit hook too)
+# rule-paths: [style/rules]     # your own YAML rules and languages/*.yaml
+# archive: [published]          # published articles to find pasted paragraphs in
+# max-file-size: 5              # MB; larger drafts are reported, not linted
+
+# Each rule: a level (error, warning, info), off, on, or {level, options}.
+rules:
+"""
+
+
+def cmd_init(args) -> int:
+    """Write a commented ``.lintnews.yaml`` listing every rule at its level."""
+    from .config import load_config
+    from .plugin.builtin import builtin_rules_dir
+
+    path = Path(".lintnews.yaml")
+    if path.exists() and not args.force:
+        raise LintnewsError(f"{path}: already exists (--force overwrites it)")
+    from .runner import Runner
+
+    runner = Runner(config=load_config(None, builtin_rules_dir() / "presets"))
+    lines = [INIT_HEADER]
+    for rule in sorted(runner.ruleset.available, key=lambda r: r.id):
+        state = rule.level if rule.enabled else "off"
+        lines.append(f"  # {rule.id}: {state}".ljust(40) + f"# {rule.description}\n")
+    try:
+        path.write_text("".join(lines), encoding="utf-8")
+    except OSError as exc:
+        raise LintnewsError(f"{path}: cannot write: {exc.strerror}") from None
+    print(f"lintnews: wrote {path}", file=sys.stderr)
     return EXIT_OK
 
 

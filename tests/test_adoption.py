@@ -248,3 +248,20 @@ def test_stdin_filename_alone_reads_stdin(cli, tmp_path):
     proc = cli("check", "--stdin-filename", "nota.md", cwd=tmp_path, stdin=BAD)
     assert proc.returncode == 1 and proc.stdout.startswith("nota.md:5:1:"), proc.stdout
     assert "other.md" not in proc.stdout
+
+
+def test_init_writes_a_commented_config_that_loads(cli, tmp_path):
+    proc = cli("init", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    text = (tmp_path / ".lintnews.yaml").read_text(encoding="utf-8")
+    assert text.startswith("#") and "# exclude:" in text and "stray-caption" in text
+    (tmp_path / "d.md").write_text(BAD, encoding="utf-8")
+    assert cli("check", "d.md", cwd=tmp_path).returncode == 1
+    again = cli("init", cwd=tmp_path)
+    _one_line_error(again, ".lintnews.yaml: already exists")
+    assert cli("init", "--force", cwd=tmp_path).returncode == 0
+
+
+def test_ruff_is_pinned_in_the_test_extra():
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"ruff==' in text
