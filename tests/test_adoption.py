@@ -265,3 +265,12 @@ def test_init_writes_a_commented_config_that_loads(cli, tmp_path):
 def test_ruff_is_pinned_in_the_test_extra():
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert '"ruff==' in text
+
+
+def test_the_readme_lists_every_kind_and_option_as_declared():
+    from lintnews.kinds import reference
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert reference.START in readme, "README has no kinds reference"
+    assert reference.current(readme) == readme, "run: python -m lintnews.kinds.reference"
+    assert "`min_verbatim_words`" in readme and "**`house-style`**" in readme
