@@ -100,6 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--diff", action="store_true", help="print the fixes as a unified diff; change nothing"
     )
     check.add_argument(
+        "--show-fixes",
+        action="store_true",
+        help="with --fix or --diff: list the findings fixed, per file and rule",
+    )
+    check.add_argument(
         "--jobs",
         "-j",
         type=_jobs,
@@ -304,6 +309,12 @@ def _check_to(args, runner, formats, name, out, folder) -> int:
                 print(f"lintnews: {note}", file=sys.stderr)
         if result.diff:
             out.write(result.diff)
+        if args.show_fixes and result.fixed_rules:
+            counts: dict[str, int] = {}
+            for rule in result.fixed_rules:
+                counts[rule] = counts.get(rule, 0) + 1
+            for rule, count in sorted(counts.items()):
+                print(f"{result.path}: {count} × {rule}", file=sys.stderr)
 
     try:
         outcome = check(runner, options, formatters, report_result)

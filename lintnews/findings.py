@@ -78,6 +78,8 @@ class FileResult:
     notes: tuple[str, ...] = ()
     #: fixes applied to this file, and fixable findings left
     fixed: int = 0
+    #: the rule of each fixed finding (``--show-fixes``)
+    fixed_rules: tuple[str, ...] = ()
     fixable: int = 0
     #: of ``fixable``, the findings whose fix is unsafe
     unsafe_fixable: int = 0

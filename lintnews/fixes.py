@@ -27,6 +27,8 @@ class FixOutcome:
     remaining: int  # fixable findings left (unsafe ones when only safe were asked, overlaps)
     #: of ``remaining``, the ones whose fix is unsafe
     unsafe_left: int = 0
+    #: the rule of each finding counted in ``applied``
+    rules: tuple[str, ...] = ()
 
 
 def wanted(findings: tuple[Finding, ...] | list[Finding], unsafe: bool) -> list[Fix]:
@@ -56,7 +58,7 @@ def apply(text: str, fixes: list[Fix]) -> tuple[str, list[Fix], list[Fix]]:
 
 def fix_text(text: str, findings, relint, unsafe: bool) -> tuple[FixOutcome, object]:
     """Fix ``text`` given its findings; ``relint(text)`` lints again. Returns (outcome, result)."""
-    counted = 0
+    counted: list[str] = []
     #: the first lint's findings not fixed yet, as (rule, start, end) in the current text
     waiting = {(f.rule, f.start, f.end) for f in findings if wanted([f], unsafe)}
     result = None
@@ -68,14 +70,14 @@ def fix_text(text: str, findings, relint, unsafe: bool) -> tuple[FixOutcome, obj
         done = set(applied)
         for f in findings:
             if f.fix in done and (f.rule, f.start, f.end) in waiting:
-                counted += 1
+                counted.append(f.rule)
                 waiting.discard((f.rule, f.start, f.end))
         waiting = {moved for key in waiting if (moved := _moved(key, applied)) is not None}
         result = relint(text)
         findings = result.findings
     left = [f for f in findings if f.fix is not None]
     unsafe_left = sum(1 for f in left if not f.fix.safe)
-    return FixOutcome(text, counted, len(left), unsafe_left), result
+    return FixOutcome(text, len(counted), len(left), unsafe_left, tuple(counted)), result
 
 
 def _moved(key: tuple[str, int, int], applied: list[Fix]) -> tuple[str, int, int] | None:

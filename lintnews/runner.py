@@ -141,6 +141,7 @@ class Runner:
                 result,
                 diff=patch,
                 fixed=outcome.applied,
+                fixed_rules=outcome.rules,
                 fixable=outcome.remaining,
                 unsafe_fixable=outcome.unsafe_left,
             )
@@ -151,6 +152,7 @@ class Runner:
         return dataclasses.replace(
             fixed,
             fixed=outcome.applied,
+            fixed_rules=outcome.rules,
             fixable=outcome.remaining,
             unsafe_fixable=outcome.unsafe_left,
         )

@@ -274,3 +274,13 @@ def test_the_readme_lists_every_kind_and_option_as_declared():
     assert reference.START in readme, "README has no kinds reference"
     assert reference.current(readme) == readme, "run: python -m lintnews.kinds.reference"
     assert "`min_verbatim_words`" in readme and "**`house-style`**" in readme
+
+
+def test_show_fixes_lists_what_was_fixed_per_file_and_rule(cli, tmp_path):
+    draft = tmp_path / "bad.md"
+    draft.write_text(BAD, encoding="utf-8")
+    proc = cli("check", "--fix", "--unsafe-fixes", "--show-fixes", str(draft))
+    assert f"{draft}: 1 × stray-caption" in proc.stderr, proc.stderr
+    draft.write_text(BAD, encoding="utf-8")
+    quiet = cli("check", "--fix", "--unsafe-fixes", str(draft))
+    assert "×" not in quiet.stderr
