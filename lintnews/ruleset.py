@@ -288,7 +288,7 @@ def _override(rule: Rule, value: Any, overrides: dict, config_path: str) -> Rule
         return dataclasses.replace(rule, level=value, enabled=True)
     if not isinstance(value, dict):
         raise RuleError(f"{where}: invalid config: rules.{rule.id} must be a level or a mapping")
-    unknown = set(value) - {"level", "options", "enabled"}
+    unknown = set(value) - {"level", "options", "enabled", "message"}
     if unknown:
         raise RuleError(
             f"{where}: invalid config: unknown key '{sorted(unknown)[0]}' in rules.{rule.id}"
@@ -304,13 +304,34 @@ def _override(rule: Rule, value: Any, overrides: dict, config_path: str) -> Rule
         options, prepared = resolve_options(rule.kind, base, value.get("options") or {}, base_dir)
     except ValueError as exc:
         raise RuleError(f"{where}: invalid config: rules.{rule.id}: {exc.args[0]}") from None
+    message = value.get("message", rule.message)
+    if not isinstance(message, str) or not message.strip():
+        raise RuleError(f"{where}: invalid config: rules.{rule.id}.message must be a text")
+    try:
+        extra = _fields(message) - _fields(rule.message)
+    except ValueError as exc:  # an unbalanced brace
+        raise RuleError(f"{where}: invalid config: rules.{rule.id}.message: {exc}") from None
+    if extra:
+        given = ", ".join(f"{{{name}}}" for name in sorted(_fields(rule.message))) or "nothing"
+        raise RuleError(
+            f"{where}: invalid config: rules.{rule.id}.message uses {{{sorted(extra)[0]}}}, "
+            f"which this rule does not give (it gives {given})"
+        )
     return dataclasses.replace(
         rule,
         level=level,
         options=options,
         prepared=prepared,
         enabled=bool(value.get("enabled", True)),
+        message=message,
     )
+
+
+def _fields(template: str) -> set[str]:
+    """The names a message template fills (``{text}``, ``{line}``...)."""
+    import string
+
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
 def _article(noun: str) -> str:

@@ -284,3 +284,17 @@ def test_show_fixes_lists_what_was_fixed_per_file_and_rule(cli, tmp_path):
     draft.write_text(BAD, encoding="utf-8")
     quiet = cli("check", "--fix", "--unsafe-fixes", str(draft))
     assert "×" not in quiet.stderr
+
+
+def test_a_rules_message_is_reworded_in_the_config(cli, tmp_path):
+    (tmp_path / "d.md").write_text(BAD, encoding="utf-8")
+    (tmp_path / ".lintnews.yaml").write_text(
+        "rules:\n  stray-caption:\n    message: 'Esta línea parece un pie de foto'\n", "utf-8"
+    )
+    proc = cli("check", "d.md", cwd=tmp_path)
+    assert "d.md:5:1: warning stray-caption Esta línea parece un pie de foto\n" in proc.stdout
+    (tmp_path / ".lintnews.yaml").write_text(
+        "rules:\n  stray-caption:\n    message: 'Pie de foto: {nope}'\n", "utf-8"
+    )
+    proc = cli("check", "d.md", cwd=tmp_path)
+    _one_line_error(proc, ".lintnews.yaml:2: invalid config: rules.stray-caption.message", "{nope}")
