@@ -37,6 +37,10 @@ class RunOptions:
     stdin_filename: str = "<stdin>"
     #: lowest level that fails the run (default: the config's)
     fail_level: str | None = None
+    #: the config's ``exclude`` applies to files named directly too (the pre-commit hook)
+    force_exclude: bool = False
+    #: folder walks skip what git ignores
+    gitignore: bool = True
 
 
 class Outcome:
@@ -49,11 +53,16 @@ class Outcome:
         self.changed = False
 
 
-def inputs(runner, paths: tuple[str, ...]) -> list[str]:
-    """The drafts to lint ("-" first when stdin is asked for)."""
+def inputs(runner, paths: tuple[str, ...], options: RunOptions | None = None) -> list[str]:
+    """The drafts to lint ("-" first when stdin is asked for). Nothing to lint is an error,
+    unless every path was a file excluded under ``force_exclude`` (a hook's run on them)."""
+    options = options or RunOptions()
+    found = runner.files([p for p in paths if p != "-"], options.force_exclude, options.gitignore)
     if "-" in paths:
-        return ["-"] + runner.files([p for p in paths if p != "-"])
-    files = runner.files(list(paths))
+        return ["-", *found]
+    if not found and options.force_exclude and all(Path(p).is_file() for p in paths):
+        return []
+    files = found
     if not files:
         raise LintnewsError(f"no drafts found in {' '.join(paths)}")
     return files
@@ -73,7 +82,7 @@ def check(
     outcome = Outcome()
     for formatter in formatters:
         formatter.start()
-    for result in batch.run(runner, inputs(runner, options.paths), options):
+    for result in batch.run(runner, inputs(runner, options.paths, options), options):
         outcome.summary.add(result)
         outcome.failing |= any(level_rank(f.level) >= fail_rank for f in result.findings)
         outcome.changed |= bool(result.diff)

@@ -23,6 +23,16 @@ def _ids(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of processes, 1 or more: {value}")
+    return jobs
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lintnews", description="A linter for news drafts.")
     parser.add_argument("--version", action="version", version=f"lintnews {__version__}")
@@ -49,18 +59,39 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "paths",
         nargs="*",
-        default=["."],
+        default=None,
         metavar="PATHS",
-        help="files or folders (folders: *.md, *.markdown, *.txt); - for stdin",
+        help="files or folders (folders: *.md, *.markdown, *.txt, or the config's include; "
+        "not README/LICENSE/CHANGELOG files, rule folders or what git ignores); - for stdin",
     )
     common(check)
     check.add_argument(
         "--format",
+        "--output-format",
+        dest="format",
         default="text",
-        help="text (default), json, github, sarif, junit, html, or auto "
+        help="text (default; concise and full too), json, github, sarif, junit, html, or auto "
         "(github inside GitHub Actions, else text)",
     )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print the number of findings per rule instead of the findings",
+    )
+    check.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when findings reach the fail level (errors still exit 2)",
+    )
     check.add_argument("--report", metavar="FILE", help="also write the HTML report to FILE")
+    check.add_argument(
+        "-o",
+        "--output-file",
+        "--output",
+        dest="output_file",
+        metavar="FILE",
+        help="write the findings (in --format) to FILE instead of stdout",
+    )
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     check.add_argument(
         "--unsafe-fixes", action="store_true", help="with --fix or --diff: also apply unsafe fixes"
@@ -69,12 +100,28 @@ def build_parser() -> argparse.ArgumentParser:
         "--diff", action="store_true", help="print the fixes as a unified diff; change nothing"
     )
     check.add_argument(
+        "--show-fixes",
+        action="store_true",
+        help="with --fix or --diff: list the findings fixed, per file and rule",
+    )
+    check.add_argument(
         "--jobs",
         "-j",
-        type=int,
+        type=_jobs,
         default=0,
         metavar="N",
         help="parallel processes (default: the number of cores)",
+    )
+    check.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply the config's exclude to files named directly too (the pre-commit hook)",
+    )
+    check.add_argument(
+        "--respect-gitignore",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="skip files git ignores in folders (default: on)",
     )
     check.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
     check.add_argument(
@@ -86,9 +133,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--lang", default="", help="language of the drafts (default: detect)")
     check.add_argument(
         "--stdin-filename",
-        default="<stdin>",
+        default=None,
         metavar="NAME",
-        help="name (and so parser) of the draft read from stdin",
+        help="name (and so parser) of the draft read from stdin; without PATHS, stdin is read",
     )
     check.add_argument("-q", "--quiet", action="store_true", help="no notes or summary")
     check.add_argument(
@@ -107,6 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule")
     common(explain)
     sub.add_parser("plugins", help="list loaded plugins")
+    init = sub.add_parser("init", help="write a commented .lintnews.yaml here")
+    init.add_argument("--force", action="store_true", help="overwrite an existing one")
     sub.add_parser("vale", help="lint with Vale styles and a .vale.ini", add_help=False)
     return parser
 
@@ -135,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
             "rules": cmd_rules,
             "explain": cmd_explain,
             "plugins": cmd_plugins,
+            "init": cmd_init,
         }[args.command](args)
     except LintnewsError as exc:
         print(f"lintnews: {exc}", file=sys.stderr)
@@ -147,9 +197,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _runner(args, **kwargs):
+    """The run's Runner; an id in --select/--ignore that names no rule is an error."""
+    from .ruleset import check_ids
     from .runner import Runner
 
-    return Runner(config_path=args.config, select=args.select, ignore=args.ignore, **kwargs)
+    runner = Runner(config_path=args.config, select=args.select, ignore=args.ignore, **kwargs)
+    known = {r.id for r in runner.ruleset.available}
+    check_ids(args.select, known, "--select")
+    check_ids(args.ignore, known, "--ignore")
+    return runner
 
 
 def _report_plugin_errors(runner) -> None:
@@ -178,37 +234,71 @@ def cmd_check(args) -> int:
 
 
 def _check(args, folder) -> int:
-    from .app import RunOptions, check
-
     runner = _runner(args, language=args.lang, archive=args.archive, cache_folder=folder)
     formats = runner.plugins.formats()
     _report_plugin_errors(runner)
     name = _format_name(args.format)
     if name not in formats:
         raise LintnewsError(f"unknown format '{name}' (known: {', '.join(sorted(formats))})")
+    out = _open_output(args.output_file, "output (--output-file)") or sys.stdout
+    try:
+        return _check_to(args, runner, formats, name, out, folder)
+    finally:
+        if out is not sys.stdout:
+            _close_output(out, "output (--output-file)")
+
+
+def _open_output(path: str | None, what: str):
+    """``path`` opened for writing, or a one-line error (exit 2) naming it: never a traceback
+    for a missing folder, a folder, or a file without write permission."""
+    if not path:
+        return None
+    try:
+        return open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed by the caller
+    except OSError as exc:
+        raise LintnewsError(f"{path}: cannot write the {what}: {exc.strerror or exc}") from None
+
+
+def _close_output(stream, what: str) -> None:
+    try:
+        stream.close()  # buffered writes fail here (a full disk)
+    except OSError as exc:
+        raise LintnewsError(f"{stream.name}: cannot write the {what}: {exc.strerror}") from None
+
+
+def _check_to(args, runner, formats, name, out, folder) -> int:
+    from .app import RunOptions, check
+
     fail_level = args.fail_level or runner.config.fail_level
-    out = sys.stdout
     options = {
         "show_source": name == "text" and out.isatty(),
+        "colour": colour(out),
         "rules": runner.ruleset.rules,
         "fail_level": fail_level,
     }
-    formatters = [] if args.diff else [formats[name](out, options)]
-    report = None
-    if args.report:
-        report = open(args.report, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+    if args.statistics:
+        from .formats.text import StatisticsFormatter
+
+        formatters = [StatisticsFormatter(out, options)]
+    else:
+        formatters = [] if args.diff else [formats[name](out, options)]
+    report = _open_output(args.report, "report (--report)")
+    if report:
         formatters.append(formats["html"](report, options))
     fix = ("unsafe" if args.unsafe_fixes else "safe") if (args.fix or args.diff) else None
+    paths = args.paths or (["-"] if args.stdin_filename else ["."])
     options = RunOptions(
-        paths=tuple(args.paths),
+        paths=tuple(paths),
         fix=fix,
         diff=args.diff,
         jobs=args.jobs,
         cache=not args.no_cache,
         cache_dir=folder.path,
         needs_source=any(f.needs_source for f in formatters),
-        stdin_filename=args.stdin_filename,
+        stdin_filename=args.stdin_filename or "<stdin>",
         fail_level=fail_level,
+        force_exclude=args.force_exclude,
+        gitignore=args.respect_gitignore,
     )
 
     def report_result(result) -> None:
@@ -219,34 +309,58 @@ def _check(args, folder) -> int:
                 print(f"lintnews: {note}", file=sys.stderr)
         if result.diff:
             out.write(result.diff)
+        if args.show_fixes and result.fixed_rules:
+            counts: dict[str, int] = {}
+            for rule in result.fixed_rules:
+                counts[rule] = counts.get(rule, 0) + 1
+            for rule, count in sorted(counts.items()):
+                print(f"{result.path}: {count} × {rule}", file=sys.stderr)
 
     try:
         outcome = check(runner, options, formatters, report_result)
     finally:
         if report:
-            report.close()
+            _close_output(report, "report (--report)")
     out.flush()
     summary = outcome.summary
+    if name == "text" and summary.findings and not args.quiet and not args.statistics:
+        print(
+            f"{summary.findings} finding(s): {summary.errors} error(s), "
+            f"{summary.warnings} warning(s), {summary.infos} info(s) in {summary.files} file(s)",
+            file=sys.stderr,
+        )
     if fix and not args.quiet:
-        _report_fixes(summary, args.diff)
+        _report_fixes(summary, args.diff, args.unsafe_fixes)
     if args.diff:
-        return EXIT_FINDINGS if outcome.changed else (EXIT_ERROR if summary.failures else EXIT_OK)
-    if outcome.failing:
+        changed = outcome.changed and not args.exit_zero
+        return EXIT_FINDINGS if changed else (EXIT_ERROR if summary.failures else EXIT_OK)
+    if outcome.failing and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_ERROR if summary.failures else EXIT_OK
 
 
 def _format_name(name: str) -> str:
-    """``auto``: GitHub workflow commands inside GitHub Actions, text elsewhere."""
+    """``auto``: GitHub workflow commands inside GitHub Actions, text elsewhere; ruff's
+    ``concise`` and ``full`` are text."""
     if name == "auto":
         return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    return name
+    return "text" if name in ("concise", "full") else name
 
 
-def _report_fixes(summary, diff: bool) -> None:
+def colour(stream) -> bool:
+    """ANSI colour: never with ``NO_COLOR`` set, always with ``FORCE_COLOR`` set, else on a
+    terminal (https://no-color.org, https://force-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return stream.isatty()
+
+
+def _report_fixes(summary, diff: bool, unsafe: bool) -> None:
     verb = "would fix" if diff else "fixed"
     left = summary.fixable
-    hint = " (--unsafe-fixes applies unsafe ones)" if left else ""
+    hint = " (--unsafe-fixes applies unsafe ones)" if summary.unsafe_fixable and not unsafe else ""
     print(
         f"lintnews: {verb} {summary.fixed} finding(s) in {summary.fixed_files} file(s); "
         f"{left} fixable left{hint}",
@@ -297,10 +411,13 @@ def cmd_explain(args) -> int:
     known = [*runner.ruleset.available, *_vale_rules()]
     rule = next((r for r in known if r.id == args.rule), None)
     if rule is None:
-        print(f"lintnews: unknown rule '{args.rule}' (see 'lintnews rules --all')", file=sys.stderr)
+        from .errors import did_you_mean
+
+        hint = did_you_mean(args.rule, [r.id for r in known]) or " (see 'lintnews rules --all')"
+        print(f"lintnews: unknown rule '{args.rule}'{hint}", file=sys.stderr)
         return EXIT_ERROR
     print(
-        f"{rule.id} ({rule.kind.name}, {rule.level}, languages: "
+        f"{rule.id} ({rule.kind.name}, {rule.level}{'' if rule.enabled else ', off'}, languages: "
         f"{', '.join(rule.languages) or 'all'})\n"
     )
     titles = {
@@ -321,6 +438,48 @@ def cmd_explain(args) -> int:
         for name, value in sorted(rule.options.items()):
             help_text = specs[name].help
             print(f"  {name} = {value!r}" + (f"  # {help_text}" if help_text else ""))
+    return EXIT_OK
+
+
+INIT_HEADER = """\
+# lintnews configuration (https://pypi.org/project/lintnews/). Every key is optional:
+# uncomment what you need. `lintnews rules --all` lists the rules, `lintnews explain ID`
+# explains one.
+
+# language: es                  # drafts' language when their front matter has no lang
+# extends: [default]            # presets: default, strict
+# fail-level: warning           # lowest level that fails a run: error | warning | info
+# include: ["*.md", "*.markdown", "*.txt"]   # which files a folder walk lints
+# exclude: ["archive/*"]        # files never linted (the pre-commit hook too)
+# rule-paths: [style/rules]     # your own YAML rules and languages/*.yaml
+# archive: [published]          # published articles to find pasted paragraphs in
+# max-file-size: 5              # MB; larger drafts are reported, not linted
+
+# Each rule: a level (error, warning, info), off, on, or {level, options}.
+rules:
+"""
+
+
+def cmd_init(args) -> int:
+    """Write a commented ``.lintnews.yaml`` listing every rule at its level."""
+    from .config import load_config
+    from .plugin.builtin import builtin_rules_dir
+
+    path = Path(".lintnews.yaml")
+    if path.exists() and not args.force:
+        raise LintnewsError(f"{path}: already exists (--force overwrites it)")
+    from .runner import Runner
+
+    runner = Runner(config=load_config(None, builtin_rules_dir() / "presets"))
+    lines = [INIT_HEADER]
+    for rule in sorted(runner.ruleset.available, key=lambda r: r.id):
+        state = rule.level if rule.enabled else "off"
+        lines.append(f"  # {rule.id}: {state}".ljust(40) + f"# {rule.description}\n")
+    try:
+        path.write_text("".join(lines), encoding="utf-8")
+    except OSError as exc:
+        raise LintnewsError(f"{path}: cannot write: {exc.strerror}") from None
+    print(f"lintnews: wrote {path}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .files import DEFAULT_INCLUDE
 from .findings import LEVELS
 from .yamlload import MarkedDict, line_of, read_yaml
 
@@ -23,6 +24,7 @@ KEYS = {
     "rules",
     "rule-paths",
     "exclude",
+    "include",
     "fail-level",
     "archive",
     "max-file-size",
@@ -36,9 +38,13 @@ class Config:
 
     path: str = ""
     language: str = ""
+    #: the line of ``language`` in the config file (0: not set there)
+    language_line: int = 0
     rules: dict[str, Any] = field(default_factory=dict)
     rule_paths: tuple[Path, ...] = ()
     exclude: tuple[str, ...] = ()
+    #: file-name globs of the drafts a folder walk lints
+    include: tuple[str, ...] = DEFAULT_INCLUDE
     fail_level: str = "warning"
     #: folders of published articles that repeated-paragraph looks drafts up in
     archive: tuple[Path, ...] = ()
@@ -132,7 +138,13 @@ def _resolve(data: dict, source: str, base_dir: Path, presets_dir: Path) -> Conf
     rule_paths = merged.get("rule-paths", [])
     exclude = merged.get("exclude", [])
     archive = merged.get("archive", [])
-    for key, value in (("rule-paths", rule_paths), ("exclude", exclude), ("archive", archive)):
+    include = merged.get("include", list(DEFAULT_INCLUDE))
+    for key, value in (
+        ("rule-paths", rule_paths),
+        ("exclude", exclude),
+        ("archive", archive),
+        ("include", include),
+    ):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise fail(key, f"'{key}' must be a list of strings")
     folders = []
@@ -144,9 +156,11 @@ def _resolve(data: dict, source: str, base_dir: Path, presets_dir: Path) -> Conf
     return Config(
         path=source,
         language=language,
+        language_line=line_of(data, "language") if "language" in data else 0,
         rules=rules,
         rule_paths=tuple(folders),
         exclude=tuple(exclude),
+        include=tuple(include),
         fail_level=fail_level,
         archive=tuple((base_dir / p).resolve() for p in archive),
         max_file_size=max_size,

@@ -33,10 +33,16 @@ def lint(doc: Document, ruleset: RuleSet) -> tuple[list[Finding], list[str]]:
             continue
         findings.extend(make_finding(doc, rule, hit) for hit in hits)
 
-    def unused(start, end, message):
-        return _finding(doc, suppress.UNUSED_RULE, "info", message, Span(start, end))
+    reporters = [r for r in ruleset.rules if r.kind.name == suppress.UNUSED_RULE]
+    reporter = next((r for r in reporters if r.applies_to(doc.language)), None)
 
-    findings = suppress.apply(doc, findings, unused)
+    def unused(start, end, what):
+        message = reporter.format_message({"what": what})
+        return _finding(doc, reporter.id, reporter.level, message, Span(start, end))
+
+    ran = {r.id for r in ruleset.rules if r.applies_to(doc.language) and r not in reporters}
+    known = {r.id for r in ruleset.available} or None
+    findings = suppress.apply(doc, findings, unused if reporter else None, ran, known)
     kinds = {rule.id: rule.kind.name for rule in ruleset.rules}
     findings = noise.apply(doc, findings, kinds)
     findings.sort(key=Finding.sort_key)

@@ -22,3 +22,11 @@ class InputError(LintnewsError):
 def where(path: object, line: int | None = None) -> str:
     """``path`` or ``path:line``, the prefix every located error message starts with."""
     return f"{path}:{line}" if line else str(path)
+
+
+def did_you_mean(word: str, known) -> str:
+    """`` (did you mean 'x'?)`` for the closest of ``known``, or nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

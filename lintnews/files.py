@@ -14,7 +14,10 @@ from pathlib import Path
 
 from .errors import InputError
 
-DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
+#: which files a folder walk lints, by name (the config's ``include`` replaces it)
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
+#: a project's own documents, never drafts in a walk (named on the command line, they are)
+NOT_DRAFTS = ("README*", "LICENSE*", "LICENCE*", "CHANGELOG*", "CONTRIBUTING*", "COPYING*")
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", ".lintnews", "__pycache__"}
 
 
@@ -22,15 +25,34 @@ class Skipped(Exception):
     """A file that is not a draft (binary): skipped with a note, not an error."""
 
 
-def discover(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
+@dataclass(frozen=True)
+class Walk:
+    """What a folder walk skips and takes (files named directly are always drafts, unless
+    ``force_exclude``)."""
+
+    exclude: tuple[str, ...] = ()
+    #: file-name globs of the drafts a walk takes
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    #: ``exclude`` applies to files named directly too (the pre-commit hook names them)
+    force_exclude: bool = False
+    #: skip what git ignores (in a git work tree)
+    gitignore: bool = True
+    #: folders that are never walked into (the config's rule folders: data, not drafts)
+    skip: tuple[Path, ...] = ()
+
+
+def discover(paths: list[str], exclude: tuple[str, ...] | Walk = ()) -> list[str]:
     """Files named directly, plus drafts found recursively in folders, in sorted order."""
+    walk = exclude if isinstance(exclude, Walk) else Walk(exclude=exclude)
     out: list[str] = []
     seen: set[str] = set()  # real paths: a file reached twice (links, loops) is linted once
-    visited: set[tuple[int, int]] = set()
+    visited: set[tuple[int, int]] = {_dev_ino(p) for p in walk.skip if p.is_dir()}
     for given in paths:
         p = Path(given)
         if p.is_dir():
-            found = _walk(p, exclude, visited)
+            found = _walk(p, walk, visited)
+        elif walk.force_exclude and is_excluded(given, walk.exclude):
+            found = []
         else:  # a missing file is reported when read
             found = [(given, os.path.realpath(given))]
         for f, real in found:
@@ -40,9 +62,12 @@ def discover(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
     return out
 
 
-def _walk(
-    root: Path, exclude: tuple[str, ...], visited: set[tuple[int, int]]
-) -> list[tuple[str, str]]:
+def _dev_ino(path: Path) -> tuple[int, int]:
+    st = os.stat(path)
+    return st.st_dev, st.st_ino
+
+
+def _walk(root: Path, walk: Walk, visited: set[tuple[int, int]]) -> list[tuple[str, str]]:
     """(path, real path) of the drafts under ``root``. A file that is not a link has the real
     path of its folder plus its name: one realpath per folder, not per file."""
     found = []
@@ -57,15 +82,38 @@ def _walk(
         for name in sorted(files):
             path = os.path.join(folder, name)
             if (
-                name.lower().endswith(DRAFT_SUFFIXES)
+                any(fnmatch.fnmatch(name.lower(), pat.lower()) for pat in walk.include)
+                and not any(fnmatch.fnmatchcase(name.upper(), pat) for pat in NOT_DRAFTS)
                 and os.path.isfile(path)
-                and not is_excluded(path, exclude)
+                and not is_excluded(path, walk.exclude)
             ):
                 link = os.path.islink(path)
                 found.append(
                     (path, os.path.realpath(path) if link else os.path.join(real_folder, name))
                 )
-    return found
+    return _not_ignored(root, found) if walk.gitignore and found else found
+
+
+def _not_ignored(root: Path, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``found`` without the files git ignores (``git check-ignore``; tracked files are never
+    ignored). Outside a git work tree, or without git, nothing is ignored."""
+    import subprocess
+
+    names = [os.path.relpath(path, root) for path, _ in found]
+    try:
+        proc = subprocess.run(
+            ["git", "check-ignore", "--stdin", "-z"],
+            cwd=root,
+            input=b"".join(os.fsencode(name) + b"\0" for name in names),
+            capture_output=True,
+            timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return found
+    if proc.returncode not in (0, 1):  # 128: not a work tree
+        return found
+    ignored = {os.fsdecode(name) for name in proc.stdout.split(b"\0")}
+    return [item for item, name in zip(found, names, strict=True) if name not in ignored]
 
 
 def is_excluded(path: str, exclude: tuple[str, ...]) -> bool:

@@ -78,7 +78,11 @@ class FileResult:
     notes: tuple[str, ...] = ()
     #: fixes applied to this file, and fixable findings left
     fixed: int = 0
+    #: the rule of each fixed finding (``--show-fixes``)
+    fixed_rules: tuple[str, ...] = ()
     fixable: int = 0
+    #: of ``fixable``, the findings whose fix is unsafe
+    unsafe_fixable: int = 0
     #: with --diff: the unified diff the fixes would make
     diff: str = field(default="", repr=False)
     #: sha256 of the file's bytes as read (the cache key)
@@ -100,6 +104,7 @@ class Summary:
     fixed: int = 0
     fixed_files: int = 0
     fixable: int = 0
+    unsafe_fixable: int = 0
 
     def add(self, result) -> None:
         self.files += 1
@@ -107,6 +112,7 @@ class Summary:
         self.fixed += result.fixed
         self.fixed_files += bool(result.fixed)
         self.fixable += result.fixable
+        self.unsafe_fixable += result.unsafe_fixable
         for f in result.findings:
             self.findings += 1
             if f.level == "error":

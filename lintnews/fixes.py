@@ -18,11 +18,17 @@ MAX_PASSES = 3
 
 @dataclass(frozen=True)
 class FixOutcome:
-    """The fixed text and how many fixes were applied and left."""
+    """The fixed text, how many of the draft's findings were fixed, and what is left."""
 
     text: str
+    #: findings of the draft as first linted whose fix was applied (in any pass); a finding
+    #: that a fix itself brought about and the next pass fixed is not counted again
     applied: int
     remaining: int  # fixable findings left (unsafe ones when only safe were asked, overlaps)
+    #: of ``remaining``, the ones whose fix is unsafe
+    unsafe_left: int = 0
+    #: the rule of each finding counted in ``applied``
+    rules: tuple[str, ...] = ()
 
 
 def wanted(findings: tuple[Finding, ...] | list[Finding], unsafe: bool) -> list[Fix]:
@@ -52,18 +58,38 @@ def apply(text: str, fixes: list[Fix]) -> tuple[str, list[Fix], list[Fix]]:
 
 def fix_text(text: str, findings, relint, unsafe: bool) -> tuple[FixOutcome, object]:
     """Fix ``text`` given its findings; ``relint(text)`` lints again. Returns (outcome, result)."""
-    applied_total = 0
+    counted: list[str] = []
+    #: the first lint's findings not fixed yet, as (rule, start, end) in the current text
+    waiting = {(f.rule, f.start, f.end) for f in findings if wanted([f], unsafe)}
     result = None
     for _ in range(MAX_PASSES):
         fixes = wanted(findings, unsafe)
         if not fixes:
             break
         text, applied, _ = apply(text, fixes)
-        applied_total += len(applied)
+        done = set(applied)
+        for f in findings:
+            if f.fix in done and (f.rule, f.start, f.end) in waiting:
+                counted.append(f.rule)
+                waiting.discard((f.rule, f.start, f.end))
+        waiting = {moved for key in waiting if (moved := _moved(key, applied)) is not None}
         result = relint(text)
         findings = result.findings
-    remaining = sum(1 for f in findings if f.fix is not None)
-    return FixOutcome(text, applied_total, remaining), result
+    left = [f for f in findings if f.fix is not None]
+    unsafe_left = sum(1 for f in left if not f.fix.safe)
+    return FixOutcome(text, len(counted), len(left), unsafe_left, tuple(counted)), result
+
+
+def _moved(key: tuple[str, int, int], applied: list[Fix]) -> tuple[str, int, int] | None:
+    """``key``'s span after ``applied`` (sorted, non-overlapping) edits; None if one cut it."""
+    rule, start, end = key
+    shift = 0
+    for fix in applied:
+        if fix.span.end <= start:
+            shift += len(fix.replacement) - (fix.span.end - fix.span.start)
+        elif fix.span.start < end:
+            return None
+    return rule, start + shift, end + shift
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

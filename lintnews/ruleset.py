@@ -25,7 +25,7 @@ from typing import Any
 import regex
 
 from . import regexcache
-from .errors import RuleError
+from .errors import RuleError, did_you_mean
 from .findings import LEVELS
 from .kinds.base import FileName, Options, RuleKind, check_type, type_name
 from .language import Language, load_languages
@@ -76,6 +76,7 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     languages: dict[str, Language]
+    #: every rule, with the config's level, options and on/off applied
     available: tuple[Rule, ...] = ()
     #: run-wide resources handed to every check as ``ctx.resources`` (e.g. an archive index)
     resources: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
@@ -224,6 +225,20 @@ def matches(rule_id: str, patterns: list[str]) -> bool:
     return any(fnmatch.fnmatchcase(rule_id, p) for p in patterns)
 
 
+def check_ids(patterns: list[str] | None, known, where: str) -> None:
+    """Each of ``patterns`` (an id or a glob) names at least one of ``known``, or it is an
+    error with the closest id: a typo must not lint nothing and pass."""
+    for pattern in patterns or ():
+        if any(fnmatch.fnmatchcase(rule_id, pattern) for rule_id in known):
+            continue
+        what = (
+            f"'{pattern}' matches no rule"
+            if any(c in pattern for c in "*?[")
+            else (f"unknown rule '{pattern}'")
+        )
+        raise RuleError(f"{where}: {what}{did_you_mean(pattern, known)}")
+
+
 def build_ruleset(
     folders: list[Path],
     kinds: dict[str, RuleKind],
@@ -242,16 +257,17 @@ def build_ruleset(
         if rule_id not in by_id:
             line = line_of(overrides, rule_id)
             where = f"{config_path}:{line}" if line else config_path
-            raise RuleError(f"{where}: invalid config: unknown rule '{rule_id}' in 'rules'")
+            hint = did_you_mean(rule_id, by_id)
+            raise RuleError(f"{where}: invalid config: unknown rule '{rule_id}' in 'rules'{hint}")
     enabled = []
-    for rule in available:
-        rule = _override(rule, overrides.get(rule.id), overrides, config_path)
+    configured = [_override(r, overrides.get(r.id), overrides, config_path) for r in available]
+    for rule in configured:
         on = matches(rule.id, select) if select else rule.enabled
         if ignore and matches(rule.id, ignore):
             on = False
         if on:
             enabled.append(rule)
-    return RuleSet(tuple(enabled), load_languages(folders), tuple(available))
+    return RuleSet(tuple(enabled), load_languages(folders), tuple(configured))
 
 
 def _override(rule: Rule, value: Any, overrides: dict, config_path: str) -> Rule:
@@ -272,7 +288,7 @@ def _override(rule: Rule, value: Any, overrides: dict, config_path: str) -> Rule
         return dataclasses.replace(rule, level=value, enabled=True)
     if not isinstance(value, dict):
         raise RuleError(f"{where}: invalid config: rules.{rule.id} must be a level or a mapping")
-    unknown = set(value) - {"level", "options", "enabled"}
+    unknown = set(value) - {"level", "options", "enabled", "message"}
     if unknown:
         raise RuleError(
             f"{where}: invalid config: unknown key '{sorted(unknown)[0]}' in rules.{rule.id}"
@@ -288,13 +304,34 @@ def _override(rule: Rule, value: Any, overrides: dict, config_path: str) -> Rule
         options, prepared = resolve_options(rule.kind, base, value.get("options") or {}, base_dir)
     except ValueError as exc:
         raise RuleError(f"{where}: invalid config: rules.{rule.id}: {exc.args[0]}") from None
+    message = value.get("message", rule.message)
+    if not isinstance(message, str) or not message.strip():
+        raise RuleError(f"{where}: invalid config: rules.{rule.id}.message must be a text")
+    try:
+        extra = _fields(message) - _fields(rule.message)
+    except ValueError as exc:  # an unbalanced brace
+        raise RuleError(f"{where}: invalid config: rules.{rule.id}.message: {exc}") from None
+    if extra:
+        given = ", ".join(f"{{{name}}}" for name in sorted(_fields(rule.message))) or "nothing"
+        raise RuleError(
+            f"{where}: invalid config: rules.{rule.id}.message uses {{{sorted(extra)[0]}}}, "
+            f"which this rule does not give (it gives {given})"
+        )
     return dataclasses.replace(
         rule,
         level=level,
         options=options,
         prepared=prepared,
         enabled=bool(value.get("enabled", True)),
+        message=message,
     )
+
+
+def _fields(template: str) -> set[str]:
+    """The names a message template fills (``{text}``, ``{line}``...)."""
+    import string
+
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
 def _article(noun: str) -> str:

@@ -12,8 +12,8 @@ from .cachefolder import CacheFolder
 from .config import Config, find_config, load_config
 from .document import Block, Document, Sentence, Span
 from .engine import lint
-from .errors import InputError, LintnewsError, RuleError
-from .files import Skipped, discover, read_draft, read_source, write_source
+from .errors import ConfigError, InputError, LintnewsError, RuleError
+from .files import Skipped, Walk, discover, read_draft, read_source, write_source
 from .findings import FileResult
 from .language import detect
 from .language.sentences import split
@@ -43,13 +43,20 @@ class Runner:
             path = Path(config_path) if config_path else find_config(Path.cwd())
             config = load_config(path, presets)
         self.config: Config = config
-        self.language = language or self.config.language
+        self.language = language_code(language or self.config.language)
         self.kinds = self._collect_kinds()
         folders = [Path(p) for paths in self.plugins.hook.lintnews_rule_paths() for p in paths]
         folders += list(self.config.rule_paths)
         self.ruleset: RuleSet = build_ruleset(
             folders, self.kinds, self.config.rules, select, ignore, self.config.path or "config"
         )
+        if self.language and self.language not in self.ruleset.languages:
+            known = ", ".join(sorted(self.ruleset.languages))
+            if language:
+                where = "--lang"
+            else:
+                where = f"{where_config(self.config)}: invalid config"
+            raise ConfigError(f"{where}: unknown language '{self.language}' (known: {known})")
         archive_roots = [*self.config.archive, *(Path(p) for p in archive or ())]
         if archive_roots:  # the RuleSet is frozen: a new one with its resources
             resources = {**self.ruleset.resources, "archive": self._open_archive(archive_roots)}
@@ -91,8 +98,18 @@ class Runner:
                 kinds[kind.name] = kind
         return kinds
 
-    def files(self, paths: list[str]) -> list[str]:
-        return discover(paths, self.config.exclude)
+    def files(
+        self, paths: list[str], force_exclude: bool = False, gitignore: bool = True
+    ) -> list[str]:
+        """The drafts ``paths`` name (see :class:`lintnews.files.Walk`)."""
+        walk = Walk(
+            exclude=self.config.exclude,
+            include=self.config.include,
+            force_exclude=force_exclude,
+            gitignore=gitignore,
+            skip=self.config.rule_paths,
+        )
+        return discover(paths, walk)
 
     def lint_path(self, path: str, fix: str | None = None, diff: bool = False) -> FileResult:
         """Lint one file; with ``fix`` ("safe" or "unsafe") also fix it (or, with ``diff``,
@@ -115,17 +132,30 @@ class Runner:
             source.text, result.findings, lambda t: self.lint_text(t, source.path), unsafe
         )
         if not outcome.applied:
-            return dataclasses.replace(result, fixable=outcome.remaining)
+            return dataclasses.replace(
+                result, fixable=outcome.remaining, unsafe_fixable=outcome.unsafe_left
+            )
         if diff:
             patch = fixes.unified_diff(source.path, source.text, outcome.text)
             return dataclasses.replace(
-                result, diff=patch, fixed=outcome.applied, fixable=outcome.remaining
+                result,
+                diff=patch,
+                fixed=outcome.applied,
+                fixed_rules=outcome.rules,
+                fixable=outcome.remaining,
+                unsafe_fixable=outcome.unsafe_left,
             )
         try:
             write_source(source, outcome.text)
         except InputError as exc:
             return dataclasses.replace(result, errors=(*result.errors, str(exc)))
-        return dataclasses.replace(fixed, fixed=outcome.applied, fixable=outcome.remaining)
+        return dataclasses.replace(
+            fixed,
+            fixed=outcome.applied,
+            fixed_rules=outcome.rules,
+            fixable=outcome.remaining,
+            unsafe_fixable=outcome.unsafe_left,
+        )
 
     def lint_text(self, text: str, path: str = "<stdin>") -> FileResult:
         try:
@@ -156,7 +186,7 @@ class Runner:
         for key in ("lang", "language"):
             value = doc.front_matter.get(key)
             if isinstance(value, str) and value.strip():
-                return value.strip().lower().split("-")[0].split("_")[0]
+                return language_code(value)
         if self.language:
             return self.language
         prose = " ".join(b.prose for b in doc.prose_blocks)
@@ -165,6 +195,17 @@ class Runner:
     def _drain_plugin_errors(self):
         errors, self.plugins.errors[:] = list(self.plugins.errors), []
         return errors
+
+
+def language_code(value: str) -> str:
+    """``es`` for ``es``, ``ES``, ``es-ES`` or ``es_MX``."""
+    return value.strip().lower().split("-")[0].split("_")[0]
+
+
+def where_config(config: Config) -> str:
+    """``.lintnews.yaml:2`` where the config sets its language (the prefix of its errors)."""
+    path = config.path or "config"
+    return f"{path}:{config.language_line}" if config.language_line else path
 
 
 def _with_sentences(block: Block, abbreviations: frozenset[str]) -> Block:

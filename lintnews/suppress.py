@@ -4,6 +4,7 @@ In Markdown and text drafts (HTML comments, never shown to readers)::
 
     <!-- lintnews-disable rule-id, other-id -->   ... <!-- lintnews-enable -->
     <!-- lintnews-disable-next-line rule-id -->
+    Foto: EFE <!-- lintnews-disable-line rule-id -->     (this line only)
 
 Without ids a directive applies to every rule. ``disable-next-line`` covers the next
 non-blank line, so it can sit above a paragraph separated by a blank line.
@@ -21,7 +22,7 @@ from .findings import Finding
 
 UNUSED_RULE = "unused-suppression"
 _DIRECTIVE = regexcache.compile(
-    r"<!--\s*lintnews-(disable-next-line|disable|enable)\b(.*?)-->", regex.S
+    r"<!--\s*lintnews-(disable-next-line|disable-line|disable|enable)\b(.*?)-->", regex.S
 )
 
 
@@ -52,7 +53,10 @@ def parse_directives(doc: Document) -> list[Directive]:
         line, _ = doc.locate(m.start())
         end_line, _ = doc.locate(m.end())
         d = Directive(m.start(), m.end(), action, rules)
-        if action == "disable-next-line":
+        if action == "disable-line":
+            d.first_line, d.last_line = line, end_line
+            out.append(d)
+        elif action == "disable-next-line":
             target = end_line + 1
             while target <= len(lines) and not lines[target - 1].strip():
                 target += 1
@@ -70,8 +74,13 @@ def parse_directives(doc: Document) -> list[Directive]:
     return out
 
 
-def apply(doc: Document, findings: list[Finding], make_unused) -> list[Finding]:
-    """Drop suppressed findings; add one ``unused-suppression`` finding per idle directive."""
+def apply(
+    doc: Document, findings: list[Finding], make_unused=None, ran=None, known=None
+) -> list[Finding]:
+    """Drop suppressed findings; with ``make_unused`` (the ``unused-suppression`` rule is on),
+    add a finding per idle directive. A directive is idle when it suppressed nothing and
+    every rule it names either ran (``ran``) or is no rule at all (not in ``known``: a typo);
+    one without ids, when some rule ran."""
     if "lintnews-" not in doc.text:
         return findings
     directives = parse_directives(doc)
@@ -83,7 +92,11 @@ def apply(doc: Document, findings: list[Finding], make_unused) -> list[Finding]:
         if not hit:
             kept.append(f)
     for d in directives:
-        if not d.used:
-            what = ", ".join(d.rules) if d.rules else "all rules"
-            kept.append(make_unused(d.start, d.end, f"suppression of {what} suppresses nothing"))
+        if make_unused is None or d.used:
+            continue
+        if ran is not None:
+            named = [r for r in d.rules if known is None or r in known]
+            if not all(r in ran for r in named) or (not d.rules and not ran):
+                continue
+        kept.append(make_unused(d.start, d.end, ", ".join(d.rules) if d.rules else "all rules"))
     return kept

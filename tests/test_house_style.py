@@ -187,4 +187,83 @@ def test_the_cli_applies_a_newsroom_sheet_named_in_its_config(cli, tmp_path):
     proc = cli("check", "--lang", "es", "--select", "house-style-name", "draft.md", cwd=tmp_path)
     assert "'Zelensky' — house style is 'Zelenski'" in proc.stdout
     assert "'Kiev' — house style is 'Kyiv'" in proc.stdout
-    assert proc.stderr == ""
+    assert proc.stderr.startswith("2 finding(s)") and "lintnews:" not in proc.stderr
+
+
+def test_entries_that_rewrite_each_other_are_a_load_error_naming_both(tmp_path):
+    _write(
+        tmp_path,
+        "names.yaml",
+        "entries:\n  - {expected: Kiev, variants: [Kyiv]}\n  - {expected: Kyiv, variants: [Kiev]}\n",
+    )
+    with pytest.raises(ValueError, match="contradict") as info:
+        _prepare(tmp_path, "names.yaml")
+    assert "'Kiev'" in str(info.value) and "'Kyiv'" in str(info.value)
+
+
+def test_a_cycle_made_by_an_import_is_a_load_error_naming_both_sheets(tmp_path):
+    _write(
+        tmp_path,
+        "ours.yaml",
+        "imports: ['builtin:house-style/es.yaml']\n"
+        "entries:\n  - {expected: Zelensky, variants: [Zelenski], languages: [es]}\n",
+    )
+    with pytest.raises(ValueError, match="contradict") as info:
+        _prepare(tmp_path, "ours.yaml")
+    message = str(info.value)
+    assert "'Zelensky'" in message and "'Zelenski'" in message
+    assert "ours.yaml" in message and "es.yaml" in message
+    three = "entries:\n  - {expected: A1, variants: [B1]}\n  - {expected: B1, variants: [C1]}\n"
+    _write(tmp_path, "three.yaml", three + "  - {expected: C1, variants: [A1]}\n")
+    with pytest.raises(ValueError, match="contradict"):
+        _prepare(tmp_path, "three.yaml")
+
+
+def test_entries_for_different_languages_do_not_contradict(tmp_path):
+    _write(
+        tmp_path,
+        "names.yaml",
+        "entries:\n  - {expected: Kiev, variants: [Kyiv], languages: [es]}\n"
+        "  - {expected: Kyiv, variants: [Kiev], languages: [en]}\n",
+    )
+    assert _names(_prepare(tmp_path, "names.yaml")) == ["Kiev", "Kyiv"]
+
+
+def _sheet_project(tmp_path, sheet: str, draft: str) -> Path:
+    _write(tmp_path, "ours.yaml", sheet)
+    _write(
+        tmp_path,
+        ".lintnews.yaml",
+        "language: es\nrules:\n  house-style-name:\n    options:\n      dictionaries: [ours.yaml]\n",
+    )
+    return _write(tmp_path, "draft.md", draft)
+
+
+def test_fix_counts_are_findings_fixed_and_a_safe_run_offers_no_unsafe_hint(cli, tmp_path):
+    sheet = (
+        "entries:\n  - {expected: Kyiv, variants: [Kiev]}\n"
+        "  - {expected: Kyïv, variants: [Kyiv]}\n"  # a chain, not a cycle: two passes
+    )
+    draft = _sheet_project(tmp_path, sheet, "# Guerra\n\nLlegó a Kiev.\n\nSalió de Kiev.\n")
+    proc = cli("check", "--select", "house-style-name", "--fix", "draft.md", cwd=tmp_path)
+    assert draft.read_text(encoding="utf-8").count("Kyïv") == 2
+    # one finding ('Kiev' [2 places]) as the report showed it, not the four edits made
+    assert "fixed 1 finding(s) in 1 file(s); 0 fixable left" in proc.stderr, proc.stderr
+    assert "--unsafe-fixes" not in proc.stderr
+    longer = "entries:\n" + "".join(
+        f"  - {{expected: {b}, variants: [{a}]}}\n"
+        for a, b in [("Kiev", "Kyiv"), ("Kyiv", "Kyïv"), ("Kyïv", "Kyyiv"), ("Kyyiv", "Kyyïv")]
+    )
+    _sheet_project(tmp_path, longer, "# Guerra\n\nLlegó a Kiev.\n")
+    proc = cli("check", "--select", "house-style-name", "--fix", "draft.md", cwd=tmp_path)
+    assert "fixed 1 finding(s) in 1 file(s); 1 fixable left\n" in proc.stderr, proc.stderr
+
+
+def test_a_safe_run_names_unsafe_fixes_only_when_some_are_left(cli, tmp_path):
+    draft = tmp_path / "bad.md"
+    draft.write_text(
+        "# Título\n\nPrimer párrafo de la nota sobre la cumbre.\n\nFoto: EFE\n\nFin.\n",
+        encoding="utf-8",
+    )
+    proc = cli("check", "--fix", str(draft))
+    assert "1 fixable left (--unsafe-fixes applies unsafe ones)" in proc.stderr, proc.stderr

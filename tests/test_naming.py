@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -34,10 +35,51 @@ def test_an_article_fix_swaps_the_minority_article():
     assert finding.fix.replacement == "el" and not finding.fix.safe
 
 
-def test_a_quote_fix_restores_the_earlier_wording():
+def test_a_second_wording_of_a_quote_is_reported_with_the_first_and_never_rewritten():
     [finding] = lint(DRAFT, "quote-mismatch", language="es").findings
-    assert finding.line == 7
-    assert finding.fix.replacement == "sagrada lucha" and not finding.fix.safe
+    assert finding.line == 7 and finding.fix is None
+    assert "'lucha sagrada'" in finding.message and "'sagrada lucha' at line 5" in finding.message
+    text = (
+        '# Incendio\n\nEl jefe de bomberos dijo que está "controlado pero no estabilizado".\n\n'
+        'Según el parte, el fuego sigue "estabilizado pero no controlado" en la sierra.\n'
+    )
+    [finding] = lint(text, "quote-mismatch", language="es").findings
+    assert finding.fix is None and "at line 3" in finding.message
+
+
+QUOTED = [
+    ('"', '"'),
+    ("“", "”"),
+    ("«", "»"),
+    ("„", "“"),
+    ("‘", "’"),
+    ("'", "'"),
+]
+
+
+@pytest.mark.parametrize(("open_", "close"), QUOTED)
+def test_a_name_inside_a_direct_quotation_is_reported_without_a_fix(open_, close):
+    text = (
+        "# Cumbre\n\nVladimir Putin recibió a Kim en Vostochny.\n\n"
+        "Putin y Kim recorrieron el cosmódromo al amanecer.\n\n"
+        f"Kim dijo: {open_}Agradezco a Putín su hospitalidad{close}.\n"
+    )
+    [finding] = lint(text, "inconsistent-name", language="es").findings
+    assert finding.line == 7 and "'Putín' should be 'Putin'" in finding.message
+    assert finding.fix is None
+    alone = text.replace(f"{open_}Agradezco a Putín su hospitalidad{close}", f"{open_}Putín{close}")
+    [finding] = lint(alone, "inconsistent-name", language="es").findings
+    assert finding.fix.replacement == "Putin"  # a name in quote marks: a title, not a quote
+
+
+def test_an_article_inside_a_quotation_is_not_rewritten():
+    text = DRAFT.replace(
+        "recibió a Kim en la Vostochny Cosmodrome", "dijo: «vamos a la Vostochny Cosmodrome»"
+    )
+    [finding] = lint(text, "name-article-mismatch", language="es").findings
+    assert finding.line == 3 and finding.fix is None
+    outside = lint(DRAFT, "name-article-mismatch", language="es").findings
+    assert outside[0].fix is not None  # an apostrophe in l'Élysée or O'Brien is not a quote
 
 
 def test_the_lexicon_knows_established_spellings_and_not_slips():

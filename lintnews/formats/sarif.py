@@ -1,8 +1,20 @@
-"""SARIF 2.1.0 for code-scanning services (GitHub code scanning accepts it)."""
+"""SARIF 2.1.0 for code-scanning services (GitHub code scanning accepts it).
+
+URIs are relative to the repository root (the git work tree around the working directory,
+else the working directory), never ``../``: a file outside it gets an absolute ``file:``
+URI. Each result carries ``partialFingerprints["lintnews/v1"]``, a hash of the file's URI,
+the rule id and the finding's text (case and spacing folded) with an occurrence number, so
+a finding keeps its fingerprint when lines above it move and alerts are not duplicated
+across runs.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import subprocess
+from functools import lru_cache
 from pathlib import Path
 
 from .. import __version__
@@ -13,14 +25,38 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def _uri(path: str) -> str:
-    p = Path(path)
-    if p.is_absolute():
+@lru_cache(maxsize=1)
+def repository_root() -> Path:
+    """The git work tree around the working directory, or the working directory."""
+    try:
+        proc = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError):
+        return Path.cwd()
+    top = proc.stdout.strip()
+    return Path(top) if proc.returncode == 0 and top else Path.cwd()
+
+
+def _location(path: str) -> dict:
+    """``artifactLocation`` of ``path``: relative to the root, or an absolute file URI."""
+    absolute = Path(os.path.abspath(path))
+    root = Path(os.path.realpath(repository_root()))
+    for candidate in (absolute, Path(os.path.realpath(absolute))):
         try:
-            p = p.relative_to(Path.cwd())
+            relative = candidate.relative_to(root)
         except ValueError:
-            return p.as_uri()
-    return p.as_posix()
+            continue
+        return {"uri": relative.as_posix(), "uriBaseId": "%SRCROOT%"}
+    return {"uri": absolute.as_uri()}
+
+
+def _fingerprint(uri: str, rule: str, text: str, seen: dict) -> str:
+    """Rule and normalised text (no line numbers), numbered when a file repeats them."""
+    key = hashlib.sha256(f"{uri}\0{rule}\0{' '.join(text.casefold().split())}".encode())
+    digest = key.hexdigest()[:32]
+    seen[digest] = seen.get(digest, 0) + 1
+    return f"{digest}:{seen[digest]}"
 
 
 def _region(line, column, end_line, end_column) -> dict:
@@ -28,6 +64,8 @@ def _region(line, column, end_line, end_column) -> dict:
 
 
 class SarifFormatter(Formatter):
+    needs_source = True  # the finding's text, for its fingerprint
+
     def start(self) -> None:
         self.results: list[dict] = []
         self.rules = {r.id: r for r in self.options.get("rules", ())}
@@ -37,8 +75,10 @@ class SarifFormatter(Formatter):
         return self.used.setdefault(rule_id, len(self.used))
 
     def handle(self, result) -> None:
-        uri = _uri(result.path)
+        location = _location(result.path)
+        seen: dict[str, int] = {}
         for f in result.findings:
+            text = result.source[f.start : f.end] if result.source else f.message
             entry = {
                 "ruleId": f.rule,
                 "ruleIndex": self._rule_index(f.rule),
@@ -47,11 +87,14 @@ class SarifFormatter(Formatter):
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+                            "artifactLocation": location,
                             "region": _region(f.line, f.column, f.end_line, f.end_column),
                         }
                     }
                 ],
+                "partialFingerprints": {
+                    "lintnews/v1": _fingerprint(location["uri"], f.rule, text, seen)
+                },
             }
             if f.related:
                 entry["relatedLocations"] = [
@@ -59,7 +102,7 @@ class SarifFormatter(Formatter):
                         "id": i,
                         "message": {"text": r.message},
                         "physicalLocation": {
-                            "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+                            "artifactLocation": location,
                             "region": _region(r.line, r.column, r.end_line, r.end_column),
                         },
                     }
@@ -107,7 +150,11 @@ class SarifFormatter(Formatter):
                         }
                     },
                     "columnKind": "unicodeCodePoints",
-                    "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+                    "originalUriBaseIds": {
+                        "%SRCROOT%": {
+                            "uri": Path(os.path.realpath(repository_root())).as_uri() + "/"
+                        }
+                    },
                     "results": self.results,
                 }
             ],

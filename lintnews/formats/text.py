@@ -1,4 +1,7 @@
-"""``path:line:col: level rule-id message``; the line and a caret marker on a terminal."""
+"""``path:line:col: level rule-id message``; the line and a caret marker on a terminal; the
+level in colour when ``options["colour"]`` (the CLI: a terminal, ``FORCE_COLOR``, never with
+``NO_COLOR``). The summary line is the CLI's (on stderr), so stdout stays one finding a line.
+``--statistics`` is :class:`StatisticsFormatter`."""
 
 from __future__ import annotations
 
@@ -13,8 +16,11 @@ class TextFormatter(Formatter):
 
     def handle(self, result) -> None:
         lines = result.source.splitlines() if self.options.get("show_source") else []
+        paint = _paint if self.options.get("colour") else _plain
         for f in result.findings:
-            self.stream.write(f"{f.path}:{f.line}:{f.column}: {f.level} {f.rule} {f.message}\n")
+            where = paint(f"{f.path}:{f.line}:{f.column}:", BOLD)
+            level = paint(f.level, COLOURS.get(f.level, ""))
+            self.stream.write(f"{where} {level} {paint(f.rule, BOLD)} {f.message}\n")
             if lines and f.line <= len(lines):
                 self._show(lines[f.line - 1], f)
 
@@ -27,13 +33,37 @@ class TextFormatter(Formatter):
         width = max(1, min(end, offset + limit) - start)
         self.stream.write(f"    {shown}\n    {' ' * (start - offset)}{'^' * width}\n")
 
+
+BOLD = "1"
+COLOURS = {"error": "31", "warning": "33", "info": "36"}
+
+
+def _paint(text: str, code: str) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if code else text
+
+
+def _plain(text: str, code: str) -> str:
+    return text
+
+
+class StatisticsFormatter(Formatter):
+    """``--statistics``: findings per rule, most first, ``[*]`` where a fix is offered."""
+
+    def start(self) -> None:
+        self.counts: dict[str, int] = {}
+        self.fixable: set[str] = set()
+
+    def handle(self, result) -> None:
+        for f in result.findings:
+            self.counts[f.rule] = self.counts.get(f.rule, 0) + 1
+            if f.fix is not None:
+                self.fixable.add(f.rule)
+
     def finish(self, summary: Summary) -> None:
-        if self.options.get("show_source") and summary.findings:
-            self.stream.write(
-                f"{summary.findings} finding(s): {summary.errors} error(s), "
-                f"{summary.warnings} warning(s), {summary.infos} info(s) "
-                f"in {summary.files} file(s)\n"
-            )
+        width = max((len(str(n)) for n in self.counts.values()), default=1)
+        for rule, count in sorted(self.counts.items(), key=lambda item: (-item[1], item[0])):
+            mark = "  [*]" if rule in self.fixable else ""
+            self.stream.write(f"{count:>{width}}  {rule}{mark}\n")
 
 
 @hookimpl

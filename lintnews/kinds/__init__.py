@@ -1,7 +1,8 @@
 """Rule kinds: the Python half of rules, in family packages.
 
 One registration path: every kind module exports its kind as ``KIND``; a family package
-(``repetition``, ``leftovers``, ``naming``, ``typography``, ``general``) names its kinds in
+(``repetition``, ``leftovers``, ``naming``, ``typography``, ``suppression``,
+``general``) names its kinds in
 ``KINDS``; the module of a kind is the kind's name with ``-`` as ``_`` in its family's
 package. This module is the built-in plugin that hands them all to the
 ``lintnews_rule_kinds`` hook, the hook third-party kinds go through too. A kind is imported
@@ -15,7 +16,7 @@ import importlib
 from ..plugin import hookimpl
 from .base import LazyKind
 
-FAMILIES = ("repetition", "leftovers", "naming", "typography", "general")
+FAMILIES = ("repetition", "leftovers", "naming", "typography", "suppression", "general")
 
 
 def module_of(family: str, kind: str) -> str:

@@ -16,7 +16,8 @@ kind                   module                     built-in rule          reports
                                                                          sheet replaces
 =====================  =========================  =====================  =================
 
-Helpers: ``mentions.py`` (finding name mentions) and ``lookalikes.py`` (look-alike letters),
+Helpers: ``mentions.py`` (finding name mentions), ``quotations.py`` (direct quotations, which
+no unsafe fix rewrites) and ``lookalikes.py`` (look-alike letters),
 used by ``name_variants``.
 """
 

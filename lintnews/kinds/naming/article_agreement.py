@@ -18,6 +18,7 @@ from ...document import Span
 from ...findings import Fix, Hit
 from ...language.normalize import fold
 from ..base import Context, Options, RuleKind, option
+from .quotations import unless_quoted
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def check_articles(ctx: Context):
                 "line": ctx.doc.locate(other[2].start)[0],
             },
             related=((other[2], f"'{other[4]} {other[3]}' here"),),
-            fix=Fix(span, replacement, safe=False) if replacement else None,
+            fix=unless_quoted(ctx.doc, Fix(span, replacement, safe=False) if replacement else None),
         )
 
 

@@ -95,7 +95,48 @@ def prepare_house_style(options: HouseStyleOptions, base_dir: Path) -> tuple[Ent
     for raw in options["entries"]:
         entry = _entry(raw, (), "options.entries")
         entries[entry.name] = entry
+    _no_cycle(tuple(entries.values()))
     return tuple(entries.values())
+
+
+def _no_cycle(entries: tuple[Entry, ...]) -> None:
+    """Entries whose fixes undo each other (Kiev -> Kyiv and Kyiv -> Kiev, or a longer
+    cycle once imports are merged) would make ``--fix`` flip a draft forever: an error
+    naming them. An entry rewrites another's expected form when its pattern changes it."""
+    after = {
+        e.name: [
+            o.name
+            for o in entries
+            if o is not e and _shared_language(e, o) and o.apply(e.expected) != e.expected
+        ]
+        for e in entries
+    }
+    by_name = {e.name: e for e in entries}
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    def visit(name: str, path: list[str]) -> None:
+        state[name] = 1
+        for nxt in after[name]:
+            if state.get(nxt) == 1:
+                cycle = [*path[path.index(nxt) :], name, nxt] if nxt in path else [name, nxt]
+                described = " -> ".join(
+                    f"'{by_name[n].expected}' ({by_name[n].source})" for n in cycle[:-1]
+                )
+                raise ValueError(
+                    f"style sheet entries contradict each other: {described} -> "
+                    f"'{by_name[cycle[0]].expected}' again (each rewrites the next one's form)"
+                )
+            if nxt not in state:
+                visit(nxt, [*path, name])
+        state[name] = 2
+
+    for e in entries:
+        if e.name not in state:
+            visit(e.name, [])
+
+
+def _shared_language(a: Entry, b: Entry) -> bool:
+    return not a.languages or not b.languages or bool(set(a.languages) & set(b.languages))
 
 
 def _resolve(folder: Path, name: str) -> Path:

@@ -61,6 +61,7 @@ from .mentions import (
     sentence_words,
     translit_key,
 )
+from .quotations import unless_quoted
 
 
 @dataclass(frozen=True)
@@ -204,7 +205,7 @@ def _report(ctx: Context, form: str, occ: list[Mention], major: str, major_occ: 
                 "line": where,
             },
             related=tuple(related),
-            fix=Fix(span, major, safe=False),
+            fix=unless_quoted(ctx.doc, Fix(span, major, safe=False)),
         )
 
 

@@ -13,7 +13,8 @@ changed, across straight, curly and angle quotes. Two guards keep it to misquote
   Quotes whose surroundings were written separately ("... a la 'sagrada lucha' de Rusia" in
   a lead, "... la 'lucha sagrada' de Rusia" in the body) are two claims about what was said.
 
-The later wording is reported; the unsafe fix restores the earlier one.
+The later wording is reported, with the earlier one and its line; no fix is offered: a
+quotation is corrected against the source, never rewritten to the draft's other wording.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from difflib import SequenceMatcher
 
 from ... import regexcache
 from ...document import Span
-from ...findings import Fix, Hit
+from ...findings import Hit
 from ...language.normalize import fold
 from ..base import Context, Options, RuleKind, option
 
@@ -86,7 +87,6 @@ def check_quotes(ctx: Context):
                     "line": ctx.doc.locate(earlier_span.start)[0],
                 },
                 related=((earlier_span, "the other wording"),),
-                fix=Fix(span, earlier_text, safe=False),
             )
             break
 
@@ -132,6 +132,4 @@ def _relation(ctx: Context, a: tuple, b: tuple, one_changed_min: int) -> str | N
     return None
 
 
-KIND = RuleKind(
-    "quote-variants", check_quotes, QuoteVariantsOptions, "A quote worded two ways.", fixes="unsafe"
-)
+KIND = RuleKind("quote-variants", check_quotes, QuoteVariantsOptions, "A quote worded two ways.")
