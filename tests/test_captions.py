@@ -296,3 +296,8 @@ def test_a_bare_id_or_time_stamp_is_a_cms_leftover(line, found):
     text = DRAFT.replace("apoyo ucrania putin vladimir vostochni", line)
     messages = [f.message for f in lint(text, "cms-boilerplate").findings if f.line == 7]
     assert bool(messages) is found
+
+
+def test_in_a_short_brief_only_evidence_reports_a_line():
+    text = "# Título\n\nPrimer párrafo de la nota sobre la cumbre.\n\nFoto: EFE\n\nFin.\n"
+    assert [f.line for f in lint(text, "stray-caption").findings] == [5]  # not "Fin."

@@ -225,6 +225,9 @@ FURNITURE_WORDS = 4
 MAX_FINDINGS_PER_RUN = 3
 #: a draft with no sentence of this many words is a list or a table, not an article
 PROSE_WORDS = 8
+#: the classifier reports a line no rule matched only in a draft with this many sentences:
+#: in a three-line brief every line is short and next to the end
+GUESS_SENTENCES = 3
 
 
 def check(ctx: Context):
@@ -253,9 +256,10 @@ def _flag_lines(ctx: Context, b: Body) -> dict[int, tuple[str, float | None]]:
     o = ctx.options
     model = ctx.prepared.model
     lines = b.lines
-    prose = any(
-        len(line.words) >= PROSE_WORDS and _SENTENCE_END.search(line.text) for line in lines
+    sentences = sum(
+        1 for line in lines if len(line.words) >= PROSE_WORDS and _SENTENCE_END.search(line.text)
     )
+    prose = sentences > 0
     threshold = o["threshold"]
     skip, longest, stopwords = o["skip_top_blocks"], o["max_model_words"], ctx.lang.stopwords
 
@@ -286,6 +290,8 @@ def _flag_lines(ctx: Context, b: Body) -> dict[int, tuple[str, float | None]]:
             flagged[i] = (rule, score)
         elif not prose:
             continue  # a draft of short lines only (results, a list): shape proves nothing
+        elif not rule and sentences < GUESS_SENTENCES:
+            continue  # too little article around to tell an unmarked line from it
         elif score is not None and not vectors[i][_BYLINE] and score >= bar(rule_kind(rule)):
             flagged[i] = (rule or _why(model.reasons(vectors[i], top=4)), score)
     return _both_copies(b, candidates, flagged)
