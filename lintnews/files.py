@@ -22,17 +22,47 @@ class Skipped(Exception):
     """A file that is not a draft (binary): skipped with a note, not an error."""
 
 
-def discover(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
-    """Files named directly, plus drafts found recursively in folders, in sorted order."""
+class NotFixed(Exception):
+    """A draft ``--fix`` leaves alone (a symbolic link, hard links, read-only): a note."""
+
+
+def inside(real: str, root: str) -> bool:
+    """Whether the real path ``real`` is ``root`` or below it, and not in a hidden or
+    skipped folder there (``.git/config`` is inside a repository but no draft)."""
+    rel = os.path.relpath(real, root)
+    if rel == ".":
+        return True
+    parts = rel.split(os.sep)
+    return parts[0] != ".." and not any(p in SKIP_DIRS or p.startswith(".") for p in parts[:-1])
+
+
+def discover(
+    paths: list[str],
+    exclude: tuple[str, ...] = (),
+    root: str | Path | None = None,
+    notes: list[str] | None = None,
+) -> list[str]:
+    """Files named directly, plus drafts found recursively in folders, in sorted order.
+
+    With a project ``root``, a symbolic link (a draft, a folder in the walk, or a link on the
+    way to a file named) whose target is outside both the root and the folder named is not
+    followed: a note goes to ``notes`` instead (see "Trust model" in the README)."""
     out: list[str] = []
     seen: set[str] = set()  # real paths: a file reached twice (links, loops) is linted once
     visited: set[tuple[int, int]] = set()
+    notes = [] if notes is None else notes
+    real_root = os.path.realpath(root) if root is not None else None
     for given in paths:
         p = Path(given)
-        if p.is_dir():
-            found = _walk(p, exclude, visited)
+        real = os.path.realpath(given)
+        if real_root and _escapes(given, real, str(root), real_root):
+            notes.append(f"{_shown(given)}: symbolic link to outside the project, skipped")
+            continue
+        if p.is_dir():  # the folder named is the user's choice; links below it are not
+            roots = (real_root, real) if real_root else None
+            found = _walk(p, exclude, visited, roots, notes)
         else:  # a missing file is reported when read
-            found = [(given, os.path.realpath(given))]
+            found = [(given, real)]
         for f, real in found:
             if real not in seen:
                 seen.add(real)
@@ -40,20 +70,48 @@ def discover(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
     return out
 
 
+def _escapes(given: str, real: str, root: str, real_root: str) -> bool:
+    """A path named on the command line that leaves the project through a link: the path
+    itself is one, or a folder on its way below the root is."""
+    lex = os.path.abspath(given)
+    abs_root = os.path.abspath(root)
+    under = os.path.commonpath([lex, abs_root]) == abs_root
+    linked = os.path.islink(given.rstrip("/") or given) or (under and real != lex)
+    return linked and not inside(real, real_root)
+
+
+def _shown(path: str) -> str:
+    """A path for a note: escaped as the formats escape it."""
+    return path.encode("unicode_escape").decode("ascii") if not path.isprintable() else path
+
+
 def _walk(
-    root: Path, exclude: tuple[str, ...], visited: set[tuple[int, int]]
+    top: Path,
+    exclude: tuple[str, ...],
+    visited: set[tuple[int, int]],
+    roots: tuple[str, str] | None,
+    notes: list[str],
 ) -> list[tuple[str, str]]:
-    """(path, real path) of the drafts under ``root``. A file that is not a link has the real
-    path of its folder plus its name: one realpath per folder, not per file."""
+    """(path, real path) of the drafts under ``top``. A file that is not a link has the real
+    path of its folder plus its name: one realpath per folder, not per file. With ``roots``,
+    a linked folder or draft that resolves outside all of them is skipped with a note."""
+
+    def outside(real: str) -> bool:
+        return roots is not None and not any(inside(real, r) for r in roots)
+
     found = []
-    for folder, dirs, files in os.walk(root, followlinks=True):
+    for folder, dirs, files in os.walk(top, followlinks=True):
         st = os.stat(folder)
         if (st.st_dev, st.st_ino) in visited:  # a symlink loop
             dirs[:] = []
             continue
         visited.add((st.st_dev, st.st_ino))
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
         real_folder = os.path.realpath(folder)
+        if outside(real_folder):
+            notes.append(f"{_shown(folder)}: symbolic link to outside the project, skipped")
+            dirs[:] = []
+            continue
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
         for name in sorted(files):
             path = os.path.join(folder, name)
             if (
@@ -62,9 +120,11 @@ def _walk(
                 and not is_excluded(path, exclude)
             ):
                 link = os.path.islink(path)
-                found.append(
-                    (path, os.path.realpath(path) if link else os.path.join(real_folder, name))
-                )
+                real = os.path.realpath(path) if link else os.path.join(real_folder, name)
+                if link and outside(real):
+                    notes.append(f"{_shown(path)}: symbolic link to outside the project, skipped")
+                    continue
+                found.append((path, real))
     return found
 
 
@@ -111,8 +171,15 @@ def write_source(source: Source, text: str) -> None:
     and permissions; refuse when the file changed on disk since it was read."""
     path = Path(source.path)
     try:
+        info = path.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            raise NotFixed(f"{path}: a symbolic link; fixes not written through it")
+        mode = stat.S_IMODE(info.st_mode)
+        if not mode & stat.S_IWUSR:
+            raise NotFixed(f"{path}: read-only; fixes not written")
+        if info.st_nlink > 1:  # a rename would break the other links; in place is not atomic
+            raise NotFixed(f"{path}: has {info.st_nlink} hard links; fixes not written")
         current = path.read_bytes()
-        mode = stat.S_IMODE(path.stat().st_mode)
     except OSError as exc:
         raise InputError(f"{path}: cannot write fixes: {exc.strerror or exc}") from None
     if hashlib.sha256(current).hexdigest() != source.digest:

@@ -13,7 +13,7 @@ from .config import Config, find_config, load_config
 from .document import Block, Document, Sentence, Span
 from .engine import lint
 from .errors import InputError, LintnewsError, RuleError
-from .files import Skipped, discover, read_draft, read_source, write_source
+from .files import NotFixed, Skipped, discover, read_draft, read_source, write_source
 from .findings import FileResult
 from .language import detect
 from .language.sentences import split
@@ -43,6 +43,10 @@ class Runner:
             path = Path(config_path) if config_path else find_config(Path.cwd())
             config = load_config(path, presets)
         self.config: Config = config
+        #: the project: what a repository's files may reach (see "Trust model" in the README)
+        self.root = Path(config.path).parent.absolute() if config.path else Path.cwd()
+        #: notes about paths left out when drafts were found (links out of the project)
+        self.notes: list[str] = []
         self.language = language or self.config.language
         self.kinds = self._collect_kinds()
         folders = [Path(p) for paths in self.plugins.hook.lintnews_rule_paths() for p in paths]
@@ -92,7 +96,7 @@ class Runner:
         return kinds
 
     def files(self, paths: list[str]) -> list[str]:
-        return discover(paths, self.config.exclude)
+        return discover(paths, self.config.exclude, self.root, self.notes)
 
     def lint_path(self, path: str, fix: str | None = None, diff: bool = False) -> FileResult:
         """Lint one file; with ``fix`` ("safe" or "unsafe") also fix it (or, with ``diff``,
@@ -123,6 +127,8 @@ class Runner:
             )
         try:
             write_source(source, outcome.text)
+        except NotFixed as note:
+            return dataclasses.replace(result, notes=(*result.notes, str(note)))
         except InputError as exc:
             return dataclasses.replace(result, errors=(*result.errors, str(exc)))
         return dataclasses.replace(fixed, fixed=outcome.applied, fixable=outcome.remaining)

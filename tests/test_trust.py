@@ -1,0 +1,73 @@
+"""The trust model (README, "Trust model"; issue 17): what a pull request's files can make
+lintnews do. Each test builds the attack in tmp_path: a repository whose drafts, config and
+cache folder its author controls."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from conftest import run_cli
+
+SECRET = "TOKEN-3f9a Los ministros de la cumbre repitieron el anuncio.\n"
+DIRTY = "# Título\n\nPrimer párrafo de la nota.\n\nFoto: EFE\n\nSegundo párrafo.\n"
+
+
+def _repo(tmp_path):
+    """A project (with its config) and, beside it, a folder it must not reach."""
+    repo, outside = tmp_path / "repo", tmp_path / "outside"
+    (repo / "drafts").mkdir(parents=True)
+    outside.mkdir()
+    (repo / ".lintnews.yaml").write_text("fail-level: error\n", encoding="utf-8")
+    (outside / "secret.md").write_text(f"# Secreto\n\n{SECRET}", encoding="utf-8")
+    return repo, outside
+
+
+def _linted(proc) -> list[str]:
+    return [f["path"] for f in json.loads(proc.stdout)["files"]]
+
+
+def test_symlinked_drafts_out_of_the_project_are_skipped_with_a_note(tmp_path):
+    repo, outside = _repo(tmp_path)
+    (repo / "drafts" / "ok.md").write_text("# Hola\n\nUn texto.\n", encoding="utf-8")
+    (repo / "drafts" / "p.md").symlink_to(outside / "secret.md")
+    (repo / "drafts" / "docs").symlink_to(outside)
+    (repo / ".git").mkdir()
+    (repo / ".git" / "config.md").write_text(SECRET, encoding="utf-8")
+    (repo / "drafts" / "git.md").symlink_to(repo / ".git" / "config.md")
+    (repo / "drafts" / "inner.md").symlink_to(repo / "drafts" / "ok.md")  # inside: fine
+    walked = run_cli("check", "--no-cache", "--format", "json", "drafts", cwd=repo)
+    assert _linted(walked) == ["drafts/inner.md"], walked.stderr  # ok.md's link, once
+    for name in ("drafts/p.md", "drafts/docs", "drafts/git.md"):
+        assert f"lintnews: {name}: symbolic link to outside the project, skipped" in walked.stderr
+    assert "TOKEN" not in walked.stdout + walked.stderr
+    named = run_cli(
+        "check", "--no-cache", "--format", "json", "drafts/p.md", "drafts/docs",
+        "drafts/docs/secret.md", "drafts/ok.md", cwd=repo,
+    )  # fmt: skip
+    assert _linted(named) == ["drafts/ok.md"], named.stderr
+    assert named.stderr.count("symbolic link to outside the project, skipped") == 3
+    assert "TOKEN" not in named.stdout + named.stderr
+
+
+def test_fix_leaves_links_hard_links_and_read_only_drafts_alone(tmp_path):
+    repo, outside = _repo(tmp_path)
+    drafts = repo / "drafts"
+    target = drafts / "target.txt"  # not a draft suffix: reached only through the link
+    target.write_text(DIRTY, encoding="utf-8")
+    (drafts / "link.md").symlink_to(target)
+    (drafts / "hard.md").write_text(DIRTY, encoding="utf-8")
+    os.link(drafts / "hard.md", repo / "hard-copy.txt")
+    (drafts / "ro.md").write_text(DIRTY, encoding="utf-8")
+    (drafts / "ro.md").chmod(0o444)
+    (drafts / "plain.md").write_text(DIRTY, encoding="utf-8")
+    proc = run_cli("check", "--no-cache", "--fix", "--unsafe-fixes", "drafts", cwd=repo)
+    assert "Traceback" not in proc.stderr
+    assert (drafts / "plain.md").read_text(encoding="utf-8") != DIRTY, proc.stderr  # fixed
+    assert (drafts / "link.md").is_symlink() and target.read_text(encoding="utf-8") == DIRTY
+    assert "drafts/link.md: a symbolic link; fixes not written through it" in proc.stderr
+    assert os.stat(drafts / "hard.md").st_nlink == 2
+    assert (repo / "hard-copy.txt").read_text(encoding="utf-8") == DIRTY
+    assert "drafts/hard.md: has 2 hard links; fixes not written" in proc.stderr
+    assert (drafts / "ro.md").read_text(encoding="utf-8") == DIRTY
+    assert "drafts/ro.md: read-only; fixes not written" in proc.stderr
