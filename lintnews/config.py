@@ -109,6 +109,8 @@ def _resolve(data: dict, source: str, base_dir: Path, presets_dir: Path) -> Conf
     rules = MarkedDict()
     rules.lines = {}
     for name in extends:
+        if not name or "/" in name or "\\" in name or name.startswith("."):
+            raise fail("extends", f"'extends' names a preset, not a path: '{name}'")
         preset = _load_preset(name, presets_dir, fail)
         rules.update(preset.get("rules") or {})
         merged.update({k: v for k, v in preset.items() if k != "rules"})
@@ -135,9 +137,17 @@ def _resolve(data: dict, source: str, base_dir: Path, presets_dir: Path) -> Conf
     for key, value in (("rule-paths", rule_paths), ("exclude", exclude), ("archive", archive)):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise fail(key, f"'{key}' must be a list of strings")
+    root = base_dir.resolve()  # the project: what the config's paths may name
+
+    def confined(key: str, p: str) -> Path:
+        path = (base_dir / p).resolve()
+        if not path.is_relative_to(root):
+            raise fail(key, f"'{key}' must stay inside the project ({root}): '{p}' does not")
+        return path
+
     folders = []
     for p in rule_paths:
-        folder = (base_dir / p).resolve()
+        folder = confined("rule-paths", p)
         if not folder.is_dir():
             raise fail("rule-paths", f"rule folder '{p}' not found")
         folders.append(folder)
@@ -148,7 +158,7 @@ def _resolve(data: dict, source: str, base_dir: Path, presets_dir: Path) -> Conf
         rule_paths=tuple(folders),
         exclude=tuple(exclude),
         fail_level=fail_level,
-        archive=tuple((base_dir / p).resolve() for p in archive),
+        archive=tuple(confined("archive", p) for p in archive),
         max_file_size=max_size,
     )
 

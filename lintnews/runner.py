@@ -19,7 +19,7 @@ from .language import detect
 from .language.sentences import split
 from .plugin import manager
 from .plugin.builtin import builtin_rules_dir
-from .ruleset import RuleSet, build_ruleset
+from .ruleset import CONFINED_TO, RuleSet, build_ruleset
 
 
 class Runner:
@@ -38,6 +38,7 @@ class Runner:
         #: Runner without one keeps nothing
         self.cache_folder = (cache_folder or CacheFolder(None)).open()
         self.plugins = plugins or manager.build()
+        config_given = config is not None
         if config is None:
             presets = builtin_rules_dir() / "presets"
             path = Path(config_path) if config_path else find_config(Path.cwd())
@@ -50,10 +51,18 @@ class Runner:
         self.language = language or self.config.language
         self.kinds = self._collect_kinds()
         folders = [Path(p) for paths in self.plugins.hook.lintnews_rule_paths() for p in paths]
+        # files named by rule options: in the project, the built-in rules or a plugin's folder
+        roots = (self.root, builtin_rules_dir(), *folders)
         folders += list(self.config.rule_paths)
-        self.ruleset: RuleSet = build_ruleset(
-            folders, self.kinds, self.config.rules, select, ignore, self.config.path or "config"
-        )
+        # a Config made in Python (no file) is the caller's own: its paths go anywhere
+        trusted = None if self.config.path == "" and config_given else roots
+        confined = CONFINED_TO.set(trusted and tuple(Path(r).resolve() for r in trusted))
+        try:
+            self.ruleset: RuleSet = build_ruleset(
+                folders, self.kinds, self.config.rules, select, ignore, self.config.path or "config"
+            )
+        finally:
+            CONFINED_TO.reset(confined)
         archive_roots = [*self.config.archive, *(Path(p) for p in archive or ())]
         if archive_roots:  # the RuleSet is frozen: a new one with its resources
             resources = {**self.ruleset.resources, "archive": self._open_archive(archive_roots)}

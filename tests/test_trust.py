@@ -71,3 +71,34 @@ def test_fix_leaves_links_hard_links_and_read_only_drafts_alone(tmp_path):
     assert "drafts/hard.md: has 2 hard links; fixes not written" in proc.stderr
     assert (drafts / "ro.md").read_text(encoding="utf-8") == DIRTY
     assert "drafts/ro.md: read-only; fixes not written" in proc.stderr
+
+
+def test_paths_in_a_repositorys_config_and_rules_stay_inside_the_project(tmp_path):
+    repo, outside = _repo(tmp_path)
+    (repo / "drafts" / "ok.md").write_text("# Hola\n\nUn texto.\n", encoding="utf-8")
+    (outside / "words.txt").write_text("TOKEN-3f9a\n", encoding="utf-8")
+    (repo / "linked").symlink_to(outside)  # inside by name, outside after the link
+    rules = repo / "rules"
+    rules.mkdir()
+    (rules / "words.txt").write_text("palabra\n", encoding="utf-8")
+    rule = "id: leak\nkind: existence\nmessage: '{match}'\noptions:\n  tokens_file: %s\n"
+    override = "rule-paths: [rules]\nrules:\n  leak:\n    options:\n      tokens_file: %s\n"
+    attacks = [  # (config, the rule's tokens_file, the error)
+        ("rule-paths: [../outside]\n", "words.txt", "'rule-paths' must stay inside the project"),
+        ("rule-paths: [linked]\n", "words.txt", "'rule-paths' must stay inside the project"),
+        ("archive: [/usr/share]\n", "words.txt", "'archive' must stay inside the project"),
+        ("extends: ../../outside/x\n", "words.txt", "'extends' names a preset, not a path"),
+        ("rule-paths: [rules]\n", "../linked/words.txt", "file '../linked/words.txt' is outside"),
+        (override % "/etc/hostname", "words.txt", "file '/etc/hostname' is outside the project"),
+    ]
+    for config, tokens, error in attacks:
+        (repo / ".lintnews.yaml").write_text(config, encoding="utf-8")
+        (rules / "leak.yaml").write_text(rule % tokens, encoding="utf-8")
+        proc = run_cli("check", "--no-cache", "drafts", cwd=repo)
+        assert proc.returncode == 2, (config, proc.stderr)
+        assert error in proc.stderr and len(proc.stderr.splitlines()) == 1, (config, proc.stderr)
+        assert ".lintnews.yaml:" in proc.stderr or "leak.yaml:5:" in proc.stderr
+    # the same folder named on the command line is the user's choice
+    (repo / ".lintnews.yaml").write_text("fail-level: error\n", encoding="utf-8")
+    proc = run_cli("check", "--no-cache", "--archive", str(outside), "drafts", cwd=repo)
+    assert proc.returncode == 0, proc.stderr
