@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import regexcache
+from .errors import ConfigError
 from .language.normalize import fold
 
 SCHEMA_VERSION = "1"
@@ -216,6 +217,10 @@ def open_archive(
     ``*.txt`` under each root); ``read(path)`` gives a file's paragraphs.
     """
     db_path = Path(db_path)
+    names = [db_path.name + suffix for suffix in ("", "-wal", "-shm", "-journal")]
+    for link in (db_path.parent, *(db_path.parent / name for name in names)):
+        if link.is_symlink():  # never opened, written or dropped through a link
+            raise ConfigError(f"{link}: a symbolic link; the archive index is not kept through it")
     db_path.parent.mkdir(parents=True, exist_ok=True)
     index = ArchiveIndex(db_path)
     files = (list_files or _list_files)([Path(r) for r in roots])

@@ -34,6 +34,9 @@ class Cache:
         self.db: sqlite3.Connection | None = None
         try:
             make_cache_folder(folder)
+            for suffix in ("", "-wal", "-shm", "-journal"):  # never written through a link
+                if (folder / f"results.sqlite{suffix}").is_symlink():
+                    raise OSError("a symbolic link in the cache folder")
             self.db = sqlite3.connect(folder / "results.sqlite", timeout=10, isolation_level=None)
             self.db.execute("pragma journal_mode=wal")
             self.db.execute("pragma synchronous=normal")

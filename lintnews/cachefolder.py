@@ -16,7 +16,7 @@ from __future__ import annotations
 import marshal
 from pathlib import Path
 
-from .files import replace_file
+from .files import linked, read_unlinked, replace_file
 
 
 class CacheFolder:
@@ -71,20 +71,22 @@ class CacheFolder:
         return f"CacheFolder({str(self.path) if self.path else None!r})"
 
 
-def cache_folder(cache_dir: str | None, config_path: str | Path | None) -> Path:
+def cache_folder(cache_dir: str | None, config_path: str | Path | None) -> Path | None:
     """``cache_dir`` as given, or ``.lintnews/cache`` beside the config file (or in the
-    working directory when there is none)."""
+    working directory when there is none). None (no cache kept) when ``.lintnews`` or its
+    ``cache`` is a symbolic link: a repository's link is not followed (see "Trust model")."""
     if cache_dir:
         return Path(cache_dir)
     base = Path(config_path).parent if config_path else Path.cwd()
-    return base / ".lintnews" / "cache"
+    folder = base / ".lintnews" / "cache"
+    return None if linked(folder, base) else folder
 
 
 def make_cache_folder(folder: Path) -> None:
     """Create the cache folder; a ``.lintnews`` folder ignores itself in git."""
     folder.mkdir(parents=True, exist_ok=True)
     gitignore = folder.parent / ".gitignore"
-    if folder.parent.name == ".lintnews" and not gitignore.exists():
+    if folder.parent.name == ".lintnews" and not (gitignore.is_symlink() or gitignore.exists()):
         gitignore.write_text("*\n", encoding="utf-8")
 
 
@@ -92,7 +94,7 @@ def read_cache_value(path: Path):
     """The value ``write_cache_value`` stored in ``path``; None for a file that is missing,
     unreadable or not whole."""
     try:
-        return marshal.loads(path.read_bytes())
+        return marshal.loads(read_unlinked(path))
     except (OSError, ValueError, EOFError, TypeError):
         return None
 

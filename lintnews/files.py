@@ -211,6 +211,27 @@ def replace_file(
         raise
 
 
+def read_unlinked(path: Path) -> bytes:
+    """A file's bytes, refusing (OSError) a symbolic link or anything but a regular file: for
+    the files lintnews keeps itself, which a repository may have replaced by links."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path}: not a regular file")
+        return f.read()
+
+
+def linked(path: Path, below: Path) -> Path | None:
+    """The first symbolic link among ``path``'s parts below the folder ``below`` (``path``
+    included): None when there is none."""
+    part = below
+    for name in path.relative_to(below).parts:
+        part = part / name
+        if part.is_symlink():
+            return part
+    return None
+
+
 def _check_size(path: str, size: int, max_mb: float) -> None:
     if size > max_mb * 1024 * 1024:
         raise InputError(

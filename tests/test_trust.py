@@ -102,3 +102,45 @@ def test_paths_in_a_repositorys_config_and_rules_stay_inside_the_project(tmp_pat
     (repo / ".lintnews.yaml").write_text("fail-level: error\n", encoding="utf-8")
     proc = run_cli("check", "--no-cache", "--archive", str(outside), "drafts", cwd=repo)
     assert proc.returncode == 0, proc.stderr
+
+
+def _outside_db(path):
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    db.executescript("create table files (x); create table meta (y); insert into meta values (1);")
+    db.commit()
+    db.close()
+    return path.read_bytes()
+
+
+def test_a_linked_cache_folder_cache_file_or_archive_index_is_not_followed(tmp_path):
+    repo, outside = _repo(tmp_path)
+    (repo / "drafts" / "ok.md").write_text("# Hola\n\nUn texto.\n", encoding="utf-8")
+    (repo / ".lintnews").symlink_to(outside)
+    proc = run_cli("check", "drafts", cwd=repo)
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in outside.iterdir()) == ["secret.md"]  # nothing written there
+
+    (repo / ".lintnews").unlink()
+    (repo / ".lintnews" / "cache").mkdir(parents=True)
+    other = _outside_db(outside / "other.sqlite")
+    for name in ("results.sqlite", "regex-compiled.bin", "yaml-parsed.bin", ".gitignore"):
+        (repo / ".lintnews" / "cache" / name).symlink_to(outside / "other.sqlite")
+    (repo / ".lintnews" / ".gitignore").symlink_to(outside / "ignored")
+    proc = run_cli("check", "drafts", cwd=repo)
+    assert proc.returncode == 0, proc.stderr
+    assert (outside / "other.sqlite").read_bytes() == other
+    assert not (outside / "ignored").exists()
+
+    (repo / "archive").mkdir()
+    (repo / "archive" / "old.md").write_text("# Viejo\n\nUn texto viejo.\n", encoding="utf-8")
+    (repo / ".lintnews.yaml").write_text("archive: [archive]\n", encoding="utf-8")
+    (repo / ".lintnews" / "archive.sqlite").symlink_to(outside / "other.sqlite")
+    proc = run_cli("check", "--no-cache", "drafts", cwd=repo)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr == (
+        f"lintnews: {repo}/.lintnews/archive.sqlite: a symbolic link; "
+        "the archive index is not kept through it\n"
+    )
+    assert (outside / "other.sqlite").read_bytes() == other  # its tables are still there

@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..cachefolder import write_cache_file
+from ..files import read_unlinked
 
 #: wordfreq's lists: "small" (about 35,000 words per language, Zipf >= ~3) or "large".
 WORDLISTS = ("small", "large")
@@ -172,7 +173,7 @@ def load(code: str, wordlist: str = "large", floor: float = 0.0) -> Lexicon | No
     name = f"lexicon-{code}-{wordlist}-{floor:g}-{stat.st_size}-{stat.st_mtime_ns}.bin"
     index = _index_dir / name
     try:
-        table = _PackedTable.loads(index.read_bytes())
+        table = _PackedTable.loads(read_unlinked(index))
     except OSError:
         table = None
     if table is None:
