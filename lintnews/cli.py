@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import LintnewsError
+from .errors import LintnewsError, printable
 from .findings import LEVELS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
             "plugins": cmd_plugins,
         }[args.command](args)
     except LintnewsError as exc:
-        print(f"lintnews: {exc}", file=sys.stderr)
+        print(f"lintnews: {printable(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("lintnews: interrupted", file=sys.stderr)
@@ -154,7 +154,7 @@ def _runner(args, **kwargs):
 
 def _report_plugin_errors(runner) -> None:
     for name, message in runner.plugins.errors:
-        print(f"lintnews: plugin {name}: {message}; skipped", file=sys.stderr)
+        print(printable(f"lintnews: plugin {name}: {message}; skipped"), file=sys.stderr)
     runner.plugins.errors.clear()
 
 
@@ -213,10 +213,10 @@ def _check(args, folder) -> int:
 
     def report_result(result) -> None:
         for error in result.errors:
-            print(f"lintnews: {error}", file=sys.stderr)
+            print(f"lintnews: {printable(error)}", file=sys.stderr)
         if not args.quiet:
             for note in result.notes:
-                print(f"lintnews: {note}", file=sys.stderr)
+                print(f"lintnews: {printable(note)}", file=sys.stderr)
         if result.diff:
             out.write(result.diff)
 

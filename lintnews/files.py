@@ -12,7 +12,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, printable
 
 DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", ".lintnews", "__pycache__"}
@@ -56,7 +56,7 @@ def discover(
         p = Path(given)
         real = os.path.realpath(given)
         if real_root and _escapes(given, real, str(root), real_root):
-            notes.append(f"{_shown(given)}: symbolic link to outside the project, skipped")
+            notes.append(_left_out(given))
             continue
         if p.is_dir():  # the folder named is the user's choice; links below it are not
             roots = (real_root, real) if real_root else None
@@ -80,9 +80,8 @@ def _escapes(given: str, real: str, root: str, real_root: str) -> bool:
     return linked and not inside(real, real_root)
 
 
-def _shown(path: str) -> str:
-    """A path for a note: escaped as the formats escape it."""
-    return path.encode("unicode_escape").decode("ascii") if not path.isprintable() else path
+def _left_out(path: str) -> str:
+    return f"{printable(path)}: symbolic link to outside the project, skipped"
 
 
 def _walk(
@@ -108,7 +107,7 @@ def _walk(
         visited.add((st.st_dev, st.st_ino))
         real_folder = os.path.realpath(folder)
         if outside(real_folder):
-            notes.append(f"{_shown(folder)}: symbolic link to outside the project, skipped")
+            notes.append(_left_out(folder))
             dirs[:] = []
             continue
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
@@ -122,7 +121,7 @@ def _walk(
                 link = os.path.islink(path)
                 real = os.path.realpath(path) if link else os.path.join(real_folder, name)
                 if link and outside(real):
-                    notes.append(f"{_shown(path)}: symbolic link to outside the project, skipped")
+                    notes.append(_left_out(path))
                     continue
                 found.append((path, real))
     return found

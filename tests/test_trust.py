@@ -144,3 +144,39 @@ def test_a_linked_cache_folder_cache_file_or_archive_index_is_not_followed(tmp_p
         "the archive index is not kept through it\n"
     )
     assert (outside / "other.sqlite").read_bytes() == other  # its tables are still there
+
+
+def test_file_names_and_draft_text_are_escaped_in_every_format(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    repo, _ = _repo(tmp_path)
+    (repo / "rules").mkdir()
+    (repo / "rules" / "say.yaml").write_text(
+        "id: say\nkind: existence\nlevel: error\nmessage: 'said {match}'\n"
+        "options:\n  tokens: ['Peligro\\S*']\n",
+        encoding="utf-8",
+    )
+    (repo / ".lintnews.yaml").write_text("rule-paths: [rules]\n", encoding="utf-8")
+    name = "x\n::error file=README.md,line=1::Injected\r\x1b[2J.md"
+    (repo / "drafts" / name).write_text(
+        "# Título\n\nPeligro\x1b]0;owned\x07\x0b\u202e aquí.\n", encoding="utf-8"
+    )
+    (repo / "drafts" / "y\n::error::Broken.md").write_bytes(b"# T\n\nTexto \xff roto.\n")
+    outputs = {}
+    for fmt in ("text", "github", "junit", "json", "sarif", "html"):
+        proc = run_cli("check", "--no-cache", "--format", fmt, "drafts", cwd=repo)
+        assert proc.returncode == 1 and "Traceback" not in proc.stderr, (fmt, proc.stderr)
+        outputs[fmt] = proc.stdout
+        for stream in (proc.stdout, proc.stderr):
+            for line in stream.splitlines():
+                if fmt != "github" or stream is proc.stderr:
+                    assert not line.startswith("::"), (fmt, line)
+                else:
+                    assert line.startswith(("::error file=drafts/", "::warning", "::notice"))
+            if fmt in ("text", "github", "junit"):
+                assert not any(c in stream for c in "\x1b\x07\x0b\r\u202e"), (fmt, stream)
+        assert "Broken" in proc.stderr  # the unreadable draft is named, escaped
+    assert "drafts/x\\n::error file=README.md" in outputs["text"]
+    assert "said Peligro" in outputs["text"]
+    ET.fromstring(outputs["junit"])  # well-formed XML
+    assert json.loads(outputs["json"]) and json.loads(outputs["sarif"])

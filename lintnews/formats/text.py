@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..errors import printable
 from ..plugin import hookimpl
 from . import Formatter, Summary
 
@@ -14,7 +15,8 @@ class TextFormatter(Formatter):
     def handle(self, result) -> None:
         lines = result.source.splitlines() if self.options.get("show_source") else []
         for f in result.findings:
-            self.stream.write(f"{f.path}:{f.line}:{f.column}: {f.level} {f.rule} {f.message}\n")
+            line = f"{f.path}:{f.line}:{f.column}: {f.level} {f.rule} {f.message}"
+            self.stream.write(f"{printable(line)}\n")
             if lines and f.line <= len(lines):
                 self._show(lines[f.line - 1], f)
 
@@ -25,7 +27,8 @@ class TextFormatter(Formatter):
         offset = max(0, start - 40) if len(line) > limit else 0
         shown = line[offset : offset + limit]
         width = max(1, min(end, offset + limit) - start)
-        self.stream.write(f"    {shown}\n    {' ' * (start - offset)}{'^' * width}\n")
+        marker = f"{' ' * len(printable(shown[: start - offset]))}{'^' * width}"
+        self.stream.write(f"    {printable(shown)}\n    {marker}\n")
 
     def finish(self, summary: Summary) -> None:
         if self.options.get("show_source") and summary.findings:
