@@ -28,6 +28,9 @@ KEYS = {
     "max-file-size",
 }
 DEFAULT_MAX_FILE_MB = 5
+#: what a config may raise ``max-file-size`` to: a repository cannot make CI lint a draft
+#: of any size (see "Trust model" in the README)
+MAX_FILE_MB_CAP = 10
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,8 @@ def _resolve(data: dict, source: str, base_dir: Path, presets_dir: Path) -> Conf
     max_size = merged.get("max-file-size", DEFAULT_MAX_FILE_MB)
     if isinstance(max_size, bool) or not isinstance(max_size, (int, float)) or max_size <= 0:
         raise fail("max-file-size", "'max-file-size' must be a positive number of megabytes")
+    if max_size > MAX_FILE_MB_CAP:
+        raise fail("max-file-size", f"'max-file-size' may be at most {MAX_FILE_MB_CAP} (MB)")
     rule_paths = merged.get("rule-paths", [])
     exclude = merged.get("exclude", [])
     archive = merged.get("archive", [])

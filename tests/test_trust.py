@@ -180,3 +180,32 @@ def test_file_names_and_draft_text_are_escaped_in_every_format(tmp_path):
     assert "said Peligro" in outputs["text"]
     ET.fromstring(outputs["junit"])  # well-formed XML
     assert json.loads(outputs["json"]) and json.loads(outputs["sarif"])
+
+
+def test_budgets_a_repositorys_yaml_formulas_and_file_size_cannot_exceed(tmp_path):
+    repo, _ = _repo(tmp_path)
+    (repo / "drafts" / "ok.md").write_text("# Hola\n\nUn texto.\n", encoding="utf-8")
+    bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 9)
+    )
+    (repo / "rules").mkdir()
+    metric = "id: m\nkind: metric\nmessage: m\noptions:\n  formula: '%s'\n  condition: '> 1'\n"
+    attacks = [  # (config, a rule file, the error)
+        (bomb, "", ".lintnews.yaml:1: YAML too large once its aliases are expanded"),
+        ("x: " + "[" * 1500 + "]" * 1500 + "\n", "", ".lintnews.yaml:1: "),
+        ("a: &a [*a]\n", "", ".lintnews.yaml:1: recursive YAML alias"),
+        ("max-file-size: 1000\n", "", ".lintnews.yaml:1: invalid config: 'max-file-size' may"),
+        ("rule-paths: [rules]\n", metric % ("-" * 499 + "1"), "m.yaml:5: invalid rule: "),
+        ("rule-paths: [rules]\n", metric % "round(7) ** round(10 ** 8)", "m.yaml:5: invalid rule"),
+    ]
+    for config, rule, error in attacks:
+        (repo / ".lintnews.yaml").write_text(config, encoding="utf-8")
+        (repo / "rules" / "m.yaml").write_text(rule or "id: m\nkind: off\n", encoding="utf-8")
+        if not rule:
+            (repo / "rules" / "m.yaml").unlink()
+        for args in (["check", "drafts"], ["rules"]):  # the YAML cache is on: kept bounded
+            proc = run_cli(*args, cwd=repo)
+            assert proc.returncode == 2, (config[:40], proc.stderr[-500:])
+            assert error in proc.stderr and len(proc.stderr.splitlines()) == 1, proc.stderr
+    cache = repo / ".lintnews" / "cache"
+    assert sum(p.stat().st_size for p in cache.iterdir()) < 2_000_000
