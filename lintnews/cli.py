@@ -1,8 +1,9 @@
 """The command line: ``lintnews check|rules|explain|plugins``. ``main(argv) -> exit code``.
 
 Exit codes: 0 nothing at or above the fail level; 1 a finding at or above it; 2 usage,
-config, rule or input errors. A finding that reaches the fail level wins over input errors
-(1), so CI reports the drafts' problems first; errors alone give 2.
+config, rule or input errors; 3 an internal error (a bug in lintnews or a plugin: one line
+on stderr, the traceback with ``LINTNEWS_DEBUG=1``). A finding that reaches the fail level
+wins over input errors (1), so CI reports the drafts' problems first; errors alone give 2.
 """
 
 from __future__ import annotations
@@ -16,7 +17,17 @@ from . import __version__
 from .errors import LintnewsError, printable
 from .findings import LEVELS
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def internal_error(prefix: str, exc: Exception) -> int:
+    """An exception nobody expected: one line and exit code 3, never 1 (which means
+    findings); ``LINTNEWS_DEBUG=1`` shows the traceback instead."""
+    if os.environ.get("LINTNEWS_DEBUG"):
+        raise exc
+    message = f"{prefix}: internal error: {type(exc).__name__}: {exc}"
+    print(printable(message), file=sys.stderr)
+    return EXIT_INTERNAL
 
 
 def _ids(value: str) -> list[str]:
@@ -144,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_ERROR
+    except Exception as exc:
+        return internal_error("lintnews", exc)
 
 
 def _runner(args, **kwargs):

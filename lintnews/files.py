@@ -183,7 +183,10 @@ def write_source(source: Source, text: str) -> None:
         raise InputError(f"{path}: cannot write fixes: {exc.strerror or exc}") from None
     if hashlib.sha256(current).hexdigest() != source.digest:
         raise InputError(f"{path}: changed on disk while being fixed; not written")
-    replace_file(path, source.encode(text), suffix=".lintnews", mode=mode, durable=True)
+    try:  # a full disk: this draft unchanged (the temporary file is removed), the run goes on
+        replace_file(path, source.encode(text), suffix=".lintnews", mode=mode, durable=True)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write fixes: {exc.strerror or exc}") from None
 
 
 def replace_file(

@@ -209,3 +209,45 @@ def test_budgets_a_repositorys_yaml_formulas_and_file_size_cannot_exceed(tmp_pat
             assert error in proc.stderr and len(proc.stderr.splitlines()) == 1, proc.stderr
     cache = repo / ".lintnews" / "cache"
     assert sum(p.stat().st_size for p in cache.iterdir()) < 2_000_000
+
+
+def test_disk_full_during_fix_is_one_line_per_draft_and_the_run_goes_on(
+    tmp_path, monkeypatch, capsys
+):
+    import errno
+
+    from lintnews import cli, files
+
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text(DIRTY, encoding="utf-8")
+    calls = []
+
+    def fsync(fd):
+        calls.append(fd)
+        if len(calls) == 1:  # the disk is full for the first draft only
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", fsync)
+    monkeypatch.chdir(tmp_path)
+    code = cli.main(["check", "--no-cache", "-j", "1", "--fix", "--unsafe-fixes", "a.md", "b.md"])
+    err = capsys.readouterr().err
+    assert code == 1, err  # a.md keeps its finding
+    assert "lintnews: a.md: cannot write fixes: No space left on device\n" in err
+    assert "Traceback" not in err
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == DIRTY  # untouched, no temp file
+    assert (tmp_path / "b.md").read_text(encoding="utf-8") != DIRTY  # fixed all the same
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "b.md"]
+
+
+def test_an_internal_error_has_its_own_exit_code_and_one_line(monkeypatch, capsys, tmp_path):
+    from lintnews import app, cli
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug\nwith two lines")
+
+    (tmp_path / "a.md").write_text("# Hola\n\nUn texto.\n", encoding="utf-8")
+    monkeypatch.setattr(app, "check", broken)
+    monkeypatch.delenv("LINTNEWS_DEBUG", raising=False)
+    assert cli.main(["check", "--no-cache", str(tmp_path / "a.md")]) == cli.EXIT_INTERNAL == 3
+    err = capsys.readouterr().err
+    assert err == "lintnews: internal error: RuntimeError: a bug\\nwith two lines\n"

@@ -67,6 +67,10 @@ def main(argv: list[str]) -> int:
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_ERROR
+    except Exception as exc:
+        from ..cli import internal_error
+
+        return internal_error("lintnews vale", exc)
 
 
 def _run(argv: list[str]) -> int:
