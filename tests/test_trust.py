@@ -251,3 +251,21 @@ def test_an_internal_error_has_its_own_exit_code_and_one_line(monkeypatch, capsy
     assert cli.main(["check", "--no-cache", str(tmp_path / "a.md")]) == cli.EXIT_INTERNAL == 3
     err = capsys.readouterr().err
     assert err == "lintnews: internal error: RuntimeError: a bug\\nwith two lines\n"
+
+
+def test_python_m_lintnews_imports_no_plugin_from_the_working_directory(tmp_path):
+    repo, _ = _repo(tmp_path)
+    (repo / "drafts" / "ok.md").write_text("# Hola\n\nUn texto.\n", encoding="utf-8")
+    info = repo / "evil-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: evil\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[lintnews]\nevil = evilmod\n", encoding="utf-8")
+    (repo / "evilmod.py").write_text(
+        "import pathlib\npathlib.Path('PWNED').write_text('code ran')\n", encoding="utf-8"
+    )
+    env = {"LINTNEWS_DISABLE_PLUGIN_AUTOLOAD": ""}
+    for args in (["plugins"], ["check", "--no-cache", "drafts"], ["vale", "drafts"]):
+        proc = run_cli(*args, cwd=repo, env=env)
+        assert "Traceback" not in proc.stderr, proc.stderr
+        assert not (repo / "PWNED").exists(), args
+        assert "evil" not in proc.stdout + proc.stderr
