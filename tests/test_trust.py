@@ -269,3 +269,67 @@ def test_python_m_lintnews_imports_no_plugin_from_the_working_directory(tmp_path
         assert "Traceback" not in proc.stderr, proc.stderr
         assert not (repo / "PWNED").exists(), args
         assert "evil" not in proc.stdout + proc.stderr
+
+
+def _finds_the_caption(repo) -> None:
+    """A check of ``repo``'s drafts (the cache on) finds DIRTY's caption, in time."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "lintnews", "check", "drafts"],
+        cwd=repo, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert proc.returncode == 1 and "stray-caption" in proc.stdout, proc.stderr[-800:]
+
+
+def test_forged_cache_files_committed_to_the_repository_are_not_trusted(tmp_path):
+    import hashlib
+    import marshal
+    import sqlite3
+
+    from lintnews import batch
+    from lintnews.cache import SCHEMA
+    from lintnews.runner import Runner
+
+    repo, _ = _repo(tmp_path)
+    (repo / ".lintnews.yaml").write_text("fail-level: warning\n", encoding="utf-8")
+    (repo / "drafts" / "a.md").write_text(DIRTY, encoding="utf-8")
+    cache = repo / ".lintnews" / "cache"
+    cache.mkdir(parents=True)
+    # compiled patterns whose code is garbage, a parsed-YAML entry 1,500 lists deep for the
+    # config, and a results cache whose rows say "no findings" under the public key formula
+    garbage = {("x", 0): ("x", 0, [99] * 64, {}, {}, {}, [], -1, None, 0, 0)}
+    (cache / "regex-compiled.bin").write_bytes(marshal.dumps((("k",), garbage)))
+    config_text = (repo / ".lintnews.yaml").read_text(encoding="utf-8")
+    deep: list = []
+    for _ in range(1500):
+        deep = [deep]
+    parsed = {str(repo / ".lintnews.yaml"): (config_text, deep)}
+    (cache / "yaml-parsed.bin").write_bytes(marshal.dumps(parsed))
+    old_cwd = os.getcwd()
+    os.chdir(repo)
+    try:
+        salt = batch._salt(Runner(config_path=".lintnews.yaml"))
+    finally:
+        os.chdir(old_cwd)
+    path = "drafts/a.md"
+    digest = hashlib.sha256(DIRTY.encode()).hexdigest()
+    db = sqlite3.connect(cache / "results.sqlite")
+    db.executescript(SCHEMA)
+    key = hashlib.sha256(f"{salt}\0{path}\0{digest}".encode()).hexdigest()
+    payload = json.dumps({"path": path, "language": "es", "findings": []})
+    db.execute("insert into results values (?, ?)", (key, payload))
+    db.commit()
+    db.close()
+    _finds_the_caption(repo)
+    # a results cache whose "files" is a view over an endless recursive query
+    (cache / "results.sqlite").unlink()
+    db = sqlite3.connect(cache / "results.sqlite")
+    db.executescript(
+        "create table results (key text primary key, payload text);"
+        "create view files (path, mtime_ns, size, digest) as with recursive r(n) as "
+        "(select 1 union all select n + 1 from r) select n, n, n, n from r;"
+    )
+    db.close()
+    _finds_the_caption(repo)
