@@ -333,3 +333,20 @@ def test_forged_cache_files_committed_to_the_repository_are_not_trusted(tmp_path
     )
     db.close()
     _finds_the_caption(repo)
+
+
+def test_a_rules_patterns_share_one_time_budget_per_draft(tmp_path):
+    repo, _ = _repo(tmp_path)
+    (repo / "rules").mkdir()
+    (repo / "rules" / "slow.yaml").write_text(  # each exception try is well under the limit
+        "id: slow\nkind: existence\nmessage: m\noptions:\n  tokens: [palabra]\n"
+        "  exceptions: ['(?:.*?a){2}Z', 'x y']\n",
+        encoding="utf-8",
+    )
+    (repo / ".lintnews.yaml").write_text("rule-paths: [rules]\n", encoding="utf-8")
+    (repo / "drafts" / "a.md").write_text("# T\n\n" + "palabra " * 200 + "\n", encoding="utf-8")
+    proc = run_cli("check", "--no-cache", "drafts", cwd=repo, env={"LINTNEWS_REGEX_TIMEOUT": "0.2"})
+    assert "lintnews: drafts/a.md: rule slow: its patterns took more than 2s together" in (
+        proc.stderr
+    ), proc.stderr
+    assert len(proc.stderr.splitlines()) == 1
