@@ -350,3 +350,33 @@ def test_a_rules_patterns_share_one_time_budget_per_draft(tmp_path):
         proc.stderr
     ), proc.stderr
     assert len(proc.stderr.splitlines()) == 1
+
+
+def test_vale_reports_an_unreadable_draft_or_vocabulary_in_one_line_and_goes_on(tmp_path):
+    styles = tmp_path / "styles"
+    (styles / "S").mkdir(parents=True)
+    (styles / "S" / "W.yml").write_text(
+        "extends: existence\nmessage: '%s'\ntokens:\n  - palabra\n", encoding="utf-8"
+    )
+    ini = "StylesPath = styles\nMinAlertLevel = suggestion\n%s[*.md]\nBasedOnStyles = S\n"
+    (tmp_path / ".vale.ini").write_text(ini % "", encoding="utf-8")
+    (tmp_path / "a.md").write_text("# T\n\npalabra\n", encoding="utf-8")
+    (tmp_path / "b.md").write_bytes(b"# T\n\nTexto \xff palabra\n")
+    (tmp_path / "c.md").write_text("# T\n\notra palabra\n", encoding="utf-8")
+    proc = run_cli("vale", "--output", "line", "a.md", "b.md", "c.md", cwd=tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr == "lintnews vale: b.md:3: not valid UTF-8 (byte 0xff at offset 11)\n"
+    assert [line.split(":")[0] for line in proc.stdout.splitlines()] == [
+        str(tmp_path / "a.md"),
+        str(tmp_path / "c.md"),
+    ]
+    vocab = styles / "config" / "vocabularies" / "V"
+    vocab.mkdir(parents=True)
+    (vocab / "accept.txt").write_bytes(b"caf\xe9\n")
+    (tmp_path / ".vale.ini").write_text(ini % "Vocab = V\n", encoding="utf-8")
+    proc = run_cli("vale", "a.md", cwd=tmp_path)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    assert (
+        proc.stderr
+        == f"lintnews vale: {vocab / 'accept.txt'}: cannot read: invalid continuation byte\n"
+    )
