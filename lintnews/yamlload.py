@@ -82,7 +82,11 @@ def load_yaml(text: str, path: str | Path, error: type[Exception]):
             problem = _shape_problem(node, yaml.nodes)
             if problem:
                 raise error(f"{where(path, node.start_mark.line + 1)}: {problem}")
-            return loader.construct_document(node)
+            try:
+                return loader.construct_document(node)
+            except (ValueError, OverflowError) as exc:  # a date 2024-13-45, a huge integer
+                line = _failing_line(loader, node, yaml.nodes)
+                raise error(f"{where(path, line)}: invalid YAML value: {exc}") from None
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
@@ -131,6 +135,25 @@ def _shape_problem(root, nodes) -> str:
             if id(kid) not in size:
                 stack.append((kid, False))
     return ""
+
+
+def _failing_line(loader, root, nodes) -> int | None:
+    """The line of the first scalar that cannot be built (the constructor's ValueError names
+    no place)."""
+    loader.constructed_objects, loader.recursive_objects = {}, {}  # left half-built
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, nodes.ScalarNode):
+            try:
+                loader.construct_object(node)
+            except (ValueError, OverflowError):
+                return node.start_mark.line + 1
+        elif isinstance(node, nodes.MappingNode):
+            stack.extend(n for pair in reversed(node.value) for n in reversed(pair))
+        else:
+            stack.extend(reversed(node.value))
+    return None
 
 
 def _pure_python_error(text: str):

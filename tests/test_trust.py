@@ -380,3 +380,18 @@ def test_vale_reports_an_unreadable_draft_or_vocabulary_in_one_line_and_goes_on(
         proc.stderr
         == f"lintnews vale: {vocab / 'accept.txt'}: cannot read: invalid continuation byte\n"
     )
+
+
+def test_a_front_matter_value_that_cannot_be_built_is_an_error_with_its_line(tmp_path):
+    (tmp_path / "date.md").write_text(
+        "---\ntitle: T\ndate: 2024-13-45\n---\n# T\n\nTexto.\n", encoding="utf-8"
+    )
+    (tmp_path / "int.md").write_text(f"---\nn: {'9' * 5000}\n---\n# T\n\nTexto.\n")
+    proc = run_cli("check", "--no-cache", "date.md", "int.md", cwd=tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.splitlines()
+    assert lines[0] == (
+        "lintnews: date.md:3: invalid front matter: invalid YAML value: month must be in 1..12"
+    )
+    assert lines[1].startswith("lintnews: int.md:2: invalid front matter: invalid YAML value: ")
+    assert len(lines) == 2 and "plugin" not in proc.stderr
