@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 from conftest import run_cli
 
@@ -395,3 +396,20 @@ def test_a_front_matter_value_that_cannot_be_built_is_an_error_with_its_line(tmp
     )
     assert lines[1].startswith("lintnews: int.md:2: invalid front matter: invalid YAML value: ")
     assert len(lines) == 2 and "plugin" not in proc.stderr
+
+
+def test_archive_files_that_link_out_of_the_archive_are_not_indexed(tmp_path, monkeypatch):
+    from lintnews.runner import Runner
+
+    repo, outside = _repo(tmp_path)
+    published = repo / "published"
+    published.mkdir()
+    (published / "old.md").write_text("# Viejo\n\nUn texto publicado.\n", encoding="utf-8")
+    (published / "leak.md").symlink_to(outside / "secret.md")
+    (published / "docs").symlink_to(outside)
+    (repo / ".lintnews.yaml").write_text("archive: [published]\n", encoding="utf-8")
+    monkeypatch.chdir(repo)
+    index = Runner(config_path=".lintnews.yaml").ruleset.resources["archive"]
+    paths = {Path(p).name for (p,) in index.db.execute("select path from files")}
+    index.close()
+    assert paths == {"old.md"}
