@@ -142,6 +142,11 @@ def _make_key(path: Path) -> None:
         pass
 
 
+def secret_tag(name: str) -> str:
+    """A short tag for a cache file's name that only this user's secret makes."""
+    return hmac.digest(secret(), name.encode(), hashlib.sha256).hex()[:24]
+
+
 def sign(data: bytes) -> bytes:
     return SIGNED + hmac.digest(secret(), data, hashlib.sha256) + data
 

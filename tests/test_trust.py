@@ -413,3 +413,26 @@ def test_archive_files_that_link_out_of_the_archive_are_not_indexed(tmp_path, mo
     paths = {Path(p).name for (p,) in index.db.execute("select path from files")}
     index.close()
     assert paths == {"old.md"}
+
+
+def test_a_committed_lexicon_index_is_never_opened(tmp_path, monkeypatch):
+    from lintnews import files
+    from lintnews.language import lexicon
+
+    opened = []
+    read = files.read_unlinked
+    monkeypatch.setattr(lexicon, "read_unlinked", lambda p: opened.append(p.name) or read(p))
+    data = lexicon._data_file("es", "large")
+    stat = data.stat()
+    public = f"lexicon-es-large-2-{stat.st_size}-{stat.st_mtime_ns}.bin"  # the old name
+    (tmp_path / public).write_bytes(b"forged")
+    try:
+        lexicon.load.cache_clear()
+        lexicon.use_index_dir(tmp_path)
+        assert lexicon.load("es", "large", 2.0).zipf("Colombia") > 3
+    finally:
+        lexicon.use_index_dir(None)
+        lexicon.load.cache_clear()
+    assert opened and public not in opened
+    (written,) = {p.name for p in tmp_path.iterdir()} - {public}
+    assert written.startswith(public.removesuffix(".bin") + "-") and written in opened
