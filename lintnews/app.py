@@ -82,7 +82,11 @@ def check(
     outcome = Outcome()
     for formatter in formatters:
         formatter.start()
-    for result in batch.run(runner, inputs(runner, options.paths, options), options):
+    paths = inputs(runner, options.paths, options)
+    if on_result is not None:  # links out of the project, left out: a note each
+        for note in getattr(runner, "notes", ()):
+            on_result(FileResult(path="", notes=(note,)))
+    for result in batch.run(runner, paths, options):
         outcome.summary.add(result)
         outcome.failing |= any(level_rank(f.level) >= fail_rank for f in result.findings)
         outcome.changed |= bool(result.diff)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import regexcache
+from .errors import ConfigError
 from .language.normalize import fold
 
 SCHEMA_VERSION = "1"
@@ -216,6 +217,10 @@ def open_archive(
     ``*.txt`` under each root); ``read(path)`` gives a file's paragraphs.
     """
     db_path = Path(db_path)
+    names = [db_path.name + suffix for suffix in ("", "-wal", "-shm", "-journal")]
+    for link in (db_path.parent, *(db_path.parent / name for name in names)):
+        if link.is_symlink():  # never opened, written or dropped through a link
+            raise ConfigError(f"{link}: a symbolic link; the archive index is not kept through it")
     db_path.parent.mkdir(parents=True, exist_ok=True)
     index = ArchiveIndex(db_path)
     files = (list_files or _list_files)([Path(r) for r in roots])
@@ -224,11 +229,29 @@ def open_archive(
 
 
 def _list_files(roots: list[Path]) -> list[str]:
+    """The archive's files under each root; a file that is a link out of its root is left
+    out (see "Trust model" in the README)."""
     out = []
     for root in roots:
         if root.is_file():
             out.append(str(root))
             continue
+        real_root = root.resolve()
+        folders: dict[Path, bool] = {}  # a folder's real path: once per folder, not per file
         for pattern in ("*.md", "*.markdown", "*.txt"):
-            out += [str(p) for p in root.rglob(pattern) if p.is_file()]
+            out += [
+                str(p)
+                for p in root.rglob(pattern)
+                if p.is_file() and _inside(p, real_root, folders)
+            ]
     return sorted(set(out))
+
+
+def _inside(path: Path, real_root: Path, folders: dict[Path, bool]) -> bool:
+    """Whether ``path`` (its folder, and the file when it is a link) resolves under
+    ``real_root``; ``folders`` remembers the folders already resolved."""
+    if path.parent not in folders:
+        folders[path.parent] = path.parent.resolve().is_relative_to(real_root)
+    if not folders[path.parent]:
+        return False
+    return not path.is_symlink() or path.resolve().is_relative_to(real_root)

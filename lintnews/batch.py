@@ -41,7 +41,7 @@ def run(runner, paths: list[str], options: RunOptions):
 
         max_bytes = runner.config.max_file_size * 1024 * 1024
         folder = cache_folder(options.cache_dir, runner.config.path or None)
-        cache = Cache(folder, _salt(runner), max_bytes)
+        cache = Cache(folder, _salt(runner), max_bytes) if folder is not None else None
     progress = _Progress(len(paths))
     try:
         done = cache.get_many([p for p in paths if p != "-"]) if cache else {}

@@ -5,18 +5,24 @@ to the size, modification time and content hash last seen, so an unchanged file 
 without reading it; ``results`` maps sha256(salt, path, content hash) to the serialised
 findings. SQLite's locking (WAL journal, busy timeout) makes concurrent runs safe; a cache
 that cannot be opened or written is skipped, never an error.
+
+A repository may commit its own ``results.sqlite`` (see "Trust model" in the README): the
+file is used only when its schema is exactly this one (no views, triggers or other objects
+a query could run), and a result's key is an HMAC keyed by the user's secret
+(:func:`lintnews.cachefolder.secret`), so no row written elsewhere answers a lookup.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
 import sqlite3
 import stat
 from pathlib import Path
 
-from .cachefolder import make_cache_folder
+from .cachefolder import make_cache_folder, secret
 from .document import Span
 from .findings import FileResult, Finding, Fix, Related
 
@@ -34,16 +40,25 @@ class Cache:
         self.db: sqlite3.Connection | None = None
         try:
             make_cache_folder(folder)
+            for suffix in ("", "-wal", "-shm", "-journal"):  # never written through a link
+                if (folder / f"results.sqlite{suffix}").is_symlink():
+                    raise OSError("a symbolic link in the cache folder")
             self.db = sqlite3.connect(folder / "results.sqlite", timeout=10, isolation_level=None)
+            self.db.execute("pragma trusted_schema=off")
+            self.db.executescript(SCHEMA)
+            if not _ours(self.db):
+                raise sqlite3.DatabaseError("not a lintnews results cache")
             self.db.execute("pragma journal_mode=wal")
             self.db.execute("pragma synchronous=normal")
-            self.db.executescript(SCHEMA)
             self.db.execute("begin")
         except (OSError, sqlite3.Error):
+            if self.db is not None:
+                self.db.close()
             self.db = None
 
     def _key(self, path: str, digest: str) -> str:
-        return hashlib.sha256(f"{self.salt}\0{path}\0{digest}".encode()).hexdigest()
+        message = f"{self.salt}\0{path}\0{digest}".encode()
+        return hmac.digest(secret(), message, hashlib.sha256).hex()
 
     def get(self, path: str) -> FileResult | None:
         return self.get_many([path]).get(path)
@@ -125,6 +140,20 @@ class Cache:
             except sqlite3.Error:
                 pass
             self.db = None
+
+
+def _ours(db: sqlite3.Connection) -> bool:
+    """Whether the database holds exactly the two tables of :data:`SCHEMA` (and their
+    primary-key indexes), read from ``sqlite_master`` without running anything in it."""
+    rows = db.execute("select type, name, sql from sqlite_master").fetchall()
+    tables = {name: " ".join((sql or "").split()) for kind, name, sql in rows if kind == "table"}
+    others = {name for kind, name, _ in rows if kind != "table"}
+    expected = {}
+    for statement in filter(str.strip, SCHEMA.split(";")):
+        body = " ".join(statement.split()).removeprefix("create table if not exists ")
+        expected[body.split(" ", 1)[0]] = f"CREATE TABLE {body}"
+    indexes = {f"sqlite_autoindex_{name}_1" for name in expected}
+    return tables == expected and others <= indexes
 
 
 def _dump(result: FileResult) -> str:

@@ -9,14 +9,24 @@ for a run and saves what the run added: ``lintnews check`` opens it before anyth
 the Python API passes one to the Runner the same way, and a Runner without one (``lintnews
 vale``, ``lint_text`` by default) keeps nothing. This module also holds the folder's file
 handling: atomic writes, marshal values, bounded entries.
+
+The folder sits in the repository, whose files a pull request's author controls, so what is
+read from it is authenticated: marshal values carry an HMAC-SHA256 keyed by a per-user
+secret kept outside any repository (:func:`secret`, in the user's cache folder), and a file
+without a valid one is a cache miss. The compiled patterns (handed to ``regex``'s C engine)
+and the parsed YAML never come from a file that lintnews did not write for this user.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import marshal
+import os
+from functools import lru_cache
 from pathlib import Path
 
-from .files import replace_file
+from .files import linked, read_unlinked, replace_file
 
 
 class CacheFolder:
@@ -71,40 +81,105 @@ class CacheFolder:
         return f"CacheFolder({str(self.path) if self.path else None!r})"
 
 
-def cache_folder(cache_dir: str | None, config_path: str | Path | None) -> Path:
+def cache_folder(cache_dir: str | None, config_path: str | Path | None) -> Path | None:
     """``cache_dir`` as given, or ``.lintnews/cache`` beside the config file (or in the
-    working directory when there is none)."""
+    working directory when there is none). None (no cache kept) when ``.lintnews`` or its
+    ``cache`` is a symbolic link: a repository's link is not followed (see "Trust model")."""
     if cache_dir:
         return Path(cache_dir)
     base = Path(config_path).parent if config_path else Path.cwd()
-    return base / ".lintnews" / "cache"
+    folder = base / ".lintnews" / "cache"
+    return None if linked(folder, base) else folder
 
 
 def make_cache_folder(folder: Path) -> None:
     """Create the cache folder; a ``.lintnews`` folder ignores itself in git."""
     folder.mkdir(parents=True, exist_ok=True)
     gitignore = folder.parent / ".gitignore"
-    if folder.parent.name == ".lintnews" and not gitignore.exists():
+    if folder.parent.name == ".lintnews" and not (gitignore.is_symlink() or gitignore.exists()):
         gitignore.write_text("*\n", encoding="utf-8")
+
+
+SIGNED = b"lintnews-hmac-sha256\n"
+KEY_BYTES = 32
+
+
+@lru_cache(maxsize=1)
+def secret() -> bytes:
+    """This user's key for the cache folders' files: ``lintnews/cache-key`` in the user's
+    cache folder (``$XDG_CACHE_HOME`` or ``~/.cache``), made on first use, readable by the
+    user alone. When it cannot be read or made, a key for this process only: nothing kept
+    is trusted, runs are only slower."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = Path(base) / "lintnews" / "cache-key"
+    for _ in range(2):
+        try:
+            key = read_unlinked(path)
+            if len(key) == KEY_BYTES and path.stat().st_uid == os.getuid():
+                return key
+            break
+        except FileNotFoundError:
+            _make_key(path)
+        except OSError:
+            break
+    return os.urandom(KEY_BYTES)
+
+
+def _make_key(path: Path) -> None:
+    """Write a new key whole, then link it into place (a concurrent run's key wins)."""
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(dir=path.parent)  # mode 0600
+        try:
+            os.write(fd, os.urandom(KEY_BYTES))
+            os.close(fd)
+            os.link(tmp, path)
+        finally:
+            os.unlink(tmp)
+    except OSError:
+        pass
+
+
+def secret_tag(name: str) -> str:
+    """A short tag for a cache file's name that only this user's secret makes."""
+    return hmac.digest(secret(), name.encode(), hashlib.sha256).hex()[:24]
+
+
+def sign(data: bytes) -> bytes:
+    return SIGNED + hmac.digest(secret(), data, hashlib.sha256) + data
+
+
+def verified(blob: bytes) -> bytes | None:
+    """The data :func:`sign` wrapped, or None when the MAC is missing or wrong (a file this
+    user's lintnews did not write: never unmarshalled)."""
+    start = len(SIGNED) + hashlib.sha256().digest_size
+    if not blob.startswith(SIGNED) or len(blob) < start:
+        return None
+    data = blob[start:]
+    expected = hmac.digest(secret(), data, hashlib.sha256)
+    return data if hmac.compare_digest(blob[len(SIGNED) : start], expected) else None
 
 
 def read_cache_value(path: Path):
     """The value ``write_cache_value`` stored in ``path``; None for a file that is missing,
-    unreadable or not whole."""
+    unreadable, not whole, or not authenticated."""
     try:
-        return marshal.loads(path.read_bytes())
+        data = verified(read_unlinked(path))
+        return None if data is None else marshal.loads(data)
     except (OSError, ValueError, EOFError, TypeError):
         return None
 
 
 def write_cache_value(path: Path, value) -> bool:
     """Store plain values (marshal: strings, numbers, tuples, lists, dicts) in a file of the
-    cache folder; False when they cannot be stored or written."""
+    cache folder, authenticated; False when they cannot be stored or written."""
     try:
         data = marshal.dumps(value)
     except ValueError:
         return False
-    return write_cache_file(path, data)
+    return write_cache_file(path, sign(data))
 
 
 def kept_entries(first: dict, earlier: dict, limit: int) -> dict:

@@ -1,8 +1,9 @@
 """The command line: ``lintnews check|rules|explain|plugins``. ``main(argv) -> exit code``.
 
 Exit codes: 0 nothing at or above the fail level; 1 a finding at or above it; 2 usage,
-config, rule or input errors. A finding that reaches the fail level wins over input errors
-(1), so CI reports the drafts' problems first; errors alone give 2.
+config, rule or input errors; 3 an internal error (a bug in lintnews or a plugin: one line
+on stderr, the traceback with ``LINTNEWS_DEBUG=1``). A finding that reaches the fail level
+wins over input errors (1), so CI reports the drafts' problems first; errors alone give 2.
 """
 
 from __future__ import annotations
@@ -13,10 +14,20 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import LintnewsError
+from .errors import LintnewsError, printable
 from .findings import LEVELS
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def internal_error(prefix: str, exc: Exception) -> int:
+    """An exception nobody expected: one line and exit code 3, never 1 (which means
+    findings); ``LINTNEWS_DEBUG=1`` shows the traceback instead."""
+    if os.environ.get("LINTNEWS_DEBUG"):
+        raise exc
+    message = f"{prefix}: internal error: {type(exc).__name__}: {exc}"
+    print(printable(message), file=sys.stderr)
+    return EXIT_INTERNAL
 
 
 def _ids(value: str) -> list[str]:
@@ -187,13 +198,15 @@ def main(argv: list[str] | None = None) -> int:
             "init": cmd_init,
         }[args.command](args)
     except LintnewsError as exc:
-        print(f"lintnews: {exc}", file=sys.stderr)
+        print(f"lintnews: {printable(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("lintnews: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_ERROR
+    except Exception as exc:
+        return internal_error("lintnews", exc)
 
 
 def _runner(args, **kwargs):
@@ -210,7 +223,7 @@ def _runner(args, **kwargs):
 
 def _report_plugin_errors(runner) -> None:
     for name, message in runner.plugins.errors:
-        print(f"lintnews: plugin {name}: {message}; skipped", file=sys.stderr)
+        print(printable(f"lintnews: plugin {name}: {message}; skipped"), file=sys.stderr)
     runner.plugins.errors.clear()
 
 
@@ -303,10 +316,10 @@ def _check_to(args, runner, formats, name, out, folder) -> int:
 
     def report_result(result) -> None:
         for error in result.errors:
-            print(f"lintnews: {error}", file=sys.stderr)
+            print(f"lintnews: {printable(error)}", file=sys.stderr)
         if not args.quiet:
             for note in result.notes:
-                print(f"lintnews: {note}", file=sys.stderr)
+                print(f"lintnews: {printable(note)}", file=sys.stderr)
         if result.diff:
             out.write(result.diff)
         if args.show_fixes and result.fixed_rules:

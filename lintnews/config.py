@@ -30,6 +30,9 @@ KEYS = {
     "max-file-size",
 }
 DEFAULT_MAX_FILE_MB = 5
+#: what a config may raise ``max-file-size`` to: a repository cannot make CI lint a draft
+#: of any size (see "Trust model" in the README)
+MAX_FILE_MB_CAP = 10
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,8 @@ def _resolve(data: dict, source: str, base_dir: Path, presets_dir: Path) -> Conf
     rules = MarkedDict()
     rules.lines = {}
     for name in extends:
+        if not name or "/" in name or "\\" in name or name.startswith("."):
+            raise fail("extends", f"'extends' names a preset, not a path: '{name}'")
         preset = _load_preset(name, presets_dir, fail)
         rules.update(preset.get("rules") or {})
         merged.update({k: v for k, v in preset.items() if k != "rules"})
@@ -135,6 +140,8 @@ def _resolve(data: dict, source: str, base_dir: Path, presets_dir: Path) -> Conf
     max_size = merged.get("max-file-size", DEFAULT_MAX_FILE_MB)
     if isinstance(max_size, bool) or not isinstance(max_size, (int, float)) or max_size <= 0:
         raise fail("max-file-size", "'max-file-size' must be a positive number of megabytes")
+    if max_size > MAX_FILE_MB_CAP:
+        raise fail("max-file-size", f"'max-file-size' may be at most {MAX_FILE_MB_CAP} (MB)")
     rule_paths = merged.get("rule-paths", [])
     exclude = merged.get("exclude", [])
     archive = merged.get("archive", [])
@@ -147,9 +154,17 @@ def _resolve(data: dict, source: str, base_dir: Path, presets_dir: Path) -> Conf
     ):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise fail(key, f"'{key}' must be a list of strings")
+    root = base_dir.resolve()  # the project: what the config's paths may name
+
+    def confined(key: str, p: str) -> Path:
+        path = (base_dir / p).resolve()
+        if not path.is_relative_to(root):
+            raise fail(key, f"'{key}' must stay inside the project ({root}): '{p}' does not")
+        return path
+
     folders = []
     for p in rule_paths:
-        folder = (base_dir / p).resolve()
+        folder = confined("rule-paths", p)
         if not folder.is_dir():
             raise fail("rule-paths", f"rule folder '{p}' not found")
         folders.append(folder)
@@ -162,7 +177,7 @@ def _resolve(data: dict, source: str, base_dir: Path, presets_dir: Path) -> Conf
         exclude=tuple(exclude),
         include=tuple(include),
         fail_level=fail_level,
-        archive=tuple((base_dir / p).resolve() for p in archive),
+        archive=tuple(confined("archive", p) for p in archive),
         max_file_size=max_size,
     )
 

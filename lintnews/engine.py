@@ -7,7 +7,7 @@ from .document import Document, Span
 from .findings import Finding, Hit, Related
 from .kinds.base import Context
 from .language import UNKNOWN
-from .patterns import PatternTimeout
+from .patterns import PatternTimeout, rule_budget
 from .ruleset import Rule, RuleSet
 
 
@@ -24,7 +24,8 @@ def lint(doc: Document, ruleset: RuleSet) -> tuple[list[Finding], list[str]]:
         else:
             ctx = Context(doc, rule.options, lang, ruleset.resources, rule.prepared)
         try:
-            hits = list(rule.kind.run(ctx))
+            with rule_budget(doc.text):
+                hits = list(rule.kind.run(ctx))
         except PatternTimeout as exc:
             errors.append(f"{doc.path}: rule {rule.id}: {exc}")
             continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 class LintnewsError(Exception):
     """Base class: ``str(error)`` is the one-line message printed by the CLI."""
@@ -17,6 +19,29 @@ class RuleError(LintnewsError):
 
 class InputError(LintnewsError):
     """A draft cannot be read or decoded."""
+
+
+#: what must not reach a terminal, a CI log or an XML report raw: control characters (tab
+#: aside), line and paragraph separators, bidirectional overrides, lone surrogates (a file
+#: name that is not UTF-8) and the two non-characters XML rejects
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
+_NAMED = {"\n": "\\n", "\r": "\\r"}
+
+
+def _escaped(match: re.Match) -> str:
+    char = match.group()
+    code = ord(char)
+    return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def printable(text: str) -> str:
+    """``text`` with what :data:`_UNPRINTABLE` lists written as Python escapes (``\\n``,
+    ``\\x1b``): a file name or a draft's words printed in a line stay in that line (a
+    newline there cannot start a GitHub workflow command, an escape cannot drive the
+    terminal)."""
+    return _UNPRINTABLE.sub(_escaped, text)
 
 
 def where(path: object, line: int | None = None) -> str:

@@ -12,7 +12,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, printable
 
 #: which files a folder walk lints, by name (the config's ``include`` replaces it)
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
@@ -41,23 +41,53 @@ class Walk:
     skip: tuple[Path, ...] = ()
 
 
-def discover(paths: list[str], exclude: tuple[str, ...] | Walk = ()) -> list[str]:
-    """Files named directly, plus drafts found recursively in folders, in sorted order."""
+class NotFixed(Exception):
+    """A draft ``--fix`` leaves alone (a symbolic link, hard links, read-only): a note."""
+
+
+def inside(real: str, root: str) -> bool:
+    """Whether the real path ``real`` is ``root`` or below it, and not in a hidden or
+    skipped folder there (``.git/config`` is inside a repository but no draft)."""
+    rel = os.path.relpath(real, root)
+    if rel == ".":
+        return True
+    parts = rel.split(os.sep)
+    return parts[0] != ".." and not any(p in SKIP_DIRS or p.startswith(".") for p in parts[:-1])
+
+
+def discover(
+    paths: list[str],
+    exclude: tuple[str, ...] | Walk = (),
+    root: str | Path | None = None,
+    notes: list[str] | None = None,
+) -> list[str]:
+    """Files named directly, plus drafts found recursively in folders, in sorted order.
+
+    With a project ``root``, a symbolic link (a draft, a folder in the walk, or a link on the
+    way to a file named) whose target is outside both the root and the folder named is not
+    followed: a note goes to ``notes`` instead (see "Trust model" in the README)."""
     walk = exclude if isinstance(exclude, Walk) else Walk(exclude=exclude)
     out: list[str] = []
     seen: set[str] = set()  # real paths: a file reached twice (links, loops) is linted once
     visited: set[tuple[int, int]] = {_dev_ino(p) for p in walk.skip if p.is_dir()}
+    notes = [] if notes is None else notes
+    real_root = os.path.realpath(root) if root is not None else None
     for given in paths:
         p = Path(given)
-        if p.is_dir():
-            found = _walk(p, walk, visited)
+        real = os.path.realpath(given)
+        if real_root and _escapes(given, real, str(root), real_root):
+            notes.append(_left_out(given))
+            continue
+        if p.is_dir():  # the folder named is the user's choice; links below it are not
+            roots = (real_root, real) if real_root else None
+            found = _walk(p, walk, visited, roots, notes)
         elif walk.force_exclude and is_excluded(given, walk.exclude):
             found = []
         else:  # a missing file is reported when read
-            found = [(given, os.path.realpath(given))]
-        for f, real in found:
-            if real not in seen:
-                seen.add(real)
+            found = [(given, real)]
+        for f, real_path in found:
+            if real_path not in seen:
+                seen.add(real_path)
                 out.append(f)
     return out
 
@@ -67,18 +97,47 @@ def _dev_ino(path: Path) -> tuple[int, int]:
     return st.st_dev, st.st_ino
 
 
-def _walk(root: Path, walk: Walk, visited: set[tuple[int, int]]) -> list[tuple[str, str]]:
-    """(path, real path) of the drafts under ``root``. A file that is not a link has the real
-    path of its folder plus its name: one realpath per folder, not per file."""
+def _escapes(given: str, real: str, root: str, real_root: str) -> bool:
+    """A path named on the command line that leaves the project through a link: the path
+    itself is one, or a folder on its way below the root is."""
+    lex = os.path.abspath(given)
+    abs_root = os.path.abspath(root)
+    under = os.path.commonpath([lex, abs_root]) == abs_root
+    linked = os.path.islink(given.rstrip("/") or given) or (under and real != lex)
+    return linked and not inside(real, real_root)
+
+
+def _left_out(path: str) -> str:
+    return f"{printable(path)}: symbolic link to outside the project, skipped"
+
+
+def _walk(
+    top: Path,
+    walk: Walk,
+    visited: set[tuple[int, int]],
+    roots: tuple[str, str] | None,
+    notes: list[str],
+) -> list[tuple[str, str]]:
+    """(path, real path) of the drafts under ``top``. A file that is not a link has the real
+    path of its folder plus its name: one realpath per folder, not per file. With ``roots``,
+    a linked folder or draft that resolves outside all of them is skipped with a note."""
+
+    def outside(real: str) -> bool:
+        return roots is not None and not any(inside(real, r) for r in roots)
+
     found = []
-    for folder, dirs, files in os.walk(root, followlinks=True):
+    for folder, dirs, files in os.walk(top, followlinks=True):
         st = os.stat(folder)
-        if (st.st_dev, st.st_ino) in visited:  # a symlink loop
+        if (st.st_dev, st.st_ino) in visited:  # a symlink loop, or a rule folder
             dirs[:] = []
             continue
         visited.add((st.st_dev, st.st_ino))
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
         real_folder = os.path.realpath(folder)
+        if outside(real_folder):
+            notes.append(_left_out(folder))
+            dirs[:] = []
+            continue
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
         for name in sorted(files):
             path = os.path.join(folder, name)
             if (
@@ -88,10 +147,12 @@ def _walk(root: Path, walk: Walk, visited: set[tuple[int, int]]) -> list[tuple[s
                 and not is_excluded(path, walk.exclude)
             ):
                 link = os.path.islink(path)
-                found.append(
-                    (path, os.path.realpath(path) if link else os.path.join(real_folder, name))
-                )
-    return _not_ignored(root, found) if walk.gitignore and found else found
+                real = os.path.realpath(path) if link else os.path.join(real_folder, name)
+                if link and outside(real):
+                    notes.append(_left_out(path))
+                    continue
+                found.append((path, real))
+    return _not_ignored(top, found) if walk.gitignore and found else found
 
 
 def _not_ignored(root: Path, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -159,13 +220,23 @@ def write_source(source: Source, text: str) -> None:
     and permissions; refuse when the file changed on disk since it was read."""
     path = Path(source.path)
     try:
+        info = path.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            raise NotFixed(f"{path}: a symbolic link; fixes not written through it")
+        mode = stat.S_IMODE(info.st_mode)
+        if not mode & stat.S_IWUSR:
+            raise NotFixed(f"{path}: read-only; fixes not written")
+        if info.st_nlink > 1:  # a rename would break the other links; in place is not atomic
+            raise NotFixed(f"{path}: has {info.st_nlink} hard links; fixes not written")
         current = path.read_bytes()
-        mode = stat.S_IMODE(path.stat().st_mode)
     except OSError as exc:
         raise InputError(f"{path}: cannot write fixes: {exc.strerror or exc}") from None
     if hashlib.sha256(current).hexdigest() != source.digest:
         raise InputError(f"{path}: changed on disk while being fixed; not written")
-    replace_file(path, source.encode(text), suffix=".lintnews", mode=mode, durable=True)
+    try:  # a full disk: this draft unchanged (the temporary file is removed), the run goes on
+        replace_file(path, source.encode(text), suffix=".lintnews", mode=mode, durable=True)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write fixes: {exc.strerror or exc}") from None
 
 
 def replace_file(
@@ -190,6 +261,27 @@ def replace_file(
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def read_unlinked(path: Path) -> bytes:
+    """A file's bytes, refusing (OSError) a symbolic link or anything but a regular file: for
+    the files lintnews keeps itself, which a repository may have replaced by links."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path}: not a regular file")
+        return f.read()
+
+
+def linked(path: Path, below: Path) -> Path | None:
+    """The first symbolic link among ``path``'s parts below the folder ``below`` (``path``
+    included): None when there is none."""
+    part = below
+    for name in path.relative_to(below).parts:
+        part = part / name
+        if part.is_symlink():
+            return part
+    return None
 
 
 def _check_size(path: str, size: int, max_mb: float) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from .errors import printable
 from .findings import Finding, Fix
 
 MAX_PASSES = 3
@@ -97,7 +98,7 @@ def unified_diff(path: str, before: str, after: str) -> str:
         difflib.unified_diff(
             before.splitlines(keepends=True),
             after.splitlines(keepends=True),
-            fromfile=f"a/{path}",
-            tofile=f"b/{path}",
+            fromfile=f"a/{printable(path)}",
+            tofile=f"b/{printable(path)}",
         )
     )

@@ -22,6 +22,12 @@ import regex
 from . import prefilter, regexcache
 
 MATCH_TIMEOUT = 0.5  # seconds per search; LINTNEWS_REGEX_TIMEOUT changes it
+#: what one rule's patterns may take together on one draft, in search limits: a pattern
+#: tried once per match (an exception) cannot add up to minutes (see :func:`rule_budget`)
+RULE_BUDGET = 10
+
+#: when the running rule's budget ends (``time.perf_counter``), None outside a rule
+_deadline: float | None = None
 
 #: prefixed to every pattern: version 1 turns full case folding on with IGNORECASE
 SIMPLE_CASE = "(?-f)"
@@ -29,10 +35,32 @@ SIMPLE_CASE = "(?-f)"
 
 class PatternTimeout(Exception):
     def __init__(self, pattern: str):
+        if _deadline is not None and time.perf_counter() >= _deadline:
+            super().__init__(
+                f"its patterns took more than {RULE_BUDGET * timeout():g}s together on this "
+                f"draft (the last: {pattern[:60]!r}); the rule was stopped"
+            )
+            return
         super().__init__(
             f"pattern {pattern[:60]!r} took more than {timeout():g}s on this draft "
             "(catastrophic backtracking?); the rule was stopped"
         )
+
+
+class rule_budget:  # noqa: N801 - used as a context manager, like a function
+    """``with rule_budget(text):`` one rule's run on one draft: every search inside gets at
+    most what is left of :data:`RULE_BUDGET` search limits, then times out."""
+
+    def __init__(self, text: str):
+        self.seconds = RULE_BUDGET * _limit(text)
+
+    def __enter__(self):
+        global _deadline
+        _deadline = time.perf_counter() + self.seconds
+
+    def __exit__(self, *exc):
+        global _deadline
+        _deadline = None
 
 
 def timeout() -> float:
@@ -46,7 +74,10 @@ def _limit(text: str, base: float | None = None) -> float:
     """The time limit for one scan: longer texts get proportionally more (per 100 kB).
     ``base`` is :func:`timeout` as read when the pattern was compiled (reading the
     environment on every scan costs more than many scans)."""
-    return (timeout() if base is None else base) * max(1.0, len(text) / 100_000)
+    limit = (timeout() if base is None else base) * max(1.0, len(text) / 100_000)
+    if _deadline is None:
+        return limit
+    return max(1e-9, min(limit, _deadline - time.perf_counter()))
 
 
 def search(compiled: regex.Pattern, text: str, pos: int = 0, base=None, name: str = ""):

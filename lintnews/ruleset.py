@@ -18,6 +18,7 @@ import dataclasses
 import fnmatch
 import hashlib
 import json
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -202,7 +203,7 @@ def resolve_options(
             *most, last = map(str, spec.choices)
             allowed = f"{', '.join(most)} or {last}" if most else last
             raise ValueError(f"option '{key}' must be {allowed}", key)
-        values[key] = _with_folder(value, base_dir) if spec.path else value
+        values[key] = _with_folder(value, base_dir, key) if spec.path else value
     options = cls(**{name: values[name] for name in specs if name in values})
     if kind.mapping:  # a kind of the dict contract: prepare reads and returns a dict, and
         # is given its own output again (with the config's changes) when a config overrides
@@ -212,12 +213,22 @@ def resolve_options(
     return options, prepared
 
 
-def _with_folder(value: Any, folder: Path) -> Any:
+#: the folders a file named by an option may resolve into, after links (None: anywhere). The
+#: Runner sets it to the project, the built-in rules and the plugins' rule folders.
+CONFINED_TO: ContextVar[tuple[Path, ...] | None] = ContextVar("CONFINED_TO", default=None)
+
+
+def _with_folder(value: Any, folder: Path, key: str) -> Any:
     """File names (in lists too) as :class:`FileName`s that know the folder they came from."""
     if isinstance(value, str) and value:
+        roots = CONFINED_TO.get()
+        if roots is not None:
+            path = (folder / value).resolve()
+            if not any(path.is_relative_to(root) for root in roots):
+                raise ValueError(f"option '{key}': file '{value}' is outside the project", key)
         return FileName(value, folder)
     if isinstance(value, list):
-        return [_with_folder(v, folder) for v in value]
+        return [_with_folder(v, folder, key) for v in value]
     return value
 
 

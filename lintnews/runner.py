@@ -13,13 +13,13 @@ from .config import Config, find_config, load_config
 from .document import Block, Document, Sentence, Span
 from .engine import lint
 from .errors import ConfigError, InputError, LintnewsError, RuleError
-from .files import Skipped, Walk, discover, read_draft, read_source, write_source
+from .files import NotFixed, Skipped, Walk, discover, read_draft, read_source, write_source
 from .findings import FileResult
 from .language import detect
 from .language.sentences import split
 from .plugin import manager
 from .plugin.builtin import builtin_rules_dir
-from .ruleset import RuleSet, build_ruleset
+from .ruleset import CONFINED_TO, RuleSet, build_ruleset
 
 
 class Runner:
@@ -38,18 +38,31 @@ class Runner:
         #: Runner without one keeps nothing
         self.cache_folder = (cache_folder or CacheFolder(None)).open()
         self.plugins = plugins or manager.build()
+        config_given = config is not None
         if config is None:
             presets = builtin_rules_dir() / "presets"
             path = Path(config_path) if config_path else find_config(Path.cwd())
             config = load_config(path, presets)
         self.config: Config = config
+        #: the project: what a repository's files may reach (see "Trust model" in the README)
+        self.root = Path(config.path).parent.absolute() if config.path else Path.cwd()
+        #: notes about paths left out when drafts were found (links out of the project)
+        self.notes: list[str] = []
         self.language = language_code(language or self.config.language)
         self.kinds = self._collect_kinds()
         folders = [Path(p) for paths in self.plugins.hook.lintnews_rule_paths() for p in paths]
+        # files named by rule options: in the project, the built-in rules or a plugin's folder
+        roots = (self.root, builtin_rules_dir(), *folders)
         folders += list(self.config.rule_paths)
-        self.ruleset: RuleSet = build_ruleset(
-            folders, self.kinds, self.config.rules, select, ignore, self.config.path or "config"
-        )
+        # a Config made in Python (no file) is the caller's own: its paths go anywhere
+        trusted = None if self.config.path == "" and config_given else roots
+        confined = CONFINED_TO.set(trusted and tuple(Path(r).resolve() for r in trusted))
+        try:
+            self.ruleset: RuleSet = build_ruleset(
+                folders, self.kinds, self.config.rules, select, ignore, self.config.path or "config"
+            )
+        finally:
+            CONFINED_TO.reset(confined)
         if self.language and self.language not in self.ruleset.languages:
             known = ", ".join(sorted(self.ruleset.languages))
             if language:
@@ -109,7 +122,7 @@ class Runner:
             gitignore=gitignore,
             skip=self.config.rule_paths,
         )
-        return discover(paths, walk)
+        return discover(paths, walk, self.root, self.notes)
 
     def lint_path(self, path: str, fix: str | None = None, diff: bool = False) -> FileResult:
         """Lint one file; with ``fix`` ("safe" or "unsafe") also fix it (or, with ``diff``,
@@ -147,6 +160,8 @@ class Runner:
             )
         try:
             write_source(source, outcome.text)
+        except NotFixed as note:
+            return dataclasses.replace(result, notes=(*result.notes, str(note)))
         except InputError as exc:
             return dataclasses.replace(result, errors=(*result.errors, str(exc)))
         return dataclasses.replace(

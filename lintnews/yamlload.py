@@ -15,6 +15,10 @@ from .errors import where
 
 MAX_BYTES = 2_000_000
 MAX_ALIASES = 100
+#: nodes of a document with every alias expanded (what walking or caching it costs), and
+#: its nesting: a few aliases of aliases ("billion laughs") or a deep list are an error
+MAX_NODES = 100_000
+MAX_DEPTH = 100
 CACHE_FILE = "yaml-parsed.bin"
 MAX_CACHED_FILES = 300  # a run of the built-in rules reads ~16
 
@@ -70,7 +74,21 @@ def load_yaml(text: str, path: str | Path, error: type[Exception]):
         )
         if aliases > MAX_ALIASES:
             raise error(f"{path}: too many YAML aliases ({aliases}, limit {MAX_ALIASES})")
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            problem = _shape_problem(node, yaml.nodes)
+            if problem:
+                raise error(f"{where(path, node.start_mark.line + 1)}: {problem}")
+            try:
+                return loader.construct_document(node)
+            except (ValueError, OverflowError) as exc:  # a date 2024-13-45, a huge integer
+                line = _failing_line(loader, node, yaml.nodes)
+                raise error(f"{where(path, line)}: invalid YAML value: {exc}") from None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         located = _pure_python_error(text) or exc
         mark = located.problem_mark or located.context_mark
@@ -79,6 +97,63 @@ def load_yaml(text: str, path: str | Path, error: type[Exception]):
         raise error(f"{where(path, line)}: invalid YAML: {problem}") from None
     except yaml.YAMLError as exc:
         raise error(f"{path}: invalid YAML: {exc}") from None
+
+
+def _shape_problem(root, nodes) -> str:
+    """Why a composed document is too big once its aliases are expanded, too deep, or
+    recursive ("" when it is none of them). Each node is visited once (sizes of shared
+    nodes are remembered), so the check costs what the document's text does."""
+    size: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if isinstance(node, nodes.MappingNode):
+            kids = [n for pair in node.value for n in pair]
+        elif isinstance(node, nodes.SequenceNode):
+            kids = node.value
+        else:
+            kids = []
+        if done:
+            open_nodes.discard(key)
+            size[key] = 1 + sum(size[id(k)] for k in kids)
+            depth[key] = 1 + max((depth[id(k)] for k in kids), default=0)
+            if size[key] > MAX_NODES:
+                return f"YAML too large once its aliases are expanded (over {MAX_NODES} values)"
+            if depth[key] > MAX_DEPTH:
+                return f"YAML nested too deep (over {MAX_DEPTH} levels)"
+            continue
+        if key in size:
+            continue
+        open_nodes.add(key)
+        stack.append((node, True))
+        for kid in kids:
+            if id(kid) in open_nodes:
+                return "recursive YAML alias (an anchor used inside itself)"
+            if id(kid) not in size:
+                stack.append((kid, False))
+    return ""
+
+
+def _failing_line(loader, root, nodes) -> int | None:
+    """The line of the first scalar that cannot be built (the constructor's ValueError names
+    no place)."""
+    loader.constructed_objects, loader.recursive_objects = {}, {}  # left half-built
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, nodes.ScalarNode):
+            try:
+                loader.construct_object(node)
+            except (ValueError, OverflowError):
+                return node.start_mark.line + 1
+        elif isinstance(node, nodes.MappingNode):
+            stack.extend(n for pair in reversed(node.value) for n in reversed(pair))
+        else:
+            stack.extend(reversed(node.value))
+    return None
 
 
 def _pure_python_error(text: str):
@@ -101,9 +176,14 @@ def read_yaml(path: Path, error: type[Exception]):
         return load_yaml(text, path, error)
     key = str(path)
     hit = _cache.parsed.get(key)
-    if hit is not None and hit[0] == text:
-        _cache.used.add(key)
-        return _thaw(hit[1])
+    if isinstance(hit, tuple) and len(hit) == 2 and hit[0] == text:
+        try:  # a cache file is not trusted to be well formed (see "Trust model")
+            data = _thaw(hit[1])
+        except (RecursionError, TypeError, ValueError, IndexError, AttributeError):
+            pass  # parsed again below
+        else:
+            _cache.used.add(key)
+            return data
     data = load_yaml(text, path, error)
     frozen = _freeze(data)
     try:

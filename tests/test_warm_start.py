@@ -3,12 +3,11 @@ behave exactly as freshly made ones, and damage or edits never leak into results
 
 from __future__ import annotations
 
-import marshal
-
 import pytest
 import regex
 
 from lintnews import regexcache, yamlload
+from lintnews.cachefolder import read_cache_value, write_cache_value
 from lintnews.errors import RuleError
 
 PATTERNS = [
@@ -66,7 +65,7 @@ def test_a_damaged_or_foreign_file_is_ignored(folder):
     assert regexcache.saved() == set()
     key = ("another regex", "0", (3, 0))
     fake = {("x", 0): ("x", 0, [1, 2, 3], {}, {}, {}, [], -1, None, 0, 0)}
-    (folder / regexcache.FILE).write_bytes(marshal.dumps((key, fake)))
+    write_cache_value(folder / regexcache.FILE, (key, fake))
     regexcache.load(folder)
     assert regexcache.saved() == set()
     assert regexcache.compile("x").match("x")
@@ -75,9 +74,9 @@ def test_a_damaged_or_foreign_file_is_ignored(folder):
     regexcache.compile("abc")
     regexcache.compile("xyz")
     regexcache.save()
-    saved = marshal.loads((folder / regexcache.FILE).read_bytes())
+    saved = read_cache_value(folder / regexcache.FILE)
     swapped = {("abc", 0): saved[1][("xyz", 0)], ("xyz", 0): saved[1][("abc", 0)]}
-    (folder / regexcache.FILE).write_bytes(marshal.dumps((saved[0], swapped)))
+    write_cache_value(folder / regexcache.FILE, (saved[0], swapped))
     regexcache.load(folder)
     assert regexcache.compile("abc").search("--abc--").group() == "abc"
     assert regexcache.compile("xyz").pattern == "xyz"
@@ -88,7 +87,7 @@ def test_a_check_run_saves_its_patterns_and_the_next_one_reads_them(cli, tmp_pat
     draft.write_text("# Título\n\nEl presidente habló ayer.\n\nImagen relacionada\n")
     cache = tmp_path / "cache"
     first = cli("check", "--cache-dir", str(cache), str(draft))
-    saved = marshal.loads((cache / regexcache.FILE).read_bytes())[1]
+    saved = read_cache_value(cache / regexcache.FILE)[1]
     assert len(saved) > 50  # the kinds' constants and the phrase packs
     draft.write_text(draft.read_text() + "\nOtra frase más.\n")  # not in the result cache
     second = cli("check", "--cache-dir", str(cache), str(draft))
@@ -165,7 +164,7 @@ def test_the_start_up_files_keep_this_runs_entries_first_and_stay_bounded(
     regexcache.compile("a2")  # used from the file
     regexcache.compile("b1")  # new
     regexcache.save()
-    kept = marshal.loads((folder / regexcache.FILE).read_bytes())[1]
+    kept = read_cache_value(folder / regexcache.FILE)[1]
     assert len(kept) == 3 and {("a2", 0), ("b1", 0)} <= set(kept)
 
     monkeypatch.setattr(yamlload, "MAX_CACHED_FILES", 2)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from .. import __version__
+from ..errors import printable
 from ..plugin import hookimpl
 from . import Formatter, Summary
 
@@ -17,7 +18,7 @@ from . import Formatter, Summary
 def _escape(text: str) -> str:
     import html  # imported when a report is written (not on every start)
 
-    return html.escape(text)
+    return html.escape(printable(text))  # control characters shown as \x1b
 
 
 STYLE = """

@@ -6,6 +6,7 @@ is a failing test case; findings below it are skipped test cases; input errors a
 
 from __future__ import annotations
 
+from ..errors import printable
 from ..findings import level_rank
 from ..plugin import hookimpl
 from . import Formatter, Summary
@@ -27,23 +28,27 @@ class JunitFormatter(Formatter):
 
     def _case(self, classname: str, name: str):
         self.counts["tests"] += 1
-        return self.et.SubElement(self.suite, "testcase", classname=classname, name=name)
+        return self.et.SubElement(
+            self.suite, "testcase", classname=printable(classname), name=printable(name)
+        )
 
     def handle(self, result) -> None:
         for error in result.errors:
             case = self._case(result.path, "read")
+            error = printable(error)  # XML 1.0 has no control characters, even escaped
             self.et.SubElement(case, "error", message=error, type="input-error").text = error
             self.counts["errors"] += 1
         if not result.findings and not result.errors:
             self._case(result.path, "lintnews")
         for f in result.findings:
             case = self._case(result.path, f"{f.rule} at {f.line}:{f.column}")
-            text = f"{f.path}:{f.line}:{f.column}: {f.level} {f.rule} {f.message}"
+            text = printable(f"{f.path}:{f.line}:{f.column}: {f.level} {f.rule} {f.message}")
+            message = printable(f.message)
             if level_rank(f.level) >= self.fail_rank:
-                self.et.SubElement(case, "failure", message=f.message, type=f.rule).text = text
+                self.et.SubElement(case, "failure", message=message, type=f.rule).text = text
                 self.counts["failures"] += 1
             else:
-                self.et.SubElement(case, "skipped", message=f"{f.level}: {f.message}")
+                self.et.SubElement(case, "skipped", message=f"{f.level}: {message}")
                 self.counts["skipped"] += 1
 
     def finish(self, summary: Summary) -> None:

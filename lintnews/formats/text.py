@@ -5,6 +5,7 @@ level in colour when ``options["colour"]`` (the CLI: a terminal, ``FORCE_COLOR``
 
 from __future__ import annotations
 
+from ..errors import printable
 from ..plugin import hookimpl
 from . import Formatter, Summary
 
@@ -18,9 +19,10 @@ class TextFormatter(Formatter):
         lines = result.source.splitlines() if self.options.get("show_source") else []
         paint = _paint if self.options.get("colour") else _plain
         for f in result.findings:
-            where = paint(f"{f.path}:{f.line}:{f.column}:", BOLD)
+            where = paint(printable(f"{f.path}:{f.line}:{f.column}:"), BOLD)
             level = paint(f.level, COLOURS.get(f.level, ""))
-            self.stream.write(f"{where} {level} {paint(f.rule, BOLD)} {f.message}\n")
+            rule, message = paint(printable(f.rule), BOLD), printable(f.message)
+            self.stream.write(f"{where} {level} {rule} {message}\n")
             if lines and f.line <= len(lines):
                 self._show(lines[f.line - 1], f)
 
@@ -31,7 +33,8 @@ class TextFormatter(Formatter):
         offset = max(0, start - 40) if len(line) > limit else 0
         shown = line[offset : offset + limit]
         width = max(1, min(end, offset + limit) - start)
-        self.stream.write(f"    {shown}\n    {' ' * (start - offset)}{'^' * width}\n")
+        marker = f"{' ' * len(printable(shown[: start - offset]))}{'^' * width}"
+        self.stream.write(f"    {printable(shown)}\n    {marker}\n")
 
 
 BOLD = "1"

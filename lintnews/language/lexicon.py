@@ -25,7 +25,8 @@ from array import array
 from functools import lru_cache
 from pathlib import Path
 
-from ..cachefolder import write_cache_file
+from ..cachefolder import secret_tag, write_cache_file
+from ..files import read_unlinked
 
 #: wordfreq's lists: "small" (about 35,000 words per language, Zipf >= ~3) or "large".
 WORDLISTS = ("small", "large")
@@ -169,10 +170,12 @@ def load(code: str, wordlist: str = "large", floor: float = 0.0) -> Lexicon | No
         zipf = _read_wordfreq(path, floor)
         return None if zipf is None else Lexicon(code, zipf)
     stat = path.stat()
-    name = f"lexicon-{code}-{wordlist}-{floor:g}-{stat.st_size}-{stat.st_mtime_ns}.bin"
-    index = _index_dir / name
+    name = f"lexicon-{code}-{wordlist}-{floor:g}-{stat.st_size}-{stat.st_mtime_ns}"
+    # the name carries a tag only this user's secret makes: a file committed to a repository
+    # is never opened (signing megabytes would cost every start more than the rest does)
+    index = _index_dir / f"{name}-{secret_tag(name)}.bin"
     try:
-        table = _PackedTable.loads(index.read_bytes())
+        table = _PackedTable.loads(read_unlinked(index))
     except OSError:
         table = None
     if table is None:

@@ -14,7 +14,8 @@ import os
 import sys
 from pathlib import Path
 
-from ..errors import LintnewsError
+from ..errors import InputError, LintnewsError, printable
+from ..findings import FileResult
 from .ini import glob_matches
 
 VALUE_FLAGS = {"output", "minAlertLevel", "glob", "ext", "config", "lintnews-format", "filter"}
@@ -67,6 +68,10 @@ def main(argv: list[str]) -> int:
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_ERROR
+    except Exception as exc:
+        from ..cli import internal_error
+
+        return internal_error("lintnews vale", exc)
 
 
 def _run(argv: list[str]) -> int:
@@ -110,7 +115,7 @@ def _run(argv: list[str]) -> int:
         results.sort(key=lambda r: r.path)
     for result in results:
         for error in result.errors:
-            print(f"lintnews vale: {error}", file=sys.stderr)
+            print(f"lintnews vale: {printable(error)}", file=sys.stderr)
     if flags.get("lintnews-format"):
         _write_native(session, results, flags["lintnews-format"])
     else:
@@ -118,7 +123,7 @@ def _run(argv: list[str]) -> int:
     failing = any(f.level == "error" for r in results for f in r.findings)
     if failing and not flags.get("no-exit"):
         return EXIT_ALERTS
-    return EXIT_OK
+    return EXIT_ERROR if any(isinstance(r, _Unread) for r in results) else EXIT_OK
 
 
 def _lint_inputs(session, positionals, flags, cwd: Path):
@@ -166,6 +171,10 @@ def _walk(root: Path, session) -> list[str]:
     return found
 
 
+class _Unread(FileResult):
+    """A draft that could not be read or decoded: an error of its own, the run goes on."""
+
+
 def _lint_file(session, path: str, flags, cwd: Path):
     from ..files import Skipped, read_draft
 
@@ -179,6 +188,8 @@ def _lint_file(session, path: str, flags, cwd: Path):
         text = read_draft(path)
     except Skipped:
         return None
+    except InputError as exc:  # this draft, not the run: the others are still linted
+        return _Unread(path=shown, errors=(str(exc),))
     return session.lint_text(text, path, fmt, shown)
 
 

@@ -259,7 +259,11 @@ def read_vocab(styles_path: Path | None, names: list[str]) -> Vocabulary:
         for file_name, into in (("accept.txt", vocab.accept), ("reject.txt", vocab.reject)):
             path = folder / file_name
             if path.is_file():
-                lines = path.read_text(encoding="utf-8-sig").splitlines()
+                try:
+                    lines = path.read_text(encoding="utf-8-sig").splitlines()
+                except (OSError, UnicodeDecodeError) as exc:
+                    reason = exc.reason if isinstance(exc, UnicodeDecodeError) else exc.strerror
+                    raise ConfigError(f"{path}: cannot read: {reason or exc}") from None
                 into.extend(s.strip() for s in lines if s.strip() and not s.startswith("#"))
     return vocab
 

@@ -25,7 +25,7 @@ FUNCTIONS = {
     "ceil": math.ceil,
     "log": math.log,
     "log10": math.log10,
-    "pow": pow,
+    "pow": lambda a, b: _power(a, b),
 }
 _BINARY = {
     "||": (1, lambda a, b: bool(a) or bool(b)),
@@ -43,9 +43,18 @@ _BINARY = {
     "*": (6, lambda a, b: a * b),
     "/": (6, lambda a, b: a / b if b else math.inf if a else 0.0),
     "%": (6, lambda a, b: a % b if b else 0.0),
-    "**": (8, lambda a, b: a**b),
+    "**": (8, lambda a, b: _power(a, b)),
 }
 MAX_LENGTH = 500
+#: parentheses, signs and operators nested deeper than this are an error, not a
+#: RecursionError (a formula is a line of arithmetic, not a program)
+MAX_DEPTH = 40
+
+
+def _power(a, b):
+    """``a ** b`` in floating point: a too large result is an OverflowError at once, never
+    an integer of a hundred million digits (``round(7) ** round(10 ** 8)``)."""
+    return math.pow(float(a), float(b))
 
 
 class ExprError(ValueError):
@@ -78,6 +87,7 @@ def evaluate(text: str, variables: dict[str, float]):
 class _Parser:
     def __init__(self, tokens, variables):
         self.tokens, self.variables, self.pos = tokens, variables, 0
+        self.depth = 0
 
     def peek(self):
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -90,6 +100,15 @@ class _Parser:
         return token
 
     def expression(self, min_power):
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ExprError(f"expression nested deeper than {MAX_DEPTH} levels")
+        try:
+            return self._expression(min_power)
+        finally:
+            self.depth -= 1
+
+    def _expression(self, min_power):
         left = self.unary()
         while (op := self.peek()) in _BINARY and _BINARY[op][0] > min_power:
             power, fn = _BINARY[self.take()]
