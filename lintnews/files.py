@@ -16,8 +16,18 @@ from .errors import InputError, printable
 
 #: which files a folder walk lints, by name (the config's ``include`` replaces it)
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
-#: a project's own documents, never drafts in a walk (named on the command line, they are)
-NOT_DRAFTS = ("README*", "LICENSE*", "LICENCE*", "CHANGELOG*", "CONTRIBUTING*", "COPYING*")
+#: a project's own documents and a Vale style's vocabulary lists, never drafts in a walk
+#: (named on the command line, they are)
+NOT_DRAFTS = (
+    "README*",
+    "LICENSE*",
+    "LICENCE*",
+    "CHANGELOG*",
+    "CONTRIBUTING*",
+    "COPYING*",
+    "ACCEPT.TXT",
+    "REJECT.TXT",
+)
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", ".lintnews", "__pycache__"}
 
 

@@ -129,6 +129,17 @@ def test_readme_and_license_files_are_not_drafts_in_a_walk(cli, tmp_path):
     assert "README.txt" in cli("check", "README.txt", cwd=tmp_path).stdout
 
 
+def test_a_vale_styles_vocabulary_lists_are_not_drafts_in_a_walk(cli, tmp_path):
+    vocabulary = tmp_path / "styles" / "House" / "vocabulary"
+    vocabulary.mkdir(parents=True)
+    for name in ("accept.txt", "reject.txt"):
+        (vocabulary / name).write_text("Foto: EFE\n", encoding="utf-8")
+    (tmp_path / "draft.txt").write_text(BAD, encoding="utf-8")
+    proc = cli("check", ".", cwd=tmp_path)
+    assert "draft.txt" in proc.stdout and "accept.txt" not in proc.stdout
+    assert "reject.txt" not in proc.stdout
+
+
 def _configured(tmp_path):
     (tmp_path / "names.yaml").write_text(
         "entries:\n  - {expected: Kyiv, variants: [Kiev]}\n", encoding="utf-8"
