@@ -181,10 +181,11 @@ def _split_body(doc: Document, skip_after_image: bool) -> Body:
             start = block.span.start + m.start() + (len(m.group()) - len(m.group().lstrip()))
             text = fold_confusables(raw)
             lines.append(Line(Span(start, start + len(raw)), raw, text, index, split_words(text)))
-    return Body(lines, index, _capitalised_words(lines), Counter(_key(ln.text) for ln in lines))
+    return Body(lines, index, _capitalised_words(lines), Counter(line_key(ln.text) for ln in lines))
 
 
-def _key(text: str) -> str:
+def line_key(text: str) -> str:
+    """What two copies of a line share: its folded words (a line used twice)."""
     return " ".join(fold(text).split())
 
 
@@ -213,9 +214,14 @@ def is_short(line: Line, max_words: int) -> bool:
 
 
 def ends_with_stop(text: str) -> bool:
-    """A sentence stop (and closing quotes or brackets) ends the text; only its tail is
-    searched, since the pattern is anchored at the end."""
-    return bool(_END_STOP.search(text[-_TAIL:]))
+    """A sentence stop (and closing quotes or brackets) ends the text."""
+    return ends_with(_END_STOP, text)
+
+
+def ends_with(pattern, text: str) -> bool:
+    """Whether ``pattern``, anchored at the end (``$``), matches the end of a stripped line;
+    only its tail is searched, not the whole line."""
+    return bool(pattern.search(text[-_TAIL:]))
 
 
 _TAIL = 16
@@ -240,7 +246,7 @@ def draft_features(
     lines = body_.lines
     ui = ui_words(lang)
     cheap = _Cheap(lines, ui, max_words)
-    runs = _runs(lines, [is_short(line, max_words) for line in lines], cheap)
+    runs = _runs(lines, run_ids(lines, max_words), cheap)
     context = _Context(lines, lang, ui)
     out = {}
     for i in rows:
@@ -316,16 +322,16 @@ def _cheap(line: Line, ui: frozenset[str], max_words: int) -> tuple[float, ...]:
     )
 
 
-def _runs(lines: list[Line], short: list[bool], cheap: _Cheap) -> list[tuple[float, ...]]:
-    """Run features of each line: a run is a stretch of short lines in adjacent blocks."""
+def _runs(lines: list[Line], ids: list[int], cheap: _Cheap) -> list[tuple[float, ...]]:
+    """Run features of each line (``ids``: each line's run, from :func:`run_ids`)."""
     out: list[tuple[float, ...]] = [_NOT_IN_RUN] * len(lines)
     i = 0
     while i < len(lines):
-        if not short[i]:
+        if ids[i] < 0:
             i += 1
             continue
         j = i + 1
-        while j < len(lines) and short[j] and lines[j].block - lines[j - 1].block <= 1:
+        while j < len(lines) and ids[j] == ids[i]:
             j += 1
         members = range(i, j)
         size = j - i
@@ -416,7 +422,7 @@ def _line_features(
             if lowercase_words
             else 0.0
         ),
-        float(body_.counts[_key(text)] > 1 and n <= max_words * 2),
+        float(body_.counts[line_key(text)] > 1 and n <= max_words * 2),
         float(1 <= n <= 4 and _is_name(words)),
         float(n == 1),
         float(line.block == 2 and n <= 4 and (upper == len(letters) or _is_name(words))),

@@ -58,8 +58,10 @@ from .caption_features import (
     Body,
     body,
     draft_features,
+    ends_with,
     is_short,
     is_ui,
+    line_key,
     rule_kind,
     run_ids,
     ui_words,
@@ -236,11 +238,11 @@ def check(ctx: Context):
     b = annotate(ctx)
     if inline is not None:
         inline = inline.narrowed([line.text for line in b.lines])
-    flagged = _flag_lines(ctx, b)
-    for first, last, reason, score in _group(b, flagged, o):
+    found = _group(b, _flag_lines(ctx, b), o)
+    for first, last, reason, score in found:
         yield _line_hit(ctx, b.lines[first], b.lines[last].span.end, reason, score)
     if inline is not None:
-        taken = {i for first, last, _, _ in _group(b, flagged, o) for i in range(first, last + 1)}
+        taken = {i for first, last, _, _ in found for i in range(first, last + 1)}
         for i, line in enumerate(b.lines):
             if i not in taken:
                 yield from _inline_hits(ctx, line, inline)
@@ -257,7 +259,9 @@ def _flag_lines(ctx: Context, b: Body) -> dict[int, tuple[str, float | None]]:
     model = ctx.prepared.model
     lines = b.lines
     sentences = sum(
-        1 for line in lines if len(line.words) >= PROSE_WORDS and _SENTENCE_END.search(line.text)
+        1
+        for line in lines
+        if len(line.words) >= PROSE_WORDS and ends_with(_SENTENCE_END, line.text)
     )
     prose = sentences > 0
     threshold = o["threshold"]
@@ -301,7 +305,7 @@ def _is_sentence(line, stopwords) -> bool:
     """A full sentence: five words or more, a capital first, a stop last, and the little
     words of the language (15% or more: German compounds make them rarer)."""
     words = line.words
-    if len(words) < 5 or not words[0][:1].isupper() or not _END_PUNCT.search(line.text):
+    if len(words) < 5 or not words[0][:1].isupper() or not ends_with(_END_PUNCT, line.text):
         return False
     return sum(1 for w in words if w.lower() in stopwords) / len(words) >= 0.15
 
@@ -309,16 +313,14 @@ def _is_sentence(line, stopwords) -> bool:
 _TWICE = "short line repeated"
 
 
-def _key(text: str) -> str:
-    return " ".join(fold(text).split())
-
-
 def _both_copies(b: Body, candidates: list[int], flagged: dict) -> dict:
     """A short line used twice is one caption: when one copy is reported, so is the other."""
-    keys = {_key(b.lines[i].text) for i, (rule, _) in flagged.items() if rule.startswith(_TWICE)}
+    keys = {
+        line_key(b.lines[i].text) for i, (rule, _) in flagged.items() if rule.startswith(_TWICE)
+    }
     for i in candidates:
         line = b.lines[i]
-        if i not in flagged and line.rule.startswith(_TWICE) and _key(line.text) in keys:
+        if i not in flagged and line.rule.startswith(_TWICE) and line_key(line.text) in keys:
             flagged[i] = (line.rule, None)
     return flagged
 
@@ -448,8 +450,8 @@ def _shape(ctx: Context, b: Body, line) -> str:
     words = line.words
     if not words or len(words) > o["max_words"]:
         return ""
-    if o["repeated"] and len(words) >= 2 and not _END_PUNCT.search(line.text):
-        if b.counts[_key(line.text)] > 1:
+    if o["repeated"] and len(words) >= 2 and not ends_with(_END_PUNCT, line.text):
+        if b.counts[line_key(line.text)] > 1:
             return _TWICE + " (a caption used twice)"
     if o["keyword_salad"] and _is_salad(ctx, line.text, words):
         return "keyword-salad alt text"
@@ -462,7 +464,7 @@ def _description(ctx: Context, line) -> str:
     """An unmarked photo description: no final stop, and people placed by position words,
     a caption opener ("Vista aérea de ..."), or a person's name alone on its line."""
     text, words = line.text, line.words
-    if _SENTENCE_END.search(text) or len(words) < 2 or text[:1] in "\"“«'‘—–-":
+    if ends_with(_SENTENCE_END, text) or len(words) < 2 or text[:1] in "\"“«'‘—–-":
         return ""
     folded = [fold(w) for w in words]
     positions = word_set(ctx.lang, "position-words")
@@ -525,7 +527,7 @@ def _is_salad(ctx: Context, text: str, words: tuple[str, ...]) -> bool:
     """Lowercase keywords with few stopwords and no sentence punctuation, in a cased script
     and nothing but letters (a date, a phone number, an address or code is not salad)."""
     o = ctx.options
-    if len(words) < o["min_salad_words"] or text != text.lower() or _END_PUNCT.search(text):
+    if len(words) < o["min_salad_words"] or text != text.lower() or ends_with(_END_PUNCT, text):
         return False
     visible = [c for c in text if not c.isspace()]
     if sum(map(str.isalpha, visible)) < 0.9 * len(visible):
