@@ -47,7 +47,6 @@ CREDIT = (
     r"\s*:[^.!?]*$"
 )
 COMPARED_KINDS = ("paragraph", "blockquote", "list_item", "heading")
-_RANK = {"verbatim": 5, "near-verbatim": 4, "reworded": 3, "expanded": 2, "part": 1}
 
 
 # Defaults chosen on ../shared/eval/dev and checked on real-dev (benchmarks/eval.sh); see
@@ -163,12 +162,17 @@ class _Index:
         counts = Counter(shared)
         out = [u for u, n in counts.items() if n >= need]
         if len(out) > MAX_CANDIDATES:
-            keep = {id(u) for u in sorted(out, key=lambda u: -counts[u])[:MAX_CANDIDATES]}
-            out = [u for u in out if id(u) in keep]
+            out = sorted(out, key=lambda u: (-counts[u], u.index))[:MAX_CANDIDATES]
         same = self.by_words.get(unit.words)
         if same is not None and same not in out:
             out.append(same)
-        return out
+        # in draft order, so that a tie names the earliest copy whatever the order of the
+        # stems (a set: its order changes from one run to the next)
+        return sorted(out, key=_position)
+
+
+def _position(unit: Unit) -> tuple[int, int]:
+    return (unit.span.start, unit.block)
 
 
 MAX_POSTINGS = 256
@@ -181,13 +185,9 @@ def best_match(unit: Unit, candidates, o: dict, informative=None) -> Match | Non
         rel = relate(unit, other, o)
         if rel and rel.exact and informative is not None and not informative(unit, other):
             continue  # a short phrase any paragraph on the topic may hold
-        if rel and (best is None or _key(rel) > _key(best.relation)):
+        if rel and (best is None or rel.rank() > best.relation.rank()):
             best = Match(unit, other, rel)
     return best
-
-
-def _key(rel: Relation):
-    return (_RANK[rel.how], rel.similarity)
 
 
 def _need(unit: Unit, o: dict) -> int:

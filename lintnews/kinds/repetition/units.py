@@ -79,6 +79,15 @@ class Relation:
     similarity: float
     exact: bool = False  # part / expanded: the shorter text is inside the other word for word
 
+    def rank(self) -> tuple[int, float]:
+        """How strong a repeat this is, for choosing among several earlier units (in the
+        draft or the archive): the closer kind of copy first, then the higher similarity;
+        among equals the caller keeps the first (earliest) one."""
+        return (_RANK[self.how], self.similarity)
+
+
+_RANK = {"verbatim": 5, "near-verbatim": 4, "reworded": 3, "expanded": 2, "part": 1}
+
 
 def make_unit(lang: Language, index: int, span: Span, kind: str, text: str, block=-1) -> Unit:
     if "http" in text or "www." in text or "URL" in text or "@" in text:  # what _LINK needs
