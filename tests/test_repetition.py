@@ -47,3 +47,32 @@ def test_a_tie_names_the_earliest_copy_whatever_the_hash_seed(tmp_path):
     findings = json.loads(seen.pop())
     assert [line for line, _ in findings] == [7, 11]
     assert findings[-1][1] == [3]  # the earliest copy
+
+
+def _lint(text):
+    import lintnews
+
+    return lintnews.lint_text(text, select=["repeated-paragraph"], language="en").findings
+
+
+BODY = (
+    "The council met on Tuesday evening for three hours and heard from forty residents of "
+    "the harbour district."
+)
+
+
+def test_a_subhead_whose_words_a_paragraph_holds_spread_out_is_not_a_copy():
+    subhead = "Harbour council controls news about the ferry contract"
+    spread = (
+        "The mayor said nothing about the reports. The harbour council, as always, controls "
+        "all the news about the ferry contract and its costs very closely."
+    )
+    assert not _lint(f"# Ferries\n\n{BODY}\n\n{subhead}\n\n{spread}\n")
+    copied = f"{subhead} and has done so for years, the mayor said on Tuesday evening."
+    assert [f.line for f in _lint(f"# Ferries\n\n{BODY}\n\n{subhead}\n\n{copied}\n")] == [7]
+
+
+def test_two_short_lines_on_one_topic_are_not_a_rewording():
+    first = "Residents raise concerns in the harbour district about ferry noise"
+    second = "Residents reveal concerns over harbour district ferry noise today"
+    assert not _lint(f"# Ferries\n\n{BODY}\n\n{first}\n\nMore text follows here.\n\n{second}\n")
