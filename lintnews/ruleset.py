@@ -403,8 +403,8 @@ def _override(rule: Rule, value: Any, overrides: dict, config_path: str) -> Rule
             )
         if catalogue:  # per language: the config's languages over the rule's own
             messages = {**rule.messages, **catalogue}
-            if FALLBACK_LANGUAGE in catalogue or not rule.messages:
-                message = new
+            if FALLBACK_LANGUAGE in catalogue:
+                message = new  # else the rule's fallback stays (its one text, or English)
         else:  # one text: every language
             message, messages = new, {}
     return dataclasses.replace(

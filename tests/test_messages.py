@@ -110,6 +110,13 @@ def test_a_rule_with_one_message_keeps_it_in_every_language(tmp_path):
     for language in ("es", "en"):
         [finding] = runner.lint_text(_in(language, CAPTION), "d.md").findings
         assert (finding.message, finding.detail) == ("Credit line: Foto: EFE", "")
+    (tmp_path / ".lintnews.yaml").write_text(
+        "rule-paths: [house]\nrules:\n  house-credit:\n    message: {es: 'Crédito: {text}'}\n",
+        encoding="utf-8",
+    )
+    runner = Runner(config_path=str(tmp_path / ".lintnews.yaml"), select=["house-credit"])
+    messages = [runner.lint_text(_in(c, CAPTION), "d.md").findings[0].message for c in ("es", "en")]
+    assert messages == ["Crédito: Foto: EFE", "Credit line: Foto: EFE"]  # a language added
 
 
 def test_a_finding_for_several_places_is_counted_in_the_drafts_language():
