@@ -2,8 +2,9 @@
 
 No external assets (no fonts, scripts or images from the network): styles and the small
 filter script are inline. Each draft is shown as prose in a proportional typeface
-(paragraphs, headings without their Markdown marks, the front matter as a small table), each
-finding highlighted in place in its category's colour (the rule's family: repetition,
+(paragraphs, each source line on a line of its own as in the draft, so a caption under a
+paragraph stays a line; headings without their Markdown marks; the front matter as a small
+table), each finding highlighted in place in its category's colour (the rule's family: repetition,
 leftovers, naming...; a legend names them) and explained under its paragraph, with the
 suggested fix beside it. A highlight inside another one is drawn inside it, in its own
 colour and outlined, so neither hides the other. Drafts with findings come first; clean
@@ -71,7 +72,7 @@ section h2{font-size:17px;margin:6px 0 12px -28px}
 section h2 small{font-weight:400;color:#6c757d}
 .prose p,.prose .h{position:relative;margin:0 0 14px}
 .prose .h{font-weight:700;font-size:1.25em;line-height:1.3}
-.ln:target{background:#fff3bf}
+.prose .ln{display:block}.ln:target{background:#fff3bf}
 .no{position:absolute;left:-44px;width:34px;text-align:right;color:#adb5bd;
 font:12px/2.1 system-ui,sans-serif}
 .fm{font-size:13px;color:#495057;margin:0 0 14px}.fm td{padding:2px 8px}
@@ -184,7 +185,7 @@ class HtmlFormatter(Formatter):
                 parts.append(f'<span class="ln" id="f{n}-L{number}">{body}</span>')
             tag = "div" if heading else "p"
             css = ' class="h"' if heading else ""
-            out.append(f'<{tag}{css}><span class="no">{first}</span>{" ".join(parts)}</{tag}>')
+            out.append(f'<{tag}{css}><span class="no">{first}</span>{"".join(parts)}</{tag}>')
             out.extend(self._messages(n, by_line, [number for number, _, _ in paragraph]))
             paragraph.clear()
 
