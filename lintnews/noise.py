@@ -53,8 +53,19 @@ PER_PARAGRAPH = 3
 MAX_RELATED = 12
 
 
-def apply(doc: Document, findings: list[Finding], kinds: dict[str, str]) -> list[Finding]:
-    """The findings after the policy; ``kinds`` maps a rule id to its kind's name."""
+#: how a finding of one cause in several places is worded, unless the draft's language data
+#: says otherwise (``report-phrases`` in ``languages/<code>.yaml``)
+PHRASES = {
+    "places": "{message} [{count} places]",
+    "places-in-paragraph": "{count} places in this paragraph: {message}",
+}
+
+
+def apply(
+    doc: Document, findings: list[Finding], kinds: dict[str, str], phrases: dict | None = None
+) -> list[Finding]:
+    """The findings after the policy; ``kinds`` maps a rule id to its kind's name;
+    ``phrases`` words a merged finding in the draft's language (see :data:`PHRASES`)."""
     if not findings:
         return findings
     findings = _one_leftover_finding(findings, kinds)
@@ -68,7 +79,8 @@ def apply(doc: Document, findings: list[Finding], kinds: dict[str, str]) -> list
     by_message: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in one_cause:
         by_message[(f.rule, f.message)].append(f)
-    merged = [_merge(group, "") for group in by_message.values()]
+    words = {**PHRASES, **(phrases if isinstance(phrases, dict) else {})}
+    merged = [_merge(group, "", words) for group in by_message.values()]
     by_paragraph: dict[tuple[str, int], list[Finding]] = defaultdict(list)
     starts = [b.span.start for b in doc.blocks]
     for f in merged:
@@ -76,13 +88,13 @@ def apply(doc: Document, findings: list[Finding], kinds: dict[str, str]) -> list
     out = rest
     for group in by_paragraph.values():
         if len(group) > PER_PARAGRAPH:
-            out.append(_merge(group, "in this paragraph"))
+            out.append(_merge(group, "in this paragraph", words))
         else:
             out += group
     return out
 
 
-def _merge(group: list[Finding], where: str) -> Finding:
+def _merge(group: list[Finding], where: str, words: dict = PHRASES) -> Finding:
     """One finding for the group: the first one, with the others as related places."""
     if len(group) == 1:
         return group[0]
@@ -100,8 +112,13 @@ def _merge(group: list[Finding], where: str) -> Finding:
         if k not in seen:
             seen.add(k)
             unique.append(r)
-    suffix = f"{len(group)} places" + (f" {where}" if where else "")
-    message = f"{first.message} [{suffix}]" if not where else f"{suffix}: {first.message}"
+    template = words["places-in-paragraph" if where else "places"]
+    try:
+        message = str(template).format(message=first.message, count=len(group))
+    except (KeyError, IndexError, ValueError, AttributeError):
+        message = PHRASES["places-in-paragraph" if where else "places"].format(
+            message=first.message, count=len(group)
+        )
     return replace(first, message=message, related=tuple(unique[:MAX_RELATED]))
 
 
@@ -111,7 +128,7 @@ def _one_leftover_finding(findings: list[Finding], kinds: dict[str, str]) -> lis
     classifier): one finding, named by the evidence. Two rules with explicit evidence for
     one line (a newsroom's own rule beside a built-in one) both report."""
     leftovers = [f for f in findings if kinds.get(f.rule) in LEFTOVER_KINDS]
-    guessed = [f for f in leftovers if CLASSIFIER in f.message]
+    guessed = [f for f in leftovers if _classifier_only(f)]
     if not guessed or len({f.rule for f in leftovers}) < 2:
         return findings
 
@@ -119,15 +136,19 @@ def _one_leftover_finding(findings: list[Finding], kinds: dict[str, str]) -> lis
         return any(
             k.rule != f.rule and k.line <= f.line and f.end_line <= k.end_line
             for k in leftovers
-            if CLASSIFIER not in k.message
+            if not _classifier_only(k)
         )
 
     dropped = {id(f) for f in guessed if covered(f)}
     return [f for f in findings if id(f) not in dropped]
 
 
-#: what a leftover message says when the line classifier alone found the line
+#: what a leftover's detail (or message) says when the line classifier alone found the line
 CLASSIFIER = "line classifier"
+
+
+def _classifier_only(f: Finding) -> bool:
+    return CLASSIFIER in f.detail or CLASSIFIER in f.message
 
 
 def _leftovers_first(doc: Document, findings: list[Finding], kinds: dict[str, str]):

@@ -34,7 +34,14 @@ def archive_hits(ctx: Context, archive, units: list[Unit], skip: set[int]):
         if best:
             para, rel = best
             where = f"{_display(para.path)} line {para.line} (archive)"
-            yield Hit(unit.span, {"message": describe(rel, where)})
+            yield Hit(
+                unit.span,
+                {
+                    "message": describe(rel, where),
+                    "article": _display(para.path),
+                    "article_line": para.line,
+                },
+            )
 
 
 def _display(path: str) -> str:
