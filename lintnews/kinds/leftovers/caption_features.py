@@ -471,10 +471,7 @@ def is_ui(word: str, ui: frozenset[str]) -> bool:
     after an elided word ("s'abonner")."""
     if word in ui:
         return True
-    for mark in "-'’":
-        if mark in word and word.rsplit(mark, 1)[1] in ui:
-            return True
-    return False
+    return any(mark in word and word.rsplit(mark, 1)[1] in ui for mark in "-'’")
 
 
 def _is_name(words: tuple[str, ...]) -> bool:

@@ -86,7 +86,9 @@ class LeftoverOptions(Options):
     inline: dict[str, list[str]] = option(
         {}, "per language: patterns of leftover residue inside a line"
     )
-    markup: list[str] = option([], "patterns of image markup or unfilled template code in the source text")
+    markup: list[str] = option(
+        [], "patterns of image markup or unfilled template code in the source text"
+    )
     agencies: list[str] = option([], "agency and photo-service names (classifier)")
     keyword_salad: bool = option(False, "report lines of lowercase keywords")
     file_names: bool = option(False, "report image file names in short lines")
@@ -219,7 +221,13 @@ def annotate(ctx: Context) -> Body:
 #: rules whose match is evidence enough; the shape heuristics only propose a line, which the
 #: classifier (when the rule has one) confirms or drops, as it does unmarked lines
 FURNITURE = "page furniture: share, subscribe, related..."
-EXPLICIT = ("marker", "leftover line pattern", "markup or template code", "image file name", FURNITURE)
+EXPLICIT = (
+    "marker",
+    "leftover line pattern",
+    "markup or template code",
+    "image file name",
+    FURNITURE,
+)
 #: the most words a line of page furniture alone has ("Share", "Related topics")
 FURNITURE_WORDS = 4
 #: a run of short lines gets at most this many findings; past it, one finding spans them all

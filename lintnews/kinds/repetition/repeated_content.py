@@ -23,6 +23,8 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+import regex
+
 from ... import regexcache
 from ...document import Span
 from ...findings import Fix, Hit
@@ -41,11 +43,6 @@ from .units import (
     relate,
 )
 
-#: a photo credit glued to the end of a line ("... su familia.Foto: Facebook")
-CREDIT = (
-    r"(?i)(?<=[.!?»\"”)]|^)\s*\(?(?:foto(?:grafía)?|imagen|photo|image|credits?|crédito)"
-    r"\s*:[^.!?]*$"
-)
 COMPARED_KINDS = ("paragraph", "blockquote", "list_item", "heading")
 
 
@@ -85,7 +82,7 @@ class RepeatedContentOptions(Options):
     )
     allow: list[str] = option([], "regular expressions of boilerplate allowed to repeat")
     strip: list[str] = option(
-        [CREDIT], "regular expressions removed before comparing (glued credits)"
+        [], "regular expressions removed before comparing (besides the language's glued credits)"
     )
     archive: bool = option(True, "also look paragraphs up in the archive index, when given")
 
@@ -111,8 +108,11 @@ class Match:
 
 def _units(ctx: Context) -> list[Unit]:
     allow, strip = ctx.prepared.allow, ctx.prepared.strip
+    credit = _credit(ctx.lang)
 
     def clean(text: str) -> str:
+        if credit is not None:
+            text = credit.sub(" ", text)
         for pattern in strip:
             text = pattern.sub(" ", text)
         return text
@@ -131,6 +131,20 @@ def _units(ctx: Context) -> list[Unit]:
             ]
         units.append(unit)
     return units
+
+
+def _credit(lang):
+    """A photo credit glued to the end of a line ("... su familia.Foto: Facebook"), by the
+    language's ``credit-labels``; None when it has none."""
+
+    def make():
+        labels = lang.data.get("credit-labels") or []
+        if not labels:
+            return None
+        words = "|".join(regex.escape(w) for w in sorted(labels, key=len, reverse=True))
+        return regexcache.compile(rf"(?i)(?<=[.!?»\"”)]|^)\s*\(?(?:{words})\s*:[^.!?]*$")
+
+    return lang.memo("glued-credit", make)
 
 
 class _Index:
