@@ -9,8 +9,9 @@ Each line of a body paragraph is checked, after look-alike letters are folded to
   language code to patterns (``"*"``: every language), extended by the language data lists
   ``<pack>-markers``, ``<pack>-lines`` and ``<pack>-inline`` of ``languages/<code>.yaml``,
   so a newsroom adds phrases in its own rule folder;
-* ``markup``: image markup or template code pasted into the text (``[caption id=...]``, ``<figcaption>``, ``{{author}}``),
-  searched in the source of body paragraphs and HTML blocks;
+* ``markup``: image markup or unfilled template code pasted into the text
+  (``[caption id=...]``, ``<figcaption>``, ``{{author}}``), searched in the source of body
+  paragraphs and HTML blocks;
 * ``file_names``: an image file name in a short line (anywhere in the body), or as the alt
   text of a Markdown image;
 * ``keyword_salad``: a short line of lowercase content words with few stopwords and no
