@@ -114,6 +114,7 @@ def check_names(ctx: Context):
         return any(not m.initial for m in occ) or form.isupper() or not ordinary(form)
 
     links = tuple(ctx.lang.data.get("compound-links", []) or ())
+    nouns = bool(ctx.lang.data.get("capitalised-nouns")) and lex is not None
     for all_forms in groups.values():
         forms = {f: occ for f, occ in all_forms.items() if named(f, occ)}
         if len(forms) < 2:
@@ -128,6 +129,8 @@ def check_names(ctx: Context):
                 continue  # CONFIDENCIAL / Confidencial: a word of the language in capitals
             if _compound_link(form, major, links):
                 continue  # Mitgliedstaaten / Mitgliedsstaaten: a compound's two forms
+            if nouns and _both_words(form, major, lex, o["known_zipf"]):
+                continue  # Garten / Gärten, Musikstars / Musik-Stars: words, not a name
             if key(form) != key(major) and ordinary(form) and ordinary(major):
                 continue  # both ordinary words a transliteration apart (Polo / Pollo)
             single = all(m.words == 1 for m in (*occ, *major_occ))
@@ -135,7 +138,7 @@ def check_names(ctx: Context):
                 continue  # Anna Smith / Ana López: each person spells their own name
             hits += _report(ctx, form, occ, major, major_occ)
     if o["typos"] and lex is not None:
-        hits += _typos(ctx, groups, lex, named, ordinary)
+        hits += _typos(ctx, groups, lex, named, ordinary, links)
     yield from _dedupe(hits)
 
 
@@ -232,6 +235,25 @@ def _compound_link(form: str, major: str, links: tuple[str, ...]) -> bool:
         if any(b == a[:i] + link + a[i:] for i in range(4, len(a) - 3)):
             return True
     return False
+
+
+def _both_words(form: str, major: str, lex, known: float) -> bool:
+    """In a language that capitalises its nouns: two forms that differ only in accents
+    (umlauts: Garten / Gärten), both words of the language, or only in hyphens and spaces,
+    the parts of the split one all words (Musikstars / Musik-Stars: a compound's two
+    accepted forms). Other differences (case, a doubled letter: Terasse / Terrasse) stay."""
+    if form.lower() == major.lower():
+        return False
+    if fold(form).lower() == fold(major).lower():
+        return lex.zipf(form.lower()) >= known and lex.zipf(major.lower()) >= known
+    if key(form) != key(major):
+        return False
+    split = max((form, major), key=lambda f: len(_PARTS.split(f)))
+    parts = [p for p in _PARTS.split(split) if p]
+    return len(parts) > 1 and all(lex.zipf(p.lower()) >= known for p in parts)
+
+
+_PARTS = regexcache.compile(r"[\s\-‐]+")
 
 
 def _misspelt_words(ctx: Context, forms: dict, lex, known: float, ordinary):
@@ -349,8 +371,9 @@ def _named_variant(surface: str, form: str, initial: bool, lex, known: float) ->
     return lex is not None and any(lex.zipf(w) < known for w in lowered)
 
 
-def _typos(ctx: Context, groups, lex, named, ordinary):
+def _typos(ctx: Context, groups, lex, named, ordinary, links=()):
     o = ctx.options
+    endings = frozenset(ctx.lang.data.get("inflection-endings", []) or ())
     singles = []
     for forms in groups.values():
         live = {f: occ for f, occ in forms.items() if named(f, occ)}
@@ -369,11 +392,23 @@ def _typos(ctx: Context, groups, lex, named, ordinary):
                 continue
             if OSA.distance(a[0], b[0]) != 1 and not _moved_letter(a[0], b[0]):
                 continue
+            if _compound_link(a[1], b[1], links) or _inflected(a[0], b[0], endings):
+                continue  # Werkbahn / Werksbahn; Vertrags / Vertrages
             pair = _typo_pair(a, b, lex, o)
             if pair is not None:
                 (form, occ), (major, major_occ) = pair
                 out += _report(ctx, form, occ, major, major_occ)
     return out
+
+
+def _inflected(a: str, b: str, endings: frozenset[str]) -> bool:
+    """Two forms of one stem that differ only in the language's ``inflection-endings``."""
+    if not endings:
+        return False
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= 4 and a[n:] in endings and b[n:] in endings
 
 
 def _moved_letter(a: str, b: str) -> bool:
