@@ -269,7 +269,7 @@ def read_vocab(styles_path: Path | None, names: list[str]) -> Vocabulary:
 
 
 def load_styles(
-    styles_path: Path | None, names: set[str], kinds: dict, vocab: Vocabulary
+    styles_path: Path | None, names: set[str], kinds: dict, vocab: Vocabulary, root: Path
 ) -> Library:
     """Load the named styles (``Vale`` is built in) into a Library of native rules."""
     library = Library()
