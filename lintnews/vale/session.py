@@ -25,7 +25,7 @@ from ..plugin.builtin import builtin_rules_dir
 from ..ruleset import Rule, RuleSet
 from ..runner import collect_kinds, with_sentences
 from ..scopes import INLINE
-from . import directives
+from . import directives, spelling
 from .ini import ValeConfig, glob_matches, parse
 from .rendered import render
 from .styles import LEVEL_TO_NATIVE, Library, load_styles, read_vocab
@@ -67,7 +67,7 @@ class Session:
         self.notes: list[str] = []
         # the toolkit of a lintnews run, without a run: plugins, kinds, languages
         self.plugins = manager.build()
-        self.kinds = collect_kinds(self.plugins)
+        self.kinds = {**collect_kinds(self.plugins), spelling.KIND.name: spelling.KIND}
         self.languages = load_languages([builtin_rules_dir()])
         english = self.languages.get(LANGUAGE)
         self.abbreviations = english.abbreviations if english else frozenset()

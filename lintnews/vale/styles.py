@@ -18,24 +18,51 @@ from typing import Any
 from .. import regexcache
 from ..errors import ConfigError, RuleError
 from ..ruleset import Rule, resolve_options
-from ..yamlload import read_yaml
+from ..scopes import KNOWN_ROOTS
+from .goyaml import read_style_yaml
+from .spelling import DictionaryMissing, find_dictionary
 
 LEVEL_TO_NATIVE = {"suggestion": "info", "warning": "warning", "error": "error"}
 NATIVE_TO_LEVEL = {v: k for k, v in LEVEL_TO_NATIVE.items()}
-UNSUPPORTED = {"spelling", "sequence", "script", "readability", "lt"}
+#: kinds lintnews does not run: a rule of them is skipped (named in one note)
+UNSUPPORTED = {
+    "sequence": "needs a part-of-speech tagger",
+    "script": "runs code",
+    "lt": "needs LanguageTool",
+}
+#: Vale's readability metrics as formulas of the metric kind's counts
+READABILITY = {
+    "Flesch-Kincaid": "0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59",
+    "Gunning Fog": "0.4 * ((words / sentences) + 100 * (complex_words / words))",
+    "Coleman-Liau": (
+        "0.0588 * (characters / words * 100) - 0.296 * (sentences / words * 100) - 15.8"
+    ),
+    "SMOG": "1.043 * sqrt(polysyllabic_words * 30 / sentences) + 3.1291",
+    "Automated Readability": ("4.71 * (characters / words) + 0.5 * (words / sentences) - 21.43"),
+}
+
+
+class Unsupported(Exception):
+    """A rule lintnews cannot run: skipped, and named in the run's note."""
+
+
 #: message arguments filled in for the n-th ``%s`` of a Vale message, per kind
 PLACEHOLDERS = {
     "existence": ["match"],
     "substitution": ["expected", "observed"],
-    "occurrence": [],
+    "occurrence": ["count"],
     "repetition": ["match"],
     "consistency": ["match"],
     "conditional": ["match"],
     "capitalization": ["text"],
     "metric": ["value"],
+    "readability": ["value"],
     "terms": ["expected", "observed"],
+    "spelling": ["match"],
 }
-_PLACEHOLDER = regexcache.compile(r"%%|%[-+# 0-9.]*[svdqf]")
+#: arguments Vale fills in as numbers (the others are strings)
+NUMBERS = {"count"}
+_PLACEHOLDER = regexcache.compile(r"%%|%[-+# 0-9.]*[a-zA-Z]")
 
 
 @dataclass
@@ -58,20 +85,35 @@ class Library:
 
 
 def vale_message(message: str, kind: str) -> str:
-    """A Vale ``%s`` message as a ``str.format`` template of the kind's arguments."""
+    """A Vale message (Go's ``fmt`` verbs) as a ``str.format`` template of the kind's
+    arguments: ``%s``, ``%v`` and ``%q`` take the next argument, ``%d`` a number; what Go
+    prints for a verb without an argument or of the wrong type is kept as Go prints it."""
     names = iter(PLACEHOLDERS.get(kind, []))
     escaped = message.replace("{", "{{").replace("}", "}}")
 
     def place(m):
-        if m.group() == "%%":
+        verb = m.group()
+        if verb == "%%":
             return "%"
         name = next(names, None)
-        return "{" + name + "}" if name else m.group()
+        if name is None:
+            return f"%!{verb[-1]}(MISSING)"
+        field = "{" + name + "}"
+        number = name in NUMBERS
+        if verb[-1] in "sv":
+            return field
+        if verb[-1] == "q":
+            return f'"{field}"' if not number else "'" + field + "'"
+        if verb[-1] == "d":
+            return field if number else f"%!d(string={field})"
+        return f"%!{verb[-1]}({'int' if number else 'string'}={field})"
 
     return _PLACEHOLDER.sub(place, escaped)
 
 
 def _scope(value: Any) -> list[str]:
+    """Vale scopes as lintnews scopes; a name lintnews does not know is a front-matter key
+    (``title``, ``description``)."""
     if value is None:
         return ["text"]
     items = value if isinstance(value, list) else [value]
@@ -81,7 +123,11 @@ def _scope(value: Any) -> list[str]:
             part = part.strip()
             if part.endswith((".md", ".txt")):
                 part = part.rsplit(".", 1)[0]
-            out.append({"list": "list", "li": "list"}.get(part, part))
+            part = {"li": "list"}.get(part, part)
+            negated, name = part.startswith("~"), part.lstrip("~")
+            if name and name.split(".")[0] not in KNOWN_ROOTS:
+                name = f"front_matter.{name}"
+            out.append(("~" if negated else "") + name)
     return out
 
 
@@ -92,8 +138,101 @@ def _strings(value: Any) -> list[str]:
     return [str(v) for v in items]
 
 
-def native_options(kind: str, data: dict, accepted: list[str]) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Places:
+    """Where a style's files may be: the project (the config's folder) and StylesPath."""
+
+    root: Path
+    styles_path: Path | None = None
+
+    def inside(self, path: Path) -> bool:
+        path = path.resolve()
+        roots = [self.root, self.styles_path] if self.styles_path else [self.root]
+        return any(path.is_relative_to(r.resolve()) for r in roots)
+
+    def find(self, name: str) -> Path | None:
+        """A file a rule names: as given (from the project), else in StylesPath."""
+        candidates = [self.root / name]
+        if self.styles_path is not None:
+            candidates += [self.styles_path / name, self.styles_path / "config" / name]
+        for path in candidates:
+            if path.is_file() and self.inside(path):
+                return path
+        return None
+
+
+def spelling_options(data: dict, accepted: list[str], places: Places) -> dict[str, Any]:
+    """The options of a Vale ``spelling`` rule: its dictionaries found, its ignore files read."""
+    folders = []
+    if data.get("dicpath"):
+        folder = (places.root / str(data["dicpath"])).resolve()
+        if not places.inside(folder):
+            raise Unsupported(f"dicpath '{data['dicpath']}' is outside the project")
+        folders.append(folder)
+    if places.styles_path is not None:
+        folders += [places.styles_path / "config" / "dictionaries", places.styles_path]
+    found: list[Path] = []
+    if data.get("dic") and data.get("aff"):
+        dic, aff = places.find(str(data["dic"])), places.find(str(data["aff"]))
+        if dic is None or aff is None:
+            raise Unsupported(f"dictionary '{data['dic']}' not found")
+        if dic.with_suffix("") != aff.with_suffix(""):
+            raise Unsupported("'dic' and 'aff' must name one dictionary")
+        found.append(dic.with_suffix(""))
+    else:
+        names = _strings(data.get("dictionaries")) or ["en_US"]
+        if data.get("dictionaries") and data.get("append"):
+            names = ["en_US", *names]
+        for name in names:
+            try:
+                found.append(find_dictionary(name, folders))
+            except DictionaryMissing:
+                raise Unsupported(f"no Hunspell dictionary '{name}' (.dic/.aff) found") from None
+    ignored: list[str] = []
+    for name in _strings(data.get("ignore")):
+        path = places.find(name)
+        if path is None:
+            continue  # as Vale: a missing ignore file is no error
+        try:
+            lines = path.read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError):
+            raise Unsupported(f"cannot read ignore file '{name}'") from None
+        ignored += [w.strip() for w in lines if w.strip() and not w.startswith("#")]
+    vocab_on = data.get("vocab", True) is not False
+    return {
+        "dictionaries": [str(f) for f in found],
+        "filters": _strings(data.get("filters")),
+        "custom": bool(data.get("custom", False)),
+        "ignored": ignored,
+        "exceptions": accepted if vocab_on else [],
+        "scope": _scope(data.get("scope")),
+    }
+
+
+def readability_options(data: dict) -> dict[str, Any]:
+    metrics = _strings(data.get("metrics"))
+    unknown = [m for m in metrics if m not in READABILITY]
+    if not metrics or unknown:
+        raise ValueError(f"unknown readability metric '{(unknown or [''])[0]}'")
+    formulas = " + ".join(f"({READABILITY[m]})" for m in metrics)
+    return {
+        "formula": f"({formulas}) / {len(metrics)}",
+        "condition": f"> {float(data.get('grade', 0) or 0)!r}",
+    }
+
+
+#: the lintnews kind that runs each Vale kind (the others run as the kind of their name)
+NATIVE_KIND = {"spelling": "vale-spelling", "readability": "metric"}
+
+
+def native_options(
+    kind: str, data: dict, accepted: list[str], places: Places | None = None
+) -> dict[str, Any]:
     """The native options of a Vale rule (``data`` is its YAML mapping)."""
+    if kind == "spelling":
+        return spelling_options(data, accepted, places or Places(Path.cwd()))
+    if kind == "readability":
+        return readability_options(data)
     ignorecase = bool(data.get("ignorecase", False))
     vocab_on = data.get("vocab", True) is not False
     exceptions = _strings(data.get("exceptions")) + (accepted if vocab_on else [])
@@ -175,19 +314,25 @@ def native_options(kind: str, data: dict, accepted: list[str]) -> dict[str, Any]
     raise ValueError(f"unknown kind '{kind}'")
 
 
-def make_rule(name: str, data: dict, kinds: dict, accepted: list[str], path: Path) -> Rule:
+def make_rule(
+    name: str, data: dict, kinds: dict, accepted: list[str], path: Path, places=None
+) -> Rule:
+    """The native rule of a Vale rule; Unsupported when lintnews cannot run it."""
     kind_name = str(data.get("extends", "")).strip()
     level = str(data.get("level", "suggestion")).lower()
     if level not in LEVEL_TO_NATIVE:
         raise RuleError(f"{path}: invalid rule {name}: level must be suggestion, warning or error")
-    if kind_name not in kinds or kind_name not in PLACEHOLDERS:
-        raise RuleError(f"{path}: invalid rule {name}: unknown extends '{kind_name}'")
-    kind = kinds[kind_name]
+    if kind_name in UNSUPPORTED:
+        raise Unsupported(f"'{kind_name}' {UNSUPPORTED[kind_name]}")
+    native_name = NATIVE_KIND.get(kind_name, kind_name)
+    if native_name not in kinds or kind_name not in PLACEHOLDERS:
+        raise Unsupported(f"unknown extends '{kind_name}'")
+    kind = kinds[native_name]
     try:
-        native = native_options(kind_name, data, accepted)
+        native = native_options(kind_name, data, accepted, places)
         options, prepared = resolve_options(kind, None, native, path.parent)
     except (ValueError, TypeError) as exc:
-        raise RuleError(f"{path}: invalid rule {name}: {exc.args[0]}") from None
+        raise Unsupported(str(exc.args[0])) from None
     message = str(data.get("message", ""))
     if kind_name == "substitution" and options["quote_choices"]:
         for spec in ("'%s'", '"%s"'):
@@ -208,10 +353,25 @@ def make_rule(name: str, data: dict, kinds: dict, accepted: list[str], path: Pat
     )
 
 
-def builtin_rules(kinds: dict, vocab: Vocabulary) -> dict[str, Rule]:
-    """The ``Vale`` style: Terms and Avoid from the vocabularies, and Repetition."""
+def builtin_rules(
+    kinds: dict, vocab: Vocabulary, places: Places | None = None, skipped: list | None = None
+) -> dict[str, Rule]:
+    """The ``Vale`` style: Terms and Avoid from the vocabularies, Repetition, and Spelling
+    (with an en_US dictionary from the styles or the system; named in ``skipped`` without)."""
     rules = {}
     here = Path("<builtin>")
+    spelling = {
+        "extends": "spelling",
+        "level": "error",
+        "message": "Did you really mean '%s'?",
+    }
+    try:
+        rules["Vale.Spelling"] = make_rule(
+            "Vale.Spelling", spelling, kinds, vocab.accept, here, places
+        )
+    except Unsupported as exc:
+        if skipped is not None:
+            skipped.append(("Vale.Spelling", str(exc)))
     repetition = {
         "extends": "repetition",
         "level": "error",
@@ -271,13 +431,18 @@ def read_vocab(styles_path: Path | None, names: list[str]) -> Vocabulary:
 def load_styles(
     styles_path: Path | None, names: set[str], kinds: dict, vocab: Vocabulary, root: Path
 ) -> Library:
-    """Load the named styles (``Vale`` is built in) into a Library of native rules."""
+    """Load the named styles (``Vale`` is built in) into a Library of native rules.
+
+    A rule lintnews cannot run (a kind it lacks, options it cannot honour, a dictionary it
+    cannot find) is skipped, and the skipped rules are named in one note.
+    """
     library = Library()
+    places = Places(root, styles_path)
+    skipped: list[tuple[str, str]] = []
     if "Vale" in names:
-        builtin = builtin_rules(kinds, vocab)
+        builtin = builtin_rules(kinds, vocab, places, skipped)
         library.rules.update(builtin)
         library.styles["Vale"] = sorted(builtin)
-        library.notes.append("Vale.Spelling: 'spelling' rules are not supported; skipped")
     for style in sorted(names - {"Vale"}):
         folder = styles_path / style if styles_path is not None else None
         if folder is None or not folder.is_dir():
@@ -286,17 +451,20 @@ def load_styles(
         files = sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")])
         for path in files:
             name = f"{style}.{path.stem}"
-            data = read_yaml(path, RuleError)
+            data = read_style_yaml(path, RuleError)
             if not isinstance(data, dict):
                 raise RuleError(f"{path}: invalid rule {name}: expected a mapping")
-            extends = str(data.get("extends", ""))
-            if extends in UNSUPPORTED:
-                library.notes.append(f"{name}: '{extends}' rules are not supported; skipped")
+            try:
+                library.rules[name] = make_rule(name, data, kinds, vocab.accept, path, places)
+            except Unsupported as exc:
+                skipped.append((name, str(exc)))
                 continue
-            library.rules[name] = make_rule(name, data, kinds, vocab.accept, path)
             library.styles[style].append(name)
             if isinstance(data.get("limit"), int) and data["limit"] > 0:
                 library.limits[name] = data["limit"]
             link, description = data.get("link") or "", data.get("description") or ""
             library.links[name] = (str(link), str(description))
+    if skipped:
+        listed = "; ".join(f"{name} ({why})" for name, why in skipped)
+        library.notes.append(f"skipped {len(skipped)} rule(s) lintnews cannot run: {listed}")
     return library

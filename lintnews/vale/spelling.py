@@ -1,0 +1,162 @@
+"""Vale's ``spelling`` rules (and ``Vale.Spelling``): words checked against Hunspell
+dictionaries by spylls, a pure-Python port of Hunspell.
+
+A word is reported when no dictionary knows it, no filter pattern matches it (Vale's
+default filters skip file names, abbreviations, hex numbers, hyphenated and camel-case
+words, words with digits or other non-word characters, and capitals; ``custom: true`` turns
+them off), it is not in an ``ignore`` file (one word a line, any case), and no accepted
+vocabulary term matches it. Reported where the word first occurs in its block, as Vale does.
+
+Dictionaries come from the style's folders or the system (``dicpath``, ``dic``/``aff``,
+``StylesPath/config/dictionaries``, ``$DICPATH``, ``/usr/share/hunspell``,
+``/usr/share/myspell``), never from the network.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from .. import regexcache
+from ..document import Span
+from ..findings import Hit
+from ..kinds.base import Context, Options, RuleKind, option
+from ..kinds.general.common import scope_option, scoped
+
+#: Vale's default filters (Go's ``\\w`` is ASCII, and so are these)
+DEFAULT_FILTERS = (
+    r"(?:\w+)?\.\w{1,4}\b",
+    r"\b(?:[a-zA-Z]\.){2,}",
+    r"0[xX][0-9a-fA-F]+",
+    r"\w+-\w+",
+    r"[A-Z]{1}[a-z]+[A-Z]+\w+",
+    r"[0-9]",
+    r"[A-Z]+$",
+    r"\W",
+    r"\w{3,}\.\w{3,}",
+    r"@.*\b",
+)
+SYSTEM_FOLDERS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell"))
+_OPENERS = "([{<\"'“‘*_`«"
+_CLOSERS = ")]}>\"'”’*_`».,;:!?…"
+_CONTRACTION = regexcache.compile(r"(?i)(?<=\w)(?:['’](?:s|re|ve|ll|d|m|t)|n['’]t)$")
+
+
+class DictionaryMissing(Exception):
+    """No .dic/.aff pair of that name where dictionaries are looked for."""
+
+
+def find_dictionary(name: str, folders: list[Path]) -> Path:
+    """The path (without extension) of dictionary ``name`` in the first folder that has it."""
+    env = os.environ.get("DICPATH", "")
+    extra = [Path(p) for p in env.split(os.pathsep) if p]
+    for folder in [*folders, *extra, *SYSTEM_FOLDERS, Path("/usr/share/myspell/dicts")]:
+        base = folder / name
+        if base.with_suffix(".dic").is_file() and base.with_suffix(".aff").is_file():
+            return base
+    raise DictionaryMissing(name)
+
+
+_loaded: dict[str, Any] = {}
+
+
+def load_dictionary(base: Path):
+    """A spylls Dictionary, read once per run and path."""
+    key = str(base.resolve())
+    if key not in _loaded:
+        from spylls.hunspell import Dictionary
+
+        try:
+            _loaded[key] = Dictionary.from_files(str(base))
+        except Exception as exc:  # a malformed dictionary is the style's error
+            raise ValueError(f"cannot read dictionary {base}: {exc}", "dictionaries") from None
+    return _loaded[key]
+
+
+def tokens(text: str):
+    """(offset, word) of the words of a text, split as Vale's word tokenizer does."""
+    for m in regexcache.compile(r"\S+").finditer(text):
+        word, start = m.group(), m.start()
+        while word and word[0] in _OPENERS:
+            word, start = word[1:], start + 1
+        while word and word[-1] in _CLOSERS:
+            word = word[:-1]
+        contraction = _CONTRACTION.search(word)
+        if contraction:
+            word = word[: contraction.start()]
+        if word:
+            yield start, word
+
+
+@dataclass(frozen=True)
+class SpellingOptions(Options):
+    dictionaries: list[str] = option([], "dictionary paths (without .dic/.aff)")
+    filters: list[str] = option([], "patterns of words never reported")
+    custom: bool = option(False, "turn off the default filters")
+    ignored: list[str] = option([], "words never reported (any case)")
+    exceptions: list[str] = option([], "accepted vocabulary terms (patterns)")
+    scope: list[str] = scope_option()
+
+
+@dataclass(frozen=True)
+class Prepared:
+    options: SpellingOptions
+    dictionaries: tuple
+    filters: tuple
+    ignored: frozenset
+    exceptions: Any
+
+
+def prepare(options, base_dir):
+    filters = []
+    for pattern in options.filters:
+        try:
+            filters.append(regexcache.compile(pattern))
+        except regex.error:
+            continue  # as Vale: a malformed filter is left out
+    if not options.custom:
+        filters += [regexcache.compile(p, regex.ASCII) for p in DEFAULT_FILTERS]
+    exceptions = None
+    if options.exceptions:
+        try:
+            exceptions = regexcache.compile("(?i)" + "|".join(options.exceptions))
+        except regex.error as exc:
+            raise ValueError(f"invalid vocabulary term: {exc}", "exceptions") from None
+    return Prepared(
+        options,
+        tuple(load_dictionary(Path(d)) for d in options.dictionaries),
+        tuple(filters),
+        frozenset(w.lower() for w in options.ignored),
+        exceptions,
+    )
+
+
+def _known(prepared: Prepared, word: str) -> bool:
+    if word.lower() in prepared.ignored:
+        return True
+    return any(d.lookup(word.replace("’", "'")) for d in prepared.dictionaries)
+
+
+def check(ctx: Context):
+    p: Prepared = ctx.prepared
+    for seg in scoped(ctx):
+        for _, word in tokens(seg.text):
+            if any(f.search(word, timeout=1.0) for f in p.filters):
+                continue
+            if _known(p, word) or (p.exceptions and p.exceptions.search(word, timeout=1.0)):
+                continue
+            first = seg.text.find(word)
+            yield Hit(Span(seg.start + first, seg.start + first + len(word)), {"match": word})
+
+
+KIND = RuleKind(
+    "vale-spelling",
+    check,
+    SpellingOptions,
+    "words no Hunspell dictionary knows (Vale's spelling)",
+    prepare=prepare,
+)
