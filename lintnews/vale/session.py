@@ -46,7 +46,14 @@ _SKIPPED_KINDS = {
     **{f"h{n}": ("heading", n) for n in range(1, 7)},
 }
 #: IgnoredScopes that name inline markup, as the scopes module finds it
-_INLINE_SCOPES = {"strong": "strong", "b": "strong", "em": "emphasis", "i": "emphasis", "a": "link"}
+_INLINE_SCOPES = {
+    "strong": "strong",
+    "b": "strong",
+    "em": "emphasis",
+    "i": "emphasis",
+    "a": "link",
+    "link": "link",
+}
 
 
 class Session:

@@ -5,7 +5,7 @@ A word is reported when no dictionary knows it, no filter pattern matches it (Va
 default filters skip file names, abbreviations, hex numbers, hyphenated and camel-case
 words, words with digits or other non-word characters, and capitals; ``custom: true`` turns
 them off), it is not in an ``ignore`` file (one word a line, any case), and no accepted
-vocabulary term matches it. Reported where the word first occurs in its block, as Vale does.
+vocabulary term matches it. Reported where the word is.
 
 Dictionaries come from the style's folders or the system (``dicpath``, ``dic``/``aff``,
 ``StylesPath/config/dictionaries``, ``$DICPATH``, ``/usr/share/hunspell``,
@@ -43,7 +43,11 @@ DEFAULT_FILTERS = (
 SYSTEM_FOLDERS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell"))
 _OPENERS = "([{<\"'“‘*_`«"
 _CLOSERS = ")]}>\"'”’*_`».,;:!?…"
-_CONTRACTION = regexcache.compile(r"(?i)(?<=\w)(?:['’](?:s|re|ve|ll|d|m|t)|n['’]t)$")
+#: an apostrophe, as typed or typeset (’, and ‘ typed for it)
+_APOSTROPHES = "'’‘"
+_CONTRACTION = regexcache.compile(
+    rf"(?i)(?<=\w)(?:[{_APOSTROPHES}](?:s|re|ve|ll|d|m|t)|n[{_APOSTROPHES}]t)$"
+)
 
 
 class DictionaryMissing(Exception):
@@ -71,9 +75,13 @@ def load_dictionary(base: Path):
         from spylls.hunspell import Dictionary
 
         try:
-            _loaded[key] = Dictionary.from_files(str(base))
+            dictionary = Dictionary.from_files(str(base))
         except Exception as exc:  # a malformed dictionary is the style's error
             raise ValueError(f"cannot read dictionary {base}: {exc}", "dictionaries") from None
+        # Vale checks a hyphenated word whole: Hunspell's BREAK would accept "human-friendly"
+        # for "human" and "friendly"
+        dictionary.aff.BREAK = []
+        _loaded[key] = dictionary
     return _loaded[key]
 
 
@@ -138,19 +146,20 @@ def prepare(options, base_dir):
 def _known(prepared: Prepared, word: str) -> bool:
     if word.lower() in prepared.ignored:
         return True
-    return any(d.lookup(word.replace("’", "'")) for d in prepared.dictionaries)
+    plain = word.replace("’", "'").replace("‘", "'")
+    return any(d.lookup(plain) for d in prepared.dictionaries)
 
 
 def check(ctx: Context):
     p: Prepared = ctx.prepared
     for seg in scoped(ctx):
-        for _, word in tokens(seg.text):
+        for offset, word in tokens(seg.text):
             if any(f.search(word, timeout=1.0) for f in p.filters):
                 continue
             if _known(p, word) or (p.exceptions and p.exceptions.search(word, timeout=1.0)):
                 continue
-            first = seg.text.find(word)
-            yield Hit(Span(seg.start + first, seg.start + first + len(word)), {"match": word})
+            start = seg.start + offset
+            yield Hit(Span(start, start + len(word)), {"match": word})
 
 
 KIND = RuleKind(
