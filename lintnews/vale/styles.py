@@ -292,6 +292,7 @@ def native_options(
             "first": str(data.get("first", "")),
             "second": str(data.get("second", "")),
             "where": "block",
+            "groups": "first",
             "ignorecase": ignorecase,
             "exceptions": exceptions,
             "scope": scope,
