@@ -64,6 +64,7 @@ def _kept(doc: Document, block: Block) -> list[tuple[int, str, str]]:
     chars: list[tuple[int, str, str]] = []
     pending: int | None = None  # source offset of a run of whitespace not yet written
     broken = False  # the run holds a line break
+    started = False  # a character that is not whitespace was written
     for i, (src, prose) in enumerate(zip(source, block.prose, strict=True)):
         markup = prose == " " and not src.isspace() and not code[i]
         if markup:
@@ -75,14 +76,14 @@ def _kept(doc: Document, block: Block) -> list[tuple[int, str, str]]:
             if not broken:
                 chars.append((base + i, src, prose))
             continue
-        if pending is not None and broken and chars:
+        if pending is not None and not started:
+            chars.clear()  # leading whitespace of the block (after its markers): dropped
+        elif pending is not None and broken:
             # the spaces before the break were written: a break and its indentation is one
             while chars and chars[-1][0] >= pending:
                 chars.pop()
             chars.append((pending, " ", " "))
-        elif pending is not None and broken:
-            pass  # leading whitespace of the block: dropped
-        pending = None
+        pending, started = None, True
         chars.append((base + i, src, prose))
     while chars and chars[-1][1].isspace():  # trailing whitespace of the block
         chars.pop()
