@@ -99,6 +99,11 @@ def test_split_list_keeps_escaped_commas():
         ("'%s' left {in} text", "existence", "'{match}' left {{in}} text"),
         ("100%% sure about %s", "metric", "100% sure about {value}"),
         ("No placeholders", "occurrence", "No placeholders"),
+        # Go's fmt: %q quotes, %d takes a count, a verb without its argument is printed as Go does
+        ("Found %q.", "existence", 'Found "{match}".'),
+        ("%d commas", "occurrence", "{count} commas"),
+        ("%d of %s", "existence", "%!d(string={match}) of %!s(MISSING)"),
+        ("Grade %s, %v", "readability", "Grade {value}, %!v(MISSING)"),
     ],
 )
 def test_vale_messages_become_templates(message, kind, expected):

@@ -42,6 +42,9 @@ READABILITY = {
 }
 
 
+_DICTIONARY_NAME = regexcache.compile(r"[\w][\w.-]*")
+
+
 class Unsupported(Exception):
     """A rule lintnews cannot run: skipped, and named in the run's note."""
 
@@ -184,6 +187,8 @@ def spelling_options(data: dict, accepted: list[str], places: Places) -> dict[st
         if data.get("dictionaries") and data.get("append"):
             names = ["en_US", *names]
         for name in names:
+            if not _DICTIONARY_NAME.fullmatch(name):  # a name, not a path out of the folders
+                raise Unsupported(f"invalid dictionary name '{name}'")
             try:
                 found.append(find_dictionary(name, folders))
             except DictionaryMissing:
