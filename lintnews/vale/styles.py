@@ -1,12 +1,14 @@
 """Loading Vale styles: each ``StylesPath/<Style>/<Rule>.yml`` becomes a native Rule.
 
 A Vale rule's ``extends:`` picks the native kind (existence, substitution, occurrence,
-repetition, consistency, conditional, capitalization, metric); its keys become the kind's
-options, its ``%s`` message placeholders the kind's message arguments, and its level
-(suggestion, warning, error) the lintnews level (info, warning, error). The built-in
-``Vale`` style provides ``Vale.Terms`` and ``Vale.Avoid`` (from the vocabularies) and
-``Vale.Repetition``. Kinds lintnews does not run (spelling, sequence, script, readability)
-are reported as skipped.
+repetition, consistency, conditional, capitalization, metric; ``readability`` runs as a
+metric formula, ``spelling`` as the Vale layer's own kind); its keys become the kind's
+options, its message's Go verbs the kind's message arguments, and its level (suggestion,
+warning, error) the lintnews level (info, warning, error). Style files are read as Go's YAML
+reads them (``goyaml``). The built-in ``Vale`` style provides ``Vale.Terms`` and
+``Vale.Avoid`` (from the vocabularies), ``Vale.Repetition`` and ``Vale.Spelling``. A rule
+lintnews cannot run (``sequence``, ``script``, ``lt``, a dictionary it cannot find) is
+skipped, and the skipped rules are named in one note.
 """
 
 from __future__ import annotations
