@@ -2,8 +2,8 @@
 dictionaries by spylls, a pure-Python port of Hunspell.
 
 A word is reported when no dictionary knows it, no filter pattern matches it (Vale's
-default filters skip file names, abbreviations, hex numbers, hyphenated and camel-case
-words, words with digits or other non-word characters, and capitals; ``custom: true`` turns
+default filters skip camel-case words, capitals, and words with anything but ASCII letters,
+``_`` and apostrophes: numbers, hyphenated words, other scripts; ``custom: true`` turns
 them off), it is not in an ``ignore`` file (one word a line, any case), and no accepted
 vocabulary term matches it. Reported where the word is.
 
@@ -27,27 +27,12 @@ from ..findings import Hit
 from ..kinds.base import Context, Options, RuleKind, option
 from ..kinds.general.common import scope_option, scoped
 
-#: Vale's default filters (Go's ``\\w`` is ASCII, and so are these)
-DEFAULT_FILTERS = (
-    r"(?:\w+)?\.\w{1,4}\b",
-    r"\b(?:[a-zA-Z]\.){2,}",
-    r"0[xX][0-9a-fA-F]+",
-    r"\w+-\w+",
-    r"[A-Z]{1}[a-z]+[A-Z]+\w+",
-    r"[0-9]",
-    r"[A-Z]+$",
-    r"\W",
-    r"\w{3,}\.\w{3,}",
-    r"@.*\b",
-)
+#: Vale's default filters: camel case, words ending in capitals, and any character but an
+#: ASCII letter, ``_`` or an apostrophe (so numbers, hyphenated words, other scripts)
+DEFAULT_FILTERS = (r"[A-Z]{1}[a-z]+[A-Z]+\w+", r"[A-Z]+$", r"[^a-zA-Z_']")
 SYSTEM_FOLDERS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell"))
 _OPENERS = "([{<\"'“‘*_`«"
 _CLOSERS = ")]}>\"'”’*_`».,;:!?…"
-#: an apostrophe, as typed or typeset (’, and ‘ typed for it)
-_APOSTROPHES = "'’‘"
-_CONTRACTION = regexcache.compile(
-    rf"(?i)(?<=\w)(?:[{_APOSTROPHES}](?:s|re|ve|ll|d|m|t)|n[{_APOSTROPHES}]t)$"
-)
 
 
 class DictionaryMissing(Exception):
@@ -93,9 +78,6 @@ def tokens(text: str):
             word, start = word[1:], start + 1
         while word and word[-1] in _CLOSERS:
             word = word[:-1]
-        contraction = _CONTRACTION.search(word)
-        if contraction:
-            word = word[: contraction.start()]
         if word:
             yield start, word
 
@@ -146,14 +128,16 @@ def prepare(options, base_dir):
 def _known(prepared: Prepared, word: str) -> bool:
     if word.lower() in prepared.ignored:
         return True
-    plain = word.replace("’", "'").replace("‘", "'")
-    return any(d.lookup(plain) for d in prepared.dictionaries)
+    return any(d.lookup(word) for d in prepared.dictionaries)
 
 
 def check(ctx: Context):
     p: Prepared = ctx.prepared
     for seg in scoped(ctx):
-        for offset, word in tokens(seg.text):
+        # a typeset apostrophe (’, or ‘ typed for it) is an apostrophe, as the ICONV of
+        # Vale's dictionary makes it before the words are split and filtered
+        text = seg.text.replace("’", "'").replace("‘", "'")
+        for offset, word in tokens(text):
             if any(f.search(word, timeout=1.0) for f in p.filters):
                 continue
             if _known(p, word) or (p.exceptions and p.exceptions.search(word, timeout=1.0)):

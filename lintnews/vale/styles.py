@@ -155,24 +155,35 @@ class Places:
         roots = [self.root, self.styles_path] if self.styles_path else [self.root]
         return any(path.is_relative_to(r.resolve()) for r in roots)
 
-    def find(self, name: str) -> Path | None:
-        """A file a rule names: as given (from the project), else in StylesPath."""
+    def find(self, name: str, *subfolders: str, folder: bool = False) -> Path | None:
+        """A file (or folder) a rule names, as Vale looks for it: from the project, in
+        StylesPath, then in StylesPath's ``subfolders``; None when none is in the project."""
         candidates = [self.root / name]
         if self.styles_path is not None:
-            candidates += [self.styles_path / name, self.styles_path / "config" / name]
+            candidates.insert(0 if folder else 1, self.styles_path / name)
+            candidates += [self.styles_path / sub / name for sub in subfolders]
         for path in candidates:
-            if path.is_file() and self.inside(path):
+            if (path.is_dir() if folder else path.is_file()) and self.inside(path):
                 return path
         return None
 
+    def ignore_files(self) -> list[Path]:
+        """``StylesPath/config/ignore/*``: the word lists ``Vale.Spelling`` ignores."""
+        folder = self.styles_path / "config" / "ignore" if self.styles_path else None
+        if folder is None or not folder.is_dir():
+            return []
+        return sorted(p for p in folder.iterdir() if p.is_file() and self.inside(p))
 
-def spelling_options(data: dict, accepted: list[str], places: Places) -> dict[str, Any]:
+
+def spelling_options(
+    data: dict, accepted: list[str], places: Places, name: str = ""
+) -> dict[str, Any]:
     """The options of a Vale ``spelling`` rule: its dictionaries found, its ignore files read."""
     folders = []
     if data.get("dicpath"):
-        folder = (places.root / str(data["dicpath"])).resolve()
-        if not places.inside(folder):
-            raise Unsupported(f"dicpath '{data['dicpath']}' is outside the project")
+        folder = places.find(str(data["dicpath"]), folder=True)
+        if folder is None:
+            raise Unsupported(f"dicpath '{data['dicpath']}' is not a folder of the project")
         folders.append(folder)
     if places.styles_path is not None:
         folders += [places.styles_path / "config" / "dictionaries", places.styles_path]
@@ -188,22 +199,26 @@ def spelling_options(data: dict, accepted: list[str], places: Places) -> dict[st
         names = _strings(data.get("dictionaries")) or ["en_US"]
         if data.get("dictionaries") and data.get("append"):
             names = ["en_US", *names]
-        for name in names:
-            if not _DICTIONARY_NAME.fullmatch(name):  # a name, not a path out of the folders
-                raise Unsupported(f"invalid dictionary name '{name}'")
+        for dictionary in names:
+            if not _DICTIONARY_NAME.fullmatch(dictionary):  # a name, not a path elsewhere
+                raise Unsupported(f"invalid dictionary name '{dictionary}'")
             try:
-                found.append(find_dictionary(name, folders))
+                found.append(find_dictionary(dictionary, folders))
             except DictionaryMissing:
-                raise Unsupported(f"no Hunspell dictionary '{name}' (.dic/.aff) found") from None
+                missing = f"no Hunspell dictionary '{dictionary}' (.dic/.aff) found"
+                raise Unsupported(missing) from None
     ignored: list[str] = []
-    for name in _strings(data.get("ignore")):
-        path = places.find(name)
+    if name == "Vale.Spelling":
+        files: list[Path | None] = list(places.ignore_files())
+    else:
+        files = [places.find(f, "config/ignore") for f in _strings(data.get("ignore"))]
+    for path in files:
         if path is None:
             continue  # as Vale: a missing ignore file is no error
         try:
             lines = path.read_text(encoding="utf-8-sig").splitlines()
         except (OSError, UnicodeDecodeError):
-            raise Unsupported(f"cannot read ignore file '{name}'") from None
+            raise Unsupported(f"cannot read ignore file '{path.name}'") from None
         ignored += [w.strip() for w in lines if w.strip() and not w.startswith("#")]
     vocab_on = data.get("vocab", True) is not False
     return {
@@ -233,11 +248,11 @@ NATIVE_KIND = {"spelling": "vale-spelling", "readability": "metric"}
 
 
 def native_options(
-    kind: str, data: dict, accepted: list[str], places: Places | None = None
+    kind: str, data: dict, accepted: list[str], places: Places | None = None, name: str = ""
 ) -> dict[str, Any]:
     """The native options of a Vale rule (``data`` is its YAML mapping)."""
     if kind == "spelling":
-        return spelling_options(data, accepted, places or Places(Path.cwd()))
+        return spelling_options(data, accepted, places or Places(Path.cwd()), name)
     if kind == "readability":
         return readability_options(data)
     ignorecase = bool(data.get("ignorecase", False))
@@ -337,7 +352,7 @@ def make_rule(
         raise Unsupported(f"unknown extends '{kind_name}'")
     kind = kinds[native_name]
     try:
-        native = native_options(kind_name, data, accepted, places)
+        native = native_options(kind_name, data, accepted, places, name)
         options, prepared = resolve_options(kind, None, native, path.parent)
     except (ValueError, TypeError) as exc:
         raise Unsupported(str(exc.args[0])) from None
