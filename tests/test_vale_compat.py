@@ -125,7 +125,7 @@ def test_spelling_reports_what_the_dictionary_lacks(spelling_project, cli):
     assert result.returncode == 1
 
 
-@pytest.mark.parametrize("dicpath", ["../outside", "/usr/share/hunspell"])
+@pytest.mark.parametrize("dicpath", ["../outside", "/etc", "/usr/share/hunspell/../../../etc"])
 def test_a_dictionary_outside_the_project_is_not_read(spelling_project, cli, dicpath):
     style = spelling_project / "styles" / "House" / "Spell.yml"
     style.write_text(STYLE.replace("dicpath: dicts", f"dicpath: {dicpath}"), "utf-8")
@@ -153,3 +153,11 @@ def test_vale_spelling_uses_the_system_dictionary(tmp_path, cli):
     (tmp_path / "a.md").write_text("This sentence has a typpo in it.\n", "utf-8")
     result = cli("vale", "--output=line", "--relative", "a.md", cwd=tmp_path, env={"DICPATH": ""})
     assert result.stdout == "a.md:1:21:Vale.Spelling:Did you really mean 'typpo'?\n"
+
+
+@pytest.mark.skipif(not SYSTEM_EN.is_file(), reason="no system en_US dictionary (hunspell-en-us)")
+def test_a_style_may_name_the_system_dictionaries(spelling_project, cli):
+    style = spelling_project / "styles" / "House" / "Spell.yml"
+    style.write_text(STYLE.replace("dicts", "/usr/share/hunspell").replace("tiny", "en_US"))
+    result = cli("vale", "--output=line", "--relative", "a.md", cwd=spelling_project)
+    assert result.stdout == "a.md:3:5:House.Spell:'dgo' is a typo!\n"

@@ -22,7 +22,7 @@ from ..errors import ConfigError, RuleError
 from ..ruleset import Rule, resolve_options
 from ..scopes import KNOWN_ROOTS
 from .goyaml import read_style_yaml
-from .spelling import DictionaryMissing, find_dictionary
+from .spelling import SYSTEM_FOLDERS, DictionaryMissing, find_dictionary
 
 LEVEL_TO_NATIVE = {"suggestion": "info", "warning": "warning", "error": "error"}
 NATIVE_TO_LEVEL = {v: k for k, v in LEVEL_TO_NATIVE.items()}
@@ -145,14 +145,18 @@ def _strings(value: Any) -> list[str]:
 
 @dataclass(frozen=True)
 class Places:
-    """Where a style's files may be: the project (the config's folder) and StylesPath."""
+    """Where a style's files may be: the project (the config's folder), StylesPath, and the
+    system's dictionary folders (``/usr/share/hunspell``, ``/usr/share/myspell``)."""
 
     root: Path
     styles_path: Path | None = None
 
     def inside(self, path: Path) -> bool:
+        """True for a path in the project, StylesPath or the system's dictionary folders."""
         path = path.resolve()
-        roots = [self.root, self.styles_path] if self.styles_path else [self.root]
+        roots = [self.root, *SYSTEM_FOLDERS]
+        if self.styles_path:
+            roots.append(self.styles_path)
         return any(path.is_relative_to(r.resolve()) for r in roots)
 
     def find(self, name: str, *subfolders: str, folder: bool = False) -> Path | None:
