@@ -417,7 +417,9 @@ def builtin_rules(
         rules["Vale.Avoid"] = make_rule("Vale.Avoid", avoid, kinds, [], here)
     if vocab.accept:
         kind = kinds["terms"]
-        options, prepared = resolve_options(kind, None, {"terms": vocab.accept}, Path.cwd())
+        # one spelling per term: a later vocabulary's ("Definately") wins over an earlier one's
+        terms = list({term.lower(): term for term in vocab.accept}.values())
+        options, prepared = resolve_options(kind, None, {"terms": terms}, Path.cwd())
         rules["Vale.Terms"] = Rule(
             id="Vale.Terms",
             kind=kind,
