@@ -187,14 +187,12 @@ class Session:
         on_rendered = tuple(r for r in rules if r not in on_source)
         try:
             doc = self.parse(text, fmt, shown)
-            findings, errors = lint(self._mask(doc, path), self.ruleset_of(on_source))
+            ignored = self._ignored(doc, path)
+            findings, errors = lint(self._mask(doc, ignored), self.ruleset_of(on_source))
             if on_rendered:
                 rendered = render(doc)
-                inline = [
-                    (rendered.to_rendered(s), rendered.to_rendered(e))
-                    for s, e in self._inline_ignores(doc)
-                ]
-                view = self._mask(rendered.doc, path, inline, patterns_only=True)
+                spans = [(rendered.to_rendered(s), rendered.to_rendered(e)) for s, e in ignored]
+                view = self._mask(rendered.doc, spans)
                 view = dataclasses.replace(view, blocks=self._sentences(view.blocks))
                 more, more_errors = lint(view, self.ruleset_of(on_rendered))
                 findings += [rendered.to_source(doc, f) for f in more]
@@ -229,13 +227,11 @@ class Session:
                 spans += [m.span() for m in INLINE[_INLINE_SCOPES[name]].finditer(doc.text)]
         return spans
 
-    def _mask(self, doc: Document, path: str, spans=None, patterns_only: bool = False) -> Document:
-        """Ignored tokens and inline scopes blanked, skipped scopes left out."""
-        spans = list(spans or ())
-        if not patterns_only:
-            spans += self._inline_ignores(doc)
-        patterns = list(self.ignores_for(path))
-        for pattern in patterns:
+    def _ignored(self, doc: Document, path: str) -> list[tuple[int, int]]:
+        """Spans of the source Vale ignores: BlockIgnores and TokenIgnores matches (found in
+        the source, as Vale does before rendering) and the inline scopes IgnoredScopes names."""
+        spans = self._inline_ignores(doc)
+        for pattern in self.ignores_for(path):
             try:
                 compiled = regexcache.compile(pattern, regex.M)
                 spans += [m.span() for m in compiled.finditer(doc.text, timeout=2.0)]
@@ -243,6 +239,10 @@ class Session:
                 raise ConfigError(f"invalid ignore pattern {pattern!r}: {exc}") from None
             except TimeoutError:
                 raise ConfigError(f"ignore pattern {pattern!r} took too long") from None
+        return spans
+
+    def _mask(self, doc: Document, spans: list[tuple[int, int]]) -> Document:
+        """The ignored spans blanked, the skipped scopes left out."""
         skipped = [_SKIPPED_KINDS[s] for s in self.config.skipped_scopes if s in _SKIPPED_KINDS]
         if not spans and not skipped:
             return doc

@@ -15,7 +15,7 @@ Dictionaries come from the style's folders or the system (``dicpath``, ``dic``/`
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +99,8 @@ class Prepared:
     filters: tuple
     ignored: frozenset
     exceptions: Any
+    #: word -> whether a dictionary knows it, filled as words are checked
+    known: dict = field(default_factory=dict, compare=False)
 
 
 def prepare(options, base_dir):
@@ -128,7 +130,9 @@ def prepare(options, base_dir):
 def _known(prepared: Prepared, word: str) -> bool:
     if word.lower() in prepared.ignored:
         return True
-    return any(d.lookup(word) for d in prepared.dictionaries)
+    if word not in prepared.known:  # a draft repeats its words: each is looked up once
+        prepared.known[word] = any(d.lookup(word) for d in prepared.dictionaries)
+    return prepared.known[word]
 
 
 def check(ctx: Context):
