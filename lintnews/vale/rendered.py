@@ -16,12 +16,18 @@ import bisect
 import dataclasses
 from dataclasses import dataclass
 
+from .. import regexcache
 from ..document import Block, Document, Span
 from ..findings import Finding
 from ..scopes import INLINE
 
-#: blocks whose prose is rendered (tables keep their rows: a row is a line)
-RENDERED_KINDS = frozenset({"paragraph", "list_item", "blockquote", "heading"})
+#: between two cells of a row: whitespace to patterns (a phrase does not run from one cell
+#: into the next, nor do spacing rules fire on the padding), but not a line break (a row
+#: stays one line, the first the header)
+CELL_BREAK = "\u2028"
+#: blocks whose prose is rendered (a table keeps its rows, one a line)
+RENDERED_KINDS = frozenset({"paragraph", "list_item", "blockquote", "heading", "table"})
+_DELIMITER_ROW = regexcache.compile(r"[ \t|:-]*")
 
 
 @dataclass(frozen=True)
@@ -54,9 +60,40 @@ class Rendered:
         )
 
 
-def _kept(doc: Document, block: Block) -> list[tuple[int, str, str]]:
-    """(source offset, text char, prose char) of a block as rendered."""
-    base, source = block.span.start, doc.text[block.span.start : block.span.end]
+def _table_kept(doc: Document, block: Block) -> list[tuple[int, str, str]]:
+    """A table as rendered: the delimiter row left out, each row a line, the cells of a
+    row apart by :data:`CELL_BREAK` (the pipes and the padding around them gone)."""
+    chars: list[tuple[int, str, str]] = []
+    start = block.span.start
+    for line in doc.text[block.span.start : block.span.end].split("\n"):
+        end = start + len(line)
+        if line.strip() and not _DELIMITER_ROW.fullmatch(line):
+            row: list[tuple[int, str, str]] = []
+            cell_start = start
+            for i in range(start, end + 1):
+                pipe = i < end and doc.text[i] == "|" and doc.text[i - 1 : i] != "\\"
+                if i == end or pipe:
+                    cell = _kept(doc, block, cell_start, i)
+                    if cell and row:
+                        row.append((cell_start - 1, CELL_BREAK, CELL_BREAK))
+                    row += cell
+                    cell_start = i + 1
+            if row and chars:
+                chars.append((start - 1, "\n", "\n"))
+            chars += row
+        start = end + 1
+    return chars
+
+
+def _kept(
+    doc: Document, block: Block, start: int | None = None, end: int | None = None
+) -> list[tuple[int, str, str]]:
+    """(source offset, text char, prose char) of a block (or of ``[start, end)`` in it)
+    as rendered."""
+    base = block.span.start if start is None else start
+    stop = block.span.end if end is None else end
+    source = doc.text[base:stop]
+    prose_of = block.prose[base - block.span.start : stop - block.span.start]
     code = [False] * len(source)
     for m in INLINE["code"].finditer(source):
         for i in range(m.start(), m.end()):
@@ -65,7 +102,7 @@ def _kept(doc: Document, block: Block) -> list[tuple[int, str, str]]:
     pending: int | None = None  # source offset of a run of whitespace not yet written
     broken = False  # the run holds a line break
     started = False  # a character that is not whitespace was written
-    for i, (src, prose) in enumerate(zip(source, block.prose, strict=True)):
+    for i, (src, prose) in enumerate(zip(source, prose_of, strict=True)):
         markup = prose == " " and not src.isspace() and not code[i]
         if markup:
             continue
@@ -106,7 +143,7 @@ def render(doc: Document) -> Rendered:
         if block.kind not in RENDERED_KINDS:
             continue
         copy(block.span.start)
-        kept = _kept(doc, block)
+        kept = _table_kept(doc, block) if block.kind == "table" else _kept(doc, block)
         start = len(origin)
         text.append("".join(c[1] for c in kept))
         origin.extend(c[0] for c in kept)
