@@ -176,6 +176,7 @@ def _dump(result: FileResult) -> str:
                     None
                     if f.fix is None
                     else [f.fix.span.start, f.fix.span.end, f.fix.replacement, f.fix.safe],
+                    f.detail,
                 ]
                 for f in result.findings
             ],
@@ -187,9 +188,9 @@ def _dump(result: FileResult) -> str:
 def _load(payload: str) -> FileResult:
     data = json.loads(payload)
     findings = []
-    for rule, level, message, start, end, line, col, end_line, end_col, related, fix in data[
-        "findings"
-    ]:
+    for row in data["findings"]:
+        rule, level, message, start, end, line, col, end_line, end_col, related, fix = row[:11]
+        detail = row[11] if len(row) > 11 else ""
         findings.append(
             Finding(
                 path=data["path"],
@@ -204,6 +205,7 @@ def _load(payload: str) -> FileResult:
                 end_column=end_col,
                 related=tuple(Related(*r) for r in related),
                 fix=None if fix is None else Fix(Span(fix[0], fix[1]), fix[2], fix[3]),
+                detail=detail,
             )
         )
     return FileResult(path=data["path"], language=data["language"], findings=tuple(findings))

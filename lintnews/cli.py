@@ -150,6 +150,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("-q", "--quiet", action="store_true", help="no notes or summary")
     check.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="text output: each finding's technical detail (scores, measures) after its message",
+    )
+    check.add_argument(
         "--archive",
         action="append",
         default=[],
@@ -285,6 +291,7 @@ def _check_to(args, runner, formats, name, out, folder) -> int:
     fail_level = args.fail_level or runner.config.fail_level
     options = {
         "show_source": name == "text" and out.isatty(),
+        "verbose": args.verbose,
         "colour": colour(out),
         "rules": runner.ruleset.rules,
         "fail_level": fail_level,
@@ -445,6 +452,13 @@ def cmd_explain(args) -> int:
             if key in ("fail", "pass"):
                 body = "\n".join("    " + line for line in body.splitlines())
             print(f"{title}:\n{body}\n")
+    print("Messages (reworded or added per language in the config: rules.ID.message):")
+    for code, templates in sorted(rule.messages.items()) or [("all", (rule.message,))]:
+        for template in templates:
+            print(printable(f"  {code}: {template}"))
+    if rule.detail:
+        print(printable(f"  detail (--verbose, JSON, SARIF): {rule.detail}"))
+    print()
     if rule.options:  # the user's options (defaults for the rest), never what prepare made
         print("Options:")
         specs = rule.kind.options.specs()

@@ -38,26 +38,32 @@ def lint(doc: Document, ruleset: RuleSet) -> tuple[list[Finding], list[str]]:
     reporter = next((r for r in reporters if r.applies_to(doc.language)), None)
 
     def unused(start, end, what):
-        message = reporter.format_message({"what": what})
+        message = reporter.format_message({"what": what}, doc.language)
         return _finding(doc, reporter.id, reporter.level, message, Span(start, end))
 
     ran = {r.id for r in ruleset.rules if r.applies_to(doc.language) and r not in reporters}
     known = {r.id for r in ruleset.available} or None
     findings = suppress.apply(doc, findings, unused if reporter else None, ran, known)
     kinds = {rule.id: rule.kind.name for rule in ruleset.rules}
-    findings = noise.apply(doc, findings, kinds)
+    findings = noise.apply(doc, findings, kinds, lang.data.get("report-phrases"))
     findings.sort(key=Finding.sort_key)
     return findings, errors
 
 
 def make_finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
+    """The hit as a finding: the rule's message in the draft's language and its technical
+    detail, filled from the hit's values (and ``related_line``, the line of the first
+    related place, which every rule's messages may use)."""
     related = tuple(_related(doc, span, message) for span, message in hit.related)
-    return _finding(
-        doc, rule.id, rule.level, rule.format_message(hit.args), hit.span, related, hit.fix
-    )
+    args = hit.args
+    if related and "related_line" not in args:
+        args = {**args, "related_line": related[0].line}
+    message = rule.format_message(args, doc.language)
+    detail = rule.format_detail(args)
+    return _finding(doc, rule.id, rule.level, message, hit.span, related, hit.fix, detail)
 
 
-def _finding(doc, rule_id, level, message, span, related=(), fix=None) -> Finding:
+def _finding(doc, rule_id, level, message, span, related=(), fix=None, detail="") -> Finding:
     line, column = doc.locate(span.start)
     end_line, end_column = doc.locate(max(span.start, span.end - 1))
     return Finding(
@@ -73,6 +79,7 @@ def _finding(doc, rule_id, level, message, span, related=(), fix=None) -> Findin
         end_column=end_column + 1,
         related=related,
         fix=fix,
+        detail=detail,
     )
 
 

@@ -61,6 +61,9 @@ class Finding:
     end_column: int
     related: tuple[Related, ...] = ()
     fix: Fix | None = None
+    #: the technical detail behind the message (scores, measures, evidence): shown with
+    #: --verbose, in JSON and SARIF; "" when the rule gives none
+    detail: str = ""
 
     def sort_key(self):
         return (self.line, self.column, self.rule)

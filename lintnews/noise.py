@@ -11,15 +11,18 @@ of all rules after they ran, by the *kind* of each rule:
   ``PER_PARAGRAPH`` findings in one paragraph (a line of ad text in look-alike letters, a
   table pasted from a PDF), they are one finding for the paragraph, the others in
   ``related``. No paragraph gets more than ``PER_PARAGRAPH`` findings of one rule.
-* **Leftovers first.** A repeated line that the leftover rules (kind ``leftover``) report
-  as a caption, credit or widget line, and whose earlier copy they report too, is a
-  leftover used twice (a credit under two photos, a "related" block that lists the page's
-  headlines again): the leftover finding says so once, and the repetition finding is
-  dropped. A repeat of article text stays a repeat, and so does a block of several
-  paragraphs copied whole. So is a headline listed again in a
-  list of links (a "related" or "most read" widget: three title lines or more in a row,
+* **Leftovers first.** A repeat is dropped when the leftover rules (kind ``leftover``)
+  already report it: a line they report whole (a caption, credit or widget line used
+  twice: "Media playback is unsupported" under two videos), a line whose earlier copy they
+  report whole (a caption that copies a sentence of the text: the caption is the defect),
+  a line whose copies both carry a leftover finding (one credit glued to two captions), and
+  a block whose first lines, later and earlier, they report whole (an embed's "View this
+  post" and its credit line, twice). A leftover glued to a line of text ("... the
+  family.Photo: Facebook") does not make that line a leftover: its repeat stays a repeat,
+  and so does a block of several paragraphs copied whole. Also dropped: a headline listed
+  again in a list of links (a "related" or "most read" widget: three title lines or more in a row,
   no sentence punctuation), unless a whole block was copied or the line is the dek; and
-  so is the headline after a short label and a colon ("Share this story: <headline>").
+  the headline after a short label and a colon ("Share this story: <headline>").
 """
 
 from __future__ import annotations
@@ -50,12 +53,23 @@ PER_PARAGRAPH = 3
 MAX_RELATED = 12
 
 
-def apply(doc: Document, findings: list[Finding], kinds: dict[str, str]) -> list[Finding]:
-    """The findings after the policy; ``kinds`` maps a rule id to its kind's name."""
+#: how a finding of one cause in several places is worded, unless the draft's language data
+#: says otherwise (``report-phrases`` in ``languages/<code>.yaml``)
+PHRASES = {
+    "places": "{message} [{count} places]",
+    "places-in-paragraph": "{count} places in this paragraph: {message}",
+}
+
+
+def apply(
+    doc: Document, findings: list[Finding], kinds: dict[str, str], phrases: dict | None = None
+) -> list[Finding]:
+    """The findings after the policy; ``kinds`` maps a rule id to its kind's name;
+    ``phrases`` words a merged finding in the draft's language (see :data:`PHRASES`)."""
     if not findings:
         return findings
     findings = _one_leftover_finding(findings, kinds)
-    findings = _leftovers_first(findings, kinds)
+    findings = _leftovers_first(doc, findings, kinds)
     findings = _link_lists(doc, findings, kinds)
     findings = _labelled_headlines(doc, findings, kinds)
     one_cause = [f for f in findings if kinds.get(f.rule) in ONE_CAUSE_KINDS]
@@ -65,7 +79,8 @@ def apply(doc: Document, findings: list[Finding], kinds: dict[str, str]) -> list
     by_message: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in one_cause:
         by_message[(f.rule, f.message)].append(f)
-    merged = [_merge(group, "") for group in by_message.values()]
+    words = {**PHRASES, **(phrases if isinstance(phrases, dict) else {})}
+    merged = [_merge(group, "", words) for group in by_message.values()]
     by_paragraph: dict[tuple[str, int], list[Finding]] = defaultdict(list)
     starts = [b.span.start for b in doc.blocks]
     for f in merged:
@@ -73,13 +88,13 @@ def apply(doc: Document, findings: list[Finding], kinds: dict[str, str]) -> list
     out = rest
     for group in by_paragraph.values():
         if len(group) > PER_PARAGRAPH:
-            out.append(_merge(group, "in this paragraph"))
+            out.append(_merge(group, "in this paragraph", words))
         else:
             out += group
     return out
 
 
-def _merge(group: list[Finding], where: str) -> Finding:
+def _merge(group: list[Finding], where: str, words: dict = PHRASES) -> Finding:
     """One finding for the group: the first one, with the others as related places."""
     if len(group) == 1:
         return group[0]
@@ -97,8 +112,13 @@ def _merge(group: list[Finding], where: str) -> Finding:
         if k not in seen:
             seen.add(k)
             unique.append(r)
-    suffix = f"{len(group)} places" + (f" {where}" if where else "")
-    message = f"{first.message} [{suffix}]" if not where else f"{suffix}: {first.message}"
+    template = words["places-in-paragraph" if where else "places"]
+    try:
+        message = str(template).format(message=first.message, count=len(group))
+    except (KeyError, IndexError, ValueError, AttributeError):
+        message = PHRASES["places-in-paragraph" if where else "places"].format(
+            message=first.message, count=len(group)
+        )
     return replace(first, message=message, related=tuple(unique[:MAX_RELATED]))
 
 
@@ -108,7 +128,7 @@ def _one_leftover_finding(findings: list[Finding], kinds: dict[str, str]) -> lis
     classifier): one finding, named by the evidence. Two rules with explicit evidence for
     one line (a newsroom's own rule beside a built-in one) both report."""
     leftovers = [f for f in findings if kinds.get(f.rule) in LEFTOVER_KINDS]
-    guessed = [f for f in leftovers if CLASSIFIER in f.message]
+    guessed = [f for f in leftovers if _classifier_only(f)]
     if not guessed or len({f.rule for f in leftovers}) < 2:
         return findings
 
@@ -116,34 +136,58 @@ def _one_leftover_finding(findings: list[Finding], kinds: dict[str, str]) -> lis
         return any(
             k.rule != f.rule and k.line <= f.line and f.end_line <= k.end_line
             for k in leftovers
-            if CLASSIFIER not in k.message
+            if not _classifier_only(k)
         )
 
     dropped = {id(f) for f in guessed if covered(f)}
     return [f for f in findings if id(f) not in dropped]
 
 
-#: what a leftover message says when the line classifier alone found the line
+#: what a leftover's detail (or message) says when the line classifier alone found the line
 CLASSIFIER = "line classifier"
 
 
-def _leftovers_first(findings: list[Finding], kinds: dict[str, str]) -> list[Finding]:
-    claimed: set[int] = set()
+def _classifier_only(f: Finding) -> bool:
+    return CLASSIFIER in f.detail or CLASSIFIER in f.message
+
+
+def _leftovers_first(doc: Document, findings: list[Finding], kinds: dict[str, str]):
+    touched: set[int] = set()  # lines with a leftover finding
+    whole: set[int] = set()  # lines that leftover findings cover whole
     for f in findings:
         if kinds.get(f.rule) in LEFTOVER_KINDS:
-            claimed.update(range(f.line, f.end_line + 1))
-    if not claimed:
+            lines = range(f.line, f.end_line + 1)
+            touched.update(lines)
+            if _whole_lines(doc, f):
+                whole.update(lines)
+    if not touched:
         return findings
 
     def leftover(f: Finding) -> bool:
-        if kinds.get(f.rule) not in REPEAT_KINDS or f.line != f.end_line:
-            return False  # a block copied whole stays a repeat
-        lines = set(range(f.line, f.end_line + 1))
+        if kinds.get(f.rule) not in REPEAT_KINDS:
+            return False
+        if f.line != f.end_line:  # a block copied whole stays a repeat, unless it is a
+            # widget used twice (an embed's "View this post" and its credit line)
+            return f.line in whole and all(r.line in whole for r in f.related)
+        if f.line in whole:
+            return True  # a caption or widget line used twice: the leftover finding says so
+        earlier = set()
         for r in f.related:
-            lines.update(range(r.line, r.end_line + 1))
-        return lines <= claimed
+            earlier.update(range(r.line, r.end_line + 1))
+        if earlier and earlier <= whole:
+            return True  # a caption line that copies a line of the text
+        return f.line in touched and earlier <= touched  # both carry the leftover (a credit)
 
     return [f for f in findings if not leftover(f)]
+
+
+def _whole_lines(doc: Document, f: Finding) -> bool:
+    """Whether ``f`` covers its lines' text whole (a caption line, a widget), not residue
+    glued to a line of article text ("... a su familia.Foto: Facebook")."""
+    first, last = doc.line_span(f.line), doc.line_span(f.end_line)
+    head = doc.text[first.start : f.start]
+    tail = doc.text[f.end : last.end]
+    return not head.strip(" \t>*-#") and not tail.strip()
 
 
 def _labelled_headlines(

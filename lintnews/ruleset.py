@@ -7,7 +7,9 @@ A rule file (one rule per file)::
     level: warning             # error | warning | info
     enabled: true              # false: off unless a config or preset turns it on
     languages: [es, en]        # omitted or empty: every language
-    message: "Stray caption: {text}"
+    message: "Stray caption: {text}"   # or per language: {en: ..., es: ...}, each a
+                                       # template or a list (the first one the finding fills)
+    detail: "{reason}"         # optional: the technical detail (--verbose, JSON, SARIF)
     options: {...}             # validated against the kind's option schema
     docs: {what: ..., why: ..., fail: ..., pass: ...}
 """
@@ -33,7 +35,9 @@ from .language import Language, load_languages
 from .yamlload import line_of, read_yaml
 
 RULE_ID = regexcache.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-RULE_KEYS = {"id", "kind", "level", "enabled", "languages", "message", "options", "docs"}
+RULE_KEYS = {"id", "kind", "level", "enabled", "languages", "message", "detail", "options", "docs"}
+#: the language whose message template is used when the draft's language has none
+FALLBACK_LANGUAGE = "en"
 DOC_SECTIONS = ("what", "why", "fail", "pass")
 
 
@@ -44,6 +48,7 @@ class Rule:
     id: str
     kind: RuleKind
     level: str
+    #: the message template when the draft's language has none in ``messages`` (English)
     message: str
     #: the options as the user set them (the kind's Options dataclass)
     options: Any
@@ -53,6 +58,11 @@ class Rule:
     path: str = ""
     #: what the kind's ``prepare`` made of the options, once (``ctx.prepared``)
     prepared: Any = field(default=None, compare=False, hash=False, repr=False)
+    #: the message catalogue: language code -> templates, the first one the finding's
+    #: values fill is used (a rule whose ``message`` is one text has none)
+    messages: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    #: the technical detail's template (scores, measures: --verbose, JSON, SARIF)
+    detail: str = ""
 
     @property
     def description(self) -> str:
@@ -64,11 +74,30 @@ class Rule:
     def applies_to(self, language: str) -> bool:
         return not self.languages or language in self.languages
 
-    def format_message(self, args: dict[str, Any]) -> str:
+    def format_message(self, args: dict[str, Any], language: str = "") -> str:
+        """The message in the draft's language (else English, else ``message``): the first
+        template of the catalogue whose placeholders the finding's values fill."""
+        templates = (
+            *self.messages.get(language, ()),
+            *self.messages.get(FALLBACK_LANGUAGE, ()),
+            self.message,
+        )
+        for template in templates:
+            try:
+                return template.format(**args)
+            except (KeyError, IndexError, ValueError, AttributeError):
+                continue
+        return self.message
+
+    def format_detail(self, args: dict[str, Any]) -> str:
         try:
-            return self.message.format(**args)
-        except (KeyError, IndexError, ValueError):
-            return self.message
+            return self.detail.format(**args)
+        except (KeyError, IndexError, ValueError, AttributeError):
+            return ""
+
+    def templates(self) -> list[str]:
+        """Every message template of the rule, its detail's too."""
+        return [self.message, *(t for ts in self.messages.values() for t in ts), self.detail]
 
 
 @dataclass(frozen=True)
@@ -85,6 +114,7 @@ class RuleSet:
     def fingerprint(self) -> str:
         payload = [
             (r.id, r.kind.name, r.level, r.languages, r.message, r.options, r.prepared)
+            + (sorted(r.messages.items()), r.detail)
             for r in self.rules
         ]
         text = json.dumps(payload, sort_keys=True, default=canonical)
@@ -130,7 +160,7 @@ def load_rule(path: Path, kinds: dict[str, RuleKind]) -> Rule:
     for key in data:
         if key not in RULE_KEYS:
             raise fail(key, f"unknown key '{key}'")
-    for key in ("id", "kind", "message"):
+    for key in ("id", "kind"):
         if not isinstance(data.get(key), str):
             raise fail(key if key in data else None, f"'{key}' must be a string")
     if not RULE_ID.match(data["id"]):
@@ -150,6 +180,13 @@ def load_rule(path: Path, kinds: dict[str, RuleKind]) -> Rule:
     docs = data.get("docs") or {}
     if not isinstance(docs, dict) or not all(isinstance(v, str) for v in docs.values()):
         raise fail("docs", "'docs' must map sections (what, why, fail, pass) to text")
+    try:
+        message, messages = parse_message(data.get("message"))
+    except ValueError as exc:
+        raise fail("message" if "message" in data else None, str(exc)) from None
+    detail = data.get("detail", "")
+    if not isinstance(detail, str):
+        raise fail("detail", "'detail' must be a string")
     raw_options = data.get("options") or {}
     if not isinstance(raw_options, dict):
         raise fail("options", "'options' must be a mapping")
@@ -165,14 +202,45 @@ def load_rule(path: Path, kinds: dict[str, RuleKind]) -> Rule:
         id=data["id"],
         kind=kind,
         level=level,
-        message=data["message"],
+        message=message,
         options=options,
         languages=tuple(languages),
         enabled=enabled,
         docs=dict(docs),
         path=str(path),
         prepared=prepared,
+        messages=messages,
+        detail=detail,
     )
+
+
+def parse_message(value: Any) -> tuple[str, dict[str, tuple[str, ...]]]:
+    """A rule's ``message``: one template for every language, or a mapping of language
+    codes to a template or a list of them. Returns the fallback template (English, else
+    the first given) and the catalogue. Raise ValueError for a malformed one."""
+    if isinstance(value, str):
+        _fields(value)  # an unbalanced brace is an error now, not a raw message later
+        return value, {}
+    if not isinstance(value, dict) or not value:
+        raise ValueError(
+            "'message' must be a string or a mapping of language codes to messages (en: ...)"
+        )
+    messages: dict[str, tuple[str, ...]] = {}
+    for code, templates in value.items():
+        if isinstance(templates, str):
+            templates = [templates]
+        if (
+            not isinstance(code, str)
+            or not isinstance(templates, list)
+            or not templates
+            or not all(isinstance(t, str) and t.strip() for t in templates)
+        ):
+            raise ValueError(f"message for '{code}' must be a text or a list of texts")
+        for template in templates:
+            _fields(template)
+        messages[code] = tuple(templates)
+    fallback = messages.get(FALLBACK_LANGUAGE) or next(iter(messages.values()))
+    return fallback[0], messages
 
 
 def resolve_options(
@@ -315,19 +383,30 @@ def _override(rule: Rule, value: Any, overrides: dict, config_path: str) -> Rule
         options, prepared = resolve_options(rule.kind, base, value.get("options") or {}, base_dir)
     except ValueError as exc:
         raise RuleError(f"{where}: invalid config: rules.{rule.id}: {exc.args[0]}") from None
-    message = value.get("message", rule.message)
-    if not isinstance(message, str) or not message.strip():
-        raise RuleError(f"{where}: invalid config: rules.{rule.id}.message must be a text")
-    try:
-        extra = _fields(message) - _fields(rule.message)
-    except ValueError as exc:  # an unbalanced brace
-        raise RuleError(f"{where}: invalid config: rules.{rule.id}.message: {exc}") from None
-    if extra:
-        given = ", ".join(f"{{{name}}}" for name in sorted(_fields(rule.message))) or "nothing"
-        raise RuleError(
-            f"{where}: invalid config: rules.{rule.id}.message uses {{{sorted(extra)[0]}}}, "
-            f"which this rule does not give (it gives {given})"
-        )
+    message, messages = rule.message, rule.messages
+    if "message" in value:
+        given = value["message"]
+        if isinstance(given, str) and not given.strip():
+            raise RuleError(f"{where}: invalid config: rules.{rule.id}.message must be a text")
+        try:
+            new, catalogue = parse_message(given)
+        except ValueError as exc:
+            raise RuleError(f"{where}: invalid config: rules.{rule.id}.message: {exc}") from None
+        known = set().union(*map(_fields, rule.templates()))
+        extra = set().union(_fields(new), *(_fields(t) for ts in catalogue.values() for t in ts))
+        extra -= known
+        if extra:
+            gives = ", ".join(f"{{{name}}}" for name in sorted(known)) or "nothing"
+            raise RuleError(
+                f"{where}: invalid config: rules.{rule.id}.message uses {{{sorted(extra)[0]}}}, "
+                f"which this rule does not give (it gives {gives})"
+            )
+        if catalogue:  # per language: the config's languages over the rule's own
+            messages = {**rule.messages, **catalogue}
+            if FALLBACK_LANGUAGE in catalogue:
+                message = new  # else the rule's fallback stays (its one text, or English)
+        else:  # one text: every language
+            message, messages = new, {}
     return dataclasses.replace(
         rule,
         level=level,
@@ -335,6 +414,7 @@ def _override(rule: Rule, value: Any, overrides: dict, config_path: str) -> Rule
         prepared=prepared,
         enabled=bool(value.get("enabled", True)),
         message=message,
+        messages=messages,
     )
 
 

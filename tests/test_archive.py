@@ -129,7 +129,8 @@ def test_cli_reports_a_paragraph_pasted_from_the_archive(tmp_path, cli):
     report = json.loads(run.stdout)
     findings = report["files"][0]["findings"]
     assert [f["line"] for f in findings] == [9]
-    assert "published/2023-presupuesto.md line 5 (archive)" in findings[0]["message"]
+    assert "published/2023-presupuesto.md line 5 (archive)" in findings[0]["detail"]
+    assert "published/2023-presupuesto.md, línea 5" in findings[0]["message"]  # the draft's
     assert (tmp_path / ".lintnews" / "archive.sqlite").is_file()
 
 

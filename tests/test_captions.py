@@ -85,7 +85,7 @@ def test_glued_words_and_page_furniture_words_are_seen():
 def test_keyword_salad_is_lowercase_words_of_a_cased_script(line, salad):
     text = f"# T\n\n{'Texto largo del artículo con varias palabras y un punto final. ' * 2}\n\n{line}\n"
     result = Runner(select=["stray-caption"], config=_no_model()).lint_text(text, "d.md")
-    assert ("keyword-salad" in " ".join(f.message for f in result.findings)) is salad
+    assert ("keyword-salad" in " ".join(f.detail for f in result.findings)) is salad
 
 
 def _no_model():
@@ -171,7 +171,8 @@ def test_the_message_shows_the_rule_that_fired_and_the_line_score():
         DRAFT.replace("apoyo ucrania putin vladimir vostochni", "Foto: EFE"), "stray-caption"
     )
     (finding,) = [f for f in result.findings if f.line == 7]
-    assert "marker 'Foto:'" in finding.message and "line score" in finding.message
+    assert "marker 'Foto:'" in finding.detail and "line score" in finding.detail
+    assert "score" not in finding.message and "pie de foto" in finding.message
 
 
 def test_a_table_of_short_lines_gets_a_handful_of_findings_at_most():
@@ -283,7 +284,7 @@ The harbour master said traffic rose by 5 % / a record for the month.
 
 def test_credit_shapes_are_explicit_evidence_without_the_classifier():
     runner = Runner(select=["stray-caption"], config=_no_model(), language="en")
-    found = {f.line: f.message for f in runner.lint_text(CREDITS, "d.md").findings}
+    found = {f.line: f.detail for f in runner.lint_text(CREDITS, "d.md").findings}
     assert sorted(found) == [5, 9, 13, 17, 19, 21]  # not the slash inside prose (line 23)
     assert "leftover line pattern" in found[5] and "marker" in found[21]
     assert all("residue inside a line" in found[n] for n in (9, 13, 17, 19))

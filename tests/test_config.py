@@ -99,6 +99,26 @@ def test_strict_preset_fails_on_info(tmp_path):
     assert load_config(cfg, PRESETS).fail_level == "info"
 
 
+def test_strict_preset_turns_every_rule_on_at_warning_or_above(tmp_path):
+    """What its name says: no shipped rule is off or at info under strict (the default
+    preset has both), and a rule that is off by default reports under strict."""
+    from lintnews.findings import level_rank
+
+    strict = Runner(config_path=str(write(tmp_path / "s" / ".lintnews.yaml", "extends: strict\n")))
+    default = Runner(config_path=str(write(tmp_path / "d" / ".lintnews.yaml", "language: es\n")))
+    builtin = {r.id for r in default.ruleset.available}
+    assert {r.id for r in default.ruleset.rules} < builtin  # something is off by default
+    weak = [
+        r.id
+        for r in strict.ruleset.available
+        if r.id in builtin and (not r.enabled or level_rank(r.level) < level_rank("warning"))
+    ]
+    assert weak == []
+    draft = "# Cumbre\n\nEl portavoz Dmitry Peskov confirmó la reunión en Moscú ayer.\n"
+    assert "house-style-name" not in {f.rule for f in default.lint_text(draft, "d.md").findings}
+    assert "house-style-name" in {f.rule for f in strict.lint_text(draft, "d.md").findings}
+
+
 def test_rule_paths_add_newsroom_rules(tmp_path):
     write(
         tmp_path / "house" / "no-foto.yaml",

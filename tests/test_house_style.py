@@ -159,7 +159,7 @@ entries:
     runner = Runner(select=["house-style-name"], config=config)
     result = runner.lint_text("# Guerra\n\nLlegó a Kyiv el lunes.\n", "draft.md")
     assert [(f.line, f.message) for f in result.findings] == [
-        (3, "'Kyiv' — house style is 'Kiev' (Fundéu)")
+        (3, "«Kyiv»: el libro de estilo dice «Kiev» (Fundéu)")
     ]
     fix = result.findings[0].fix
     assert fix.safe and fix.replacement == "Kiev"
@@ -185,8 +185,8 @@ def test_the_cli_applies_a_newsroom_sheet_named_in_its_config(cli, tmp_path):
     )
     _write(tmp_path, "draft.md", "# Guerra\n\nZelensky volvió a Kiev.\n")
     proc = cli("check", "--lang", "es", "--select", "house-style-name", "draft.md", cwd=tmp_path)
-    assert "'Zelensky' — house style is 'Zelenski'" in proc.stdout
-    assert "'Kiev' — house style is 'Kyiv'" in proc.stdout
+    assert "«Zelensky»: el libro de estilo dice «Zelenski»" in proc.stdout
+    assert "«Kiev»: el libro de estilo dice «Kyiv»" in proc.stdout
     assert proc.stderr.startswith("2 finding(s)") and "lintnews:" not in proc.stderr
 
 

@@ -21,9 +21,10 @@ Más tarde Putín habló de la 'lucha sagrada' en el Vostochny Cosmodrome.
 
 def test_a_name_variant_points_at_the_majority_and_its_fix_is_unsafe():
     [finding] = lint(DRAFT, "inconsistent-name", language="es").findings
-    assert (finding.line, finding.message) == (
+    assert (finding.line, finding.message, finding.detail) == (
         7,
-        "'Putín' should be 'Putin' (only the accents differ; spelled so 2x, first at line 3)",
+        "Escriba «Putin», no «Putín»: el texto escribe este nombre de dos maneras.",
+        "only the accents differ; spelled so 2x, first at line 3",
     )
     assert [r.line for r in finding.related] == [3]
     assert finding.fix.replacement == "Putin" and not finding.fix.safe
@@ -38,13 +39,15 @@ def test_an_article_fix_swaps_the_minority_article():
 def test_a_second_wording_of_a_quote_is_reported_with_the_first_and_never_rewritten():
     [finding] = lint(DRAFT, "quote-mismatch", language="es").findings
     assert finding.line == 7 and finding.fix is None
-    assert "'lucha sagrada'" in finding.message and "'sagrada lucha' at line 5" in finding.message
+    assert (
+        "«lucha sagrada»" in finding.message and "«sagrada lucha» en la línea 5" in finding.message
+    )
     text = (
         '# Incendio\n\nEl jefe de bomberos dijo que está "controlado pero no estabilizado".\n\n'
         'Según el parte, el fuego sigue "estabilizado pero no controlado" en la sierra.\n'
     )
     [finding] = lint(text, "quote-mismatch", language="es").findings
-    assert finding.fix is None and "at line 3" in finding.message
+    assert finding.fix is None and "en la línea 3" in finding.message
 
 
 QUOTED = [
@@ -65,7 +68,7 @@ def test_a_name_inside_a_direct_quotation_is_reported_without_a_fix(open_, close
         f"Kim dijo: {open_}Agradezco a Putín su hospitalidad{close}.\n"
     )
     [finding] = lint(text, "inconsistent-name", language="es").findings
-    assert finding.line == 7 and "'Putín' should be 'Putin'" in finding.message
+    assert finding.line == 7 and "Escriba «Putin», no «Putín»" in finding.message
     assert finding.fix is None
     alone = text.replace(f"{open_}Agradezco a Putín su hospitalidad{close}", f"{open_}Putín{close}")
     [finding] = lint(alone, "inconsistent-name", language="es").findings
@@ -149,6 +152,6 @@ def test_a_variant_says_what_makes_the_two_forms_one_name():
         "La oficina de Perez no respondió.\n\nLa ministra Carmen Montalvo y Montalvo llegaron. "
         "Montalvo habló y luego Montavlo se fue.\n"
     )
-    messages = [f.message for f in lint(text, "inconsistent-name", language="es").findings]
+    messages = [f.detail for f in lint(text, "inconsistent-name", language="es").findings]
     assert any("only the accents differ" in m for m in messages)
     assert any("one letter apart" in m for m in messages)

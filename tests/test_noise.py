@@ -106,16 +106,50 @@ def test_the_headline_after_a_share_label_is_a_widget_not_a_repeat():
     assert [f.line for f in lint(tagged, "repeated-paragraph", language="en").findings] == [3]
 
 
-def test_a_block_of_leftover_lines_copied_whole_stays_a_repeat():
+def test_a_block_of_leftover_lines_used_twice_is_a_leftover_not_a_repeat():
     credits = (
         "Photograph by Jane Doe, Island Restoration Programme\n\n"
         "Photograph by John Roe, Island Restoration Programme"
     )
     text = _islands(credits, credits)
+    alone = lint(text, "repeated-paragraph", language="en").findings
+    assert [(f.line, f.end_line) for f in alone] == [(11, 13)]  # the block is a repeat ...
     found = lint(text, ("stray-caption", "repeated-paragraph"), language="en").findings
     covered = {n for f in found if f.rule == "stray-caption" for n in range(f.line, f.end_line + 1)}
     assert {5, 7, 11, 13} <= covered  # adjacent credit lines are one finding spanning them
-    assert [(f.line, f.end_line) for f in found if f.rule == "repeated-paragraph"] == [(11, 13)]
+    assert not [f for f in found if f.rule == "repeated-paragraph"]  # ... of leftover lines
+
+
+def test_a_block_of_text_copied_whole_stays_a_repeat_beside_leftovers():
+    block = (
+        "The goats were taken off the island by boat over two summers, one herd at a time.\n\n"
+        "The rats were harder: it took three winters of bait stations on every slope."
+    )
+    text = _islands(block, f"Photograph by Jane Doe, Island Restoration Programme\n\n{block}")
+    found = lint(text, ("stray-caption", "repeated-paragraph"), language="en").findings
+    assert [(f.line, f.end_line) for f in found if f.rule == "repeated-paragraph"] == [(13, 15)]
+
+
+def test_a_caption_that_copies_a_line_of_text_is_one_leftover_finding():
+    sentence = (
+        "Five years after the last goat left, the island's seabirds have come back to nest "
+        "on the northern cliffs."
+    )
+    text = _islands(f"Photo: Jane Doe {sentence}", sentence)
+    alone = lint(text, "repeated-paragraph", language="en").findings
+    assert [f.line for f in alone] == [9]  # the text repeats the caption's words ...
+    found = lint(text, ("stray-caption", "repeated-paragraph"), language="en").findings
+    assert [(f.rule, f.line) for f in found] == [("stray-caption", 5)]  # ... the caption is it
+
+
+def test_a_credit_glued_to_a_line_of_text_does_not_make_its_repeat_a_leftover():
+    sentence = (
+        "Five years after the last goat left, the island's seabirds have come back to nest "
+        "on the northern cliffs of the island."
+    )
+    text = _islands(f"{sentence} Photo: Jane Doe", f"As the rangers said, {sentence}")
+    found = lint(text, ("stray-caption", "repeated-paragraph"), language="en").findings
+    assert ("repeated-paragraph", 9) in [(f.rule, f.line) for f in found]
 
 
 def test_two_leftover_rules_on_one_line_give_one_finding():

@@ -12,6 +12,7 @@ A case file::
           ...
         expect: [5]              # 1-based lines of the findings, in order ([] = quiet)
         messages: [...]          # optional: the findings' messages, in order
+        details: [...]           # optional: the findings' technical details, in order
 
 ``rule`` may also be a whole rule definition (a mapping with ``id``, ``kind``, ``message``...)
 for kinds that no built-in rule uses, e.g. the general kinds (existence, substitution...).
@@ -79,3 +80,5 @@ def test_rule_case(rule, case):
     assert got == case["expect"], messages
     if "messages" in case:
         assert [f.message for f in result.findings if f.rule == rule] == case["messages"]
+    if "details" in case:
+        assert [f.detail for f in result.findings if f.rule == rule] == case["details"]

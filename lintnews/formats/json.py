@@ -15,6 +15,7 @@ def finding_dict(f) -> dict:
         "rule": f.rule,
         "level": f.level,
         "message": f.message,
+        "detail": f.detail,
         "line": f.line,
         "column": f.column,
         "end_line": f.end_line,

@@ -110,6 +110,8 @@ class SarifFormatter(Formatter):
                 ]
             if f.fix is not None:
                 entry["properties"] = {"fixSafe": f.fix.safe}
+            if f.detail:
+                entry.setdefault("properties", {})["detail"] = f.detail
             self.results.append(entry)
 
     def _rule_metadata(self, rule_id: str) -> dict:

@@ -1,6 +1,8 @@
 """``path:line:col: level rule-id message``; the line and a caret marker on a terminal; the
 level in colour when ``options["colour"]`` (the CLI: a terminal, ``FORCE_COLOR``, never with
-``NO_COLOR``). The summary line is the CLI's (on stderr), so stdout stays one finding a line.
+``NO_COLOR``); with ``options["verbose"]`` (``--verbose``) each finding's technical detail
+follows its message in brackets. The summary line is the CLI's (on stderr), so stdout stays
+one finding a line.
 ``--statistics`` is :class:`StatisticsFormatter`."""
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ class TextFormatter(Formatter):
             where = paint(printable(f"{f.path}:{f.line}:{f.column}:"), BOLD)
             level = paint(f.level, COLOURS.get(f.level, ""))
             rule, message = paint(printable(f.rule), BOLD), printable(f.message)
+            if self.options.get("verbose") and f.detail:
+                message += " " + paint(printable(f"[{f.detail}]"), DIM)
             self.stream.write(f"{where} {level} {rule} {message}\n")
             if lines and f.line <= len(lines):
                 self._show(lines[f.line - 1], f)
@@ -38,6 +42,7 @@ class TextFormatter(Formatter):
 
 
 BOLD = "1"
+DIM = "2"
 COLOURS = {"error": "31", "warning": "33", "info": "36"}
 
 

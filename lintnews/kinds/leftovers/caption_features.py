@@ -361,7 +361,7 @@ def rule_kind(rule: str) -> str:
 
 _RULE_KINDS = (
     ("rule_marker", ("marker",)),
-    ("rule_pattern", ("leftover line pattern", "image markup")),
+    ("rule_pattern", ("leftover line pattern", "markup or template code")),
     ("rule_file", ("image file name",)),
     ("rule_repeated", ("short line repeated",)),
     ("rule_salad", ("keyword-salad",)),
@@ -467,8 +467,11 @@ def _ui_share(words: tuple[str, ...], ui: frozenset[str]) -> float:
 
 
 def is_ui(word: str, ui: frozenset[str]) -> bool:
-    """A page-furniture word, alone or closing a compound ("Tagesspiegel-Newsletter")."""
-    return word in ui or ("-" in word and word.rsplit("-", 1)[1] in ui)
+    """A page-furniture word, alone, closing a compound ("Tagesspiegel-Newsletter") or
+    after an elided word ("s'abonner")."""
+    if word in ui:
+        return True
+    return any(mark in word and word.rsplit(mark, 1)[1] in ui for mark in "-'’")
 
 
 def _is_name(words: tuple[str, ...]) -> bool:

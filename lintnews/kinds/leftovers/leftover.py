@@ -9,8 +9,9 @@ Each line of a body paragraph is checked, after look-alike letters are folded to
   language code to patterns (``"*"``: every language), extended by the language data lists
   ``<pack>-markers``, ``<pack>-lines`` and ``<pack>-inline`` of ``languages/<code>.yaml``,
   so a newsroom adds phrases in its own rule folder;
-* ``markup``: image markup pasted into the text (``[caption id=...]``, ``<figcaption>``),
-  searched in the source of body paragraphs and HTML blocks;
+* ``markup``: image markup or unfilled template code pasted into the text
+  (``[caption id=...]``, ``<figcaption>``, ``{{author}}``), searched in the source of body
+  paragraphs and HTML blocks;
 * ``file_names``: an image file name in a short line (anywhere in the body), or as the alt
   text of a Markdown image;
 * ``keyword_salad``: a short line of lowercase content words with few stopwords and no
@@ -86,7 +87,9 @@ class LeftoverOptions(Options):
     inline: dict[str, list[str]] = option(
         {}, "per language: patterns of leftover residue inside a line"
     )
-    markup: list[str] = option([], "patterns of image markup in the source text")
+    markup: list[str] = option(
+        [], "patterns of image markup or unfilled template code in the source text"
+    )
     agencies: list[str] = option([], "agency and photo-service names (classifier)")
     keyword_salad: bool = option(False, "report lines of lowercase keywords")
     file_names: bool = option(False, "report image file names in short lines")
@@ -219,7 +222,13 @@ def annotate(ctx: Context) -> Body:
 #: rules whose match is evidence enough; the shape heuristics only propose a line, which the
 #: classifier (when the rule has one) confirms or drops, as it does unmarked lines
 FURNITURE = "page furniture: share, subscribe, related..."
-EXPLICIT = ("marker", "leftover line pattern", "image markup", "image file name", FURNITURE)
+EXPLICIT = (
+    "marker",
+    "leftover line pattern",
+    "markup or template code",
+    "image file name",
+    FURNITURE,
+)
 #: the most words a line of page furniture alone has ("Share", "Related topics")
 FURNITURE_WORDS = 4
 #: a run of short lines gets at most this many findings; past it, one finding spans them all
@@ -441,7 +450,7 @@ def _rule(ctx: Context, text: str, markers, lines, markup, source: str) -> str:
     if lines is not None and lines.matches(text):
         return "leftover line pattern"
     if markup is not None and markup.found_in(source):
-        return "image markup"
+        return "markup or template code"
     return ""
 
 
@@ -571,7 +580,7 @@ def _blocks(ctx: Context, markup):
     for block in ctx.doc.blocks:
         source = ctx.doc.text[block.span.start : block.span.end]
         if block.kind == "html" and markup is not None and markup.found_in(source):
-            yield _hit(block.span, source.strip(), "image markup", whole_line=ctx)
+            yield _hit(block.span, source.strip(), "markup or template code", whole_line=ctx)
         elif block.kind == "image":
             alt = fold(block.meta.get("alt", ""))
             words = WORD.findall(alt)

@@ -25,19 +25,23 @@ def archive_hits(ctx: Context, archive, units: list[Unit], skip: set[int]):
             continue
         if unit.nwords < o["min_verbatim_words"] and len(unit.stems) < o["min_content_words"]:
             continue
-        # ranked verbatim first, then by similarity; repeated_content.best_match ranks by
-        # kind of relation first (near-verbatim > reworded > expanded > part): one ranking
-        # for both would change which archived paragraph a tie names, so both stay for now
-        best = None
+        best = None  # ranked as within a draft (Relation.rank); a tie keeps the first
         for para in archive.candidates(unit.text, exclude_path=ctx.doc.path):
             other = make_unit(ctx.lang, -1, Span(0, 0), "paragraph", para.text)
             rel = relate(unit, other, o)
-            if rel and (best is None or (rel.how == "verbatim", rel.similarity) > best[1]):
-                best = (para, (rel.how == "verbatim", rel.similarity), rel)
+            if rel and (best is None or rel.rank() > best[1].rank()):
+                best = (para, rel)
         if best:
-            para, _, rel = best
+            para, rel = best
             where = f"{_display(para.path)} line {para.line} (archive)"
-            yield Hit(unit.span, {"message": describe(rel, where)})
+            yield Hit(
+                unit.span,
+                {
+                    "message": describe(rel, where),
+                    "article": _display(para.path),
+                    "article_line": para.line,
+                },
+            )
 
 
 def _display(path: str) -> str:

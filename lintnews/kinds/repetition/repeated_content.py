@@ -23,6 +23,8 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+import regex
+
 from ... import regexcache
 from ...document import Span
 from ...findings import Fix, Hit
@@ -41,13 +43,7 @@ from .units import (
     relate,
 )
 
-#: a photo credit glued to the end of a line ("... su familia.Foto: Facebook")
-CREDIT = (
-    r"(?i)(?<=[.!?»\"”)]|^)\s*\(?(?:foto(?:grafía)?|imagen|photo|image|credits?|crédito)"
-    r"\s*:[^.!?]*$"
-)
 COMPARED_KINDS = ("paragraph", "blockquote", "list_item", "heading")
-_RANK = {"verbatim": 5, "near-verbatim": 4, "reworded": 3, "expanded": 2, "part": 1}
 
 
 # Defaults chosen on ../shared/eval/dev and checked on real-dev (benchmarks/eval.sh); see
@@ -86,7 +82,7 @@ class RepeatedContentOptions(Options):
     )
     allow: list[str] = option([], "regular expressions of boilerplate allowed to repeat")
     strip: list[str] = option(
-        [CREDIT], "regular expressions removed before comparing (glued credits)"
+        [], "regular expressions removed before comparing (besides the language's glued credits)"
     )
     archive: bool = option(True, "also look paragraphs up in the archive index, when given")
 
@@ -112,8 +108,11 @@ class Match:
 
 def _units(ctx: Context) -> list[Unit]:
     allow, strip = ctx.prepared.allow, ctx.prepared.strip
+    credit = _credit(ctx.lang)
 
     def clean(text: str) -> str:
+        if credit is not None:
+            text = credit.sub(" ", text)
         for pattern in strip:
             text = pattern.sub(" ", text)
         return text
@@ -132,6 +131,20 @@ def _units(ctx: Context) -> list[Unit]:
             ]
         units.append(unit)
     return units
+
+
+def _credit(lang):
+    """A photo credit glued to the end of a line ("... su familia.Foto: Facebook"), by the
+    language's ``credit-labels``; None when it has none."""
+
+    def make():
+        labels = lang.data.get("credit-labels") or []
+        if not labels:
+            return None
+        words = "|".join(regex.escape(w) for w in sorted(labels, key=len, reverse=True))
+        return regexcache.compile(rf"(?i)(?<=[.!?»\"”)]|^)\s*\(?(?:{words})\s*:[^.!?]*$")
+
+    return lang.memo("glued-credit", make)
 
 
 class _Index:
@@ -163,12 +176,17 @@ class _Index:
         counts = Counter(shared)
         out = [u for u, n in counts.items() if n >= need]
         if len(out) > MAX_CANDIDATES:
-            keep = {id(u) for u in sorted(out, key=lambda u: -counts[u])[:MAX_CANDIDATES]}
-            out = [u for u in out if id(u) in keep]
+            out = sorted(out, key=lambda u: (-counts[u], u.index))[:MAX_CANDIDATES]
         same = self.by_words.get(unit.words)
         if same is not None and same not in out:
             out.append(same)
-        return out
+        # in draft order, so that a tie names the earliest copy whatever the order of the
+        # stems (a set: its order changes from one run to the next)
+        return sorted(out, key=_position)
+
+
+def _position(unit: Unit) -> tuple[int, int]:
+    return (unit.span.start, unit.block)
 
 
 MAX_POSTINGS = 256
@@ -181,13 +199,9 @@ def best_match(unit: Unit, candidates, o: dict, informative=None) -> Match | Non
         rel = relate(unit, other, o)
         if rel and rel.exact and informative is not None and not informative(unit, other):
             continue  # a short phrase any paragraph on the topic may hold
-        if rel and (best is None or _key(rel) > _key(best.relation)):
+        if rel and (best is None or rel.rank() > best.relation.rank()):
             best = Match(unit, other, rel)
     return best
-
-
-def _key(rel: Relation):
-    return (_RANK[rel.how], rel.similarity)
 
 
 def _need(unit: Unit, o: dict) -> int:

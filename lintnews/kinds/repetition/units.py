@@ -79,6 +79,15 @@ class Relation:
     similarity: float
     exact: bool = False  # part / expanded: the shorter text is inside the other word for word
 
+    def rank(self) -> tuple[int, float]:
+        """How strong a repeat this is, for choosing among several earlier units (in the
+        draft or the archive): the closer kind of copy first, then the higher similarity;
+        among equals the caller keeps the first (earliest) one."""
+        return (_RANK[self.how], self.similarity)
+
+
+_RANK = {"verbatim": 5, "near-verbatim": 4, "reworded": 3, "expanded": 2, "part": 1}
+
 
 def make_unit(lang: Language, index: int, span: Span, kind: str, text: str, block=-1) -> Unit:
     if "http" in text or "www." in text or "URL" in text or "@" in text:  # what _LINK needs
@@ -198,7 +207,7 @@ def relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
     if short.block < 0 and short.nwords >= o["min_verbatim_words"]:
         # a pull quote, a dek printed again: all its words in order, or a long run of them
         common = LCSseq.similarity(short.words, long.words)
-        if common == short.nwords:
+        if common == short.nwords and _copied(short, long, o):
             return Relation(where, 1.0, exact=True)
         # a shared run is a shared subsequence: no longer than the longest one
         least = max(2 * o["min_verbatim_words"], o["contained"] * short.nwords)
@@ -225,15 +234,31 @@ def relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
         ws, wl = (later, earlier) if later.nwords <= earlier.nwords else (earlier, later)
         order = LCSseq.similarity(ws.words, wl.words) / ws.nwords
         how = "part" if ws is later else "expanded"
-        if order == 1.0:
+        copied = _copied(ws, wl, o)
+        if order == 1.0 and copied:
             return Relation(how, cover, exact=True)
-        if order >= o["contained_order"]:
+        if order >= o["contained_order"] and (copied or ws.nwords >= 2 * o["min_verbatim_words"]):
             inside = Relation(how, cover)
-    if similarity >= o["similarity"]:
+    least = o["similarity"]
+    if min(later.nwords, earlier.nwords) < 2 * o["min_verbatim_words"]:
+        # two short lines share a few stems by chance (two headlines on one topic): a
+        # rewording of one needs most of its stems, halfway from the bar to identity
+        least = (1 + least) / 2
+    if similarity >= least:
         order = LCSseq.similarity(short.seq, long.seq) / len(short.seq)
         if order >= o["min_order"]:
             return Relation("reworded", similarity)
     return inside
+
+
+def _copied(short: Unit, long: Unit, o: dict) -> bool:
+    """Whether ``short``, whose words all stand in ``long`` in order, was copied into it: a
+    short unit (under ``2 * min_verbatim_words`` words) only as one run of words in a row.
+    A subhead whose words a paragraph holds spread out ("X controls news about Y" in "X said
+    nothing; it controls all news about Y") summarises the paragraph; it is not a copy."""
+    if short.nwords >= 2 * o["min_verbatim_words"]:
+        return True
+    return longest_run(short.words, long.words) == short.nwords
 
 
 def headline_relation(unit: Unit, head: Unit, o: dict) -> Relation | None:

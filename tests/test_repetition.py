@@ -1,0 +1,78 @@
+"""The repetition rules give the same report on every run."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+DRAFT = """# Replacement coaches on the coast line
+
+Are bicycles carried on the replacement coaches? Yes.
+
+Trains between the two towns are replaced by coaches all weekend while engineers renew the track.
+
+Are bicycles carried on the replacement coaches? Yes, when there is room on board.
+
+Tickets bought for the train are valid on the coaches, and staff at each station will help.
+
+Are bicycles carried on the replacement coaches? Yes, when there is room on board. Otherwise staff will book a taxi for the cyclist.
+"""
+
+
+def test_a_tie_names_the_earliest_copy_whatever_the_hash_seed(tmp_path):
+    # the last paragraph holds both earlier questions word for word: a tie that the order of
+    # a set of stems (which changes with PYTHONHASHSEED) used to break
+    draft = tmp_path / "coaches.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    code = (
+        "import json, sys, lintnews; r = lintnews.lint_text(open(sys.argv[1]).read(), "
+        "select=['repeated-paragraph']); "
+        "print(json.dumps([(f.line, [x.line for x in f.related]) for f in r.findings]))"
+    )
+    seen = set()
+    for seed in range(8):
+        env = dict(os.environ, PYTHONHASHSEED=str(seed))
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(draft)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=tmp_path,
+        ).stdout
+        seen.add(out)
+    assert len(seen) == 1, seen
+    findings = json.loads(seen.pop())
+    assert [line for line, _ in findings] == [7, 11]
+    assert findings[-1][1] == [3]  # the earliest copy
+
+
+def _lint(text):
+    import lintnews
+
+    return lintnews.lint_text(text, select=["repeated-paragraph"], language="en").findings
+
+
+BODY = (
+    "The council met on Tuesday evening for three hours and heard from forty residents of "
+    "the harbour district."
+)
+
+
+def test_a_subhead_whose_words_a_paragraph_holds_spread_out_is_not_a_copy():
+    subhead = "Harbour council controls news about the ferry contract"
+    spread = (
+        "The mayor said nothing about the reports. The harbour council, as always, controls "
+        "all the news about the ferry contract and its costs very closely."
+    )
+    assert not _lint(f"# Ferries\n\n{BODY}\n\n{subhead}\n\n{spread}\n")
+    copied = f"{subhead} and has done so for years, the mayor said on Tuesday evening."
+    assert [f.line for f in _lint(f"# Ferries\n\n{BODY}\n\n{subhead}\n\n{copied}\n")] == [7]
+
+
+def test_two_short_lines_on_one_topic_are_not_a_rewording():
+    first = "Residents raise concerns in the harbour district about ferry noise"
+    second = "Residents reveal concerns over harbour district ferry noise today"
+    assert not _lint(f"# Ferries\n\n{BODY}\n\n{first}\n\nMore text follows here.\n\n{second}\n")
