@@ -166,3 +166,9 @@ def test_a_style_may_name_the_system_dictionaries(spelling_project, cli):
     style.write_text(STYLE.replace("dicts", "/usr/share/hunspell").replace("tiny", "en_US"))
     result = cli("vale", "--output=line", "--relative", "a.md", cwd=spelling_project)
     assert result.stdout == "a.md:3:5:House.Spell:'dgo' is a typo!\n"
+
+
+def test_a_token_longer_than_hunspell_words_is_not_looked_up(spelling_project, cli):
+    (spelling_project / "a.md").write_text("The " + "cat" * 2000 + " sat.\n", "utf-8")
+    result = cli("vale", "--output=line", "--relative", "a.md", cwd=spelling_project)
+    assert result.stdout == "" and result.returncode == 0

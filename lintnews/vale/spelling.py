@@ -30,6 +30,8 @@ from ..kinds.general.common import scope_option, scoped
 #: Vale's default filters: camel case, words ending in capitals, and any character but an
 #: ASCII letter, ``_`` or an apostrophe (so numbers, hyphenated words, other scripts)
 DEFAULT_FILTERS = (r"[A-Z]{1}[a-z]+[A-Z]+\w+", r"[A-Z]+$", r"[^a-zA-Z_']")
+#: longer "words" are not checked (Hunspell's own limit; and no draft makes a lookup slow)
+MAX_WORD = 100
 SYSTEM_FOLDERS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell"))
 _OPENERS = "([{<\"'“‘*_`«"
 _CLOSERS = ")]}>\"'”’*_`».,;:!?…"
@@ -142,6 +144,8 @@ def check(ctx: Context):
         # Vale's dictionary makes it before the words are split and filtered
         text = seg.text.replace("’", "'").replace("‘", "'")
         for offset, word in tokens(text):
+            if len(word) > MAX_WORD:
+                continue
             if any(f.search(word, timeout=1.0) for f in p.filters):
                 continue
             if _known(p, word) or (p.exceptions and p.exceptions.search(word, timeout=1.0)):
