@@ -172,3 +172,12 @@ def test_a_token_longer_than_hunspell_words_is_not_looked_up(spelling_project, c
     (spelling_project / "a.md").write_text("The " + "cat" * 2000 + " sat.\n", "utf-8")
     result = cli("vale", "--output=line", "--relative", "a.md", cwd=spelling_project)
     assert result.stdout == "" and result.returncode == 0
+
+
+def test_a_dictionary_whose_affixes_are_regular_expressions_is_refused(spelling_project, cli):
+    aff = spelling_project / "dicts" / "tiny.aff"
+    aff.write_text("SET UTF-8\nSFX A Y 1\nSFX A 0 s (a+)+$\n", "utf-8")
+    (spelling_project / "a.md").write_text("The " + "a" * 90 + "b sat.\n", "utf-8")
+    result = cli("vale", "--output=line", "--relative", "a.md", cwd=spelling_project)
+    assert result.returncode == 0 and result.stdout == ""
+    assert "House.Spell (tiny.aff: not a Hunspell affix row: SFX A 0 s (a+)+$)" in result.stderr

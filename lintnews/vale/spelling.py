@@ -47,12 +47,39 @@ def find_dictionary(name: str, folders: list[Path]) -> Path:
     extra = [Path(p) for p in env.split(os.pathsep) if p]
     for folder in [*folders, *extra, *SYSTEM_FOLDERS, Path("/usr/share/myspell/dicts")]:
         base = folder / name
-        if base.with_suffix(".dic").is_file() and base.with_suffix(".aff").is_file():
+        if Path(f"{base}.dic").is_file() and Path(f"{base}.aff").is_file():
             return base
     raise DictionaryMissing(name)
 
 
 _loaded: dict[str, Any] = {}
+#: what Hunspell's affix conditions and patterns never hold, and spylls would compile as
+#: a regular expression: repetition, groups, alternation, escapes
+_REGEX_OPERATORS = regexcache.compile(r"[()*+?{}|\\]")
+#: (directive, the fields of a table row that are patterns) of the .aff file
+_PATTERN_FIELDS = {"PFX": (2, 3, 4), "SFX": (2, 3, 4), "REP": (1,), "ICONV": (1,), "OCONV": (1,)}
+
+
+def _unsafe_affix_line(aff: Path) -> str | None:
+    """The first row of ``aff`` whose pattern is not a Hunspell one (None when all are):
+    spylls turns affix conditions and patterns into regular expressions, so a style's
+    dictionary could otherwise make a lookup backtrack for ever."""
+    try:
+        raw = aff.read_bytes()
+    except OSError as exc:
+        raise ValueError(f"cannot read {aff}: {exc.strerror or exc}", "dictionaries") from None
+    for line in raw.decode("utf-8", "replace").splitlines():
+        fields = line.split()
+        wanted = _PATTERN_FIELDS.get(fields[0] if fields else "", ())
+        if not wanted or len(fields) <= max(wanted) or fields[1].isdigit():
+            continue
+        if fields[0] in ("PFX", "SFX") and len(fields) < 5:
+            continue  # the header of an affix class
+        for i in wanted:
+            value = fields[i].split("/")[0] if i == 3 else fields[i]
+            if _REGEX_OPERATORS.search(value):
+                return line.strip()
+    return None
 
 
 def load_dictionary(base: Path):
@@ -61,6 +88,9 @@ def load_dictionary(base: Path):
     if key not in _loaded:
         from spylls.hunspell import Dictionary
 
+        unsafe = _unsafe_affix_line(Path(f"{base}.aff"))
+        if unsafe is not None:
+            raise ValueError(f"{base.name}.aff: not a Hunspell affix row: {unsafe}", "dictionaries")
         try:
             dictionary = Dictionary.from_files(str(base))
         except Exception as exc:  # a malformed dictionary is the style's error
