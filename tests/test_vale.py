@@ -99,11 +99,12 @@ def test_split_list_keeps_escaped_commas():
         ("'%s' left {in} text", "existence", "'{match}' left {{in}} text"),
         ("100%% sure about %s", "metric", "100% sure about {value}"),
         ("No placeholders", "occurrence", "No placeholders"),
-        # Go's fmt: %q quotes, %d takes a count, a verb without its argument is printed as Go does
+        # Go's fmt as Vale calls it: string arguments (a count too), then one empty string;
+        # %q quotes, another verb prints as Go prints a string under it, one past them MISSING
         ("Found %q.", "existence", 'Found "{match}".'),
-        ("%d commas", "occurrence", "{count} commas"),
-        ("%d of %s", "existence", "%!d(string={match}) of %!s(MISSING)"),
-        ("Grade %s, %v", "readability", "Grade {value}, %!v(MISSING)"),
+        ("%s commas, %d", "occurrence", "{count} commas, %!d(string=)"),
+        ("%d of %s and %s", "existence", "%!d(string={match}) of  and %!s(MISSING)"),
+        ("Grade %s, %v", "readability", "Grade {value}, "),
     ],
 )
 def test_vale_messages_become_templates(message, kind, expected):

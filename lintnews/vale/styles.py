@@ -65,8 +65,6 @@ PLACEHOLDERS = {
     "terms": ["expected", "observed"],
     "spelling": ["match"],
 }
-#: arguments Vale fills in as numbers (the others are strings)
-NUMBERS = {"count"}
 _PLACEHOLDER = regexcache.compile(r"%%|%[-+# 0-9.]*[a-zA-Z]")
 
 
@@ -91,9 +89,11 @@ class Library:
 
 def vale_message(message: str, kind: str) -> str:
     """A Vale message (Go's ``fmt`` verbs) as a ``str.format`` template of the kind's
-    arguments: ``%s``, ``%v`` and ``%q`` take the next argument, ``%d`` a number; what Go
-    prints for a verb without an argument or of the wrong type is kept as Go prints it."""
-    names = iter(PLACEHOLDERS.get(kind, []))
+    arguments, filled as Vale fills it: every argument is a string (a count too), one empty
+    string follows them, and extra arguments are dropped. ``%s`` and ``%v`` take the next
+    argument, ``%q`` quotes it; any other verb prints as Go prints a string under it
+    (``%!d(string=3)``), and a verb past the arguments as ``%!s(MISSING)``."""
+    names = iter([*PLACEHOLDERS.get(kind, []), ""])
     escaped = message.replace("{", "{{").replace("}", "}}")
 
     def place(m):
@@ -103,15 +103,12 @@ def vale_message(message: str, kind: str) -> str:
         name = next(names, None)
         if name is None:
             return f"%!{verb[-1]}(MISSING)"
-        field = "{" + name + "}"
-        number = name in NUMBERS
+        value = "{" + name + "}" if name else ""
         if verb[-1] in "sv":
-            return field
+            return value
         if verb[-1] == "q":
-            return f'"{field}"' if not number else "'" + field + "'"
-        if verb[-1] == "d":
-            return field if number else f"%!d(string={field})"
-        return f"%!{verb[-1]}({'int' if number else 'string'}={field})"
+            return f'"{value}"'
+        return f"%!{verb[-1]}(string={value})"
 
     return _PLACEHOLDER.sub(place, escaped)
 
