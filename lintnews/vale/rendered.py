@@ -6,8 +6,8 @@ indentation around it is one space. :func:`render` builds that text as a Documen
 own (same blocks, shorter prose) and keeps, for every character of it, the offset of the
 source character it came from, so findings are reported where the source has them.
 
-Code spans are kept (blank) so matches never run through them; tables, code blocks, HTML
-and front matter are left as they are.
+Code spans are kept (blank) so matches never run through them; a table keeps its rows (one
+a line), its cells apart; code blocks, HTML and front matter are left as they are.
 """
 
 from __future__ import annotations
@@ -130,7 +130,7 @@ def _kept(
 def render(doc: Document) -> Rendered:
     text: list[str] = []
     origin: list[int] = []
-    blocks: list[Block] = []
+    placed: list[tuple[Block, Span, str]] = []  # each rendered block, its span and prose
     pos = 0  # next source offset to copy
 
     def copy(until: int) -> None:
@@ -149,14 +149,14 @@ def render(doc: Document) -> Rendered:
         origin.extend(c[0] for c in kept)
         pos = block.span.end
         prose = "".join(c[2] for c in kept)
-        blocks.append((block, Span(start, start + len(kept)), prose))
+        placed.append((block, Span(start, start + len(kept)), prose))
     copy(len(doc.text))
     origin.append(len(doc.text))
     rendered_text = "".join(text)
     # blocks in their new places: the rendered ones from the list, the others shifted
     shift = _Shift(origin)
     new_blocks = []
-    rendered = {id(b): (span, prose) for b, span, prose in blocks}
+    rendered = {id(b): (span, prose) for b, span, prose in placed}
     for block in doc.blocks:
         if id(block) in rendered:
             span, prose = rendered[id(block)]
