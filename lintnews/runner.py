@@ -49,7 +49,7 @@ class Runner:
         #: notes about paths left out when drafts were found (links out of the project)
         self.notes: list[str] = []
         self.language = language_code(language or self.config.language)
-        self.kinds = self._collect_kinds()
+        self.kinds = collect_kinds(self.plugins)
         folders = [Path(p) for paths in self.plugins.hook.lintnews_rule_paths() for p in paths]
         # files named by rule options: in the project, the built-in rules or a plugin's folder
         roots = (self.root, builtin_rules_dir(), *folders)
@@ -98,18 +98,6 @@ class Runner:
                     yield doc.locate(block.span.start)[0], block.text
 
         return open_archive(roots, paragraphs, base / DEFAULT_INDEX)
-
-    def _collect_kinds(self):
-        kinds = {}
-        for provided in self.plugins.hook.lintnews_rule_kinds():
-            for kind in provided:
-                if kind.name in kinds:
-                    raise RuleError(
-                        f"rule kind '{kind.name}' is registered twice "
-                        f"(again by plugin {manager.provider(provided)})"
-                    )
-                kinds[kind.name] = kind
-        return kinds
 
     def files(
         self, paths: list[str], force_exclude: bool = False, gitignore: bool = True
@@ -194,7 +182,7 @@ class Runner:
         language = self._language_of(doc)
         lang = self.ruleset.languages.get(language)
         abbreviations = lang.abbreviations if lang else frozenset()
-        blocks = tuple(_with_sentences(b, abbreviations) for b in doc.blocks)
+        blocks = tuple(with_sentences(b, abbreviations) for b in doc.blocks)
         return dataclasses.replace(doc, language=language, blocks=blocks)
 
     def _language_of(self, doc: Document) -> str:
@@ -223,7 +211,22 @@ def where_config(config: Config) -> str:
     return f"{path}:{config.language_line}" if config.language_line else path
 
 
-def _with_sentences(block: Block, abbreviations: frozenset[str]) -> Block:
+def collect_kinds(plugins) -> dict:
+    """Every rule kind the plugins register, by name (a name registered twice is an error)."""
+    kinds = {}
+    for provided in plugins.hook.lintnews_rule_kinds():
+        for kind in provided:
+            if kind.name in kinds:
+                raise RuleError(
+                    f"rule kind '{kind.name}' is registered twice "
+                    f"(again by plugin {manager.provider(provided)})"
+                )
+            kinds[kind.name] = kind
+    return kinds
+
+
+def with_sentences(block: Block, abbreviations: frozenset[str]) -> Block:
+    """The block with its sentences (prose blocks only)."""
     if not block.is_prose:
         return block
     base = block.span.start

@@ -1,8 +1,11 @@
 """Vale compatibility: run Vale styles and ``.vale.ini`` configurations with lintnews.
 
-``ini`` reads the configuration, ``styles`` loads each style's YAML rules into native rules
-of the general kinds, ``directives`` applies ``<!-- vale ... -->`` comments, ``session``
-lints a file end to end, ``output`` writes Vale's formats and ``cli`` is ``lintnews vale``.
+``ini`` reads the configuration, ``styles`` loads each style's YAML rules (read as Go reads
+them: ``goyaml``) into native rules of the general kinds and ``spelling`` (Hunspell through
+spylls), ``rendered`` makes the text of a Markdown draft as Vale sees it (with a map back to
+the source), ``directives`` applies ``<!-- vale ... -->`` comments, ``session`` lints a file
+end to end (parsers, kinds and languages from the toolkit, no Runner), ``output`` writes
+Vale's formats and ``cli`` is ``lintnews vale``.
 """
 
 from __future__ import annotations

@@ -196,7 +196,7 @@ def _lint_file(session, path: str, flags, cwd: Path):
 def _write_native(session, results, name: str) -> None:
     from ..formats import Summary
 
-    formats = session.runner.plugins.formats()
+    formats = session.plugins.formats()
     if name not in formats:
         raise UsageError(f"unknown format '{name}' (known: {', '.join(sorted(formats))})")
     formatter = formats[name](sys.stdout, {"show_source": False})

@@ -13,17 +13,25 @@ from pathlib import Path
 import regex
 
 from .. import regexcache
-from ..config import Config
 from ..document import Block, Document
 from ..engine import lint
 from ..errors import ConfigError, LintnewsError
 from ..findings import FileResult, level_rank
+from ..language import load_languages
+from ..parsers import markdown
+from ..parsers import text as plain
+from ..plugin import manager
+from ..plugin.builtin import builtin_rules_dir
 from ..ruleset import Rule, RuleSet
+from ..runner import collect_kinds, with_sentences
 from ..scopes import INLINE
-from . import directives
+from . import directives, spelling
 from .ini import ValeConfig, glob_matches, parse
+from .rendered import render
 from .styles import LEVEL_TO_NATIVE, Library, load_styles, read_vocab
 
+#: Vale lints in English unless a style says otherwise
+LANGUAGE = "en"
 MARKDOWN = {"md", "markdown", "mdown", "mkdn", "mkd", "mdwn", "mdx"}
 TEXT = {"txt", "text"}
 _SKIPPED_KINDS = {
@@ -38,7 +46,14 @@ _SKIPPED_KINDS = {
     **{f"h{n}": ("heading", n) for n in range(1, 7)},
 }
 #: IgnoredScopes that name inline markup, as the scopes module finds it
-_INLINE_SCOPES = {"strong": "strong", "b": "strong", "em": "emphasis", "i": "emphasis", "a": "link"}
+_INLINE_SCOPES = {
+    "strong": "strong",
+    "b": "strong",
+    "em": "emphasis",
+    "i": "emphasis",
+    "a": "link",
+    "link": "link",
+}
 
 
 class Session:
@@ -50,8 +65,6 @@ class Session:
         ignore_syntax: bool = False,
         ext: str = ".txt",
     ):
-        from ..runner import Runner
-
         self.config: ValeConfig = parse(config_path)
         self.cwd = cwd
         self.min_level = min_level or self.config.min_level
@@ -59,7 +72,12 @@ class Session:
         #: --ext other than .txt: every file is read as that format (as Vale does)
         self.forced_ext = "" if ext in ("", ".txt") else ext
         self.notes: list[str] = []
-        self.runner = Runner(config=Config(), select=["-"])
+        # the toolkit of a lintnews run, without a run: plugins, kinds, languages
+        self.plugins = manager.build()
+        self.kinds = {**collect_kinds(self.plugins), spelling.KIND.name: spelling.KIND}
+        self.languages = load_languages([builtin_rules_dir()])
+        english = self.languages.get(LANGUAGE)
+        self.abbreviations = english.abbreviations if english else frozenset()
         self.library = self._load()
         self._rulesets: dict[tuple, RuleSet] = {}
 
@@ -85,7 +103,7 @@ class Session:
         if missing:
             raise ConfigError(f"E100 [loadStyles] style '{missing[0]}' not found in StylesPath")
         vocab = read_vocab(cfg.styles_path, cfg.vocab)
-        library = load_styles(cfg.styles_path, available, self.runner.kinds, vocab)
+        library = load_styles(cfg.styles_path, available, self.kinds, vocab, cfg.root)
         self.notes += library.notes
         return library
 
@@ -138,11 +156,10 @@ class Session:
             rules.append(rule)
         return tuple(rules)
 
-    def ruleset_for(self, path: str) -> RuleSet:
-        rules = self.rules_for(path)
+    def ruleset_of(self, rules: tuple[Rule, ...]) -> RuleSet:
         key = tuple((r.id, r.level) for r in rules)
         if key not in self._rulesets:
-            self._rulesets[key] = RuleSet(rules, self.runner.ruleset.languages)
+            self._rulesets[key] = RuleSet(rules, self.languages)
         return self._rulesets[key]
 
     def ignores_for(self, path: str) -> list[str]:
@@ -154,15 +171,34 @@ class Session:
 
     # -- linting ---------------------------------------------------------------------------
 
+    def parse(self, text: str, fmt: str, shown: str) -> Document:
+        """The draft parsed by the parser of its format, in English, with its sentences."""
+        parser = markdown if fmt == "md" else plain
+        doc = parser.parse(shown, text)
+        return dataclasses.replace(doc, language=LANGUAGE, blocks=self._sentences(doc.blocks))
+
+    def _sentences(self, blocks) -> tuple[Block, ...]:
+        return tuple(with_sentences(b, self.abbreviations) for b in blocks)
+
     def lint_text(self, text: str, path: str, fmt: str, shown: str) -> FileResult:
         text = text.replace("\r\n", "\n").replace("\r", "\n")  # lines as Vale counts them
+        rules = self.rules_for(path)
+        on_source = tuple(r for r in rules if fmt != "md" or _reads_source(r))
+        on_rendered = tuple(r for r in rules if r not in on_source)
         try:
-            doc = self.runner.parse(text, f"draft.{'md' if fmt == 'md' else 'txt'}")
-            doc = dataclasses.replace(doc, path=shown)
-            doc = self._mask(doc, path)
+            doc = self.parse(text, fmt, shown)
+            ignored = self._ignored(doc, path)
+            findings, errors = lint(self._mask(doc, ignored), self.ruleset_of(on_source))
+            if on_rendered:
+                rendered = render(doc)
+                spans = [(rendered.to_rendered(s), rendered.to_rendered(e)) for s, e in ignored]
+                view = self._mask(rendered.doc, spans)
+                view = dataclasses.replace(view, blocks=self._sentences(view.blocks))
+                more, more_errors = lint(view, self.ruleset_of(on_rendered))
+                findings += [rendered.to_source(doc, f) for f in more]
+                errors += more_errors
         except LintnewsError as exc:
             return FileResult(path=shown, errors=(str(exc),), source=text)
-        findings, errors = lint(doc, self.ruleset_for(path))
         if fmt == "md":
             findings = [_across_markup(doc, f) for f in directives.apply(doc, findings)]
         floor = level_rank(LEVEL_TO_NATIVE[self.min_level])
@@ -183,15 +219,19 @@ class Session:
             source=text,
         )
 
-    def _mask(self, doc: Document, path: str) -> Document:
+    def _inline_ignores(self, doc: Document) -> list[tuple[int, int]]:
+        """Spans of the inline markup IgnoredScopes names (bold, italic, links)."""
         spans = []
-        patterns = list(self.ignores_for(path))
-        compiled_inline = [
-            INLINE[_INLINE_SCOPES[s]] for s in self.config.ignored_scopes if s in _INLINE_SCOPES
-        ]
-        for inline in compiled_inline:
-            spans += [m.span() for m in inline.finditer(doc.text)]
-        for pattern in patterns:
+        for name in self.config.ignored_scopes:
+            if name in _INLINE_SCOPES:
+                spans += [m.span() for m in INLINE[_INLINE_SCOPES[name]].finditer(doc.text)]
+        return spans
+
+    def _ignored(self, doc: Document, path: str) -> list[tuple[int, int]]:
+        """Spans of the source Vale ignores: BlockIgnores and TokenIgnores matches (found in
+        the source, as Vale does before rendering) and the inline scopes IgnoredScopes names."""
+        spans = self._inline_ignores(doc)
+        for pattern in self.ignores_for(path):
             try:
                 compiled = regexcache.compile(pattern, regex.M)
                 spans += [m.span() for m in compiled.finditer(doc.text, timeout=2.0)]
@@ -199,6 +239,10 @@ class Session:
                 raise ConfigError(f"invalid ignore pattern {pattern!r}: {exc}") from None
             except TimeoutError:
                 raise ConfigError(f"ignore pattern {pattern!r} took too long") from None
+        return spans
+
+    def _mask(self, doc: Document, spans: list[tuple[int, int]]) -> Document:
+        """The ignored spans blanked, the skipped scopes left out."""
         skipped = [_SKIPPED_KINDS[s] for s in self.config.skipped_scopes if s in _SKIPPED_KINDS]
         if not spans and not skipped:
             return doc
@@ -208,6 +252,15 @@ class Session:
                 continue
             blocks.append(_blank(block, spans))
         return dataclasses.replace(doc, blocks=tuple(blocks))
+
+
+#: scopes read in the draft's source (markup included), not in the rendered text
+SOURCE_SCOPES = frozenset({"raw", "code", "link", "strong", "emphasis", "alt"})
+
+
+def _reads_source(rule: Rule) -> bool:
+    scopes = rule.options.get("scope") or []
+    return any(s.split(".")[0] in SOURCE_SCOPES for s in scopes if not s.startswith("~"))
 
 
 def _across_markup(doc: Document, finding):

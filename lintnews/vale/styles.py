@@ -1,12 +1,14 @@
 """Loading Vale styles: each ``StylesPath/<Style>/<Rule>.yml`` becomes a native Rule.
 
 A Vale rule's ``extends:`` picks the native kind (existence, substitution, occurrence,
-repetition, consistency, conditional, capitalization, metric); its keys become the kind's
-options, its ``%s`` message placeholders the kind's message arguments, and its level
-(suggestion, warning, error) the lintnews level (info, warning, error). The built-in
-``Vale`` style provides ``Vale.Terms`` and ``Vale.Avoid`` (from the vocabularies) and
-``Vale.Repetition``. Kinds lintnews does not run (spelling, sequence, script, readability)
-are reported as skipped.
+repetition, consistency, conditional, capitalization, metric; ``readability`` runs as a
+metric formula, ``spelling`` as the Vale layer's own kind); its keys become the kind's
+options, its message's Go verbs the kind's message arguments, and its level (suggestion,
+warning, error) the lintnews level (info, warning, error). Style files are read as Go's YAML
+reads them (``goyaml``). The built-in ``Vale`` style provides ``Vale.Terms`` and
+``Vale.Avoid`` (from the vocabularies), ``Vale.Repetition`` and ``Vale.Spelling``. A rule
+lintnews cannot run (``sequence``, ``script``, ``lt``, a dictionary it cannot find) is
+skipped, and the skipped rules are named in one note.
 """
 
 from __future__ import annotations
@@ -18,24 +20,52 @@ from typing import Any
 from .. import regexcache
 from ..errors import ConfigError, RuleError
 from ..ruleset import Rule, resolve_options
-from ..yamlload import read_yaml
+from ..scopes import KNOWN_ROOTS
+from .goyaml import read_style_yaml
+from .spelling import SYSTEM_FOLDERS, DictionaryMissing, find_dictionary
 
 LEVEL_TO_NATIVE = {"suggestion": "info", "warning": "warning", "error": "error"}
 NATIVE_TO_LEVEL = {v: k for k, v in LEVEL_TO_NATIVE.items()}
-UNSUPPORTED = {"spelling", "sequence", "script", "readability", "lt"}
+#: kinds lintnews does not run: a rule of them is skipped (named in one note)
+UNSUPPORTED = {
+    "sequence": "needs a part-of-speech tagger",
+    "script": "runs code",
+    "lt": "needs LanguageTool",
+}
+#: Vale's readability metrics as formulas of the metric kind's counts
+READABILITY = {
+    "Flesch-Kincaid": "0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59",
+    "Gunning Fog": "0.4 * ((words / sentences) + 100 * (complex_words / words))",
+    "Coleman-Liau": (
+        "0.0588 * (characters / words * 100) - 0.296 * (sentences / words * 100) - 15.8"
+    ),
+    "SMOG": "1.043 * sqrt(polysyllabic_words * 30 / sentences) + 3.1291",
+    "Automated Readability": ("4.71 * (characters / words) + 0.5 * (words / sentences) - 21.43"),
+}
+
+
+_DICTIONARY_NAME = regexcache.compile(r"[\w][\w.-]*")
+
+
+class Unsupported(Exception):
+    """A rule lintnews cannot run: skipped, and named in the run's note."""
+
+
 #: message arguments filled in for the n-th ``%s`` of a Vale message, per kind
 PLACEHOLDERS = {
     "existence": ["match"],
     "substitution": ["expected", "observed"],
-    "occurrence": [],
+    "occurrence": ["count"],
     "repetition": ["match"],
     "consistency": ["match"],
     "conditional": ["match"],
     "capitalization": ["text"],
     "metric": ["value"],
+    "readability": ["value"],
     "terms": ["expected", "observed"],
+    "spelling": ["match"],
 }
-_PLACEHOLDER = regexcache.compile(r"%%|%[-+# 0-9.]*[svdqf]")
+_PLACEHOLDER = regexcache.compile(r"%%|%[-+# 0-9.]*[a-zA-Z]")
 
 
 @dataclass
@@ -58,20 +88,34 @@ class Library:
 
 
 def vale_message(message: str, kind: str) -> str:
-    """A Vale ``%s`` message as a ``str.format`` template of the kind's arguments."""
-    names = iter(PLACEHOLDERS.get(kind, []))
+    """A Vale message (Go's ``fmt`` verbs) as a ``str.format`` template of the kind's
+    arguments, filled as Vale fills it: every argument is a string (a count too), one empty
+    string follows them, and extra arguments are dropped. ``%s`` and ``%v`` take the next
+    argument, ``%q`` quotes it; any other verb prints as Go prints a string under it
+    (``%!d(string=3)``), and a verb past the arguments as ``%!s(MISSING)``."""
+    names = iter([*PLACEHOLDERS.get(kind, []), ""])
     escaped = message.replace("{", "{{").replace("}", "}}")
 
     def place(m):
-        if m.group() == "%%":
+        verb = m.group()
+        if verb == "%%":
             return "%"
         name = next(names, None)
-        return "{" + name + "}" if name else m.group()
+        if name is None:
+            return f"%!{verb[-1]}(MISSING)"
+        value = "{" + name + "}" if name else ""
+        if verb[-1] in "sv":
+            return value
+        if verb[-1] == "q":
+            return f'"{value}"'
+        return f"%!{verb[-1]}(string={value})"
 
     return _PLACEHOLDER.sub(place, escaped)
 
 
 def _scope(value: Any) -> list[str]:
+    """Vale scopes as lintnews scopes; a name lintnews does not know is a front-matter key
+    (``title``, ``description``)."""
     if value is None:
         return ["text"]
     items = value if isinstance(value, list) else [value]
@@ -81,7 +125,11 @@ def _scope(value: Any) -> list[str]:
             part = part.strip()
             if part.endswith((".md", ".txt")):
                 part = part.rsplit(".", 1)[0]
-            out.append({"list": "list", "li": "list"}.get(part, part))
+            part = {"li": "list"}.get(part, part)
+            negated, name = part.startswith("~"), part.lstrip("~")
+            if name and name.split(".")[0] not in KNOWN_ROOTS:
+                name = f"front_matter.{name}"
+            out.append(("~" if negated else "") + name)
     return out
 
 
@@ -92,8 +140,122 @@ def _strings(value: Any) -> list[str]:
     return [str(v) for v in items]
 
 
-def native_options(kind: str, data: dict, accepted: list[str]) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Places:
+    """Where a style's files may be: the project (the config's folder), StylesPath, and the
+    system's dictionary folders (``/usr/share/hunspell``, ``/usr/share/myspell``)."""
+
+    root: Path
+    styles_path: Path | None = None
+
+    def inside(self, path: Path) -> bool:
+        """True for a path in the project, StylesPath or the system's dictionary folders."""
+        path = path.resolve()
+        roots = [self.root, *SYSTEM_FOLDERS]
+        if self.styles_path:
+            roots.append(self.styles_path)
+        return any(path.is_relative_to(r.resolve()) for r in roots)
+
+    def find(self, name: str, *subfolders: str, folder: bool = False) -> Path | None:
+        """A file (or folder) a rule names, as Vale looks for it: from the project, in
+        StylesPath, then in StylesPath's ``subfolders``; None when none is in the project."""
+        candidates = [self.root / name]
+        if self.styles_path is not None:
+            candidates.insert(0 if folder else 1, self.styles_path / name)
+            candidates += [self.styles_path / sub / name for sub in subfolders]
+        for path in candidates:
+            if (path.is_dir() if folder else path.is_file()) and self.inside(path):
+                return path
+        return None
+
+    def ignore_files(self) -> list[Path]:
+        """``StylesPath/config/ignore/*``: the word lists ``Vale.Spelling`` ignores."""
+        folder = self.styles_path / "config" / "ignore" if self.styles_path else None
+        if folder is None or not folder.is_dir():
+            return []
+        return sorted(p for p in folder.iterdir() if p.is_file() and self.inside(p))
+
+
+def spelling_options(
+    data: dict, accepted: list[str], places: Places, name: str = ""
+) -> dict[str, Any]:
+    """The options of a Vale ``spelling`` rule: its dictionaries found, its ignore files read."""
+    folders = []
+    if data.get("dicpath"):
+        folder = places.find(str(data["dicpath"]), folder=True)
+        if folder is None:
+            raise Unsupported(f"dicpath '{data['dicpath']}' is not a folder of the project")
+        folders.append(folder)
+    if places.styles_path is not None:
+        folders += [places.styles_path / "config" / "dictionaries", places.styles_path]
+    found: list[Path] = []
+    if data.get("dic") and data.get("aff"):
+        dic, aff = places.find(str(data["dic"])), places.find(str(data["aff"]))
+        if dic is None or aff is None:
+            raise Unsupported(f"dictionary '{data['dic']}' not found")
+        if dic.with_suffix("") != aff.with_suffix(""):
+            raise Unsupported("'dic' and 'aff' must name one dictionary")
+        found.append(dic.with_suffix(""))
+    else:
+        names = _strings(data.get("dictionaries")) or ["en_US"]
+        if data.get("dictionaries") and data.get("append"):
+            names = ["en_US", *names]
+        for dictionary in names:
+            if not _DICTIONARY_NAME.fullmatch(dictionary):  # a name, not a path elsewhere
+                raise Unsupported(f"invalid dictionary name '{dictionary}'")
+            try:
+                found.append(find_dictionary(dictionary, folders))
+            except DictionaryMissing:
+                missing = f"no Hunspell dictionary '{dictionary}' (.dic/.aff) found"
+                raise Unsupported(missing) from None
+    ignored: list[str] = []
+    if name == "Vale.Spelling":
+        files: list[Path | None] = list(places.ignore_files())
+    else:
+        files = [places.find(f, "config/ignore") for f in _strings(data.get("ignore"))]
+    for path in files:
+        if path is None:
+            continue  # as Vale: a missing ignore file is no error
+        try:
+            lines = path.read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError):
+            raise Unsupported(f"cannot read ignore file '{path.name}'") from None
+        ignored += [w.strip() for w in lines if w.strip() and not w.startswith("#")]
+    vocab_on = data.get("vocab", True) is not False
+    return {
+        "dictionaries": [str(f) for f in found],
+        "filters": _strings(data.get("filters")),
+        "custom": bool(data.get("custom", False)),
+        "ignored": ignored,
+        "exceptions": accepted if vocab_on else [],
+        "scope": _scope(data.get("scope")),
+    }
+
+
+def readability_options(data: dict) -> dict[str, Any]:
+    metrics = _strings(data.get("metrics"))
+    unknown = [m for m in metrics if m not in READABILITY]
+    if not metrics or unknown:
+        raise ValueError(f"unknown readability metric '{(unknown or [''])[0]}'")
+    formulas = " + ".join(f"({READABILITY[m]})" for m in metrics)
+    return {
+        "formula": f"({formulas}) / {len(metrics)}",
+        "condition": f"> {float(data.get('grade', 0) or 0)!r}",
+    }
+
+
+#: the lintnews kind that runs each Vale kind (the others run as the kind of their name)
+NATIVE_KIND = {"spelling": "vale-spelling", "readability": "metric"}
+
+
+def native_options(
+    kind: str, data: dict, accepted: list[str], places: Places | None = None, name: str = ""
+) -> dict[str, Any]:
     """The native options of a Vale rule (``data`` is its YAML mapping)."""
+    if kind == "spelling":
+        return spelling_options(data, accepted, places or Places(Path.cwd()), name)
+    if kind == "readability":
+        return readability_options(data)
     ignorecase = bool(data.get("ignorecase", False))
     vocab_on = data.get("vocab", True) is not False
     exceptions = _strings(data.get("exceptions")) + (accepted if vocab_on else [])
@@ -153,6 +315,7 @@ def native_options(kind: str, data: dict, accepted: list[str]) -> dict[str, Any]
             "first": str(data.get("first", "")),
             "second": str(data.get("second", "")),
             "where": "block",
+            "groups": "first",
             "ignorecase": ignorecase,
             "exceptions": exceptions,
             "scope": scope,
@@ -175,19 +338,25 @@ def native_options(kind: str, data: dict, accepted: list[str]) -> dict[str, Any]
     raise ValueError(f"unknown kind '{kind}'")
 
 
-def make_rule(name: str, data: dict, kinds: dict, accepted: list[str], path: Path) -> Rule:
+def make_rule(
+    name: str, data: dict, kinds: dict, accepted: list[str], path: Path, places=None
+) -> Rule:
+    """The native rule of a Vale rule; Unsupported when lintnews cannot run it."""
     kind_name = str(data.get("extends", "")).strip()
     level = str(data.get("level", "suggestion")).lower()
     if level not in LEVEL_TO_NATIVE:
         raise RuleError(f"{path}: invalid rule {name}: level must be suggestion, warning or error")
-    if kind_name not in kinds or kind_name not in PLACEHOLDERS:
-        raise RuleError(f"{path}: invalid rule {name}: unknown extends '{kind_name}'")
-    kind = kinds[kind_name]
+    if kind_name in UNSUPPORTED:
+        raise Unsupported(f"'{kind_name}' {UNSUPPORTED[kind_name]}")
+    native_name = NATIVE_KIND.get(kind_name, kind_name)
+    if native_name not in kinds or kind_name not in PLACEHOLDERS:
+        raise Unsupported(f"unknown extends '{kind_name}'")
+    kind = kinds[native_name]
     try:
-        native = native_options(kind_name, data, accepted)
+        native = native_options(kind_name, data, accepted, places, name)
         options, prepared = resolve_options(kind, None, native, path.parent)
     except (ValueError, TypeError) as exc:
-        raise RuleError(f"{path}: invalid rule {name}: {exc.args[0]}") from None
+        raise Unsupported(str(exc.args[0])) from None
     message = str(data.get("message", ""))
     if kind_name == "substitution" and options["quote_choices"]:
         for spec in ("'%s'", '"%s"'):
@@ -208,10 +377,25 @@ def make_rule(name: str, data: dict, kinds: dict, accepted: list[str], path: Pat
     )
 
 
-def builtin_rules(kinds: dict, vocab: Vocabulary) -> dict[str, Rule]:
-    """The ``Vale`` style: Terms and Avoid from the vocabularies, and Repetition."""
+def builtin_rules(
+    kinds: dict, vocab: Vocabulary, places: Places | None = None, skipped: list | None = None
+) -> dict[str, Rule]:
+    """The ``Vale`` style: Terms and Avoid from the vocabularies, Repetition, and Spelling
+    (with an en_US dictionary from the styles or the system; named in ``skipped`` without)."""
     rules = {}
     here = Path("<builtin>")
+    spelling = {
+        "extends": "spelling",
+        "level": "error",
+        "message": "Did you really mean '%s'?",
+    }
+    try:
+        rules["Vale.Spelling"] = make_rule(
+            "Vale.Spelling", spelling, kinds, vocab.accept, here, places
+        )
+    except Unsupported as exc:
+        if skipped is not None:
+            skipped.append(("Vale.Spelling", str(exc)))
     repetition = {
         "extends": "repetition",
         "level": "error",
@@ -230,7 +414,9 @@ def builtin_rules(kinds: dict, vocab: Vocabulary) -> dict[str, Rule]:
         rules["Vale.Avoid"] = make_rule("Vale.Avoid", avoid, kinds, [], here)
     if vocab.accept:
         kind = kinds["terms"]
-        options, prepared = resolve_options(kind, None, {"terms": vocab.accept}, Path.cwd())
+        # one spelling per term: a later vocabulary's ("Definately") wins over an earlier one's
+        terms = list({term.lower(): term for term in vocab.accept}.values())
+        options, prepared = resolve_options(kind, None, {"terms": terms}, Path.cwd())
         rules["Vale.Terms"] = Rule(
             id="Vale.Terms",
             kind=kind,
@@ -269,15 +455,20 @@ def read_vocab(styles_path: Path | None, names: list[str]) -> Vocabulary:
 
 
 def load_styles(
-    styles_path: Path | None, names: set[str], kinds: dict, vocab: Vocabulary
+    styles_path: Path | None, names: set[str], kinds: dict, vocab: Vocabulary, root: Path
 ) -> Library:
-    """Load the named styles (``Vale`` is built in) into a Library of native rules."""
+    """Load the named styles (``Vale`` is built in) into a Library of native rules.
+
+    A rule lintnews cannot run (a kind it lacks, options it cannot honour, a dictionary it
+    cannot find) is skipped, and the skipped rules are named in one note.
+    """
     library = Library()
+    places = Places(root, styles_path)
+    skipped: list[tuple[str, str]] = []
     if "Vale" in names:
-        builtin = builtin_rules(kinds, vocab)
+        builtin = builtin_rules(kinds, vocab, places, skipped)
         library.rules.update(builtin)
         library.styles["Vale"] = sorted(builtin)
-        library.notes.append("Vale.Spelling: 'spelling' rules are not supported; skipped")
     for style in sorted(names - {"Vale"}):
         folder = styles_path / style if styles_path is not None else None
         if folder is None or not folder.is_dir():
@@ -286,17 +477,20 @@ def load_styles(
         files = sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")])
         for path in files:
             name = f"{style}.{path.stem}"
-            data = read_yaml(path, RuleError)
+            data = read_style_yaml(path, RuleError)
             if not isinstance(data, dict):
                 raise RuleError(f"{path}: invalid rule {name}: expected a mapping")
-            extends = str(data.get("extends", ""))
-            if extends in UNSUPPORTED:
-                library.notes.append(f"{name}: '{extends}' rules are not supported; skipped")
+            try:
+                library.rules[name] = make_rule(name, data, kinds, vocab.accept, path, places)
+            except Unsupported as exc:
+                skipped.append((name, str(exc)))
                 continue
-            library.rules[name] = make_rule(name, data, kinds, vocab.accept, path)
             library.styles[style].append(name)
             if isinstance(data.get("limit"), int) and data["limit"] > 0:
                 library.limits[name] = data["limit"]
             link, description = data.get("link") or "", data.get("description") or ""
             library.links[name] = (str(link), str(description))
+    if skipped:
+        listed = "; ".join(f"{name} ({why})" for name, why in skipped)
+        library.notes.append(f"skipped {len(skipped)} rule(s) lintnews cannot run: {listed}")
     return library

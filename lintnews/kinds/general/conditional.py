@@ -4,8 +4,9 @@
 captures the supported text ("Organización del Tratado del Atlántico Norte (OTAN)").
 A match of ``first`` is reported unless a ``second`` captured the same text, ``where``:
 ``before`` it (default), in the same or an earlier ``block``, or ``anywhere`` in the draft.
-Without a group in ``second``, any ``second`` in the same segment is enough. Options:
-``first``, ``second``, ``where``, ``ignorecase``, ``exceptions``, ``scope``. Message
+Without a group in ``second``, any ``second`` in the same segment is enough; with
+``groups: first`` only the first group captures (as Vale reads it). Options: ``first``,
+``second``, ``where``, ``groups``, ``ignorecase``, ``exceptions``, ``scope``. Message
 arguments: ``{match}``.
 """
 
@@ -41,6 +42,9 @@ class ConditionalOptions(Options):
     exceptions: list[str] = exceptions_option()
     exceptions_file: str = exceptions_file_option()
     scope: list[str] = scope_option()
+    groups: str = option(
+        "any", "which groups of 'second' capture the support: any, or the first", ("any", "first")
+    )
 
 
 def prepare(options, base_dir):
@@ -67,7 +71,7 @@ def check(ctx: Context):
         (i, seg.start + m.start(), text)
         for i, seg in enumerate(segs)
         for m in finditer(second, seg.text)
-        for text in m.groups()
+        for text in (m.groups() if o["groups"] == "any" else m.groups()[:1])
         if text
     ]
     for i, seg in enumerate(segs):
