@@ -206,10 +206,11 @@ def annotate(ctx: Context) -> Body:
     markers, lines, _, markup = _patterns(ctx)
     b = body(ctx.doc, o["after_image_ok"])
     furniture = ui_words(ctx.lang)
+    sources = [_source(ctx.doc, line) for line in b.lines]
     if markup is not None:
-        markup = markup.narrowed([ctx.doc.text[_src(line)] for line in b.lines])
-    for line in b.lines:
-        line.rule = _rule(ctx, line.text, markers, lines, markup, ctx.doc.text[_src(line)])
+        markup = markup.narrowed(sources)
+    for line, source in zip(b.lines, sources, strict=True):
+        line.rule = _rule(ctx, line.text, markers, lines, markup, source)
         if not line.rule and o["file_names"] and _is_file_name(line, o["max_words"]):
             line.rule = "image file name"
         if not line.rule and o["furniture"] and _is_furniture(line, furniture, ctx.lang.stopwords):
@@ -437,6 +438,14 @@ def _cap_runs(b: Body, found: list, o: dict) -> list:
             more = f" (and {len(explicit) - 1} more in the same block of lines)"
             out.append((first, max(f[1] for f in explicit), reason + more, score))
     return sorted(out)
+
+
+def _source(doc, line) -> str:
+    """The source of the lines a body line stands on, whole: markup, links and addresses
+    the prose leaves out (an embed's text closed by its short link) are in it."""
+    first = doc.line_span(doc.locate(line.span.start)[0])
+    last = doc.line_span(doc.locate(max(line.span.start, line.span.end - 1))[0])
+    return doc.text[first.start : last.end]
 
 
 def _src(line) -> slice:
