@@ -478,18 +478,25 @@ def _shape(ctx: Context, b: Body, line) -> str:
     return ""
 
 
+#: most words of a photo description found by its opening word alone
+OPENER_WORDS = 15
+
+
 def _description(ctx: Context, line) -> str:
     """An unmarked photo description: no final stop, and people placed by position words,
     a caption opener ("Vista aérea de ..."), or a person's name alone on its line."""
     text, words = line.text, line.words
-    if ends_with(_SENTENCE_END, text) or len(words) < 2 or text[:1] in "\"“«'‘—–-":
+    if len(words) < 2 or text[:1] in "\"“«'‘—–-":
         return ""
     folded = [fold(w) for w in words]
+    if folded[0] in word_set(ctx.lang, "caption-words") and len(words) <= OPENER_WORDS:
+        # "Vista aérea de la plaza", "Interior de una pulquería en 1900." (a stop or not)
+        return f"photo description opening with '{words[0]}'"
+    if ends_with(_SENTENCE_END, text):
+        return ""
     positions = word_set(ctx.lang, "position-words")
     if any(m.group(1) in positions for m in _PAREN_WORD.finditer(fold(text))):
         return "photo description placing people (position words)"
-    if folded[0] in word_set(ctx.lang, "caption-words"):
-        return f"photo description opening with '{words[0]}'"
     if (
         len(words) <= 4
         and line.block > ctx.options["skip_top_blocks"] + 1
