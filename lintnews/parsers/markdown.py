@@ -189,10 +189,10 @@ def _blank_pattern(pattern, text: str) -> str:
 
 
 def _front_matter(path: str, content: str, first_line: int) -> dict:
-    from ..yamlload import load_yaml
+    from ..yamlload import load_kept
 
     try:
-        data = load_yaml(content, path, InputError)
+        data = load_kept(content, path, InputError)
     except InputError as exc:
         # load_yaml numbers lines inside the front matter; report them in the file.
         message = str(exc)
