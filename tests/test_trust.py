@@ -337,6 +337,15 @@ def test_forged_cache_files_committed_to_the_repository_are_not_trusted(tmp_path
     )
     db.close()
     _finds_the_caption(repo)
+    # the classifier's trees as a run kept them, rewritten unsigned with garbage for trees
+    from lintnews.cachefolder import read_cache_value
+
+    kept = read_cache_value(cache / "derived.bin")
+    assert kept and any(name.startswith("leftover-model:") for name in kept)
+    forged = {name: (digest, (("x",), "base", None, ())) for name, (digest, _) in kept.items()}
+    (cache / "derived.bin").write_bytes(marshal.dumps(forged))
+    (cache / "results.sqlite").unlink()
+    _finds_the_caption(repo)
 
 
 def test_a_rules_patterns_share_one_time_budget_per_draft(tmp_path):
