@@ -1,10 +1,16 @@
 """Running many files: cache lookups, parallel worker processes, progress on a terminal.
 
 Results come back in input order. Workers are forked from the process that built the
-Runner, so they start with the rules already loaded. A worker that dies on a file (a crash,
-not an exception: those are caught per file) breaks the pool; the pool is rebuilt and the
-files of the broken batch are retried one by one, so the file that kills a worker again is
-reported as an error and the run goes on.
+Runner, so they start with the rules already loaded. A worker that dies (a crash on a file,
+or killed from outside, as the OOM killer does; an exception is caught per file) breaks the
+pool: the other workers are stopped, the pool is rebuilt, the files of the broken batch are
+retried one by one (a file that kills a worker again is reported as an error) and the
+batches not finished are sent again, so the run goes on and ends.
+
+Workers ignore SIGINT (a Ctrl-C reaches the whole process group; the parent decides) and end
+on SIGTERM at once, after removing the temporary file of a fix they were writing: that is
+how the pool stops a worker, and how the parent, interrupted or terminated, stops its
+workers before it exits instead of waiting for their batches.
 """
 
 from __future__ import annotations
@@ -89,6 +95,7 @@ def _parallel(runner, paths, fix, diff, jobs, needs_source, progress):
     gc.freeze()
     pool = _Pool(jobs)
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
+    finished = False
     try:
         futures = [pool.submit(chunk, fix, diff, needs_source) for chunk in chunks]
         for i, chunk in enumerate(chunks):
@@ -96,17 +103,25 @@ def _parallel(runner, paths, fix, diff, jobs, needs_source, progress):
                 results = futures[i].result()
             except BrokenProcessPool:
                 results = [pool.one(path, fix, diff, needs_source) for path in chunk]
-                # the batches queued after this one died with the old pool
-                futures[i + 1 :] = [
-                    pool.submit(c, fix, diff, needs_source) for c in chunks[i + 1 :]
-                ]
+                # the batches queued after this one and not done died with the old pool
+                for j in range(i + 1, len(chunks)):
+                    if not _succeeded(futures[j]):
+                        futures[j] = pool.submit(chunks[j], fix, diff, needs_source)
             for result in results:
                 progress.step()
                 yield result
+        finished = True
     finally:
-        pool.close()
+        if finished:
+            pool.close()
+        else:  # interrupted, terminated or abandoned: the workers stop now
+            pool.stop()
         gc.unfreeze()
         _worker_runner = None
+
+
+def _succeeded(future) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
 
 
 class _Pool:
@@ -144,22 +159,56 @@ class _Pool:
             )
 
     def _rebuild(self) -> None:
+        """A new pool; the broken one's workers (stopped by SIGTERM from the pool itself)
+        are killed if one is still there, so none is left to wait for at exit."""
+        old = self.ctx.active_children()
         self.executor.shutdown(wait=False, cancel_futures=True)
+        _kill(old)
         self.executor = self._executor()
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
 
+    def stop(self) -> None:
+        """End the workers now (SIGTERM: a fix being written is cleaned up) and the pool."""
+        workers = self.ctx.active_children()
+        for worker in workers:
+            worker.terminate()
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            worker.join(2)
+        _kill(workers)
+
+
+def _kill(workers) -> None:
+    for worker in workers:
+        if worker.is_alive():
+            worker.kill()
+            worker.join()
+
+
+_in_work = False
+
+
+class _Stopped(BaseException):
+    """Raised in a worker by SIGTERM while it lints: unwinds (temporary files removed)."""
+
 
 def _ignore_interrupts() -> None:
-    """Workers finish the batch they are on; the parent decides when the run stops.
+    """A worker ignores SIGINT and ends on SIGTERM (see the module's docstring).
 
     If the parent is killed outright (SIGKILL, a CI time-out), the kernel kills the workers
     too instead of leaving them blocked on the task queue forever (Linux prctl).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _terminated)
     _die_with_parent()
+
+
+def _terminated(signum, frame) -> None:
+    if _in_work:
+        raise _Stopped
+    os._exit(128 + signum)  # waiting on the pool's queues: nothing to clean up
 
 
 def _die_with_parent() -> None:
@@ -175,15 +224,22 @@ def _die_with_parent() -> None:
 
 
 def _work(paths, fix, diff, needs_source) -> list[FileResult]:
+    global _in_work
     out = []
-    for path in paths:
-        try:
-            result = _worker_runner.lint_path(path, fix=fix, diff=diff)
-        except Exception as exc:  # a bug must cost one file, not the run
-            result = FileResult(path=path, errors=(f"{path}: internal error: {exc!r}",))
-        if not needs_source:
-            result = dataclasses.replace(result, source="")
-        out.append(result)
+    _in_work = True
+    try:
+        for path in paths:
+            try:
+                result = _worker_runner.lint_path(path, fix=fix, diff=diff)
+            except Exception as exc:  # a bug must cost one file, not the run
+                result = FileResult(path=path, errors=(f"{path}: internal error: {exc!r}",))
+            if not needs_source:
+                result = dataclasses.replace(result, source="")
+            out.append(result)
+    except _Stopped:
+        os._exit(128 + signal.SIGTERM)
+    finally:
+        _in_work = False
     return out
 
 

@@ -1,7 +1,8 @@
 """The cache folder: what runs keep to start faster, and the result cache beside it.
 
 A run keeps compiled patterns (:mod:`lintnews.regexcache`), parsed rule and config files
-(:mod:`lintnews.yamlload`) and lexicon indexes (:mod:`lintnews.language.lexicon`) in one folder
+(:mod:`lintnews.yamlload`), lexicon indexes (:mod:`lintnews.language.lexicon`) and values a
+kind builds from a file (:func:`derived`: the leftover classifier's trees) in one folder
 (``.lintnews/cache`` beside the config file, or ``--cache-dir``); the result cache
 (:mod:`lintnews.cache`) lives there too. :class:`CacheFolder` is the one object that opens it
 for a run and saves what the run added: ``lintnews check`` opens it before anything compiles
@@ -53,6 +54,7 @@ class CacheFolder:
         regexcache.load(self.path)
         yamlload.use_cache(self.path)
         lexicon.use_index_dir(self.path)
+        _derived.use(self.path)
         self.is_open = True
         return self
 
@@ -66,6 +68,8 @@ class CacheFolder:
 
         regexcache.save()
         yamlload.save_cache()
+        _derived.save()
+        _derived.use(None)
         lexicon.use_index_dir(None)
         regexcache.load(None)
         yamlload.use_cache(None)
@@ -79,6 +83,53 @@ class CacheFolder:
 
     def __repr__(self) -> str:
         return f"CacheFolder({str(self.path) if self.path else None!r})"
+
+
+def derived(name: str, source: str, make):
+    """``make()``, a value made from the text ``source`` (plain values marshal can store),
+    kept in the open cache folder under ``name`` and reused while ``source`` is the same (a
+    kind's weights file built into its model: ``source`` holds all it is made from)."""
+    return _derived.get(name, source, make)
+
+
+class _Derived:
+    """The values :func:`derived` keeps: ``name -> (digest of the source, value)``."""
+
+    FILE = "derived.bin"
+    LIMIT = 50
+
+    def __init__(self):
+        self.use(None)
+
+    def use(self, folder: Path | None) -> None:
+        self.folder, self.values, self.used, self.changed = folder, {}, set(), False
+        if folder is not None:
+            values = read_cache_value(folder / self.FILE)
+            self.values = values if isinstance(values, dict) else {}
+
+    def get(self, name: str, source: str, make):
+        if self.folder is None:
+            return make()
+        digest = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()
+        hit = self.values.get(name)
+        if isinstance(hit, tuple) and len(hit) == 2 and hit[0] == digest:
+            self.used.add(name)
+            return hit[1]
+        value = make()
+        self.values[name] = (digest, value)
+        self.used.add(name)
+        self.changed = True
+        return value
+
+    def save(self) -> None:
+        if self.folder is None or not self.changed:
+            return
+        first = {k: self.values[k] for k in self.used}
+        write_cache_value(self.folder / self.FILE, kept_entries(first, self.values, self.LIMIT))
+        self.changed = False
+
+
+_derived = _Derived()
 
 
 def cache_folder(cache_dir: str | None, config_path: str | Path | None) -> Path | None:

@@ -40,6 +40,32 @@ class Span:
     end: int
 
 
+class Inline:
+    """Inline markup inside a block, as its parser found it: ``kind`` is ``code`` (a code
+    span), ``link`` (a link's text), ``strong``, ``emphasis`` or ``image`` (an image inside
+    a paragraph); ``span`` covers the markup, ``inner`` the text it holds (the code, the
+    link's text, the alt text). A plain class, not a dataclass: the parser module defines
+    it on every start."""
+
+    __slots__ = ("kind", "span", "inner")
+
+    def __init__(self, kind: str, span: Span, inner: Span):
+        self.kind, self.span, self.inner = kind, span, inner
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Inline) and (self.kind, self.span, self.inner) == (
+            other.kind,
+            other.span,
+            other.inner,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.span, self.inner))
+
+    def __repr__(self) -> str:
+        return f"Inline({self.kind!r}, {self.span!r}, {self.inner!r})"
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of a block: where it is and its text (whitespace collapsed)."""
@@ -55,6 +81,10 @@ class Block:
     ``prose`` has exactly the length of the source span: markup that is not prose (emphasis
     markers, link targets, inline code, HTML comments, list and quote markers) is replaced by
     spaces, so an offset into ``prose`` plus ``span.start`` is an offset into the document.
+    ``inlines`` is the inline markup the parser found in a prose block (see :class:`Inline`),
+    in order; ``meta`` what else it knows (a list item's ``list``: where its list opens).
+    What is around a block is the document's to say: ``doc.previous(block)``,
+    ``doc.next(block)``, ``doc.run(block, belongs)``, ``doc.list_of(block)``.
     """
 
     kind: str
@@ -63,6 +93,7 @@ class Block:
     level: int = 0
     sentences: tuple[Sentence, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    inlines: tuple[Inline, ...] = field(default=(), compare=False, hash=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -107,3 +138,47 @@ class Document(Memo):
     @property
     def prose_blocks(self) -> tuple[Block, ...]:
         return tuple(b for b in self.blocks if b.is_prose)
+
+    # A block's neighbours: the one place kinds and scopes learn what is around a block.
+
+    def index(self, block: Block) -> int:
+        """The position of ``block`` in ``blocks`` (ValueError for a block not in it)."""
+        at = self.memo("block-index", lambda: {b.span: i for i, b in enumerate(self.blocks)})
+        i = at.get(block.span)
+        if i is None or self.blocks[i] is not block and self.blocks[i] != block:
+            raise ValueError("block not in this document")
+        return i
+
+    def previous(self, block: Block) -> Block | None:
+        """The block before ``block`` (of any kind), or None for the first."""
+        i = self.index(block)
+        return self.blocks[i - 1] if i > 0 else None
+
+    def next(self, block: Block) -> Block | None:
+        """The block after ``block`` (of any kind), or None for the last."""
+        i = self.index(block) + 1
+        return self.blocks[i] if i < len(self.blocks) else None
+
+    def run(self, block: Block, belongs) -> tuple[Block, ...]:
+        """The stretch of adjacent blocks around ``block`` for which ``belongs(b)`` holds
+        (a run of short lines: ``belongs`` says what a short line is); empty when ``block``
+        does not belong itself."""
+        i = self.index(block)
+        if not belongs(block):
+            return ()
+        first, last = i, i
+        while first > 0 and belongs(self.blocks[first - 1]):
+            first -= 1
+        while last + 1 < len(self.blocks) and belongs(self.blocks[last + 1]):
+            last += 1
+        return self.blocks[first : last + 1]
+
+    def list_of(self, block: Block) -> tuple[Block, ...]:
+        """The items of the list ``block`` is an item of, in order (nested lists are lists
+        of their own); empty for a block that is not a list item."""
+        where = block.meta.get("list") if block.kind == "list_item" else None
+        if where is None:
+            return ()
+        return tuple(
+            b for b in self.blocks if b.kind == "list_item" and b.meta.get("list") == where
+        )

@@ -122,7 +122,11 @@ class RuleSet:
 
 
 def canonical(value: Any) -> Any:
-    """A stable JSON stand-in for option values JSON cannot encode (sets, patterns...)."""
+    """A stable JSON stand-in for option values JSON cannot encode (sets, patterns...); a
+    value with a ``fingerprint()`` (a kind's large prepared value) stands for itself."""
+    fingerprint = getattr(value, "fingerprint", None)
+    if callable(fingerprint) and not isinstance(value, type):
+        return fingerprint()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
     if isinstance(value, (set, frozenset)):

@@ -22,6 +22,9 @@ segment whose scope starts with it (``heading`` matches ``heading.h1`` and ``hea
 
 A scope list is a union; an entry starting with ``~`` removes what it names
 (``[text, ~heading]`` is all prose but headings).
+
+Scopes read what the parser recorded: the blocks, their inline markup (``Block.inlines``)
+and their neighbours (``Document.previous``); they never parse Markdown themselves.
 """
 
 from __future__ import annotations
@@ -32,24 +35,40 @@ import regex
 
 from . import regexcache
 from .document import Block, Document
+from .parsers import inline_pattern
 
 TEXT_SCOPES = ("heading", "paragraph", "list", "blockquote", "table", "alt")
 BODY_SCOPES = ("paragraph", "list", "blockquote")
-INLINE = {
-    "code": regexcache.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", regex.S),
-    "link": regexcache.compile(r"(?<!!)\[([^\[\]]+)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)"),
-    "strong": regexcache.compile(r"(\*\*|__)(?!\s)(.+?)(?<!\s)\1", regex.S),
-    "emphasis": regexcache.compile(
-        r"(?<![*\w])(\*)(?![*\s])([^*\n]+?)(?<![\s*])\*(?!\*)"
-        r"|(?<![_\w])(_)(?![_\s])([^_\n]+?)(?<![\s_])_(?![_\w])"
-    ),
-}
+INLINE_SCOPES = ("code", "link", "strong", "emphasis")
 KNOWN_ROOTS = frozenset(
-    {*TEXT_SCOPES, *INLINE, "text", "sentence", "summary", "alt", "caption", "front_matter", "raw"}
+    {
+        *TEXT_SCOPES,
+        *INLINE_SCOPES,
+        "text",
+        "sentence",
+        "summary",
+        "alt",
+        "caption",
+        "front_matter",
+        "raw",
+    }
 )
 _KIND_SCOPE = {"paragraph": "paragraph", "list_item": "list", "blockquote": "blockquote"}
 _LINE = regexcache.compile(r"[^\r\n]+")
-_IMAGE = regexcache.compile(r"!\[([^\[\]]+)\]\(")
+
+
+class _Patterns(dict):
+    """The parser's inline patterns by scope name, compiled on first use (the Vale layer
+    searches a whole text with them)."""
+
+    def __missing__(self, name: str):
+        if name not in INLINE_SCOPES:
+            raise KeyError(name)
+        self[name] = inline_pattern(name)
+        return self[name]
+
+
+INLINE = _Patterns()
 
 
 @dataclass(frozen=True)
@@ -86,7 +105,6 @@ def _matches(scope: str, name: str) -> bool:
 def block_segments(doc: Document) -> list[Segment]:
     """One segment per prose unit, in document order (tables: one per row)."""
     out: list[Segment] = []
-    after_image = False
     for block in doc.blocks:
         if block.kind == "front_matter":
             out.extend(_front_matter(doc, block))
@@ -98,11 +116,15 @@ def block_segments(doc: Document) -> list[Segment]:
             out.append(Segment("alt", block.span.start, block.prose))
         elif block.kind in _KIND_SCOPE:
             scope = _KIND_SCOPE[block.kind]
-            if after_image and block.kind == "paragraph":
+            if block.kind == "paragraph" and _after_image(doc, block):
                 scope = "paragraph.caption"
             out.append(Segment(scope, block.span.start, block.prose))
-        after_image = block.kind == "image"
     return out
+
+
+def _after_image(doc: Document, block: Block) -> bool:
+    previous = doc.previous(block)
+    return previous is not None and previous.kind == "image"
 
 
 def _table_rows(block: Block) -> list[Segment]:
@@ -141,7 +163,7 @@ def _sentences(doc: Document) -> list[Segment]:
 
 
 def _inline(doc: Document, name: str) -> list[Segment]:
-    """Inline markup found in the source of the prose blocks (and code blocks for code)."""
+    """Inline markup the parser recorded in the prose blocks (and code blocks for code)."""
     out = []
     for block in doc.blocks:
         if name == "code" and block.kind == "code":
@@ -151,28 +173,26 @@ def _inline(doc: Document, name: str) -> list[Segment]:
             start = block.span.start + (len(lines[0]) + 1 if fenced else 0)
             out.append(Segment("code", start, "\n".join(body)))
             continue
-        if not block.is_prose or block.kind == "image":
-            continue
-        source = doc.text[block.span.start : block.span.end]
-        for m in INLINE[name].finditer(source):
-            group = next(i for i in range(len(m.groups()), 0, -1) if m.group(i) is not None)
-            out.append(Segment(name, block.span.start + m.start(group), m.group(group)))
+        out.extend(_inner(doc, block, name))
     return out
+
+
+def _inner(doc: Document, block: Block, kind: str, scope: str = "") -> list[Segment]:
+    """A segment for the text held by each inline markup of ``kind`` in ``block``."""
+    return [
+        Segment(scope or kind, i.inner.start, doc.text[i.inner.start : i.inner.end])
+        for i in block.inlines
+        if i.kind == kind
+    ]
 
 
 def _inline_alt(doc: Document) -> list[Segment]:
     """Alt text of images inside paragraphs (an image alone in a block is a block of its own)."""
-    out = []
-    for block in doc.blocks:
-        if block.is_prose and block.kind != "image":
-            source = doc.text[block.span.start : block.span.end]
-            for m in _IMAGE.finditer(source):
-                out.append(Segment("alt", block.span.start + m.start(1), m.group(1)))
-    return out
+    return [s for block in doc.blocks for s in _inner(doc, block, "image", "alt")]
 
 
 def _select(doc: Document, name: str, blocks: list[Segment]) -> list[Segment]:
-    if name in INLINE:
+    if name in INLINE_SCOPES:
         return _inline(doc, name)
     if name == "alt":
         return [s for s in blocks if s.scope == "alt"] + _inline_alt(doc)

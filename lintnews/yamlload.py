@@ -21,6 +21,7 @@ MAX_NODES = 100_000
 MAX_DEPTH = 100
 CACHE_FILE = "yaml-parsed.bin"
 MAX_CACHED_FILES = 300  # a run of the built-in rules reads ~16
+MAX_KEPT_TEXTS = 32  # front matters a run adds (a one-file check adds one)
 
 
 class MarkedDict(dict):
@@ -172,9 +173,26 @@ def read_yaml(path: Path, error: type[Exception]):
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise error(f"{path}: cannot read: {exc}") from None
+    return _kept(str(path), text, path, error)
+
+
+def load_kept(text: str, path: str | Path, error: type[Exception]):
+    """:func:`load_yaml` for a text that comes back in later runs under other names (a
+    draft's front matter: the body is what gets edited), kept in the cache folder by its
+    text: a one-file check of a draft with a front matter then never imports PyYAML. A run
+    keeps the first ``MAX_KEPT_TEXTS`` such texts it parses."""
+    import hashlib
+
+    key = "text:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    if key not in _cache.parsed and _cache.texts >= MAX_KEPT_TEXTS:
+        return load_yaml(text, path, error)
+    return _kept(key, text, path, error)
+
+
+def _kept(key: str, text: str, path: str | Path, error: type[Exception]):
+    """The parse of ``text`` kept under ``key`` in the cache folder, or parsed now (and kept)."""
     if _cache.folder is None:
         return load_yaml(text, path, error)
-    key = str(path)
     hit = _cache.parsed.get(key)
     if isinstance(hit, tuple) and len(hit) == 2 and hit[0] == text:
         try:  # a cache file is not trusted to be well formed (see "Trust model")
@@ -193,6 +211,7 @@ def read_yaml(path: Path, error: type[Exception]):
     _cache.parsed[key] = (text, frozen)
     _cache.used.add(key)
     _cache.changed = True
+    _cache.texts += key.startswith("text:")
     return data
 
 
@@ -204,6 +223,7 @@ class _Cache:
     parsed: dict[str, tuple[str, object]] = {}
     used: set[str] = set()  # files this run read
     changed = False
+    texts = 0  # texts (not files) this run added
 
 
 _cache = _Cache()
@@ -212,6 +232,7 @@ _cache = _Cache()
 def use_cache(folder: Path | None) -> None:
     """Read (and later, :func:`save_cache`) the parsed files kept in ``folder``."""
     _cache.folder, _cache.parsed, _cache.used, _cache.changed = folder, {}, set(), False
+    _cache.texts = 0
     if folder is None:
         return
     parsed = read_cache_value(folder / CACHE_FILE)

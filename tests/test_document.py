@@ -288,3 +288,56 @@ def test_folding_accented_latin_by_table_is_folding_by_normalization(text):
     from lintnews.language.normalize import _fold, fold_confusables, strip_accents
 
     assert _fold(text) == strip_accents(fold_confusables(text)).lower()
+
+
+def _source(doc, span) -> str:
+    return doc.text[span.start : span.end]
+
+
+def test_the_parser_records_inline_markup_on_its_blocks():
+    draft = (
+        "# A `code` title\n\n"
+        "See [the report](http://x.org) with **strong words**, *one* _two_ and ![a chart](c.png).\n\n"
+        "```\nnot `inline` here\n```\n"
+    )
+    doc = markdown.parse("d.md", draft)
+    heading, paragraph, code = doc.blocks
+    assert [(i.kind, _source(doc, i.inner)) for i in heading.inlines] == [("code", "code")]
+    assert _source(doc, heading.inlines[0].span) == "`code`"
+    assert [(i.kind, _source(doc, i.inner)) for i in paragraph.inlines] == [
+        ("link", "the report"),
+        ("strong", "strong words"),
+        ("emphasis", "one"),
+        ("emphasis", "two"),
+        ("image", "a chart"),
+    ]
+    assert code.inlines == ()  # a code block is code, not prose with markup
+    plain = markdown.parse("p.md", "Plain words only.\n")  # the fast path records them too
+    assert plain.blocks[0].inlines == ()
+    assert markdown.parse("q.md", "A `b` c.\n").blocks[0].inlines[0].kind == "code"
+
+
+def test_a_block_knows_its_neighbours_its_run_and_its_list():
+    draft = (
+        "# Title\n\n![photo](p.jpg)\n\nUnder the photo.\n\n"
+        "- one\n- two\n  1. nested\n- three\n\n"
+        "Short\n\nAlso short\n\nA much longer paragraph that goes on for a while.\n\n"
+        "* other list\n"
+    )
+    doc = markdown.parse("d.md", draft)
+    title, image, caption, one, two, nested, three, short, also, longer, other = doc.blocks
+    assert doc.previous(title) is None and doc.next(title) is image
+    assert doc.previous(caption) is image and doc.next(other) is None
+    assert doc.index(three) == 6
+    assert doc.list_of(two) == (one, two, three)
+    assert doc.list_of(nested) == (nested,)
+    assert doc.list_of(other) == (other,)
+    assert doc.list_of(caption) == ()
+
+    def is_short(block):
+        return block.kind == "paragraph" and len(block.text.split()) <= 3
+
+    assert doc.run(also, is_short) == (short, also)
+    assert doc.run(longer, is_short) == ()
+    with pytest.raises(ValueError):
+        doc.index(markdown.parse("e.md", "Elsewhere.\n").blocks[0])

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
+
+import pytest
 
 from conftest import run_cli
 
@@ -334,6 +337,15 @@ def test_forged_cache_files_committed_to_the_repository_are_not_trusted(tmp_path
     )
     db.close()
     _finds_the_caption(repo)
+    # the classifier's trees as a run kept them, rewritten unsigned with garbage for trees
+    from lintnews.cachefolder import read_cache_value
+
+    kept = read_cache_value(cache / "derived.bin")
+    assert kept and any(name.startswith("leftover-model:") for name in kept)
+    forged = {name: (digest, (("x",), "base", None, ())) for name, (digest, _) in kept.items()}
+    (cache / "derived.bin").write_bytes(marshal.dumps(forged))
+    (cache / "results.sqlite").unlink()
+    _finds_the_caption(repo)
 
 
 def test_a_rules_patterns_share_one_time_budget_per_draft(tmp_path):
@@ -436,3 +448,81 @@ def test_a_committed_lexicon_index_is_never_opened(tmp_path, monkeypatch):
     assert opened and public not in opened
     (written,) = {p.name for p in tmp_path.iterdir()} - {public}
     assert written.startswith(public.removesuffix(".bin") + "-") and written in opened
+
+
+def _workers(pid: int) -> list[int]:
+    """The child processes of ``pid`` (Linux /proc)."""
+    kids = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/children") as f:
+            kids += [int(k) for k in f.read().split()]
+    return kids
+
+
+def _parallel_check(tmp_path, drafts: int = 60):
+    """``check -j 2`` started on drafts that each give 40 findings (a batch's results fill
+    more than a pipe's buffer), once both workers are at work."""
+    import subprocess
+    import sys
+    import time
+
+    paragraphs = [
+        f"El consejo del distrito {i} se reunió el lunes para hablar del presupuesto de la "
+        "nueva biblioteca, de las obras de la calle mayor y de los autobuses escolares."
+        for i in range(40)
+    ]
+    text = "# Presupuesto\n\n" + "\n\n".join(paragraphs + paragraphs) + "\n"
+    (tmp_path / "drafts").mkdir()
+    for i in range(drafts):
+        (tmp_path / "drafts" / f"{i:03d}.md").write_text(text, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "lintnews", "check", "--no-cache", "-j", "2", "--format", "json",
+         "drafts"],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while len(workers := _workers(proc.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert len(workers) >= 2, "the workers did not start"
+    time.sleep(0.3)  # both are linting their first batch
+    return proc, workers
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_worker_killed_from_outside_costs_no_draft_and_the_run_ends(tmp_path):
+    import signal
+    import subprocess
+
+    proc, workers = _parallel_check(tmp_path)
+    os.kill(workers[0], signal.SIGKILL)  # as the OOM killer does
+    try:
+        out, err = proc.communicate(timeout=90)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise AssertionError("the run did not end after a worker was killed") from None
+    assert proc.returncode == 1, err[-800:]
+    files = json.loads(out)["files"]
+    assert [f["path"] for f in files] == [f"drafts/{i:03d}.md" for i in range(60)]
+    assert all(len(f["findings"]) == 40 and not f.get("errors") for f in files), err[-800:]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_sigterm_ends_a_parallel_run_and_its_workers_promptly(tmp_path):
+    import signal
+    import subprocess
+    import time
+
+    proc, workers = _parallel_check(tmp_path, drafts=400)
+    os.kill(workers[0], signal.SIGKILL)
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise AssertionError("SIGTERM did not end the run") from None
+    assert proc.returncode == 130
+    time.sleep(0.2)
+    assert not [w for w in workers if Path(f"/proc/{w}").exists()]

@@ -204,3 +204,33 @@ def test_the_python_api_keeps_start_up_work_in_a_cache_folder_as_check_does(tmp_
         assert len(regexcache.saved()) > 50 and yamlload.kept()
         assert lint_text(text, "d.md", cache_folder=folder).findings == result.findings
     assert regexcache.saved() == set() and yamlload.kept() == set()  # closed: nothing kept
+
+
+def test_a_drafts_front_matter_is_parsed_once_across_edits_and_copies(cli, tmp_path):
+    import subprocess
+    import sys
+
+    text = (
+        "---\ntitle: Cumbre\nlang: es\ntags: [a, b]\n---\n# Título\n\n"
+        "Imagen relacionada\n\nEl presidente habló ayer.\n"
+    )
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    (tmp_path / "b.md").write_text(text + "\nOtra frase más.\n", encoding="utf-8")
+    cache = str(tmp_path / "cache")
+    first = cli("check", "--cache-dir", cache, "a.md", cwd=tmp_path)
+    probe = (
+        "import sys\nfrom lintnews.cli import main\n"
+        f"code = main(['check', '--cache-dir', {cache!r}, 'b.md'])\n"
+        "print(code, 'yaml' in sys.modules)\n"
+    )
+    second = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert second.stdout.splitlines()[-1] == "1 False", second.stderr  # PyYAML not imported
+    assert "stray-caption" in first.stdout and "stray-caption" in second.stdout
+    bare = cli("check", "--no-cache", "b.md", cwd=tmp_path)
+    assert second.stdout.rsplit("\n", 2)[0] == bare.stdout.rstrip("\n")
+    (tmp_path / "c.md").write_text("---\ntitle: [unclosed\n---\nTexto.\n", encoding="utf-8")
+    broken = cli("check", "--cache-dir", cache, "c.md", cwd=tmp_path)
+    assert broken.returncode == 2 and "c.md:2: invalid front matter" in broken.stderr
+    assert broken.stderr == cli("check", "--no-cache", "c.md", cwd=tmp_path).stderr

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import subprocess
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +27,8 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 @lru_cache(maxsize=1)
 def repository_root() -> Path:
     """The git work tree around the working directory, or the working directory."""
+    import subprocess  # only SARIF runs pay for it: every run imports the formats
+
     try:
         proc = subprocess.run(
             ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, timeout=30

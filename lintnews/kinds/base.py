@@ -66,6 +66,12 @@ class Options:
     them too, for kinds written against the mapping contract.
     """
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if not cls.__dict__.get("__doc__"):
+            # else @dataclass writes one from inspect.signature: a start-up cost per kind
+            cls.__doc__ = f"The options of a rule kind ({cls.__name__})."
+
     def __getitem__(self, key: str) -> Any:
         if key not in self.specs():
             raise KeyError(key)

@@ -1,11 +1,15 @@
-"""Parsers turn decoded text into a Document. Shared helpers for masking non-prose live here."""
+"""Parsers turn decoded text into a Document. Shared helpers live here: masking non-prose,
+and the inline markup of a block (:func:`inlines`), which every parser records on its prose
+blocks through :func:`make_block` so that nothing downstream parses Markdown again."""
 
 from __future__ import annotations
+
+from functools import cache
 
 import regex
 
 from .. import regexcache
-from ..document import Block, Span
+from ..document import PROSE_KINDS, Block, Inline, Span
 
 _COMMENT = regexcache.compile(r"<!--.*?(?:-->|\Z)", regex.S)
 _INLINE_CODE = regexcache.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", regex.S)
@@ -44,8 +48,58 @@ def mask_inline_markdown(text: str) -> str:
 def make_block(
     source: str, kind: str, start: int, end: int, prose: str | None = None, level: int = 0, **meta
 ) -> Block:
-    """A block over ``source[start:end]`` whose prose is ``prose`` (default: comments masked)."""
+    """A block over ``source[start:end]`` whose prose is ``prose`` (default: comments masked),
+    with the inline markup of a prose block (but a lone image) recorded."""
     if prose is None:
         prose = mask_comments(source[start:end])
     assert len(prose) == end - start
-    return Block(kind=kind, span=Span(start, end), prose=prose, level=level, meta=meta)
+    found = inlines(source, start, end) if kind in PROSE_KINDS and kind != "image" else ()
+    return Block(
+        kind=kind, span=Span(start, end), prose=prose, level=level, meta=meta, inlines=found
+    )
+
+
+#: inline markup by kind: the pattern, and the characters a text needs for it to match
+#: (most blocks have none of them, and are not searched)
+INLINE_SOURCES = {
+    "code": (r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", regex.S, ("`",)),
+    "link": (r"(?<!!)\[([^\[\]]+)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)", 0, ("](",)),
+    "strong": (r"(\*\*|__)(?!\s)(.+?)(?<!\s)\1", regex.S, ("**", "__")),
+    "emphasis": (
+        r"(?<![*\w])(\*)(?![*\s])([^*\n]+?)(?<![\s*])\*(?!\*)"
+        r"|(?<![_\w])(_)(?![_\s])([^_\n]+?)(?<![\s_])_(?![_\w])",
+        0,
+        ("*", "_"),
+    ),
+    "image": (r"!\[([^\[\]]+)\]\(", 0, ("![",)),
+}
+
+
+@cache
+def inline_pattern(kind: str):
+    """The compiled pattern of an inline kind (compiled when a draft first needs it)."""
+    pattern, flags, _ = INLINE_SOURCES[kind]
+    return regexcache.compile(pattern, flags)
+
+
+def inlines(source: str, start: int, end: int) -> tuple[Inline, ...]:
+    """The inline markup of ``source[start:end]``, by kind in the order of INLINE_SOURCES,
+    each kind in text order. ``inner`` is the last group that matched (the code, the
+    link's text, the emphasized words, the alt text)."""
+    text = source[start:end]
+    if not ("`" in text or "*" in text or "_" in text or "](" in text):
+        return ()  # what every kind needs: most blocks
+    out = []
+    for kind, (_, _, needs) in INLINE_SOURCES.items():
+        if not any(map(text.__contains__, needs)):
+            continue
+        for m in inline_pattern(kind).finditer(text):
+            group = next(i for i in range(len(m.groups()), 0, -1) if m.group(i) is not None)
+            out.append(
+                Inline(
+                    kind,
+                    Span(start + m.start(), start + m.end()),
+                    Span(start + m.start(group), start + m.end(group)),
+                )
+            )
+    return tuple(out)

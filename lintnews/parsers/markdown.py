@@ -52,7 +52,7 @@ def parse(path: str, text: str) -> Document:
         return Document.build(path, text, "", *simple)
     env: dict = {}  # link reference definitions, for the images parsed inline later
     tokens = _parser().parse(text, env)
-    blocks, front_matter, containers = [], {}, []
+    blocks, front_matter, containers, lists = [], {}, [], []
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -60,6 +60,10 @@ def parse(path: str, text: str) -> Document:
             containers.append(_CONTAINERS[tok.type])
         elif tok.type in ("blockquote_close", "list_item_close"):
             containers.pop()
+        elif tok.type in ("bullet_list_open", "ordered_list_open"):
+            lists.append(offsets(tok.map)[0] if tok.map else -1)
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
         elif tok.type == "front_matter" and tok.map:
             front_matter = _front_matter(path, tok.content, tok.map[0] + 2)
             start, end = offsets(tok.map)
@@ -67,7 +71,10 @@ def parse(path: str, text: str) -> Document:
         elif tok.type == "heading_open" and tok.map:
             blocks.append(_heading(text, *offsets(tok.map), int(tok.tag[1:])))
         elif tok.type == "paragraph_open" and tok.map:
-            blocks.append(_paragraph(text, *offsets(tok.map), tokens[i + 1], containers, env))
+            where = lists[-1] if lists else None
+            blocks.append(
+                _paragraph(text, *offsets(tok.map), tokens[i + 1], containers, env, where)
+            )
         elif tok.type in ("fence", "code_block") and tok.map:
             start, end = offsets(tok.map)
             blocks.append(make_block(text, "code", start, end, blank(text[start:end])))
@@ -160,15 +167,18 @@ def _front_matter_end(lines: list[str]) -> int | None:
     return None
 
 
-def _paragraph(text, start, end, inline, containers, env):
+def _paragraph(text, start, end, inline, containers, env, list_start=None):
+    """A paragraph, list item or quote (``list_start``: where the innermost list opens)."""
     source = text[start:end]
     prose = _blank_pattern(_QUOTE_PREFIX, source) if "blockquote" in containers else source
     kind = containers[-1] if containers else "paragraph"
+    meta = {}
     if kind == "list_item":
         prose = _blank_pattern(_LIST_MARKER, prose)
+        meta["list"] = list_start
     prose = mask_inline_markdown(prose)
     if not inline.content.lstrip().startswith("!["):  # a lone image opens with one
-        return make_block(text, kind, start, end, prose)
+        return make_block(text, kind, start, end, prose, **meta)
     parsed: list = []
     _parser().inline.parse(inline.content, _parser(), env, parsed)
     children = [
@@ -181,7 +191,7 @@ def _paragraph(text, start, end, inline, containers, env):
         return make_block(
             text, "image", start, end, prose, alt=image.content, src=image.attrs.get("src", "")
         )
-    return make_block(text, kind, start, end, prose)
+    return make_block(text, kind, start, end, prose, **meta)
 
 
 def _blank_pattern(pattern, text: str) -> str:
@@ -189,10 +199,10 @@ def _blank_pattern(pattern, text: str) -> str:
 
 
 def _front_matter(path: str, content: str, first_line: int) -> dict:
-    from ..yamlload import load_yaml
+    from ..yamlload import load_kept
 
     try:
-        data = load_yaml(content, path, InputError)
+        data = load_kept(content, path, InputError)
     except InputError as exc:
         # load_yaml numbers lines inside the front matter; report them in the file.
         message = str(exc)

@@ -17,7 +17,6 @@ import regex
 from ... import regexcache
 from ...document import Span
 from ...findings import Hit
-from ...scopes import INLINE
 from ..base import Context, Options, RuleKind, option
 from .common import (
     compile_pattern,
@@ -217,10 +216,16 @@ def complies(text: str, o) -> bool:
 def _with_code_as_stars(ctx: Context, seg) -> str:
     """The segment's text with inline code written as asterisks (a word that always passes)."""
     chars = list(seg.text)
-    source = ctx.doc.text[seg.start : seg.end]
-    for m in INLINE["code"].finditer(source):
-        for i in range(m.start(), m.end()):
-            chars[i] = "*"
+    for block in ctx.doc.blocks:
+        if block.span.start >= seg.end or block.span.end <= seg.start:
+            continue
+        for inline in block.inlines:
+            if (
+                inline.kind == "code"
+                and seg.start <= inline.span.start <= inline.span.end <= seg.end
+            ):
+                for i in range(inline.span.start - seg.start, inline.span.end - seg.start):
+                    chars[i] = "*"
     return "".join(chars)
 
 

@@ -19,11 +19,13 @@ shape heuristic proposed (``{"rule_salad": 0.5}``), where the out-of-fold scores
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...cachefolder import derived
 from .caption_features import FEATURES
 
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
@@ -44,6 +46,13 @@ class LineModel:
     path: str = ""
     #: a lower bar for lines a shape heuristic proposed, by heuristic ("rule_salad")
     proposed: tuple[tuple[str, float], ...] = ()
+    #: a digest of what the model was built from (the weights file, ``FEATURES``)
+    digest: str = ""
+
+    def fingerprint(self) -> str:
+        """What the result cache's key takes from the model (its trees are thousands of
+        numbers: writing them out on every run cost a one-file check ~3 ms)."""
+        return self.digest
 
     def bar(self, heuristic: str) -> float:
         """The score a line needs, given the heuristic that proposed it ("" for none)."""
@@ -74,10 +83,25 @@ class LineModel:
 
 
 def load_model(path: Path) -> LineModel:
-    """Read a weights file; raise ValueError with a readable message when it is not one."""
+    """Read a weights file; raise ValueError with a readable message when it is not one.
+    The trees built from it are kept in the cache folder (while the file and ``FEATURES``
+    are the same): a one-file run does not parse and build them again."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except (OSError, ValueError) as exc:
+        raise ValueError(f"cannot read model '{path.name}': {exc}") from None
+    source = "trees-v1\0" + "\n".join(FEATURES) + "\0" + text
+    roots, base, threshold, proposed = derived(
+        f"leftover-model:{path}", source, lambda: _build(path, text)
+    )
+    digest = hashlib.sha256(source.encode()).hexdigest()
+    return LineModel(roots, base, threshold, str(path), proposed, digest)
+
+
+def _build(path: Path, text: str) -> tuple:
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
         raise ValueError(f"cannot read model '{path.name}': {exc}") from None
     try:
         if data.get("kind") != "trees":
@@ -96,7 +120,7 @@ def load_model(path: Path) -> LineModel:
             f"model '{path.name}' is not a leftover-line model of this version "
             "(needs kind: trees, features, base, threshold, trees)"
         ) from None
-    return LineModel(roots, base, threshold, str(path), proposed)
+    return roots, base, threshold, proposed
 
 
 def _tree(raw: dict, index: list[int]):
