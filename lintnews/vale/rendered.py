@@ -17,7 +17,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from .. import regexcache
-from ..document import Block, Document, Span
+from ..document import Block, Document, Inline, Span
 from ..findings import Finding
 from ..scopes import INLINE
 
@@ -158,12 +158,18 @@ def render(doc: Document) -> Rendered:
     new_blocks = []
     rendered = {id(b): (span, prose) for b, span, prose in placed}
     for block in doc.blocks:
+        # the inline markup the parser recorded, at its place in the rendered text
+        inlines = tuple(
+            Inline(i.kind, shift.span(i.span), shift.span(i.inner)) for i in block.inlines
+        )
         if id(block) in rendered:
             span, prose = rendered[id(block)]
-            new_blocks.append(dataclasses.replace(block, span=span, prose=prose, sentences=()))
+            new_blocks.append(
+                dataclasses.replace(block, span=span, prose=prose, sentences=(), inlines=inlines)
+            )
         else:
-            span = Span(shift(block.span.start), shift(block.span.end))
-            new_blocks.append(dataclasses.replace(block, span=span, sentences=()))
+            span = shift.span(block.span)
+            new_blocks.append(dataclasses.replace(block, span=span, sentences=(), inlines=inlines))
     virtual = Document.build(doc.path, rendered_text, doc.language, doc.front_matter, new_blocks)
     return Rendered(virtual, tuple(origin))
 
@@ -176,3 +182,6 @@ class _Shift:
 
     def __call__(self, offset: int) -> int:
         return bisect.bisect_left(self.origin, offset)
+
+    def span(self, span: Span) -> Span:
+        return Span(self(span.start), self(span.end))
