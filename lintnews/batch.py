@@ -176,8 +176,18 @@ class _Pool:
             worker.terminate()
         self.executor.shutdown(wait=False, cancel_futures=True)
         for worker in workers:
-            worker.join(2)
+            worker.join(10)
         _kill(workers)
+        # the pool's manager thread closes its wake-up pipe as it ends; left to end while the
+        # interpreter exits, it races the exit's write to that pipe (an "Exception ignored"
+        # traceback): let it end first, for a bounded time
+        manager = getattr(self.executor, "_executor_manager_thread", None)
+        if manager is not None:
+            manager.join(5)
+            if not manager.is_alive():  # ended: nothing for the exit to wake or wait for
+                from concurrent.futures import process
+
+                getattr(process, "_threads_wakeups", {}).pop(manager, None)
 
 
 def _kill(workers) -> None:
@@ -202,13 +212,18 @@ def _ignore_interrupts() -> None:
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _terminated)
+    signal.signal(signal.SIGALRM, _terminated)  # SIGTERM taken again (see ``signals``)
     _die_with_parent()
 
 
 def _terminated(signum, frame) -> None:
+    from .signals import deferred
+
     if _in_work:
-        raise _Stopped
-    os._exit(128 + signum)  # waiting on the pool's queues: nothing to clean up
+        if not deferred(frame):
+            raise _Stopped
+        return
+    os._exit(128 + signal.SIGTERM)  # waiting on the pool's queues: nothing to clean up
 
 
 def _die_with_parent() -> None:

@@ -209,13 +209,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _terminate(signum, frame):
-    raise KeyboardInterrupt  # unwind: temporary files removed, workers shut down
+    """SIGTERM and SIGINT unwind the run: temporary files removed, workers shut down (taken
+    again a moment later when they arrive inside a finaliser: see ``signals``)."""
+    from .signals import deferred
+
+    if not deferred(frame):
+        raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> int:
     import signal
 
     signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGINT, _terminate)
+    signal.signal(signal.SIGALRM, _terminate)
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["vale"]:  # Vale's own flags pass through unchanged
         from .vale.cli import main as vale_main

@@ -257,8 +257,13 @@ def replace_file(
     the rename."""
     import tempfile  # only runs that write pay for it (it imports shutil and random)
 
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=suffix)
+    # An interruption (Ctrl-C, SIGTERM: both raise here) is held while the temporary file
+    # is made and while it is removed, so that none is left behind: it is raised once the
+    # name is known, inside the ``try``, whose cleanup runs.
+    tmp = None
     try:
+        with _interruptions_held():
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=suffix)
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             if durable:
@@ -268,9 +273,26 @@ def replace_file(
             os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        if tmp is not None:
+            with _interruptions_held(), contextlib.suppress(OSError):
+                os.unlink(tmp)
         raise
+
+
+@contextlib.contextmanager
+def _interruptions_held():
+    """SIGINT and SIGTERM held back (delivered when the block ends) where the platform can."""
+    import signal
+
+    held = {signal.SIGINT, signal.SIGTERM}
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def read_unlinked(path: Path) -> bytes:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -526,3 +527,28 @@ def test_sigterm_ends_a_parallel_run_and_its_workers_promptly(tmp_path):
     assert proc.returncode == 130
     time.sleep(0.2)
     assert not [w for w in workers if Path(f"/proc/{w}").exists()]
+
+
+def test_a_signal_that_arrives_inside_a_finaliser_is_taken_again_a_moment_later():
+    # raised inside __del__, an exception is printed ("Exception ignored") and lost, and an
+    # interrupted run would go on: the handlers ask signals.deferred first
+    import signal
+
+    from lintnews.signals import deferred
+
+    seen = []
+
+    class Garbage:
+        def __del__(self):
+            seen.append(deferred(sys._getframe()))
+
+    before = signal.signal(signal.SIGALRM, lambda *_: seen.append("again"))
+    try:
+        Garbage()  # collected at once: __del__ runs here
+        assert seen == [True]
+        time.sleep(0.05)  # SIGALRM comes back
+        assert seen == [True, "again"]
+        assert deferred(sys._getframe()) is False  # outside a finaliser: raise now
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
