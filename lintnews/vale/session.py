@@ -201,6 +201,12 @@ class Session:
             return FileResult(path=shown, errors=(str(exc),), source=text)
         if fmt == "md":
             findings = [_across_markup(doc, f) for f in directives.apply(doc, findings)]
+        # a match that runs over a line break shows it as a space in the message, as Vale's
+        # one-line alerts do
+        findings = [
+            dataclasses.replace(f, message=f.message.replace("\n", " ")) if "\n" in f.message else f
+            for f in findings
+        ]
         floor = level_rank(LEVEL_TO_NATIVE[self.min_level])
         unique = {}
         for f in findings:
@@ -227,10 +233,23 @@ class Session:
                 spans += [m.span() for m in INLINE[_INLINE_SCOPES[name]].finditer(doc.text)]
         return spans
 
+    def _class_ignores(self, doc: Document) -> list[tuple[int, int]]:
+        """Spans of the HTML elements (inline in Markdown) of a class IgnoredClasses names,
+        skipped as Vale skips them (``<span class="nop">TODO</span>``)."""
+        if not self.config.ignored_classes:
+            return []
+        wanted = set(self.config.ignored_classes)
+        spans = []
+        for m in _CLASSED_ELEMENT.finditer(doc.text):
+            if wanted & set(m.group("cls").split()):
+                spans.append(m.span())
+        return spans
+
     def _ignored(self, doc: Document, path: str) -> list[tuple[int, int]]:
         """Spans of the source Vale ignores: BlockIgnores and TokenIgnores matches (found in
-        the source, as Vale does before rendering) and the inline scopes IgnoredScopes names."""
-        spans = self._inline_ignores(doc)
+        the source, as Vale does before rendering), the inline scopes IgnoredScopes names and
+        the elements of the classes IgnoredClasses names."""
+        spans = self._inline_ignores(doc) + self._class_ignores(doc)
         for pattern in self.ignores_for(path):
             try:
                 compiled = regexcache.compile(pattern, regex.M)
@@ -253,6 +272,12 @@ class Session:
             blocks.append(_blank(block, spans))
         return dataclasses.replace(doc, blocks=tuple(blocks))
 
+
+#: an HTML element with a class attribute and its content (one line, not nested in itself)
+_CLASSED_ELEMENT = regexcache.compile(
+    r"<(?P<tag>[A-Za-z][\w-]*)\b[^<>]*?\bclass\s*=\s*[\"'](?P<cls>[^\"'<>]*)[\"'][^<>]*>"
+    r"[^\n]*?</(?P=tag)\s*>"
+)
 
 #: scopes read in the draft's source (markup included), not in the rendered text
 SOURCE_SCOPES = frozenset({"raw", "code", "link", "strong", "emphasis", "alt"})
