@@ -182,3 +182,27 @@ def test_a_dictionary_whose_affixes_are_regular_expressions_is_refused(spelling_
     result = cli("vale", "--output=line", "--relative", "a.md", cwd=spelling_project)
     assert result.returncode == 0 and result.stdout == ""
     assert "House.Spell (tiny.aff: not a Hunspell affix row: SFX A 0 s (a+)+$)" in result.stderr
+
+
+def test_html_blocks_in_markdown_are_prose_scoped_as_vale_scopes_them():
+    from lintnews.scopes import segments
+    from lintnews.vale.htmlprose import html_prose
+
+    text = textwrap.dedent("""\
+        Intro.
+
+        <table>
+          <caption>Cap one</caption>
+          <tr><th>Head</th></tr>
+          <tr><td>Cell &amp; more</td></tr>
+        </table>
+
+        <p class="nop">Hidden words</p>
+        <script>var x = "code";</script>
+        """)
+    doc = html_prose(markdown.parse("d.md", text), ["script"], ["nop"])
+    found = {s.scope: text[s.start : s.end] for s in segments(doc, ["table", "text"])}
+    assert found["table.caption"] == "Cap one"
+    assert found["table.header"] == "Head"
+    assert found["table.cell"] == "Cell &amp; more"  # placed where the source has it
+    assert not any("Hidden" in t or "code" in t for t in found.values())

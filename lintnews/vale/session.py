@@ -26,6 +26,7 @@ from ..ruleset import Rule, RuleSet
 from ..runner import collect_kinds, with_sentences
 from ..scopes import INLINE
 from . import directives, spelling
+from .htmlprose import html_prose
 from .ini import ValeConfig, glob_matches, parse
 from .rendered import render
 from .styles import LEVEL_TO_NATIVE, Library, load_styles, read_vocab
@@ -187,10 +188,12 @@ class Session:
         on_rendered = tuple(r for r in rules if r not in on_source)
         try:
             doc = self.parse(text, fmt, shown)
+            # HTML blocks linted as Vale lints them; ``doc`` keeps them for the comments
+            linted = self._html_prose(doc) if fmt == "md" else doc
             ignored = self._ignored(doc, path)
-            findings, errors = lint(self._mask(doc, ignored), self.ruleset_of(on_source))
+            findings, errors = lint(self._mask(linted, ignored), self.ruleset_of(on_source))
             if on_rendered:
-                rendered = render(doc)
+                rendered = render(linted)
                 spans = [(rendered.to_rendered(s), rendered.to_rendered(e)) for s, e in ignored]
                 view = self._mask(rendered.doc, spans)
                 view = dataclasses.replace(view, blocks=self._sentences(view.blocks))
@@ -224,6 +227,11 @@ class Session:
             errors=tuple(errors),
             source=text,
         )
+
+    def _html_prose(self, doc: Document) -> Document:
+        cfg = self.config
+        blocks = html_prose(doc, cfg.skipped_scopes, cfg.ignored_classes).blocks
+        return dataclasses.replace(doc, blocks=self._sentences(blocks))
 
     def _inline_ignores(self, doc: Document) -> list[tuple[int, int]]:
         """Spans of the inline markup IgnoredScopes names (bold, italic, links)."""
