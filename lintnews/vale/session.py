@@ -18,7 +18,7 @@ from ..engine import lint
 from ..errors import ConfigError, LintnewsError
 from ..findings import FileResult, level_rank
 from ..language import load_languages
-from ..parsers import markdown
+from ..parsers import blank, make_block, markdown
 from ..parsers import text as plain
 from ..plugin import manager
 from ..plugin.builtin import builtin_rules_dir
@@ -35,6 +35,9 @@ from .styles import LEVEL_TO_NATIVE, Library, load_styles, read_vocab
 LANGUAGE = "en"
 MARKDOWN = {"md", "markdown", "mdown", "mkdn", "mkd", "mdwn", "mdx"}
 TEXT = {"txt", "text"}
+HTML = {"html", "htm", "xhtml"}
+#: formats linted as rendered (markup gone), their markup in the source
+MARKUP = frozenset({"md", "html"})
 _SKIPPED_KINDS = {
     "blockquote": ("blockquote", 0),
     "table": ("table", 0),
@@ -117,6 +120,8 @@ class Session:
             return "txt" if self.ignore_syntax else "md"
         if ext in TEXT:
             return "txt"
+        if ext in HTML:
+            return "txt" if self.ignore_syntax else "html"
         return None
 
     def _sections(self, path: str):
@@ -174,8 +179,11 @@ class Session:
 
     def parse(self, text: str, fmt: str, shown: str) -> Document:
         """The draft parsed by the parser of its format, in English, with its sentences."""
-        parser = markdown if fmt == "md" else plain
-        doc = parser.parse(shown, text)
+        if fmt == "html":  # one HTML block, its prose found as Vale finds it (htmlprose)
+            html = make_block(text, "html", 0, len(text), blank(text))
+            doc = Document.build(shown, text, LANGUAGE, {}, [html])
+        else:
+            doc = (markdown if fmt == "md" else plain).parse(shown, text)
         return dataclasses.replace(doc, language=LANGUAGE, blocks=self._sentences(doc.blocks))
 
     def _sentences(self, blocks) -> tuple[Block, ...]:
@@ -184,12 +192,12 @@ class Session:
     def lint_text(self, text: str, path: str, fmt: str, shown: str) -> FileResult:
         text = text.replace("\r\n", "\n").replace("\r", "\n")  # lines as Vale counts them
         rules = self.rules_for(path)
-        on_source = tuple(r for r in rules if fmt != "md" or _reads_source(r))
+        on_source = tuple(r for r in rules if fmt not in MARKUP or _reads_source(r))
         on_rendered = tuple(r for r in rules if r not in on_source)
         try:
             doc = self.parse(text, fmt, shown)
             # HTML blocks linted as Vale lints them; ``doc`` keeps them for the comments
-            linted = self._html_prose(doc) if fmt == "md" else doc
+            linted = self._html_prose(doc) if fmt in MARKUP else doc
             ignored = self._ignored(doc, path)
             findings, errors = lint(self._mask(linted, ignored), self.ruleset_of(on_source))
             if on_rendered:
@@ -202,7 +210,7 @@ class Session:
                 errors += more_errors
         except LintnewsError as exc:
             return FileResult(path=shown, errors=(str(exc),), source=text)
-        if fmt == "md":
+        if fmt in MARKUP:
             findings = [_across_markup(doc, f) for f in directives.apply(doc, findings)]
         # a match that runs over a line break shows it as a space in the message, as Vale's
         # one-line alerts do
