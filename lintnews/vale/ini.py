@@ -24,6 +24,7 @@ LEVELS = ("suggestion", "warning", "error")
 LIST_KEYS = {
     "BasedOnStyles",
     "BlockIgnores",
+    "IgnorePatterns",
     "TokenIgnores",
     "Vocab",
     "Packages",
@@ -163,7 +164,7 @@ def _core_key(config: ValeConfig, key: str, value: str, where: str) -> None:
 def _section_key(section: Section, key: str, value: str, where: str) -> None:
     if key == "BasedOnStyles":
         section.based_on = (section.based_on or []) + split_list(value)
-    elif key == "BlockIgnores":
+    elif key in ("BlockIgnores", "IgnorePatterns"):  # IgnorePatterns: Vale's newer name
         section.block_ignores += split_list(value)
     elif key == "TokenIgnores":
         section.token_ignores += split_list(value)
