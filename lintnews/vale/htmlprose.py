@@ -7,13 +7,14 @@ rest: the text of a ``<td>`` is ``table.cell``, of a ``<th>`` ``table.header``, 
 (``SkippedScopes``: ``script``, ``style``, ``pre``, ``figure``... and those of a class in
 ``IgnoredClasses``) give no prose. :func:`html_prose` turns each HTML block into blocks of
 those kinds, over the same source (tags are markup: spaces in the prose), so findings are
-placed where the source has them. The parse is Python's ``html.parser`` (no network, no
-code run, linear in the block).
+placed where the source has them; an entity reads as the character it stands for. The
+parse is Python's ``html.parser`` (no network, no code run, linear in the block).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import html
 from html.parser import HTMLParser
 
 from ..document import Block, Document, Span
@@ -44,8 +45,10 @@ class _Walker(HTMLParser):
         self.skipped, self.classes = skipped, classes
         self.line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
         self.stack: list[tuple[str, bool]] = []  # (tag, skipped)
-        self.pieces: list[tuple[int, int]] = []  # source spans of the text of the open block
-        self.blocks: list[tuple[tuple[str, int, str | None], list[tuple[int, int]]]] = []
+        #: the text of the open block: source spans, each with the character it reads as
+        #: (an entity) or None (text as it is)
+        self.pieces: list[tuple[int, int, str | None]] = []
+        self.blocks: list[tuple[tuple[str, int, str | None], list]] = []
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -58,7 +61,7 @@ class _Walker(HTMLParser):
         return ("paragraph", 0, None)
 
     def _flush(self) -> None:
-        if self.pieces and any(self.text[s:e].strip() for s, e in self.pieces):
+        if self.pieces and any(self.text[s:e].strip() for s, e, _ in self.pieces):
             self.blocks.append((self.current, self.pieces))
         self.pieces = []
 
@@ -79,22 +82,28 @@ class _Walker(HTMLParser):
                 del self.stack[i:]
                 break
 
-    def _text(self, length: int) -> None:
+    def _text(self, length: int, char: str | None = None) -> None:
         if self.stack and self.stack[-1][1]:
             return
         start = self._offset()
         if not self.pieces:
             self.current = self._shape()
-        self.pieces.append((start, start + length))
+        self.pieces.append((start, start + length, char))
 
     def handle_data(self, data):
         self._text(len(data))
 
+    def _entity(self, raw: str) -> None:
+        char = html.unescape(raw)
+        if len(char) != 1 or not self.text.startswith(raw, self._offset()):
+            char = None  # not an entity html knows (or not where the parser says): as it is
+        self._text(len(raw), char)
+
     def handle_entityref(self, name):
-        self._text(len(name) + 2)
+        self._entity(f"&{name};")
 
     def handle_charref(self, name):
-        self._text(len(name) + 3)
+        self._entity(f"&#{name};")
 
 
 def _blocks_of(doc: Document, block: Block, skipped: set[str], classes: set[str]) -> list[Block]:
@@ -107,8 +116,9 @@ def _blocks_of(doc: Document, block: Block, skipped: set[str], classes: set[str]
     for (kind, level, scope), pieces in walker.blocks:
         start, end = pieces[0][0], pieces[-1][1]
         prose = [c if c in "\r\n" else " " for c in source[start:end]]
-        for s, e in pieces:
-            prose[s - start : e - start] = source[s:e]
+        for s, e, char in pieces:
+            # an entity reads as its character, the rest of it is markup (Vale decodes it)
+            prose[s - start : e - start] = source[s:e] if char is None else char.ljust(e - s)
         meta = {"scope": scope} if scope else {}
         span = Span(block.span.start + start, block.span.start + end)
         out.append(Block(kind=kind, span=span, prose="".join(prose), level=level, meta=meta))

@@ -111,6 +111,8 @@ def _kept(
             continue
         if code[i]:
             src = prose = "*"
+        elif prose != src and not prose.isspace():
+            src = prose  # the text reads as its prose (an HTML entity as its character)
         if src.isspace() and not code[i]:
             if pending is None:
                 pending, broken = base + i, False

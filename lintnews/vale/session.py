@@ -211,7 +211,7 @@ class Session:
         except LintnewsError as exc:
             return FileResult(path=shown, errors=(str(exc),), source=text)
         if fmt in MARKUP:
-            findings = [_across_markup(doc, f) for f in directives.apply(doc, findings)]
+            findings = [_across_markup(linted, f) for f in directives.apply(doc, findings)]
         # a match that runs over a line break shows it as a space in the message, as Vale's
         # one-line alerts do
         findings = [
