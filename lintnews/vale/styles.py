@@ -315,7 +315,7 @@ def native_options(
             "first": str(data.get("first", "")),
             "second": str(data.get("second", "")),
             "where": "block",
-            "groups": "first",
+            "groups": "any",
             "ignorecase": ignorecase,
             "exceptions": exceptions,
             "scope": scope,
