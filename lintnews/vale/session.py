@@ -289,10 +289,11 @@ class Session:
         return dataclasses.replace(doc, blocks=tuple(blocks))
 
 
-#: an HTML element with a class attribute and its content (one line, not nested in itself)
+#: an inline HTML element with a class attribute and its text (no tag inside it): every part
+#: stops at the next ``<`` or ``>``, so a draft full of unclosed tags costs a linear scan
 _CLASSED_ELEMENT = regexcache.compile(
     r"<(?P<tag>[A-Za-z][\w-]*)\b[^<>]*?\bclass\s*=\s*[\"'](?P<cls>[^\"'<>]*)[\"'][^<>]*>"
-    r"[^\n]*?</(?P=tag)\s*>"
+    r"[^<\n]*</(?P=tag)\s*>"
 )
 
 #: scopes read in the draft's source (markup included), not in the rendered text
