@@ -59,7 +59,7 @@ PLACEHOLDERS = {
     "repetition": ["match"],
     "consistency": ["match"],
     "conditional": ["match"],
-    "capitalization": ["text"],
+    "capitalization": ["text", "expected"],
     "metric": ["value"],
     "readability": ["value"],
     "terms": ["expected", "observed"],
