@@ -206,3 +206,37 @@ def test_html_blocks_in_markdown_are_prose_scoped_as_vale_scopes_them():
     assert found["table.header"] == "Head"
     assert found["table.cell"] == "Cell &amp; more"  # placed where the source has it
     assert not any("Hidden" in t or "code" in t for t in found.values())
+
+
+def test_filter_expressions_read_a_rules_fields():
+    from lintnews.vale.filters import compile_filter, fields
+
+    cap = fields("demo.Cap", {"extends": "capitalization", "level": "error", "scope": "heading"})
+    hedge = fields("demo.Hedge", {"extends": "existence", "scope": ["heading.h1", "list"]})
+    assert hedge["Level"] == "suggestion"  # Vale's default level
+    cases = {
+        '.Level in ["error"]': (True, False),
+        '"heading" in .Scope': (True, False),
+        '.Level in ["error", "suggestion"] and .Name != "demo.Cap"': (False, True),
+        "not (.Extends == 'existence') || .Limit > 3": (True, False),
+        '.Name startsWith "demo." && !(.Scope contains "list")': (True, False),
+    }
+    for text, expected in cases.items():
+        keep = compile_filter(text)
+        assert (keep(cap), keep(hedge)) == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [".Level in", "Level == 'x'", ".Level == (", "__import__('os')", ".Nope == 1", ".Level < 3"],
+)
+def test_a_filter_lintnews_cannot_read_is_one_line_and_exit_2(tmp_path, capsys, monkeypatch, text):
+    from lintnews.cli import main
+
+    (tmp_path / ".vale.ini").write_text("[*]\nBasedOnStyles = Vale\nVale.Spelling = NO\n")
+    (tmp_path / "a.md").write_text("Some text.\n")
+    monkeypatch.chdir(tmp_path)
+    code = main(["vale", "--output=line", f"--filter={text}", "."])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1 and "--filter" in err

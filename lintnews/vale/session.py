@@ -68,6 +68,7 @@ class Session:
         min_level: str | None = None,
         ignore_syntax: bool = False,
         ext: str = ".txt",
+        rule_filter=None,
     ):
         self.config: ValeConfig = parse(config_path)
         self.cwd = cwd
@@ -83,6 +84,10 @@ class Session:
         english = self.languages.get(LANGUAGE)
         self.abbreviations = english.abbreviations if english else frozenset()
         self.library = self._load()
+        #: the rules Vale's --filter keeps (filters.compile_filter over each rule's fields)
+        self.kept: set[str] | None = None
+        if rule_filter is not None:
+            self.kept = {n for n, f in self.library.fields.items() if rule_filter(f)}
         self._rulesets: dict[tuple, RuleSet] = {}
 
     def _load(self) -> Library:
@@ -156,6 +161,8 @@ class Session:
                         levels[name] = setting
         rules = []
         for name in sorted(levels):
+            if self.kept is not None and name not in self.kept:
+                continue
             rule = self.library.rules[name]
             if levels[name]:
                 rule = dataclasses.replace(rule, level=LEVEL_TO_NATIVE[levels[name]])
