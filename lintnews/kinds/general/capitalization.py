@@ -159,6 +159,7 @@ def is_sentence(text, indicators, except_re, threshold) -> bool:
             word == word.upper()
             or any(prev.endswith(s) for s in indicators)
             or _excepted(except_re, word)
+            or (token != word and _excepted(except_re, token))  # "High-Def Render Pipeline"
         ):
             count += 1
         elif i == 0 and word != _go_title(word.lower()):
