@@ -106,7 +106,9 @@ def block_segments(doc: Document) -> list[Segment]:
     """One segment per prose unit, in document order (tables: one per row)."""
     out: list[Segment] = []
     for block in doc.blocks:
-        if block.kind == "front_matter":
+        if block.meta.get("scope"):  # a block that names its scope (an HTML table cell)
+            out.append(Segment(block.meta["scope"], block.span.start, block.prose))
+        elif block.kind == "front_matter":
             out.extend(_front_matter(doc, block))
         elif block.kind == "heading":
             out.append(Segment(f"heading.h{block.level}", block.span.start, block.prose))

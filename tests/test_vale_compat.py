@@ -43,7 +43,8 @@ def test_rendered_text_drops_markup_and_folds_soft_breaks():
     assert prose[0] == "A heading"
     assert prose[1] == "A paragraph that wraps, with bold and a link in it."
     assert prose[2] == "A list item that wraps."
-    assert prose[4] == f"Name{CELL_BREAK}Role\nAna{CELL_BREAK}" + " " * 8  # code stays blank
+    # a code span's text is Vale's run of asterisks, its backticks gone
+    assert prose[4] == f"Name{CELL_BREAK}Role\nAna{CELL_BREAK}" + "*" * 6
     assert "  " not in " ".join(prose[:4])
 
 
@@ -52,7 +53,7 @@ def test_every_rendered_character_comes_from_its_source_character():
     rendered = render(doc)
     for v, char in enumerate(rendered.doc.text):
         source = doc.text[rendered.origin[v]]
-        assert char in (source, CELL_BREAK) or (char == " " and source.isspace())
+        assert char in (source, CELL_BREAK, "*") or (char == " " and source.isspace())
 
 
 @settings(max_examples=200, deadline=None)
@@ -181,3 +182,61 @@ def test_a_dictionary_whose_affixes_are_regular_expressions_is_refused(spelling_
     result = cli("vale", "--output=line", "--relative", "a.md", cwd=spelling_project)
     assert result.returncode == 0 and result.stdout == ""
     assert "House.Spell (tiny.aff: not a Hunspell affix row: SFX A 0 s (a+)+$)" in result.stderr
+
+
+def test_html_blocks_in_markdown_are_prose_scoped_as_vale_scopes_them():
+    from lintnews.scopes import segments
+    from lintnews.vale.htmlprose import html_prose
+
+    text = textwrap.dedent("""\
+        Intro.
+
+        <table>
+          <caption>Cap one</caption>
+          <tr><th>Head</th></tr>
+          <tr><td>Cell &amp; more</td></tr>
+        </table>
+
+        <p class="nop">Hidden words</p>
+        <script>var x = "code";</script>
+        """)
+    doc = html_prose(markdown.parse("d.md", text), ["script"], ["nop"])
+    found = {s.scope: text[s.start : s.end] for s in segments(doc, ["table", "text"])}
+    assert found["table.caption"] == "Cap one"
+    assert found["table.header"] == "Head"
+    assert found["table.cell"] == "Cell &amp; more"  # placed where the source has it
+    assert not any("Hidden" in t or "code" in t for t in found.values())
+
+
+def test_filter_expressions_read_a_rules_fields():
+    from lintnews.vale.filters import compile_filter, fields
+
+    cap = fields("demo.Cap", {"extends": "capitalization", "level": "error", "scope": "heading"})
+    hedge = fields("demo.Hedge", {"extends": "existence", "scope": ["heading.h1", "list"]})
+    assert hedge["Level"] == "suggestion"  # Vale's default level
+    cases = {
+        '.Level in ["error"]': (True, False),
+        '"heading" in .Scope': (True, False),
+        '.Level in ["error", "suggestion"] and .Name != "demo.Cap"': (False, True),
+        "not (.Extends == 'existence') || .Limit > 3": (True, False),
+        '.Name startsWith "demo." && !(.Scope contains "list")': (True, False),
+    }
+    for text, expected in cases.items():
+        keep = compile_filter(text)
+        assert (keep(cap), keep(hedge)) == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [".Level in", "Level == 'x'", ".Level == (", "__import__('os')", ".Nope == 1", ".Level < 3"],
+)
+def test_a_filter_lintnews_cannot_read_is_one_line_and_exit_2(tmp_path, capsys, monkeypatch, text):
+    from lintnews.cli import main
+
+    (tmp_path / ".vale.ini").write_text("[*]\nBasedOnStyles = Vale\nVale.Spelling = NO\n")
+    (tmp_path / "a.md").write_text("Some text.\n")
+    monkeypatch.chdir(tmp_path)
+    code = main(["vale", "--output=line", f"--filter={text}", "."])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1 and "--filter" in err

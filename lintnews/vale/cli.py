@@ -86,8 +86,7 @@ def _run(argv: list[str]) -> int:
     if flags.get("help"):
         print(__doc__)
         return EXIT_OK
-    if flags.get("filter"):
-        raise UsageError("--filter is not supported")
+    rule_filter = _rule_filter(flags.get("filter"))
     output = flags["output"].lower()
     from .output import WRITERS
 
@@ -101,13 +100,19 @@ def _run(argv: list[str]) -> int:
         raise UsageError("--minAlertLevel must be suggestion, warning or error")
     ext = flags["ext"] if flags["ext"].startswith(".") else "." + flags["ext"]
     flags["ext"] = ext
-    session = Session(
-        find_config(cwd, flags.get("config")),
-        cwd,
-        min_level,
-        bool(flags.get("ignore-syntax")),
-        ext,
-    )
+    from .filters import FilterError
+
+    try:
+        session = Session(
+            find_config(cwd, flags.get("config")),
+            cwd,
+            min_level,
+            bool(flags.get("ignore-syntax")),
+            ext,
+            rule_filter,
+        )
+    except FilterError as exc:
+        raise UsageError(str(exc)) from None
     for note in session.notes:
         print(f"lintnews vale: {note}", file=sys.stderr)
     results = [r for r in _lint_inputs(session, positionals, flags, cwd) if r is not None]
@@ -169,6 +174,24 @@ def _walk(root: Path, session) -> list[str]:
             if session.format_of(path):
                 found.append(path)
     return found
+
+
+def _rule_filter(value: str | None):
+    """Vale's ``--filter``: an expression, or a file (``filter/min.expr``) holding one."""
+    from .filters import FilterError, compile_filter
+
+    if not value:
+        return None
+    path = Path(value)
+    if path.suffix == ".expr" or path.is_file():
+        try:
+            value = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"--filter: cannot read {value}: {exc}") from None
+    try:
+        return compile_filter(value)
+    except FilterError as exc:
+        raise UsageError(f"{exc} ({path if path.suffix == '.expr' else 'the flag'})") from None
 
 
 class _Unread(FileResult):

@@ -24,6 +24,7 @@ LEVELS = ("suggestion", "warning", "error")
 LIST_KEYS = {
     "BasedOnStyles",
     "BlockIgnores",
+    "IgnorePatterns",
     "TokenIgnores",
     "Vocab",
     "Packages",
@@ -54,6 +55,8 @@ class ValeConfig:
     packages: list[str] = field(default_factory=list)
     ignored_scopes: list[str] = field(default_factory=lambda: ["code", "tt"])
     skipped_scopes: list[str] = field(default_factory=lambda: ["script", "style", "pre", "figure"])
+    #: HTML classes whose elements are not linted (Vale's ``IgnoredClasses``)
+    ignored_classes: list[str] = field(default_factory=list)
     formats: dict[str, str] = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
 
@@ -153,13 +156,15 @@ def _core_key(config: ValeConfig, key: str, value: str, where: str) -> None:
         config.ignored_scopes = split_list(value)
     elif key == "SkippedScopes":
         config.skipped_scopes = split_list(value)
+    elif key == "IgnoredClasses":
+        config.ignored_classes += split_list(value)
     # other core keys (WordTemplate, NLPEndpoint...) do not change Markdown or text linting
 
 
 def _section_key(section: Section, key: str, value: str, where: str) -> None:
     if key == "BasedOnStyles":
         section.based_on = (section.based_on or []) + split_list(value)
-    elif key == "BlockIgnores":
+    elif key in ("BlockIgnores", "IgnorePatterns"):  # IgnorePatterns: Vale's newer name
         section.block_ignores += split_list(value)
     elif key == "TokenIgnores":
         section.token_ignores += split_list(value)

@@ -6,8 +6,9 @@ indentation around it is one space. :func:`render` builds that text as a Documen
 own (same blocks, shorter prose) and keeps, for every character of it, the offset of the
 source character it came from, so findings are reported where the source has them.
 
-Code spans are kept (blank) so matches never run through them; a table keeps its rows (one
-a line), its cells apart; code blocks, HTML and front matter are left as they are.
+A code span's text is a run of ``*`` (as Vale substitutes it), its backticks gone; a table
+keeps its rows (one a line), its cells apart; code blocks, HTML and front matter are left as
+they are.
 """
 
 from __future__ import annotations
@@ -94,9 +95,11 @@ def _kept(
     stop = block.span.end if end is None else end
     source = doc.text[base:stop]
     prose_of = block.prose[base - block.span.start : stop - block.span.start]
+    # a code span: its backticks are markup, its text is Vale's: one ``*`` a character (so
+    # matches neither run through it nor see its words, and spacing around it stays)
     code = [False] * len(source)
     for m in INLINE["code"].finditer(source):
-        for i in range(m.start(), m.end()):
+        for i in range(m.start(2), m.end(2)):
             code[i] = True
     chars: list[tuple[int, str, str]] = []
     pending: int | None = None  # source offset of a run of whitespace not yet written
@@ -106,6 +109,10 @@ def _kept(
         markup = prose == " " and not src.isspace() and not code[i]
         if markup:
             continue
+        if code[i]:
+            src = prose = "*"
+        elif prose != src and not prose.isspace():
+            src = prose  # the text reads as its prose (an HTML entity as its character)
         if src.isspace() and not code[i]:
             if pending is None:
                 pending, broken = base + i, False

@@ -18,7 +18,7 @@ from ..engine import lint
 from ..errors import ConfigError, LintnewsError
 from ..findings import FileResult, level_rank
 from ..language import load_languages
-from ..parsers import markdown
+from ..parsers import blank, make_block, markdown
 from ..parsers import text as plain
 from ..plugin import manager
 from ..plugin.builtin import builtin_rules_dir
@@ -26,6 +26,7 @@ from ..ruleset import Rule, RuleSet
 from ..runner import collect_kinds, with_sentences
 from ..scopes import INLINE
 from . import directives, spelling
+from .htmlprose import html_prose
 from .ini import ValeConfig, glob_matches, parse
 from .rendered import render
 from .styles import LEVEL_TO_NATIVE, Library, load_styles, read_vocab
@@ -34,6 +35,9 @@ from .styles import LEVEL_TO_NATIVE, Library, load_styles, read_vocab
 LANGUAGE = "en"
 MARKDOWN = {"md", "markdown", "mdown", "mkdn", "mkd", "mdwn", "mdx"}
 TEXT = {"txt", "text"}
+HTML = {"html", "htm", "xhtml"}
+#: formats linted as rendered (markup gone), their markup in the source
+MARKUP = frozenset({"md", "html"})
 _SKIPPED_KINDS = {
     "blockquote": ("blockquote", 0),
     "table": ("table", 0),
@@ -64,6 +68,7 @@ class Session:
         min_level: str | None = None,
         ignore_syntax: bool = False,
         ext: str = ".txt",
+        rule_filter=None,
     ):
         self.config: ValeConfig = parse(config_path)
         self.cwd = cwd
@@ -79,6 +84,10 @@ class Session:
         english = self.languages.get(LANGUAGE)
         self.abbreviations = english.abbreviations if english else frozenset()
         self.library = self._load()
+        #: the rules Vale's --filter keeps (filters.compile_filter over each rule's fields)
+        self.kept: set[str] | None = None
+        if rule_filter is not None:
+            self.kept = {n for n, f in self.library.fields.items() if rule_filter(f)}
         self._rulesets: dict[tuple, RuleSet] = {}
 
     def _load(self) -> Library:
@@ -116,6 +125,8 @@ class Session:
             return "txt" if self.ignore_syntax else "md"
         if ext in TEXT:
             return "txt"
+        if ext in HTML:
+            return "txt" if self.ignore_syntax else "html"
         return None
 
     def _sections(self, path: str):
@@ -150,6 +161,8 @@ class Session:
                         levels[name] = setting
         rules = []
         for name in sorted(levels):
+            if self.kept is not None and name not in self.kept:
+                continue
             rule = self.library.rules[name]
             if levels[name]:
                 rule = dataclasses.replace(rule, level=LEVEL_TO_NATIVE[levels[name]])
@@ -173,8 +186,11 @@ class Session:
 
     def parse(self, text: str, fmt: str, shown: str) -> Document:
         """The draft parsed by the parser of its format, in English, with its sentences."""
-        parser = markdown if fmt == "md" else plain
-        doc = parser.parse(shown, text)
+        if fmt == "html":  # one HTML block, its prose found as Vale finds it (htmlprose)
+            html = make_block(text, "html", 0, len(text), blank(text))
+            doc = Document.build(shown, text, LANGUAGE, {}, [html])
+        else:
+            doc = (markdown if fmt == "md" else plain).parse(shown, text)
         return dataclasses.replace(doc, language=LANGUAGE, blocks=self._sentences(doc.blocks))
 
     def _sentences(self, blocks) -> tuple[Block, ...]:
@@ -183,14 +199,16 @@ class Session:
     def lint_text(self, text: str, path: str, fmt: str, shown: str) -> FileResult:
         text = text.replace("\r\n", "\n").replace("\r", "\n")  # lines as Vale counts them
         rules = self.rules_for(path)
-        on_source = tuple(r for r in rules if fmt != "md" or _reads_source(r))
+        on_source = tuple(r for r in rules if fmt not in MARKUP or _reads_source(r))
         on_rendered = tuple(r for r in rules if r not in on_source)
         try:
             doc = self.parse(text, fmt, shown)
+            # HTML blocks linted as Vale lints them; ``doc`` keeps them for the comments
+            linted = self._html_prose(doc) if fmt in MARKUP else doc
             ignored = self._ignored(doc, path)
-            findings, errors = lint(self._mask(doc, ignored), self.ruleset_of(on_source))
+            findings, errors = lint(self._mask(linted, ignored), self.ruleset_of(on_source))
             if on_rendered:
-                rendered = render(doc)
+                rendered = render(linted)
                 spans = [(rendered.to_rendered(s), rendered.to_rendered(e)) for s, e in ignored]
                 view = self._mask(rendered.doc, spans)
                 view = dataclasses.replace(view, blocks=self._sentences(view.blocks))
@@ -199,8 +217,14 @@ class Session:
                 errors += more_errors
         except LintnewsError as exc:
             return FileResult(path=shown, errors=(str(exc),), source=text)
-        if fmt == "md":
-            findings = [_across_markup(doc, f) for f in directives.apply(doc, findings)]
+        if fmt in MARKUP:
+            findings = [_across_markup(linted, f) for f in directives.apply(doc, findings)]
+        # a match that runs over a line break shows it as a space in the message, as Vale's
+        # one-line alerts do
+        findings = [
+            dataclasses.replace(f, message=f.message.replace("\n", " ")) if "\n" in f.message else f
+            for f in findings
+        ]
         floor = level_rank(LEVEL_TO_NATIVE[self.min_level])
         unique = {}
         for f in findings:
@@ -219,6 +243,11 @@ class Session:
             source=text,
         )
 
+    def _html_prose(self, doc: Document) -> Document:
+        cfg = self.config
+        blocks = html_prose(doc, cfg.skipped_scopes, cfg.ignored_classes).blocks
+        return dataclasses.replace(doc, blocks=self._sentences(blocks))
+
     def _inline_ignores(self, doc: Document) -> list[tuple[int, int]]:
         """Spans of the inline markup IgnoredScopes names (bold, italic, links)."""
         spans = []
@@ -227,10 +256,23 @@ class Session:
                 spans += [m.span() for m in INLINE[_INLINE_SCOPES[name]].finditer(doc.text)]
         return spans
 
+    def _class_ignores(self, doc: Document) -> list[tuple[int, int]]:
+        """Spans of the HTML elements (inline in Markdown) of a class IgnoredClasses names,
+        skipped as Vale skips them (``<span class="nop">TODO</span>``)."""
+        if not self.config.ignored_classes:
+            return []
+        wanted = set(self.config.ignored_classes)
+        spans = []
+        for m in _CLASSED_ELEMENT.finditer(doc.text):
+            if wanted & set(m.group("cls").split()):
+                spans.append(m.span())
+        return spans
+
     def _ignored(self, doc: Document, path: str) -> list[tuple[int, int]]:
         """Spans of the source Vale ignores: BlockIgnores and TokenIgnores matches (found in
-        the source, as Vale does before rendering) and the inline scopes IgnoredScopes names."""
-        spans = self._inline_ignores(doc)
+        the source, as Vale does before rendering), the inline scopes IgnoredScopes names and
+        the elements of the classes IgnoredClasses names."""
+        spans = self._inline_ignores(doc) + self._class_ignores(doc)
         for pattern in self.ignores_for(path):
             try:
                 compiled = regexcache.compile(pattern, regex.M)
@@ -253,6 +295,13 @@ class Session:
             blocks.append(_blank(block, spans))
         return dataclasses.replace(doc, blocks=tuple(blocks))
 
+
+#: an inline HTML element with a class attribute and its text (no tag inside it): every part
+#: stops at the next ``<`` or ``>``, so a draft full of unclosed tags costs a linear scan
+_CLASSED_ELEMENT = regexcache.compile(
+    r"<(?P<tag>[A-Za-z][\w-]*)\b[^<>]*?\bclass\s*=\s*[\"'](?P<cls>[^\"'<>]*)[\"'][^<>]*>"
+    r"[^<\n]*</(?P=tag)\s*>"
+)
 
 #: scopes read in the draft's source (markup included), not in the rendered text
 SOURCE_SCOPES = frozenset({"raw", "code", "link", "strong", "emphasis", "alt"})

@@ -174,8 +174,8 @@ def check(ctx: Context):
         # Vale's dictionary makes it before the words are split and filtered
         text = seg.text.replace("’", "'").replace("‘", "'")
         for offset, word in tokens(text):
-            if len(word) > MAX_WORD:
-                continue
+            if len(word) > MAX_WORD or not any(c.isalpha() for c in word):
+                continue  # a word with no letter ("--", "★", "2024") is never misspelled
             if any(f.search(word, timeout=1.0) for f in p.filters):
                 continue
             if _known(p, word) or (p.exceptions and p.exceptions.search(word, timeout=1.0)):

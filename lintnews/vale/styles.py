@@ -21,6 +21,7 @@ from .. import regexcache
 from ..errors import ConfigError, RuleError
 from ..ruleset import Rule, resolve_options
 from ..scopes import KNOWN_ROOTS
+from .filters import fields as filter_fields
 from .goyaml import read_style_yaml
 from .spelling import SYSTEM_FOLDERS, DictionaryMissing, find_dictionary
 
@@ -59,7 +60,7 @@ PLACEHOLDERS = {
     "repetition": ["match"],
     "consistency": ["match"],
     "conditional": ["match"],
-    "capitalization": ["text"],
+    "capitalization": ["text", "expected"],
     "metric": ["value"],
     "readability": ["value"],
     "terms": ["expected", "observed"],
@@ -85,6 +86,8 @@ class Library:
     limits: dict[str, int] = field(default_factory=dict)
     #: per rule: Vale's ``link`` and ``description``, for the JSON output
     links: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: per rule: its definition's fields as ``--filter`` reads them (filters.fields)
+    fields: dict[str, dict] = field(default_factory=dict)
 
 
 def vale_message(message: str, kind: str) -> str:
@@ -315,7 +318,7 @@ def native_options(
             "first": str(data.get("first", "")),
             "second": str(data.get("second", "")),
             "where": "block",
-            "groups": "first",
+            "groups": "any",
             "ignorecase": ignorecase,
             "exceptions": exceptions,
             "scope": scope,
@@ -468,6 +471,11 @@ def load_styles(
     if "Vale" in names:
         builtin = builtin_rules(kinds, vocab, places, skipped)
         library.rules.update(builtin)
+        for name in builtin:
+            extends = {"Vale.Terms": "substitution", "Vale.Avoid": "existence"}.get(
+                name, name.split(".")[1].lower()
+            )
+            library.fields[name] = filter_fields(name, {"extends": extends, "level": "error"})
         library.styles["Vale"] = sorted(builtin)
     for style in sorted(names - {"Vale"}):
         folder = styles_path / style if styles_path is not None else None
@@ -490,6 +498,7 @@ def load_styles(
                 library.limits[name] = data["limit"]
             link, description = data.get("link") or "", data.get("description") or ""
             library.links[name] = (str(link), str(description))
+            library.fields[name] = filter_fields(name, data)
     if skipped:
         listed = "; ".join(f"{name} ({why})" for name, why in skipped)
         library.notes.append(f"skipped {len(skipped)} rule(s) lintnews cannot run: {listed}")

@@ -5,7 +5,8 @@
 words in capitals always pass; a word after one ending in an ``indicators`` suffix (such as
 ``:``) may be capitalized. The text passes when more than ``threshold`` of its words
 comply. A numbering ("1. ") and a ``prefix`` pattern are left out; inline code counts as a
-word that complies. Message arguments: ``{text}``, ``{match}``.
+word that complies. Message arguments: ``{text}``, ``{match}``, ``{expected}`` (the text in
+the case asked for: title-cased for ``$title``, a first capital for ``$sentence``).
 """
 
 from __future__ import annotations
@@ -157,6 +158,7 @@ def is_sentence(text, indicators, except_re, threshold) -> bool:
             word == word.upper()
             or any(prev.endswith(s) for s in indicators)
             or _excepted(except_re, word)
+            or (token != word and _excepted(except_re, token))  # "High-Def Render Pipeline"
         ):
             count += 1
         elif i == 0 and word != _go_title(word.lower()):
@@ -237,7 +239,21 @@ def check(ctx: Context):
         text = " ".join(seg.text.split())
         checked = " ".join(starred.split())
         if checked and not complies(checked, ctx.prepared):
-            yield Hit(span, {"text": text, "match": ctx.prepared["match"]})
+            expected = _expected(text, ctx.prepared)
+            yield Hit(span, {"text": text, "match": ctx.prepared["match"], "expected": expected})
+
+
+def _expected(text: str, o) -> str:
+    match = o["match"]
+    if match == "$title":
+        return title_case(text, o["style"])
+    if match == "$sentence":
+        return text[:1].upper() + text[1:].lower()
+    if match == "$lower":
+        return text.lower()
+    if match == "$upper":
+        return text.upper()
+    return text
 
 
 KIND = RuleKind(

@@ -60,8 +60,9 @@ def check(ctx: Context):
             continue
         args = {"count": len(found), "min": o["min"], "max": o["max"]}
         if found:
-            # the first match that is text, not markup masked to spaces
-            first = next((m for m in found if m.group().strip()), found[0])
+            # the first match that is text: not markup masked to spaces, nor a code span
+            # (its text a run of asterisks, as Vale renders it)
+            first = next((m for m in found if m.group().strip(" *")), found[0])
             yield Hit(Span(seg.start + first.start(), max(seg.end, seg.start + first.end())), args)
         elif o["zero_at"] == "file":
             empty = True
