@@ -23,6 +23,10 @@ Names (see ``name_mentions``) are compared three ways, each with its own guards:
   style: CONFIDENCIAL / Confidencial), a compound with and without a linking element of the
   language's ``compound-links`` (Mitgliedstaaten / Mitgliedsstaaten), and the language's
   ``elisions`` glued to a name ("L’Etat" / "l’Etat" are both "Etat": ``name_mentions``).
+  In a language whose data says ``capitalised-nouns`` (German), a capital is no evidence of
+  a name: two forms that are both words (Garten / Gärten) or a compound with and without
+  its hyphen (Musikstars / Musik-Stars) are words, and two forms apart only in the
+  language's ``inflection-endings`` (Vertrags / Vertrages) are not a typo.
 * **Look-alike letters** from other scripts, full-width and invisible characters
   (``lookalikes``): one finding per affected word form; a text written throughout with them
   is one finding. Ligatures ("ﬁ") and a name's two apostrophes are the ``typography``
