@@ -281,10 +281,11 @@ def replace_file(
 
 @contextlib.contextmanager
 def _interruptions_held():
-    """SIGINT and SIGTERM held back (delivered when the block ends) where the platform can."""
+    """SIGINT, SIGTERM (and SIGALRM, which takes them again) held back, delivered when the
+    block ends, where the platform can."""
     import signal
 
-    held = {signal.SIGINT, signal.SIGTERM}
+    held = {signal.SIGINT, signal.SIGTERM, signal.SIGALRM}  # SIGALRM: see signals.py
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
