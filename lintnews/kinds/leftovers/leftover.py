@@ -52,7 +52,7 @@ from ...findings import Fix, Hit
 from ...language import WORD
 from ...language.normalize import fold, has_confusables
 from ...patterns import PatternSet, UserPattern
-from ..base import Context, Options, RuleKind, folder_of, option
+from ..base import Context, Options, RuleKind, folder_of, option, options_dataclass
 from .caption_features import (
     DATELINE_START,
     FEATURES,
@@ -79,7 +79,7 @@ _SENTENCE_END = regexcache.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 _END_PUNCT = regexcache.compile(r"[.!?…:;»\"”’)\]]\s*$")
 
 
-@dataclass(frozen=True)
+@options_dataclass
 class LeftoverOptions(Options):
     pack: str = option("", "language-data prefix of this rule's phrase lists (e.g. caption)")
     markers: dict[str, list[str]] = option({}, "per language: phrases that open a leftover line")

@@ -39,10 +39,10 @@ from ...errors import LintnewsError
 from ...findings import Fix, Hit
 from ...patterns import UserPattern
 from ...yamlload import read_yaml
-from ..base import Context, Options, RuleKind, folder_of, option
+from ..base import Context, Options, RuleKind, folder_of, option, options_dataclass
 
 
-@dataclass(frozen=True)
+@options_dataclass
 class HouseStyleOptions(Options):
     dictionaries: list[str] = option([], "style sheet files, relative to the rule file", path=True)
     entries: list[dict] = option([], "entries given inline, as in a style sheet")
