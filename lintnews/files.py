@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, printable
+from .records import frozen
 
 #: which files a folder walk lints, by name (the config's ``include`` replaces it)
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
@@ -35,7 +36,7 @@ class Skipped(Exception):
     """A file that is not a draft (binary): skipped with a note, not an error."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Walk:
     """What a folder walk skips and takes (files named directly are always drafts, unless
     ``force_exclude``)."""

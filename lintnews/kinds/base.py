@@ -5,19 +5,20 @@ from __future__ import annotations
 import copy
 import typing
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import MISSING, FrozenInstanceError, dataclass, field, fields, make_dataclass
+from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from ..document import Document
 from ..findings import Hit
 from ..language import Language
+from ..records import frozen
 
 #: Accepted option types: a Python type, or ("list", item_type) / ("dict", value_type).
 OptionType = Any
 
 
-@dataclass(frozen=True)
+@frozen
 class Option:
     """One option of a kind: its default, type and help (the schema of a plugin kind that
     declares its options as a dict; built-in kinds declare an :class:`Options` dataclass)."""
@@ -71,67 +72,6 @@ class Options:
         if not cls.__dict__.get("__doc__"):
             # else @dataclass writes one from inspect.signature: a start-up cost per kind
             cls.__doc__ = f"The options of a rule kind ({cls.__name__})."
-
-    # A frozen dataclass's __init__, __repr__, __eq__, __hash__, __setattr__ and __delattr__,
-    # written once here for every kind: ``@dataclass(frozen=True)`` writes and compiles the
-    # six for each class, ~0.7 ms a kind at start-up (see :func:`options_dataclass`). A kind
-    # that declares its options with ``@dataclass(frozen=True)`` gets dataclass's own.
-
-    def __init__(self, *args: Any, **kwargs: Any):
-        names = self._init_names()
-        if len(args) > len(names):
-            raise TypeError(
-                f"{type(self).__name__}() takes {len(names)} positional arguments "
-                f"but {len(args)} were given"
-            )
-        given = dict(zip(names, args, strict=False))
-        for name, value in kwargs.items():
-            if name not in names:
-                raise TypeError(
-                    f"{type(self).__name__}() got an unexpected keyword argument '{name}'"
-                )
-            if name in given:
-                raise TypeError(f"{type(self).__name__}() got multiple values for '{name}'")
-            given[name] = value
-        for f in fields(self):
-            if f.name in given:
-                value = given[f.name]
-            elif f.default is not MISSING:
-                value = f.default
-            elif f.default_factory is not MISSING:
-                value = f.default_factory()
-            else:
-                raise TypeError(f"{type(self).__name__}() missing 1 required argument: '{f.name}'")
-            object.__setattr__(self, f.name, value)
-
-    @classmethod
-    def _init_names(cls) -> tuple[str, ...]:
-        names = cls.__dict__.get("_names")
-        if names is None:
-            names = tuple(f.name for f in fields(cls) if f.init)
-            cls._names = names
-        return names
-
-    def _values(self) -> tuple:
-        return tuple(getattr(self, f.name) for f in fields(self) if f.compare)
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.repr)
-        return f"{type(self).__qualname__}({shown})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise FrozenInstanceError(f"cannot assign to field '{name}'")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field '{name}'")
 
     def __getitem__(self, key: str) -> Any:
         if key not in self.specs():
@@ -197,23 +137,18 @@ def _spec_of(hint: Any) -> OptionType:
     return hint
 
 
-def options_dataclass(cls: type[Options]) -> type[Options]:
-    """The decorator of a built-in kind's :class:`Options`: a dataclass (``fields``,
-    ``replace``... work) that is frozen, compares and prints as ``@dataclass(frozen=True)``
-    would make it, with the methods :class:`Options` writes once for every kind."""
-    return dataclass(init=False, repr=False, eq=False)(cls)
+#: the decorator of a built-in kind's :class:`Options`: a frozen dataclass made cheaply at
+#: start-up (see :mod:`lintnews.records`); ``@dataclass(frozen=True)`` works too
+options_dataclass = frozen
 
 
 def options_class(name: str, schema: dict[str, Option]) -> type[Options]:
     """The :class:`Options` dataclass of a kind that declares its options as a dict."""
-    return make_dataclass(
-        f"{name.title().replace('-', '')}Options",
-        [(key, Any, option(o.default, o.help, type=o.type)) for key, o in schema.items()],
-        bases=(Options,),
-        init=False,
-        repr=False,
-        eq=False,
-    )
+    namespace: dict[str, Any] = {"__annotations__": dict.fromkeys(schema, Any)}
+    for key, o in schema.items():
+        namespace[key] = option(o.default, o.help, type=o.type)
+    cls = type(f"{name.title().replace('-', '')}Options", (Options,), namespace)
+    return frozen(cls)
 
 
 class FileName(str):
@@ -250,7 +185,7 @@ class Context:
     prepared: Any = None
 
 
-@dataclass(frozen=True)
+@frozen
 class RuleKind:
     """A named checker with an option schema. ``check(ctx)`` yields :class:`Hit`."""
 

@@ -41,7 +41,6 @@ and quotes are not body lines. Removing a whole leftover line is offered as an u
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import regex
@@ -52,6 +51,7 @@ from ...findings import Fix, Hit
 from ...language import WORD
 from ...language.normalize import fold, has_confusables
 from ...patterns import PatternSet, UserPattern
+from ...records import frozen
 from ..base import Context, Options, RuleKind, folder_of, option, options_dataclass
 from .caption_features import (
     DATELINE_START,
@@ -111,7 +111,7 @@ class LeftoverOptions(Options):
     after_image_ok: bool = option(False, "a line right after a Markdown image is its caption")
 
 
-@dataclass(frozen=True)
+@frozen
 class Prepared:
     """What ``prepare`` loads once: the classifier (None without ``model``) and the folded
     agency names its features look for."""

@@ -30,6 +30,7 @@ from ...document import Span
 from ...findings import Fix, Hit
 from ...language import lexicon as lexicons
 from ...patterns import UserPattern
+from ...records import frozen
 from ..base import Context, Options, RuleKind, option, options_dataclass
 from .archive import archive_hits
 from .units import (
@@ -87,7 +88,7 @@ class RepeatedContentOptions(Options):
     archive: bool = option(True, "also look paragraphs up in the archive index, when given")
 
 
-@dataclass(frozen=True)
+@frozen
 class Prepared:
     """What ``prepare`` makes of the options once: compiled patterns, and the key under
     which rules of this kind whose options differ only in ``unit`` share an analysis."""
