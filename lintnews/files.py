@@ -9,7 +9,6 @@ import fnmatch
 import hashlib
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, printable
@@ -198,7 +197,7 @@ def is_excluded(path: str, exclude: tuple[str, ...]) -> bool:
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class Source:
     """A draft as read from disk: its text and what is needed to write it back unchanged."""
 

@@ -28,7 +28,6 @@ replacement is a safe fix.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +37,7 @@ from ...document import Span
 from ...errors import LintnewsError
 from ...findings import Fix, Hit
 from ...patterns import UserPattern
+from ...records import frozen
 from ...yamlload import read_yaml
 from ..base import Context, Options, RuleKind, folder_of, option, options_dataclass
 
@@ -64,7 +64,7 @@ _BEFORE = r"(?<![\p{L}\p{M}\p{N}_@#/]|[\p{L}\p{M}\p{N}]-)"
 _AFTER = r"(?![\p{L}\p{M}\p{N}_/]|-[\p{L}\p{M}\p{N}])"
 
 
-@dataclass(frozen=True)
+@frozen
 class Entry:
     """One entry of the style sheet: the preferred form and the pattern of others."""
 
