@@ -6,8 +6,8 @@ them: ~0.7 ms a class, paid by every run when its module is imported. :func:`fro
 the same dataclass (``fields``, ``replace``, ``asdict`` work; it compares, hashes, prints
 and refuses assignment as ``@dataclass(frozen=True)`` does) with methods written once here
 for every class, which read its fields when called: a little slower per instance, so it is
-for records a run makes a few of (a kind's options, a run's settings), not for spans or
-findings.
+for records a run makes a few of (a kind's options, a run's settings, one a draft), not for
+spans or findings. Give :func:`frozen` a plain class, not one already a dataclass.
 """
 
 from __future__ import annotations
