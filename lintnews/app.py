@@ -9,14 +9,14 @@ into an exit code. Nothing here reads arguments, prints, or knows about argparse
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import LintnewsError
 from .findings import FileResult, Summary, level_rank
+from .records import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class RunOptions:
     """What one check run does, whoever asks for it (the CLI, a test, a script)."""
 

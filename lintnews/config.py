@@ -8,13 +8,14 @@ project's own keys are applied on top.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
 from .files import DEFAULT_INCLUDE
 from .findings import LEVELS
+from .records import frozen
 from .yamlload import MarkedDict, line_of, read_yaml
 
 CONFIG_NAMES = (".lintnews.yaml", ".lintnews.yml")
@@ -35,7 +36,7 @@ DEFAULT_MAX_FILE_MB = 5
 MAX_FILE_MB_CAP = 10
 
 
-@dataclass(frozen=True)
+@frozen
 class Config:
     """The resolved project configuration (file, presets and defaults merged)."""
 

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .records import frozen
+
 _NEWLINE = re.compile("\n")
 
 
@@ -105,7 +107,7 @@ class Block:
         return self.kind in PROSE_KINDS
 
 
-@dataclass(frozen=True)
+@frozen
 class Document(Memo):
     """A parsed draft: its text, language, front matter and blocks."""
 

@@ -9,10 +9,10 @@ import fnmatch
 import hashlib
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, printable
+from .records import frozen
 
 #: which files a folder walk lints, by name (the config's ``include`` replaces it)
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
@@ -35,7 +35,7 @@ class Skipped(Exception):
     """A file that is not a draft (binary): skipped with a note, not an error."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Walk:
     """What a folder walk skips and takes (files named directly are always drafts, unless
     ``force_exclude``)."""
@@ -197,7 +197,7 @@ def is_excluded(path: str, exclude: tuple[str, ...]) -> bool:
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class Source:
     """A draft as read from disk: its text and what is needed to write it back unchanged."""
 

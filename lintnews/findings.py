@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .document import Span
+from .records import frozen
 
 LEVELS = ("info", "warning", "error")
 
@@ -69,7 +70,7 @@ class Finding:
         return (self.line, self.column, self.rule)
 
 
-@dataclass(frozen=True)
+@frozen
 class FileResult:
     """Everything known about one file after linting; formatters read only this."""
 

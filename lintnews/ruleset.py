@@ -21,7 +21,7 @@ import fnmatch
 import hashlib
 import json
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from .errors import RuleError, did_you_mean
 from .findings import LEVELS
 from .kinds.base import FileName, Options, RuleKind, check_type, type_name
 from .language import Language, load_languages
+from .records import frozen
 from .yamlload import line_of, read_yaml
 
 RULE_ID = regexcache.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -41,7 +42,7 @@ FALLBACK_LANGUAGE = "en"
 DOC_SECTIONS = ("what", "why", "fail", "pass")
 
 
-@dataclass(frozen=True)
+@frozen
 class Rule:
     """One loaded rule: its kind, checked options, level, languages, message and docs."""
 
@@ -100,7 +101,7 @@ class Rule:
         return [self.message, *(t for ts in self.messages.values() for t in ts), self.detail]
 
 
-@dataclass(frozen=True)
+@frozen
 class RuleSet:
     """What a run lints with: enabled rules and language resources, resolved once."""
 

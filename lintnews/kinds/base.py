@@ -5,19 +5,20 @@ from __future__ import annotations
 import copy
 import typing
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import MISSING, dataclass, field, fields, make_dataclass
+from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from ..document import Document
 from ..findings import Hit
 from ..language import Language
+from ..records import frozen
 
 #: Accepted option types: a Python type, or ("list", item_type) / ("dict", value_type).
 OptionType = Any
 
 
-@dataclass(frozen=True)
+@frozen
 class Option:
     """One option of a kind: its default, type and help (the schema of a plugin kind that
     declares its options as a dict; built-in kinds declare an :class:`Options` dataclass)."""
@@ -136,14 +137,18 @@ def _spec_of(hint: Any) -> OptionType:
     return hint
 
 
+#: the decorator of a built-in kind's :class:`Options`: a frozen dataclass made cheaply at
+#: start-up (see :mod:`lintnews.records`); ``@dataclass(frozen=True)`` works too
+options_dataclass = frozen
+
+
 def options_class(name: str, schema: dict[str, Option]) -> type[Options]:
     """The :class:`Options` dataclass of a kind that declares its options as a dict."""
-    return make_dataclass(
-        f"{name.title().replace('-', '')}Options",
-        [(key, Any, option(o.default, o.help, type=o.type)) for key, o in schema.items()],
-        bases=(Options,),
-        frozen=True,
-    )
+    namespace: dict[str, Any] = {"__annotations__": dict.fromkeys(schema, Any)}
+    for key, o in schema.items():
+        namespace[key] = option(o.default, o.help, type=o.type)
+    cls = type(f"{name.title().replace('-', '')}Options", (Options,), namespace)
+    return frozen(cls)
 
 
 class FileName(str):
@@ -180,7 +185,7 @@ class Context:
     prepared: Any = None
 
 
-@dataclass(frozen=True)
+@frozen
 class RuleKind:
     """A named checker with an option schema. ``check(ctx)`` yields :class:`Hit`."""
 

@@ -8,7 +8,7 @@ same language are merged (lists are concatenated, later scalars win).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ from typing import Any
 from .. import regexcache
 from ..document import Memo
 from ..errors import ConfigError
+from ..records import frozen
 from ..yamlload import line_of, read_yaml
 
 WORD = regexcache.compile(r"[\p{L}\p{M}][\p{L}\p{M}\p{N}'’-]*|\p{N}+")
@@ -36,7 +37,7 @@ def split_words(text: str) -> tuple[str, ...]:
     return found
 
 
-@dataclass(frozen=True)
+@frozen
 class Language(Memo):
     """A language's data: stopwords, stemmer, abbreviations, lead-ins and lists."""
 

@@ -24,7 +24,7 @@ import regex
 from .. import regexcache
 from ..document import Span
 from ..findings import Hit
-from ..kinds.base import Context, Options, RuleKind, option
+from ..kinds.base import Context, Options, RuleKind, option, options_dataclass
 from ..kinds.general.common import scope_option, scoped
 
 #: Vale's default filters: camel case, words ending in capitals, and any character but an
@@ -114,7 +114,7 @@ def tokens(text: str):
             yield start, word
 
 
-@dataclass(frozen=True)
+@options_dataclass
 class SpellingOptions(Options):
     dictionaries: list[str] = option([], "dictionary paths (without .dic/.aff)")
     filters: list[str] = option([], "patterns of words never reported")

@@ -11,14 +11,12 @@ the case asked for: title-cased for ``$title``, a first capital for ``$sentence`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from ... import regexcache
 from ...document import Span
 from ...findings import Hit
-from ..base import Context, Options, RuleKind, option
+from ..base import Context, Options, RuleKind, option, options_dataclass
 from .common import (
     compile_pattern,
     exceptions_file_option,
@@ -30,7 +28,7 @@ from .common import (
 )
 
 
-@dataclass(frozen=True)
+@options_dataclass
 class CapitalizationOptions(Options):
     match: str = option("$sentence", "$sentence, $title, $lower, $upper or a pattern")
     style: str = option("AP", "title-case style for $title: AP or Chicago", ("AP", "Chicago"))

@@ -12,11 +12,9 @@ arguments: ``{match}``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ...document import Span
 from ...findings import Hit
-from ..base import Context, Options, RuleKind, option
+from ..base import Context, Options, RuleKind, option, options_dataclass
 from .common import (
     compile_pattern,
     exceptions_file_option,
@@ -33,7 +31,7 @@ from .common import (
 WHERE = ("before", "block", "anywhere")
 
 
-@dataclass(frozen=True)
+@options_dataclass
 class ConditionalOptions(Options):
     first: str = option("", "pattern of what needs support")
     second: str = option("", "pattern of the support, capturing the supported text")

@@ -9,11 +9,9 @@ Options: ``either``, ``ignorecase``, ``nonword``, ``scope``. Message arguments:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ...document import Span
 from ...findings import Hit
-from ..base import Context, Options, RuleKind, option
+from ..base import Context, Options, RuleKind, option, options_dataclass
 from .common import (
     compile_pattern,
     finditer,
@@ -25,7 +23,7 @@ from .common import (
 )
 
 
-@dataclass(frozen=True)
+@options_dataclass
 class ConsistencyOptions(Options):
     either: dict[str, str] = option({}, "form -> alternative form")
     ignorecase: bool = ignorecase_option()

@@ -8,11 +8,9 @@ Message arguments: ``{match}``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ...document import Span
 from ...findings import Hit
-from ..base import Context, Options, RuleKind, option
+from ..base import Context, Options, RuleKind, option, options_dataclass
 from .common import (
     compile_pattern,
     exceptions_file_option,
@@ -28,7 +26,7 @@ from .common import (
 )
 
 
-@dataclass(frozen=True)
+@options_dataclass
 class ExistenceOptions(Options):
     tokens: list[str] = option([], "words or patterns to report")
     tokens_file: str = option("", "file of rejected terms, one a line", path=True)

@@ -13,7 +13,6 @@ arguments: ``{value}`` (two decimals).
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 
 import regex
 
@@ -22,11 +21,11 @@ from ...document import Document, Span
 from ...errors import RuleError
 from ...findings import Hit
 from ...scopes import segments
-from ..base import Context, Options, RuleKind, option
+from ..base import Context, Options, RuleKind, option, options_dataclass
 from .expr import ExprError, evaluate
 
 
-@dataclass(frozen=True)
+@options_dataclass
 class MetricOptions(Options):
     formula: str = option("", "the expression to compute")
     condition: str = option("", "when it is reported, e.g. '> 60'")

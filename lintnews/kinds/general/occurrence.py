@@ -9,11 +9,9 @@ Message arguments: ``{count}``, ``{min}``, ``{max}``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ...document import Span
 from ...findings import Hit
-from ..base import Context, Options, RuleKind, option
+from ..base import Context, Options, RuleKind, option, options_dataclass
 from .common import (
     compile_pattern,
     finditer,
@@ -24,7 +22,7 @@ from .common import (
 )
 
 
-@dataclass(frozen=True)
+@options_dataclass
 class OccurrenceOptions(Options):
     token: str = option("", "the pattern to count")
     min: int = option(0, "fewest occurrences (0: no minimum)")

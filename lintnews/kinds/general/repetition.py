@@ -9,12 +9,10 @@ allowed; ``exceptions`` are never reported. Message arguments: ``{match}``. The 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ...document import Span
 from ...findings import Fix, Hit
 from ...language.sentences import split
-from ..base import Context, Options, RuleKind, option
+from ..base import Context, Options, RuleKind, option, options_dataclass
 from .common import (
     compile_pattern,
     exceptions_file_option,
@@ -29,7 +27,7 @@ from .common import (
 WORD = r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’-]*"
 
 
-@dataclass(frozen=True)
+@options_dataclass
 class RepetitionOptions(Options):
     tokens: list[str] = option([WORD], "patterns of the units compared")
     max: int = option(0, "repeats allowed before one is reported")

@@ -11,14 +11,12 @@ The fix (safe) writes the first preferred form.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from ... import regexcache
 from ...document import Span
 from ...findings import Fix, Hit
-from ..base import Context, Options, RuleKind, option
+from ..base import Context, Options, RuleKind, option, options_dataclass
 from .common import (
     compile_pattern,
     exceptions_file_option,
@@ -34,7 +32,7 @@ from .common import (
 )
 
 
-@dataclass(frozen=True)
+@options_dataclass
 class SubstitutionOptions(Options):
     swap: dict[str, str] = option({}, "pattern -> preferred form (a|b for several)")
     ignorecase: bool = ignorecase_option()

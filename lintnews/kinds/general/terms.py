@@ -9,12 +9,10 @@ An entry starting with ``(?i)`` accepts any casing and is never reported. Option
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ... import regexcache
 from ...document import Span
 from ...findings import Fix, Hit
-from ..base import Context, Options, RuleKind, option
+from ..base import Context, Options, RuleKind, option, options_dataclass
 from .common import (
     compile_pattern,
     finditer,
@@ -25,7 +23,7 @@ from .common import (
 )
 
 
-@dataclass(frozen=True)
+@options_dataclass
 class TermsOptions(Options):
     terms: list[str] = option([], "accepted terms, as they must be written")
     terms_file: str = option("", "file of accepted terms, one a line", path=True)

@@ -22,10 +22,10 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from dataclasses import dataclass
 from pathlib import Path
 
 from ...cachefolder import derived
+from ...records import frozen
 from .caption_features import FEATURES
 
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
@@ -34,7 +34,7 @@ MAX_NODES = 1 << 12
 MAX_DEPTH = 32
 
 
-@dataclass(frozen=True)
+@frozen
 class LineModel:
     """Trees, prior and threshold of the line classifier. Each tree is kept as nested
     ``(feature, threshold, left, right, value)`` tuples with float leaves, which a walk

@@ -41,7 +41,6 @@ and quotes are not body lines. Removing a whole leftover line is offered as an u
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import regex
@@ -52,7 +51,8 @@ from ...findings import Fix, Hit
 from ...language import WORD
 from ...language.normalize import fold, has_confusables
 from ...patterns import PatternSet, UserPattern
-from ..base import Context, Options, RuleKind, folder_of, option
+from ...records import frozen
+from ..base import Context, Options, RuleKind, folder_of, option, options_dataclass
 from .caption_features import (
     DATELINE_START,
     FEATURES,
@@ -79,7 +79,7 @@ _SENTENCE_END = regexcache.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 _END_PUNCT = regexcache.compile(r"[.!?…:;»\"”’)\]]\s*$")
 
 
-@dataclass(frozen=True)
+@options_dataclass
 class LeftoverOptions(Options):
     pack: str = option("", "language-data prefix of this rule's phrase lists (e.g. caption)")
     markers: dict[str, list[str]] = option({}, "per language: phrases that open a leftover line")
@@ -111,7 +111,7 @@ class LeftoverOptions(Options):
     after_image_ok: bool = option(False, "a line right after a Markdown image is its caption")
 
 
-@dataclass(frozen=True)
+@frozen
 class Prepared:
     """What ``prepare`` loads once: the classifier (None without ``model``) and the folded
     agency names its features look for."""

@@ -9,19 +9,17 @@ World Cup Trophy Tour"). The minority use is reported; the unsafe fix swaps its 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from ... import regexcache
 from ...document import Span
 from ...findings import Fix, Hit
 from ...language.normalize import fold
-from ..base import Context, Options, RuleKind, option
+from ..base import Context, Options, RuleKind, option, options_dataclass
 from .quotations import unless_quoted
 
 
-@dataclass(frozen=True)
+@options_dataclass
 class ArticleAgreementOptions(Options):
     masculine: list[str] = option(["el", "del", "al"], "masculine articles")
     feminine: list[str] = option(["la", "de la", "a la"], "feminine articles")

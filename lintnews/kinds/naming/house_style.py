@@ -28,7 +28,6 @@ replacement is a safe fix.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,11 +37,12 @@ from ...document import Span
 from ...errors import LintnewsError
 from ...findings import Fix, Hit
 from ...patterns import UserPattern
+from ...records import frozen
 from ...yamlload import read_yaml
-from ..base import Context, Options, RuleKind, folder_of, option
+from ..base import Context, Options, RuleKind, folder_of, option, options_dataclass
 
 
-@dataclass(frozen=True)
+@options_dataclass
 class HouseStyleOptions(Options):
     dictionaries: list[str] = option([], "style sheet files, relative to the rule file", path=True)
     entries: list[dict] = option([], "entries given inline, as in a style sheet")
@@ -64,7 +64,7 @@ _BEFORE = r"(?<![\p{L}\p{M}\p{N}_@#/]|[\p{L}\p{M}\p{N}]-)"
 _AFTER = r"(?![\p{L}\p{M}\p{N}_/]|-[\p{L}\p{M}\p{N}])"
 
 
-@dataclass(frozen=True)
+@frozen
 class Entry:
     """One entry of the style sheet: the preferred form and the pattern of others."""
 

@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -50,7 +49,7 @@ from ...document import Span
 from ...findings import Fix, Hit
 from ...language import lexicon as lexicons
 from ...language.normalize import fold
-from ..base import Context, Options, RuleKind, option
+from ..base import Context, Options, RuleKind, option, options_dataclass
 from ..typography.typography import has_ligature, only_apostrophes_differ
 from .lookalikes import lookalikes, mixed_script
 from .mentions import (
@@ -68,7 +67,7 @@ from .mentions import (
 from .quotations import unless_quoted
 
 
-@dataclass(frozen=True)
+@options_dataclass
 class NameVariantsOptions(Options):
     transliteration: bool = option(True, "fold y/i and doubled letters when comparing")
     min_length: int = option(3, "shortest name word (in letters) compared")

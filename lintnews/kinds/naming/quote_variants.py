@@ -20,17 +20,16 @@ quotation is corrected against the source, never rewritten to the draft's other 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ... import regexcache
 from ...document import Span
 from ...findings import Hit
 from ...language.normalize import fold
-from ..base import Context, Options, RuleKind, option
+from ..base import Context, Options, RuleKind, option, options_dataclass
 
 
-@dataclass(frozen=True)
+@options_dataclass
 class QuoteVariantsOptions(Options):
     min_words: int = option(2, "fewest words in a quote compared")
     max_words: int = option(40, "most words in a quote compared")

@@ -30,7 +30,8 @@ from ...document import Span
 from ...findings import Fix, Hit
 from ...language import lexicon as lexicons
 from ...patterns import UserPattern
-from ..base import Context, Options, RuleKind, option
+from ...records import frozen
+from ..base import Context, Options, RuleKind, option, options_dataclass
 from .archive import archive_hits
 from .units import (
     MEASURES,
@@ -48,7 +49,7 @@ COMPARED_KINDS = ("paragraph", "blockquote", "list_item", "heading")
 
 # Defaults chosen on ../shared/eval/dev and checked on real-dev (benchmarks/eval.sh); see
 # rules/repeated-paragraph.yaml for the measurements behind each.
-@dataclass(frozen=True)
+@options_dataclass
 class RepeatedContentOptions(Options):
     unit: str = option(
         "paragraph", "paragraph or sentence: what this rule reports", ("paragraph", "sentence")
@@ -87,7 +88,7 @@ class RepeatedContentOptions(Options):
     archive: bool = option(True, "also look paragraphs up in the archive index, when given")
 
 
-@dataclass(frozen=True)
+@frozen
 class Prepared:
     """What ``prepare`` makes of the options once: compiled patterns, and the key under
     which rules of this kind whose options differ only in ``unit`` share an analysis."""

@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
 
 from ... import regexcache
 from ...document import Span
 from ...findings import Fix, Hit
-from ..base import Context, Options, RuleKind, option
+from ..base import Context, Options, RuleKind, option, options_dataclass
 
 #: the Latin presentation forms (a copy artefact), not letters of any language
 LIGATURES = "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
@@ -32,7 +31,7 @@ _WORD_WITH_LIGATURE = regexcache.compile(r"[\p{L}\p{M}]*[" + LIGATURES + r"][\p{
 _APOSTROPHE_NAME = regexcache.compile(r"(?<![\p{L}\p{M}'’])[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)+")
 
 
-@dataclass(frozen=True)
+@options_dataclass
 class TypographyOptions(Options):
     ligatures: bool = option(True, "report presentation-form ligatures (ﬁ, ﬂ) in words")
     apostrophes: bool = option(True, "report a name written with two kinds of apostrophe")
