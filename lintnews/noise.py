@@ -11,6 +11,9 @@ of all rules after they ran, by the *kind* of each rule:
   ``PER_PARAGRAPH`` findings in one paragraph (a line of ad text in look-alike letters, a
   table pasted from a PDF), they are one finding for the paragraph, the others in
   ``related``. No paragraph gets more than ``PER_PARAGRAPH`` findings of one rule.
+* **One leftover, one rule.** A guess of one leftover rule (its line classifier's, or a
+  shape the classifier confirmed) about lines that other leftover rules report on explicit
+  evidence (a marker, page-furniture words, a pattern) is dropped: the evidence names it.
 * **Leftovers first.** A repeat is dropped when the leftover rules (kind ``leftover``)
   already report it: a line they report whole (a caption, credit or widget line used
   twice: "Media playback is unsupported" under two videos), a line whose earlier copy they
@@ -123,32 +126,32 @@ def _merge(group: list[Finding], where: str, words: dict = PHRASES) -> Finding:
 
 
 def _one_leftover_finding(findings: list[Finding], kinds: dict[str, str]) -> list[Finding]:
-    """A line the line classifier alone reported is dropped when another leftover rule's
-    finding covers it ("Read more: ..." is a CMS marker and also looks like a caption to the
-    classifier): one finding, named by the evidence. Two rules with explicit evidence for
-    one line (a newsroom's own rule beside a built-in one) both report."""
+    """A guess of one leftover rule (the line classifier's, or a shape it confirmed: a short
+    line used twice, a name alone on its line) is dropped when other leftover rules' explicit
+    evidence covers all its lines ("Read more: ..." is a CMS marker and also looks like a
+    caption to the classifier; a share bar's lines are page furniture and a block of short
+    lines): one finding, named by the evidence. Two rules with explicit evidence for one
+    line (a newsroom's own rule beside a built-in one) both report."""
     leftovers = [f for f in findings if kinds.get(f.rule) in LEFTOVER_KINDS]
-    guessed = [f for f in leftovers if _classifier_only(f)]
-    if not guessed or len({f.rule for f in leftovers}) < 2:
+    if len({f.rule for f in leftovers}) < 2:
         return findings
+    from .kinds.leftovers.leftover import EVIDENCE  # only drafts with leftovers pay for it
+
+    def explicit(f: Finding) -> bool:
+        said = f.detail or f.message
+        return any(reason in said for reason in EVIDENCE)
+
+    shown: dict[str, set[int]] = defaultdict(set)  # lines with explicit evidence, by rule
+    for f in leftovers:
+        if explicit(f):
+            shown[f.rule].update(range(f.line, f.end_line + 1))
 
     def covered(f: Finding) -> bool:
-        return any(
-            k.rule != f.rule and k.line <= f.line and f.end_line <= k.end_line
-            for k in leftovers
-            if not _classifier_only(k)
-        )
+        others = set().union(*(lines for rule, lines in shown.items() if rule != f.rule))
+        return set(range(f.line, f.end_line + 1)) <= others
 
-    dropped = {id(f) for f in guessed if covered(f)}
+    dropped = {id(f) for f in leftovers if not explicit(f) and covered(f)}
     return [f for f in findings if id(f) not in dropped]
-
-
-#: what a leftover's detail (or message) says when the line classifier alone found the line
-CLASSIFIER = "line classifier"
-
-
-def _classifier_only(f: Finding) -> bool:
-    return CLASSIFIER in f.detail or CLASSIFIER in f.message
 
 
 def _leftovers_first(doc: Document, findings: list[Finding], kinds: dict[str, str]):

@@ -165,3 +165,28 @@ def test_two_leftover_rules_on_one_line_give_one_finding():
     found = lint(text, ("stray-caption", "cms-boilerplate"), language="en").findings
     lines = [n for f in found for n in range(f.line, f.end_line + 1) if n in (5, 7)]
     assert sorted(lines) == [5, 7]  # each leftover line in exactly one finding
+
+
+def test_a_shape_guess_that_another_rule_reports_as_evidence_is_one_finding():
+    # a share prompt used twice: cms-boilerplate knows the marker, stray-caption's shape
+    # heuristic (a short line used twice) and its classifier guess the same lines
+    share = "Share on Facebook and Twitter"
+    text = (
+        "# Summit in Siberia\n\n"
+        "The two leaders met for five hours at the space centre on Wednesday, officials said, "
+        "and agreed to meet again next year in the capital.\n\n"
+        f"{share}\n\n"
+        "The talks covered trade, energy and the war, according to a statement released "
+        "after the meeting by the foreign ministry.\n\n"
+        "Analysts said the meeting showed how close the two countries have become since the "
+        "war began, and that more visits were likely.\n\n"
+        f"{share}\n\n"
+        "The foreign ministry said a joint statement would follow later in the week, after "
+        "both delegations had gone home.\n"
+    )
+    found = lint(text, ("stray-caption", "cms-boilerplate"), language="en").findings
+    per_line = {}
+    for f in found:
+        for n in range(f.line, f.end_line + 1):
+            per_line.setdefault(n, []).append(f.rule)
+    assert per_line.get(5) == ["cms-boilerplate"] and per_line.get(11) == ["cms-boilerplate"]

@@ -230,6 +230,9 @@ EXPLICIT = (
     "image file name",
     FURNITURE,
 )
+#: what a finding's reason says when explicit evidence found it (the noise policy keeps these
+#: and drops another rule's guess about the same lines)
+EVIDENCE = (*EXPLICIT, "residue inside a line", "image alt text")
 #: the most words a line of page furniture alone has ("Share", "Related topics")
 FURNITURE_WORDS = 4
 #: a run of short lines gets at most this many findings; past it, one finding spans them all
