@@ -8,6 +8,7 @@ into an exit code. Nothing here reads arguments, prints, or knows about argparse
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -86,14 +87,17 @@ def check(
     if on_result is not None:  # links out of the project, left out: a note each
         for note in getattr(runner, "notes", ()):
             on_result(FileResult(path="", notes=(note,)))
-    for result in batch.run(runner, paths, options):
-        outcome.summary.add(result)
-        outcome.failing |= any(level_rank(f.level) >= fail_rank for f in result.findings)
-        outcome.changed |= bool(result.diff)
-        if on_result is not None:
-            on_result(result)
-        for formatter in formatters:
-            formatter.handle(result)
+    # closed on the way out, whatever happens (an interruption in a formatter included): the
+    # workers stop and clean up before the process exits, not whenever the run is collected
+    with contextlib.closing(batch.run(runner, paths, options)) as results:
+        for result in results:
+            outcome.summary.add(result)
+            outcome.failing |= any(level_rank(f.level) >= fail_rank for f in result.findings)
+            outcome.changed |= bool(result.diff)
+            if on_result is not None:
+                on_result(result)
+            for formatter in formatters:
+                formatter.handle(result)
     for formatter in formatters:
         formatter.finish(outcome.summary)
     return outcome

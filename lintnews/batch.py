@@ -49,6 +49,7 @@ def run(runner, paths: list[str], options: RunOptions):
         folder = cache_folder(options.cache_dir, runner.config.path or None)
         cache = Cache(folder, _salt(runner), max_bytes) if folder is not None else None
     progress = _Progress(len(paths))
+    fresh = None
     try:
         done = cache.get_many([p for p in paths if p != "-"]) if cache else {}
         if needs_source:
@@ -64,6 +65,8 @@ def run(runner, paths: list[str], options: RunOptions):
                 cache.put(path, result.digest, result)
             yield result
     finally:
+        if fresh is not None:
+            fresh.close()  # the workers stop now (see _parallel), not when it is collected
         progress.close()
         if cache:
             cache.close()
@@ -172,6 +175,8 @@ class _Pool:
     def stop(self) -> None:
         """End the workers now (SIGTERM: a fix being written is cleaned up) and the pool."""
         workers = self.ctx.active_children()
+        # (taken before shutdown, which forgets it)
+        manager = getattr(self.executor, "_executor_manager_thread", None)
         for worker in workers:
             worker.terminate()
         self.executor.shutdown(wait=False, cancel_futures=True)
@@ -181,7 +186,6 @@ class _Pool:
         # the pool's manager thread closes its wake-up pipe as it ends; left to end while the
         # interpreter exits, it races the exit's write to that pipe (an "Exception ignored"
         # traceback): let it end first, for a bounded time
-        manager = getattr(self.executor, "_executor_manager_thread", None)
         if manager is not None:
             manager.join(5)
             if not manager.is_alive():  # ended: nothing for the exit to wake or wait for
@@ -217,13 +221,20 @@ def _ignore_interrupts() -> None:
 
 
 def _terminated(signum, frame) -> None:
-    from .signals import deferred
+    global _stopping
+    from .signals import wait
 
+    if _stopping:
+        return  # already unwinding (the pool may send its own SIGTERM too): let it finish
     if _in_work:
-        if not deferred(frame):
+        if not wait(_terminated, signum, frame):
+            _stopping = True
             raise _Stopped
         return
     os._exit(128 + signal.SIGTERM)  # waiting on the pool's queues: nothing to clean up
+
+
+_stopping = False
 
 
 def _die_with_parent() -> None:

@@ -209,11 +209,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _terminate(signum, frame):
-    """SIGTERM and SIGINT unwind the run: temporary files removed, workers shut down (taken
-    again a moment later when they arrive inside a finaliser: see ``signals``)."""
-    from .signals import deferred
+    """SIGTERM and SIGINT unwind the run: temporary files removed, workers shut down (kept
+    for the end of a fix's file operation, or taken again after a finaliser: ``signals``)."""
+    from .signals import wait
 
-    if not deferred(frame):
+    if not wait(_terminate, signum, frame):
         raise KeyboardInterrupt
 
 

@@ -279,21 +279,11 @@ def replace_file(
         raise
 
 
-@contextlib.contextmanager
 def _interruptions_held():
-    """SIGINT, SIGTERM (and SIGALRM, which takes them again) held back, delivered when the
-    block ends, where the platform can."""
-    import signal
+    """A block no interruption (Ctrl-C, SIGTERM) breaks: it is raised when the block ends."""
+    from .signals import held
 
-    held = {signal.SIGINT, signal.SIGTERM, signal.SIGALRM}  # SIGALRM: see signals.py
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+    return held()
 
 
 def read_unlinked(path: Path) -> bytes:

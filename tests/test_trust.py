@@ -531,16 +531,16 @@ def test_sigterm_ends_a_parallel_run_and_its_workers_promptly(tmp_path):
 
 def test_a_signal_that_arrives_inside_a_finaliser_is_taken_again_a_moment_later():
     # raised inside __del__, an exception is printed ("Exception ignored") and lost, and an
-    # interrupted run would go on: the handlers ask signals.deferred first
+    # interrupted run would go on: the handlers ask signals.wait first
     import signal
 
-    from lintnews.signals import deferred
+    from lintnews.signals import wait
 
     seen = []
 
     class Garbage:
         def __del__(self):
-            seen.append(deferred(sys._getframe()))
+            seen.append(wait(None, signal.SIGTERM, sys._getframe()))
 
     before = signal.signal(signal.SIGALRM, lambda *_: seen.append("again"))
     try:
@@ -548,7 +548,27 @@ def test_a_signal_that_arrives_inside_a_finaliser_is_taken_again_a_moment_later(
         assert seen == [True]
         time.sleep(0.05)  # SIGALRM comes back
         assert seen == [True, "again"]
-        assert deferred(sys._getframe()) is False  # outside a finaliser: raise now
+        assert wait(None, signal.SIGTERM, sys._getframe()) is False  # elsewhere: raise now
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, before)
+
+
+def test_a_signal_during_a_fixs_file_operation_is_raised_when_it_ends():
+    # a handler that raised inside mkstemp or unlink would leave the temporary file behind
+    import signal
+
+    from lintnews.signals import held, wait
+
+    class Interrupted(Exception):
+        pass
+
+    def handler(signum, frame):
+        if not wait(handler, signum, frame):
+            raise Interrupted
+
+    done = []
+    with pytest.raises(Interrupted), held():
+        handler(signal.SIGTERM, sys._getframe())  # as if it came now: kept
+        done.append("the operation finished")
+    assert done == ["the operation finished"]

@@ -230,9 +230,16 @@ EXPLICIT = (
     "image file name",
     FURNITURE,
 )
-#: what a finding's reason says when explicit evidence found it (the noise policy keeps these
-#: and drops another rule's guess about the same lines)
-EVIDENCE = (*EXPLICIT, "residue inside a line", "image alt text")
+#: what a finding's reason says when it is a guess: the classifier's, or a shape heuristic's
+#: that the classifier confirmed (the noise policy drops a guess about lines another leftover
+#: rule reports on its own evidence)
+GUESSES = (
+    "line classifier",
+    "short line repeated",
+    "keyword-salad alt text",
+    "photo description",
+    "a name alone on its line",
+)
 #: the most words a line of page furniture alone has ("Share", "Related topics")
 FURNITURE_WORDS = 4
 #: a run of short lines gets at most this many findings; past it, one finding spans them all
