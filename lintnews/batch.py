@@ -202,6 +202,7 @@ def _kill(workers) -> None:
 
 
 _in_work = False
+_stopping = False  # a worker unwinds on its first SIGTERM; more change nothing
 
 
 class _Stopped(BaseException):
@@ -232,9 +233,6 @@ def _terminated(signum, frame) -> None:
             raise _Stopped
         return
     os._exit(128 + signal.SIGTERM)  # waiting on the pool's queues: nothing to clean up
-
-
-_stopping = False
 
 
 def _die_with_parent() -> None:

@@ -257,12 +257,14 @@ def replace_file(
     the rename."""
     import tempfile  # only runs that write pay for it (it imports shutil and random)
 
+    from .signals import held
+
     # An interruption (Ctrl-C, SIGTERM: both raise here) is held while the temporary file
     # is made and while it is removed, so that none is left behind: it is raised once the
     # name is known, inside the ``try``, whose cleanup runs.
     tmp = None
     try:
-        with _interruptions_held():
+        with held():
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=suffix)
         with os.fdopen(fd, "wb") as out:
             out.write(data)
@@ -274,16 +276,9 @@ def replace_file(
         os.replace(tmp, path)
     except BaseException:
         if tmp is not None:
-            with _interruptions_held(), contextlib.suppress(OSError):
+            with held(), contextlib.suppress(OSError):
                 os.unlink(tmp)
         raise
-
-
-def _interruptions_held():
-    """A block no interruption (Ctrl-C, SIGTERM) breaks: it is raised when the block ends."""
-    from .signals import held
-
-    return held()
 
 
 def read_unlinked(path: Path) -> bytes:

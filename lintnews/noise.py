@@ -146,9 +146,14 @@ def _one_leftover_finding(findings: list[Finding], kinds: dict[str, str]) -> lis
         if explicit(f):
             shown[f.rule].update(range(f.line, f.end_line + 1))
 
+    # for each rule, the lines the other rules show evidence for (made once, not per guess)
+    others = {
+        rule: set().union(*(lines for other, lines in shown.items() if other != rule))
+        for rule in {f.rule for f in leftovers}
+    }
+
     def covered(f: Finding) -> bool:
-        others = set().union(*(lines for rule, lines in shown.items() if rule != f.rule))
-        return set(range(f.line, f.end_line + 1)) <= others
+        return set(range(f.line, f.end_line + 1)) <= others[f.rule]
 
     dropped = {id(f) for f in leftovers if not explicit(f) and covered(f)}
     return [f for f in findings if id(f) not in dropped]

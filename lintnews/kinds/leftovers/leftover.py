@@ -206,11 +206,12 @@ def annotate(ctx: Context) -> Body:
     markers, lines, _, markup = _patterns(ctx)
     b = body(ctx.doc, o["after_image_ok"])
     furniture = ui_words(ctx.lang)
-    sources = [_source(ctx.doc, line) for line in b.lines]
-    if markup is not None:
+    # the lines' whole source, for the markup patterns only (no markup: not read at all)
+    sources = [_source(ctx.doc, line) for line in b.lines] if markup is not None else None
+    if sources is not None:
         markup = markup.narrowed(sources)
-    for line, source in zip(b.lines, sources, strict=True):
-        line.rule = _rule(ctx, line.text, markers, lines, markup, source)
+    for i, line in enumerate(b.lines):
+        line.rule = _rule(ctx, line.text, markers, lines, markup, sources[i] if sources else "")
         if not line.rule and o["file_names"] and _is_file_name(line, o["max_words"]):
             line.rule = "image file name"
         if not line.rule and o["furniture"] and _is_furniture(line, furniture, ctx.lang.stopwords):
@@ -230,12 +231,13 @@ EXPLICIT = (
     "image file name",
     FURNITURE,
 )
+_TWICE = "short line repeated"
 #: what a finding's reason says when it is a guess: the classifier's, or a shape heuristic's
 #: that the classifier confirmed (the noise policy drops a guess about lines another leftover
 #: rule reports on its own evidence)
 GUESSES = (
     "line classifier",
-    "short line repeated",
+    _TWICE,
     "keyword-salad alt text",
     "photo description",
     "a name alone on its line",
@@ -328,9 +330,6 @@ def _is_sentence(line, stopwords) -> bool:
     if len(words) < 5 or not words[0][:1].isupper() or not ends_with(_END_PUNCT, line.text):
         return False
     return sum(1 for w in words if w.lower() in stopwords) / len(words) >= 0.15
-
-
-_TWICE = "short line repeated"
 
 
 def _both_copies(b: Body, candidates: list[int], flagged: dict) -> dict:
@@ -456,10 +455,6 @@ def _source(doc, line) -> str:
     first = doc.line_span(doc.locate(line.span.start)[0])
     last = doc.line_span(doc.locate(max(line.span.start, line.span.end - 1))[0])
     return doc.text[first.start : last.end]
-
-
-def _src(line) -> slice:
-    return slice(line.span.start, line.span.end)
 
 
 def _rule(ctx: Context, text: str, markers, lines, markup, source: str) -> str:
