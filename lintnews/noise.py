@@ -14,6 +14,9 @@ of all rules after they ran, by the *kind* of each rule:
 * **One leftover, one rule.** A guess of one leftover rule (its line classifier's, or a
   shape the classifier confirmed) about lines that other leftover rules report on explicit
   evidence (a marker, page-furniture words, a pattern) is dropped: the evidence names it.
+* **One leftover used again, one finding.** Findings of one leftover rule on the same whole
+  line in several places (an embed's signature under each post, one credit under every
+  photo) are one finding: the first place, the others in ``related``, the count.
 * **Leftovers first.** A repeat is dropped when the leftover rules (kind ``leftover``)
   already report it: a line they report whole (a caption, credit or widget line used
   twice: "Media playback is unsupported" under two videos), a line whose earlier copy they
@@ -75,6 +78,8 @@ def apply(
     findings = _leftovers_first(doc, findings, kinds)
     findings = _link_lists(doc, findings, kinds)
     findings = _labelled_headlines(doc, findings, kinds)
+    words = {**PHRASES, **(phrases if isinstance(phrases, dict) else {})}
+    findings = _same_leftover(doc, findings, kinds, words)
     one_cause = [f for f in findings if kinds.get(f.rule) in ONE_CAUSE_KINDS]
     if len(one_cause) < 2:
         return findings
@@ -82,7 +87,6 @@ def apply(
     by_message: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in one_cause:
         by_message[(f.rule, f.message)].append(f)
-    words = {**PHRASES, **(phrases if isinstance(phrases, dict) else {})}
     merged = [_merge(group, "", words) for group in by_message.values()]
     by_paragraph: dict[tuple[str, int], list[Finding]] = defaultdict(list)
     starts = [b.span.start for b in doc.blocks]
@@ -157,6 +161,24 @@ def _one_leftover_finding(findings: list[Finding], kinds: dict[str, str]) -> lis
 
     dropped = {id(f) for f in leftovers if not explicit(f) and covered(f)}
     return [f for f in findings if id(f) not in dropped]
+
+
+def _same_leftover(
+    doc: Document, findings: list[Finding], kinds: dict[str, str], words: dict
+) -> list[Finding]:
+    """Findings of one leftover rule on the same whole line in several places (an embed's
+    signature under each post, one credit line under every photo) are one finding: the
+    first place, the others in ``related``, the count in the message."""
+    groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    for f in findings:
+        if kinds.get(f.rule) in LEFTOVER_KINDS and _whole_lines(doc, f):
+            groups[(f.rule, " ".join(doc.text[f.start : f.end].split()).casefold())].append(f)
+    repeated = [group for group in groups.values() if len(group) > 1]
+    if not repeated:
+        return findings
+    merged = {id(min(g, key=lambda f: f.start)): _merge(g, "", words) for g in repeated}
+    dropped = {id(f) for g in repeated for f in g} - merged.keys()
+    return [merged.get(id(f), f) for f in findings if id(f) not in dropped]
 
 
 def _leftovers_first(doc: Document, findings: list[Finding], kinds: dict[str, str]):

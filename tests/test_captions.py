@@ -53,6 +53,25 @@ def test_features_tell_a_caption_from_prose():
     assert prose["present-1"] == 0 and prose["present+1"] == 1
 
 
+def test_features_see_a_headline_of_another_story_and_a_page_that_left_leftovers():
+    text = (
+        "# Cumbre en Siberia\n\nKim Jong-un ofreció a Vladimir Putin su apoyo en la guerra.\n\n"
+        "Putin recibió a Kim Jong-un en el cosmódromo de Vostochni durante horas.\n\n"
+        "Entrevista: Los precios del café suben por tercera semana seguida\n\n"
+        "¿Qué comerán los astronautas de la próxima misión lunar?\n\n"
+        "Kim Jong-un regresó a Pionyang en su tren blindado.\n"
+    )
+    _, _, label, question, _ = _features(text)
+    assert label["label_colon"] == 1 and question["label_colon"] == 0
+    assert question["question"] == 1 and label["question"] == 0
+    # the headlines' words are not the story's; the story's lines share theirs
+    assert label["overlap_draft"] == 0 and _features(text)[1]["overlap_draft"] >= 0.3
+    assert label["draft_evidence"] == 0
+    b = body(RUNNER.parse(text, "draft.md"))
+    b.lines[4].rule = "marker 'Foto:'"  # what the leftover rule's annotate() sets
+    assert features(b, 2, SPANISH, frozenset())["draft_evidence"] > 0
+
+
 def test_a_run_of_short_lines_is_measured_as_a_whole():
     table = "# Resultados\n\nEl torneo terminó el domingo con estos marcadores.\n\n" + "".join(
         f"Equipo {n} {n + 1}\n\n" for n in range(1, 7)
@@ -231,7 +250,8 @@ def test_a_closing_sentence_is_article_text_even_among_short_paragraphs():
         "La ceremonia terminó pasada la medianoche.\n"
     )
     found = lint(text, "stray-caption").findings
-    assert [(f.line, f.end_line) for f in found] == [(5, 5), (9, 9)]  # both copies, not line 11
+    # both copies (one finding, the second among its places), not line 11
+    assert [(f.line, f.end_line, [r.line for r in f.related]) for f in found] == [(5, 5, [9])]
 
 
 @pytest.mark.parametrize(

@@ -48,7 +48,10 @@ def test_a_credit_used_twice_is_a_leftover_not_a_repeat():
     both = lint(text, ("stray-caption", "repeated-paragraph"), language="en").findings
     alone = lint(text, "repeated-paragraph", language="en").findings
     assert [f.line for f in alone] == [11]  # the repeat alone is reported ...
-    assert {5, 11} <= {f.line for f in both if f.rule == "stray-caption"}
+    captions = [f for f in both if f.rule == "stray-caption"]
+    # one credit line used twice: one finding, the second copy among its places
+    assert [(f.line, [r.line for r in f.related]) for f in captions] == [(5, [11])]
+    assert "[2 places]" in captions[0].message
     # ... but once the leftover rule claims both copies, only the leftover rule reports them
     assert not [f for f in both if f.rule == "repeated-paragraph"]
 
@@ -115,8 +118,10 @@ def test_a_block_of_leftover_lines_used_twice_is_a_leftover_not_a_repeat():
     alone = lint(text, "repeated-paragraph", language="en").findings
     assert [(f.line, f.end_line) for f in alone] == [(11, 13)]  # the block is a repeat ...
     found = lint(text, ("stray-caption", "repeated-paragraph"), language="en").findings
-    covered = {n for f in found if f.rule == "stray-caption" for n in range(f.line, f.end_line + 1)}
-    assert {5, 7, 11, 13} <= covered  # adjacent credit lines are one finding spanning them
+    covered = {n for f in found if f.rule == "stray-caption" for n in _touched(f)}
+    # adjacent credit lines are one finding spanning them; used twice, one finding with the
+    # other copy among its places
+    assert {5, 7, 11, 13} <= covered
     assert not [f for f in found if f.rule == "repeated-paragraph"]  # ... of leftover lines
 
 
@@ -187,6 +192,32 @@ def test_a_shape_guess_that_another_rule_reports_as_evidence_is_one_finding():
     found = lint(text, ("stray-caption", "cms-boilerplate"), language="en").findings
     per_line = {}
     for f in found:
-        for n in range(f.line, f.end_line + 1):
+        for n in _touched(f):
             per_line.setdefault(n, []).append(f.rule)
     assert per_line.get(5) == ["cms-boilerplate"] and per_line.get(11) == ["cms-boilerplate"]
+
+
+def test_one_leftover_line_used_in_several_places_is_one_finding():
+    signature = "— Jane Roe (@janeroe) May 2, 2020"
+    text = (
+        "# Summit\n\n"
+        + "\n\n".join(
+            part for _ in range(3) for part in (FILLER, "Great talks today, more soon!", signature)
+        )
+        + "\n"
+    )
+    found = lint(text, "cms-boilerplate", language="en").findings
+    assert len(found) == 1
+    assert "[3 places]" in found[0].message
+    assert [r.line for r in found[0].related] == [13, 19]
+    # different leftover lines stay apart
+    other = text.replace(signature, "— Jane Roe (@janeroe) May 3, 2020", 1)
+    assert len(lint(other, "cms-boilerplate", language="en").findings) == 2
+
+
+def _touched(f) -> set[int]:
+    """The lines a finding names: its own and its related places'."""
+    lines = set(range(f.line, f.end_line + 1))
+    for r in f.related:
+        lines.update(range(r.line, r.end_line + 1))
+    return lines

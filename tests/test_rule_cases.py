@@ -78,6 +78,9 @@ def test_rule_case(rule, case):
     got = [f.line for f in result.findings if f.rule == rule]
     messages = [f"{f.line}: {f.message}" for f in result.findings if f.rule == rule]
     assert got == case["expect"], messages
+    if "related" in case:  # the other places of each finding (one cause in several places)
+        related = [[r.line for r in f.related] for f in result.findings if f.rule == rule]
+        assert related == case["related"], messages
     if "messages" in case:
         assert [f.message for f in result.findings if f.rule == rule] == case["messages"]
     if "details" in case:

@@ -41,6 +41,9 @@ _SENTENCE_STOP = regexcache.compile(r"[.!?…][\"'”’»)\]]*(?:\s|$)")
 _DATE = regexcache.compile(r"(?<!\d)\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?(?:\d{4}|\d{2})(?!\d)")
 #: words glued where a page's separate links or tags lost their spacing: "SupremaOrganismos"
 _GLUED = regexcache.compile(r"\p{Ll}{2}\p{Lu}\p{Ll}")
+#: a headline's label and colon before its statement: "Explainer: How the vote works"
+_LABEL_COLON = regexcache.compile(r"^(?:\S+\s+){0,5}?\S+:\s+(?:\S+\s+){2,}\S")
+_QUESTION = regexcache.compile(r"\?[\"'”’»)\]]*\s*$")
 _NAME_COMMA = regexcache.compile(r"^(?:[\p{Lu}][\p{L}'’.-]*\s+){0,3}[\p{Lu}][\p{L}'’.-]*,\s+\p{Ll}")
 
 #: what the classifier reads of the line itself
@@ -88,6 +91,10 @@ LINE_FEATURES = (
     "sentences",
     "overlap_prev",
     "overlap_next",
+    "overlap_draft",
+    "label_colon",
+    "question",
+    "draft_evidence",
     "rule",
     "rule_marker",
     "rule_pattern",
@@ -266,6 +273,8 @@ class _Context:
     def __init__(self, lines: list[Line], lang: Language, ui: frozenset[str]):
         self.lines, self.lang, self.ui = lines, lang, ui
         self.per_block = Counter(line.block for line in lines)
+        self._vocabulary: Counter | None = None
+        self._evidence: float | None = None
         lengths = sorted(len(line.words) for line in lines)
         self.median_words = lengths[len(lengths) // 2] if lengths else 0
         self._content: dict[int, frozenset[str]] = {}
@@ -278,6 +287,22 @@ class _Context:
             found = frozenset(w for w in map(str.lower, words) if len(w) > 3 and w not in stop)
             self._content[i] = found
         return found
+
+    def overlap_draft(self, i: int) -> float:
+        """Share of line ``i``'s content words that the rest of the draft uses (a headline
+        of another story shares few)."""
+        if self._vocabulary is None:
+            self._vocabulary = Counter(w for k in range(len(self.lines)) for w in self.content(k))
+        mine = self.content(i)
+        return sum(1 for w in mine if self._vocabulary[w] > 1) / len(mine) if mine else 0.0
+
+    def evidence(self) -> float:
+        """How many of the draft's lines a rule matched (a page that left one caption or
+        widget in the text often left others)."""
+        if self._evidence is None:
+            found = sum(1 for line in self.lines if line.rule)
+            self._evidence = min(1.0, math.log1p(found) / math.log1p(10))
+        return self._evidence
 
     def overlap(self, i: int, j: int) -> float:
         """Share of line ``i``'s content words that line ``j`` uses too (0 with no line j)."""
@@ -361,7 +386,7 @@ def rule_kind(rule: str) -> str:
 
 _RULE_KINDS = (
     ("rule_marker", ("marker",)),
-    ("rule_pattern", ("leftover line pattern", "markup or template code")),
+    ("rule_pattern", ("leftover line pattern", "markup or template code", "an author's note")),
     ("rule_file", ("image file name",)),
     ("rule_repeated", ("short line repeated",)),
     ("rule_salad", ("keyword-salad",)),
@@ -443,6 +468,10 @@ def _line_features(
         min(1.0, len(_SENTENCE_STOP.findall(text)) / 3),
         context.overlap(i, i - 1),
         context.overlap(i, i + 1),
+        context.overlap_draft(i),
+        float(bool(_LABEL_COLON.match(text)) and not ends_with_stop(text)),
+        float(bool(_QUESTION.search(text))),
+        context.evidence(),
         float(bool(rule)),
     ]
     values.extend(float(rule.startswith(prefixes)) for _, prefixes in _RULE_KINDS)

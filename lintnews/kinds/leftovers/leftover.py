@@ -87,6 +87,9 @@ class LeftoverOptions(Options):
     inline: dict[str, list[str]] = option(
         {}, "per language: patterns of leftover residue inside a line"
     )
+    endings: dict[str, list[str]] = option(
+        {}, "per language: patterns a whole line matches near the draft's end (author bios)"
+    )
     markup: list[str] = option(
         [], "patterns of image markup or unfilled template code in the source text"
     )
@@ -123,7 +126,7 @@ class Prepared:
 def prepare(options: LeftoverOptions, base_dir: Path) -> Prepared:
     """Check every pattern compiles and load the classifier weights named by ``model``."""
     out = options
-    for key in ("markers", "lines", "inline"):
+    for key in ("markers", "lines", "inline", "endings"):
         for lang, patterns in out[key].items():
             for p in patterns:
                 _check_pattern(p, TEMPLATES[key], f"{key}.{lang}")
@@ -147,6 +150,7 @@ TEMPLATES = {
     "lines": r"^\W{{0,2}}(?:{})\W{{0,2}}$",
     "inline": "{}",
     "markup": "{}",
+    "endings": r"^\W{{0,2}}(?:{})\W{{0,2}}$",
 }
 
 
@@ -176,13 +180,20 @@ def _patterns(ctx: Context):
         extra = (lang.data.get(f"{pack}-{key}", []) or []) if pack else []
         return tuple(given) + tuple(extra)
 
-    key = (pats("markers"), pats("lines"), pats("inline"), tuple(o["markup"]))
+    key = (
+        pats("markers"),
+        pats("lines"),
+        pats("inline"),
+        tuple(o["markup"]),
+        pats("endings"),
+    )
     if key not in _patterns_cache:
         _patterns_cache[key] = (
             _compile(key[0], TEMPLATES["markers"]),
             _compile_set(key[1], TEMPLATES["lines"]),
             _compile_set(key[2], TEMPLATES["inline"]),
             _compile_set(key[3], TEMPLATES["markup"]),
+            _compile_set(key[4], TEMPLATES["lines"]),
         )
     return _patterns_cache[key]
 
@@ -203,15 +214,18 @@ def _compile_set(patterns: tuple[str, ...], template: str):
 def annotate(ctx: Context) -> Body:
     """The body's lines, each with the rule (marker, pattern, shape) that matched it, if any."""
     o = ctx.options
-    markers, lines, _, markup = _patterns(ctx)
+    markers, lines, _, markup, endings = _patterns(ctx)
     b = body(ctx.doc, o["after_image_ok"])
     furniture = ui_words(ctx.lang)
     # the lines' whole source, for the markup patterns only (no markup: not read at all)
     sources = [_source(ctx.doc, line) for line in b.lines] if markup is not None else None
     if sources is not None:
         markup = markup.narrowed(sources)
+    closing = _closing(len(b.lines))
     for i, line in enumerate(b.lines):
         line.rule = _rule(ctx, line.text, markers, lines, markup, sources[i] if sources else "")
+        if not line.rule and endings is not None and i >= closing and endings.matches(line.text):
+            line.rule = ENDING
         if not line.rule and o["file_names"] and _is_file_name(line, o["max_words"]):
             line.rule = "image file name"
         if not line.rule and o["furniture"] and _is_furniture(line, furniture, ctx.lang.stopwords):
@@ -224,7 +238,9 @@ def annotate(ctx: Context) -> Body:
 #: rules whose match is evidence enough; the shape heuristics only propose a line, which the
 #: classifier (when the rule has one) confirms or drops, as it does unmarked lines
 FURNITURE = "page furniture: share, subscribe, related..."
+ENDING = "an author's note at the end of the text"
 EXPLICIT = (
+    ENDING,
     "marker",
     "leftover line pattern",
     "markup or template code",
@@ -256,7 +272,7 @@ GUESS_SENTENCES = 3
 
 def check(ctx: Context):
     o = ctx.options
-    inline, markup = _patterns(ctx)[2:]
+    inline, markup = _patterns(ctx)[2:4]
     b = annotate(ctx)
     if inline is not None:
         inline = inline.narrowed([line.text for line in b.lines])
@@ -376,6 +392,10 @@ _WHY = {
     "rel_position": "where page furniture sits",
     "last_blocks": "where page furniture sits",
     "top": "where page furniture sits",
+    "overlap_draft": "words the rest of the text does not use",
+    "label_colon": "a headline's label and colon",
+    "question": "a headline's question",
+    "draft_evidence": "other leftovers in the text",
 }
 
 
@@ -455,6 +475,17 @@ def _source(doc, line) -> str:
     first = doc.line_span(doc.locate(line.span.start)[0])
     last = doc.line_span(doc.locate(max(line.span.start, line.span.end - 1))[0])
     return doc.text[first.start : last.end]
+
+
+#: the ``endings`` patterns are read in the body's last lines: its last fifth, or its last
+#: three lines in a short draft ("Jane Doe is a reporter..." mid-story is article text)
+ENDING_SHARE = 0.8
+ENDING_LINES = 3
+
+
+def _closing(n: int) -> int:
+    """The index of the first of ``n`` body lines where the ``endings`` patterns apply."""
+    return min(int(n * ENDING_SHARE), max(n - ENDING_LINES, 0))
 
 
 def _rule(ctx: Context, text: str, markers, lines, markup, source: str) -> str:
@@ -597,10 +628,18 @@ def _inline_hits(ctx: Context, line, inline):
 
 
 def _blocks(ctx: Context, markup):
-    """HTML blocks holding image markup; Markdown images whose alt text is a leftover."""
+    """HTML blocks holding image markup or template code, and paragraphs of nothing but
+    such markup (a post's address alone); Markdown images whose alt text is a leftover."""
     for block in ctx.doc.blocks:
         source = ctx.doc.text[block.span.start : block.span.end]
         if block.kind == "html" and markup is not None and markup.found_in(source):
+            yield _hit(block.span, source.strip(), "markup or template code", whole_line=ctx)
+        elif (
+            block.kind == "paragraph"
+            and markup is not None
+            and not block.prose.strip()
+            and markup.found_in(source)
+        ):  # a paragraph of nothing but an address: a post's embed that did not render
             yield _hit(block.span, source.strip(), "markup or template code", whole_line=ctx)
         elif block.kind == "image":
             alt = fold(block.meta.get("alt", ""))
