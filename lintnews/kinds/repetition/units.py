@@ -11,6 +11,9 @@ A unit (a block or a sentence) is reduced to three views:
   same topic apart from a rewording.
 * ``names``: stems of capitalised words, to tell a template line that swaps names (a caption
   series, a results table) from a repeat.
+* ``quoted``: the words (a range of ``words``) of the quotation that makes most of a unit, as
+  in a dek that is a quote and its attribution ("'We will win', the minister said"): the
+  quotation alone, printed again word for word, is the copy; the attribution is not.
 
 ``relate(later, earlier, options)`` says how the later unit repeats the earlier one, or None.
 """
@@ -36,6 +39,14 @@ from ...language.normalize import fold
 _LINK = regexcache.compile(r"https?://\S+|www\.\S+|\*?\bURL\b\*?|@\w+")
 _PLACEHOLDER_NUMBER = regexcache.compile(r"\*?\bNUMBER\b\*?")
 _DIGITS = regexcache.compile(r"\p{N}+")
+# a quotation in straight, typographic or angle quotes (as quotations.py reads them)
+_QUOTATION = regexcache.compile(
+    r"\"[^\"]{1,2000}\"|“[^”“]{1,2000}[”“]|„[^“”„]{1,2000}[“”]|«[^»]{1,2000}»|‹[^›]{1,2000}›"
+)
+_QUOTE_MARKS = '"“„«‹'
+#: least share of a unit's words its quotation must hold to be compared on its own (the
+#: rest is an attribution)
+QUOTED_SHARE = 0.5
 _FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
@@ -61,6 +72,7 @@ class Unit:
     names: frozenset[str]
     block: int = -1  # for sentences: the index of their block
     sentences: list[Unit] = field(default_factory=list)
+    quoted: tuple[int, int] = (0, 0)  # the range of ``words`` its main quotation holds
 
     @property
     def norm(self) -> str:
@@ -107,7 +119,33 @@ def make_unit(lang: Language, index: int, span: Span, kind: str, text: str, bloc
     seq = tuple(filter(None, stems))
     words = tuple(filter(None, map(_FIRST, got)))
     names = frozenset(compress(stems, map(_THIRD, got)))
-    return Unit(index, span, kind, text, words, seq, frozenset(seq), names, block)
+    unit = Unit(index, span, kind, text, words, seq, frozenset(seq), names, block)
+    if any(mark in body for mark in _QUOTE_MARKS):
+        unit.quoted = _quoted(body, len(words), facts, lang)
+    return unit
+
+
+def _quoted(body: str, nwords: int, facts: dict, lang: Language) -> tuple[int, int]:
+    """The range of a unit's words that its longest quotation holds, when that quotation
+    is at least ``QUOTED_SHARE`` of them; else (0, 0)."""
+    best = max(_QUOTATION.finditer(body), key=lambda m: m.end() - m.start(), default=None)
+    if best is None:
+        return (0, 0)
+    before = _count(body[: best.start()], facts, lang)
+    inside = _count(best.group(), facts, lang)
+    if inside < QUOTED_SHARE * nwords or before + inside > nwords:
+        return (0, 0)
+    return (before, before + inside)
+
+
+def _count(text: str, facts: dict, lang: Language) -> int:
+    """How many words ``text`` holds, as ``Unit.words`` counts them."""
+    found = split_words(text)
+    try:
+        got = list(map(facts.__getitem__, found))
+    except KeyError:
+        got = _learn(found, facts, lang)
+    return sum(1 for key, _, _ in got if key)
 
 
 def _facts(lang: Language) -> dict:
@@ -215,6 +253,9 @@ def relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
             run = longest_run(short.words, long.words)
             if run >= 2 * o["min_verbatim_words"] and run >= o["contained"] * short.nwords:
                 return Relation(where, run / short.nwords)
+        quote = _quotation_inside(short, long, o)
+        if quote:
+            return Relation(where, quote, exact=True)
         if short.nwords <= o["template_max_words"]:  # a short line, a word split or joined
             score = fuzz.partial_ratio(short.norm, long.norm) / 100
             if score >= o["near_quote"]:
@@ -249,6 +290,21 @@ def relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
         if order >= o["min_order"]:
             return Relation("reworded", similarity)
     return inside
+
+
+def _quotation_inside(short: Unit, long: Unit, o: dict) -> float:
+    """The share of ``short``'s words that its quotation holds, when ``long`` (a paragraph
+    or a sentence) opens with that quotation (of ``2 * min_verbatim_words`` words or more)
+    word for word: a dek that quotes the opening of a paragraph and names the speaker. A
+    quotation found further into a paragraph is a part of a longer quote (a dek picks the
+    words it needs from what was said), not the paragraph printed again. 0.0 otherwise."""
+    start, end = short.quoted
+    if end - start < 2 * o["min_verbatim_words"]:
+        return 0.0
+    quote = short.words[start:end]
+    if long.words[: len(quote)] != quote:
+        return 0.0
+    return len(quote) / short.nwords
 
 
 def _copied(short: Unit, long: Unit, o: dict) -> bool:
