@@ -231,7 +231,28 @@ def longest_run(short: tuple[str, ...], long: tuple[str, ...]) -> int:
 
 
 def relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
-    """How ``later`` repeats ``earlier`` under the rule options ``o``, or None."""
+    """How ``later`` repeats ``earlier`` under the rule options ``o``, or None. A question
+    and a statement that words it again are no repeat, unless one holds the other word for
+    word: the statement answers the question ("Is there one factor that predicts ...?",
+    then "It turned out that there is one factor that predicts ...")."""
+    rel = _relate(later, earlier, o)
+    if rel is None or rel.exact or rel.similarity == 1.0:
+        return rel
+    asks, other = _questions(later), _questions(earlier)
+    return None if {asks, other} == {"all", "none"} else rel
+
+
+def _questions(unit: Unit) -> str:
+    """Whether a unit asks: "all" when each of its sentences ends with a question mark
+    (after closing quotes and brackets), "none" when none does, else "some"."""
+    asks = [s.text.rstrip(_CLOSERS).endswith(("?", "？")) for s in unit.sentences or (unit,)]
+    return "all" if all(asks) else "none" if not any(asks) else "some"
+
+
+_CLOSERS = " \t\n\"'”’»)]*_"
+
+
+def _relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
     if later.words == earlier.words:
         if later.nwords < o["min_verbatim_words"]:
             return None
