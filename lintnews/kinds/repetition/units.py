@@ -31,7 +31,7 @@ from rapidfuzz.distance import LCSseq
 
 from ... import regexcache
 from ...document import Span
-from ...language import Language, split_words
+from ...language import WORD, Language, split_words
 from ...language.normalize import fold
 
 # Links, handles and the corpus placeholders (*URL*, *NUMBER*; the Markdown parser turns
@@ -72,7 +72,7 @@ class Unit:
     names: frozenset[str]
     block: int = -1  # for sentences: the index of their block
     sentences: list[Unit] = field(default_factory=list)
-    quoted: tuple[int, int] = (0, 0)  # the range of ``words`` its main quotation holds
+    quoted: tuple[int, int] | None = None  # the range of ``words`` of its quotation, once asked
 
     @property
     def norm(self) -> str:
@@ -119,33 +119,24 @@ def make_unit(lang: Language, index: int, span: Span, kind: str, text: str, bloc
     seq = tuple(filter(None, stems))
     words = tuple(filter(None, map(_FIRST, got)))
     names = frozenset(compress(stems, map(_THIRD, got)))
-    unit = Unit(index, span, kind, text, words, seq, frozenset(seq), names, block)
-    if any(mark in body for mark in _QUOTE_MARKS):
-        unit.quoted = _quoted(body, len(words), facts, lang)
-    return unit
+    return Unit(index, span, kind, text, words, seq, frozenset(seq), names, block)
 
 
-def _quoted(body: str, nwords: int, facts: dict, lang: Language) -> tuple[int, int]:
+def quotation(unit: Unit) -> tuple[int, int]:
     """The range of a unit's words that its longest quotation holds, when that quotation
-    is at least ``QUOTED_SHARE`` of them; else (0, 0)."""
-    best = max(_QUOTATION.finditer(body), key=lambda m: m.end() - m.start(), default=None)
-    if best is None:
-        return (0, 0)
-    before = _count(body[: best.start()], facts, lang)
-    inside = _count(best.group(), facts, lang)
-    if inside < QUOTED_SHARE * nwords or before + inside > nwords:
-        return (0, 0)
-    return (before, before + inside)
-
-
-def _count(text: str, facts: dict, lang: Language) -> int:
-    """How many words ``text`` holds, as ``Unit.words`` counts them."""
-    found = split_words(text)
-    try:
-        got = list(map(facts.__getitem__, found))
-    except KeyError:
-        got = _learn(found, facts, lang)
-    return sum(1 for key, _, _ in got if key)
+    is at least ``QUOTED_SHARE`` of them; else (0, 0). Worked out when first asked (few
+    units are ever asked), counted from the unit's end: a lead-in is not among its words."""
+    if unit.quoted is None:
+        unit.quoted = (0, 0)
+        text = unit.text
+        if any(mark in text for mark in _QUOTE_MARKS):
+            best = max(_QUOTATION.finditer(text), key=lambda m: m.end() - m.start(), default=None)
+            if best is not None:
+                inside = len(WORD.findall(best.group()))
+                end = unit.nwords - len(WORD.findall(text, best.end()))
+                if inside >= QUOTED_SHARE * unit.nwords and end - inside >= 0:
+                    unit.quoted = (end - inside, end)
+    return unit.quoted
 
 
 def _facts(lang: Language) -> dict:
@@ -319,7 +310,9 @@ def _quotation_inside(short: Unit, long: Unit, o: dict) -> float:
     word for word: a dek that quotes the opening of a paragraph and names the speaker. A
     quotation found further into a paragraph is a part of a longer quote (a dek picks the
     words it needs from what was said), not the paragraph printed again. 0.0 otherwise."""
-    start, end = short.quoted
+    if short.nwords < 2 * o["min_verbatim_words"]:
+        return 0.0
+    start, end = quotation(short)
     if end - start < 2 * o["min_verbatim_words"]:
         return 0.0
     quote = short.words[start:end]
