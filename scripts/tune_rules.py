@@ -2,6 +2,10 @@
 
     python scripts/tune_rules.py repetition --grid similarity=0.45,0.5,0.55 contained=0.75,0.8
     python scripts/tune_rules.py naming --grid known_zipf=1.5,2,2.5 typo_max_count=1,2,3
+    python scripts/tune_rules.py repetition --grid kinds.repetition.units:QUOTED_SHARE=0.4,0.5
+
+A grid name ``module:NAME`` sets a constant of a lintnews module (``lintnews.`` before the
+module) for the run instead of a rule option: a threshold that is not an option.
 
 Every combination of the grid is run once over the labelled sets beside the project
 (``../shared/eval``: dev, real-dev, real-web). Then, fold by fold (drafts grouped by outlet:
@@ -19,6 +23,8 @@ lines and those of its related places (as ``score.py`` counts).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import importlib
 import itertools
 import json
 import sys
@@ -70,11 +76,35 @@ def run(rules: list[str], tuned: list[str], options: dict, items) -> dict:
     """{(set, draft): [lines a finding touches, ...]} of the rules' findings under
     ``options`` (its own lines and those of its related places, as score.py counts)."""
     from lintnews.config import Config
-    from lintnews.runner import Runner
 
     # every rule runs, as ``lintnews check`` runs them: the noise policy weighs one rule's
     # findings against another's (a repeat that the leftover rules report is dropped)
+    constants = {k: v for k, v in options.items() if ":" in k}
+    options = {k: v for k, v in options.items() if ":" not in k}
     config = Config(rules={rule: {"options": options} for rule in tuned}) if options else None
+    with _constants(constants):
+        return _run(rules, config, items)
+
+
+@contextlib.contextmanager
+def _constants(values: dict):
+    """Set module constants (``module:NAME`` -> value) for the block, then put them back."""
+    saved = []
+    try:
+        for key, value in values.items():
+            module, _, name = key.partition(":")
+            target = importlib.import_module(f"lintnews.{module}")
+            saved.append((target, name, getattr(target, name)))
+            setattr(target, name, value)
+        yield
+    finally:
+        for target, name, value in reversed(saved):
+            setattr(target, name, value)
+
+
+def _run(rules: list[str], config, items) -> dict:
+    from lintnews.runner import Runner
+
     runner = Runner(config=config)
     found = {}
     for set_name, draft, path, _ in items:

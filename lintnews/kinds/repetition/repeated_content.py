@@ -12,7 +12,8 @@ names or numbers (captions, results lists) are not repeats.
 The headline is compared on its own: a line that holds its words in order and adds at most
 ``headline_extra_words`` words is reported; a lead that expands it further is not.
 Candidates come from an inverted index of stems, so a draft is compared in near-linear time.
-Consecutive repeated paragraphs are one finding. With an archive index in
+Consecutive repeated paragraphs are one finding; a short line (a byline, a date) copied with
+a verbatim repeat beside it, in the same order, is part of it. With an archive index in
 ``ctx.resources["archive"]`` (``lintnews check --archive``), paragraphs are also looked up
 among published articles.
 """
@@ -247,7 +248,38 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
         para_index.add(unit)
         for sentence in unit.sentences:
             sent_index.add(sentence)
-    return para_matches, sent_matches, units
+    return _with_short_neighbours(para_matches, units), sent_matches, units
+
+
+def _with_short_neighbours(matches: list[Match], units: list[Unit]) -> list[Match]:
+    """The matches, with the short lines copied together with a verbatim repeat: a line
+    before or after a repeated paragraph that repeats the line before or after its earlier
+    copy, word for word however short it is (a byline, a date line copied with the block).
+    Alone, a short line printed twice is evidence of nothing (``min_verbatim_words``);
+    beside a copied paragraph, in the same order, it is part of the copied block."""
+    matched = {m.later.index for m in matches}
+    added = []
+    for m in matches:
+        if m.relation.how not in ("verbatim", "near-verbatim") or m.earlier.kind == "heading":
+            continue
+        for step in (-1, 1):
+            i, j = m.later.index + step, m.earlier.index + step
+            # the earlier copy's neighbours stay before the later copy
+            while j >= 0 and i < len(units) and j < i and i != m.earlier.index:
+                later, earlier = units[i], units[j]
+                if step == 1 and j >= m.later.index:
+                    break
+                if later.index in matched or not later.words or later.words != earlier.words:
+                    break
+                if "heading" in (later.kind, earlier.kind):
+                    break
+                how = "verbatim" if later.text == earlier.text else "near-verbatim"
+                added.append(Match(later, earlier, Relation(how, 1.0)))
+                matched.add(later.index)
+                i, j = i + step, j + step
+    if not added:
+        return matches
+    return sorted(matches + added, key=lambda m: m.later.index)
 
 
 _WORDS = regexcache.compile(r"\w+")

@@ -11,6 +11,9 @@ A unit (a block or a sentence) is reduced to three views:
   same topic apart from a rewording.
 * ``names``: stems of capitalised words, to tell a template line that swaps names (a caption
   series, a results table) from a repeat.
+* ``quoted``: the words (a range of ``words``) of the quotation that makes most of a unit, as
+  in a dek that is a quote and its attribution ("'We will win', the minister said"): the
+  quotation alone, printed again word for word, is the copy; the attribution is not.
 
 ``relate(later, earlier, options)`` says how the later unit repeats the earlier one, or None.
 """
@@ -28,7 +31,7 @@ from rapidfuzz.distance import LCSseq
 
 from ... import regexcache
 from ...document import Span
-from ...language import Language, split_words
+from ...language import WORD, Language, split_words
 from ...language.normalize import fold
 
 # Links, handles and the corpus placeholders (*URL*, *NUMBER*; the Markdown parser turns
@@ -36,6 +39,14 @@ from ...language.normalize import fold
 _LINK = regexcache.compile(r"https?://\S+|www\.\S+|\*?\bURL\b\*?|@\w+")
 _PLACEHOLDER_NUMBER = regexcache.compile(r"\*?\bNUMBER\b\*?")
 _DIGITS = regexcache.compile(r"\p{N}+")
+# a quotation in straight, typographic or angle quotes (as quotations.py reads them)
+_QUOTATION = regexcache.compile(
+    r"\"[^\"]{1,2000}\"|“[^”“]{1,2000}[”“]|„[^“”„]{1,2000}[“”]|«[^»]{1,2000}»|‹[^›]{1,2000}›"
+)
+_QUOTE_MARKS = '"“„«‹'
+#: least share of a unit's words its quotation must hold to be compared on its own (the
+#: rest is an attribution)
+QUOTED_SHARE = 0.5
 _FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
@@ -61,6 +72,7 @@ class Unit:
     names: frozenset[str]
     block: int = -1  # for sentences: the index of their block
     sentences: list[Unit] = field(default_factory=list)
+    quoted: tuple[int, int] | None = None  # the range of ``words`` of its quotation, once asked
 
     @property
     def norm(self) -> str:
@@ -108,6 +120,23 @@ def make_unit(lang: Language, index: int, span: Span, kind: str, text: str, bloc
     words = tuple(filter(None, map(_FIRST, got)))
     names = frozenset(compress(stems, map(_THIRD, got)))
     return Unit(index, span, kind, text, words, seq, frozenset(seq), names, block)
+
+
+def quotation(unit: Unit) -> tuple[int, int]:
+    """The range of a unit's words that its longest quotation holds, when that quotation
+    is at least ``QUOTED_SHARE`` of them; else (0, 0). Worked out when first asked (few
+    units are ever asked), counted from the unit's end: a lead-in is not among its words."""
+    if unit.quoted is None:
+        unit.quoted = (0, 0)
+        text = unit.text
+        if any(mark in text for mark in _QUOTE_MARKS):
+            best = max(_QUOTATION.finditer(text), key=lambda m: m.end() - m.start(), default=None)
+            if best is not None:
+                inside = len(WORD.findall(best.group()))
+                end = unit.nwords - len(WORD.findall(text, best.end()))
+                if inside >= QUOTED_SHARE * unit.nwords and end - inside >= 0:
+                    unit.quoted = (end - inside, end)
+    return unit.quoted
 
 
 def _facts(lang: Language) -> dict:
@@ -193,7 +222,28 @@ def longest_run(short: tuple[str, ...], long: tuple[str, ...]) -> int:
 
 
 def relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
-    """How ``later`` repeats ``earlier`` under the rule options ``o``, or None."""
+    """How ``later`` repeats ``earlier`` under the rule options ``o``, or None. A question
+    and a statement that words it again are no repeat, unless one holds the other word for
+    word: the statement answers the question ("Is there one factor that predicts ...?",
+    then "It turned out that there is one factor that predicts ...")."""
+    rel = _relate(later, earlier, o)
+    if rel is None or rel.exact or rel.similarity == 1.0:
+        return rel
+    asks, other = _questions(later), _questions(earlier)
+    return None if {asks, other} == {"all", "none"} else rel
+
+
+def _questions(unit: Unit) -> str:
+    """Whether a unit asks: "all" when each of its sentences ends with a question mark
+    (after closing quotes and brackets), "none" when none does, else "some"."""
+    asks = [s.text.rstrip(_CLOSERS).endswith(("?", "？")) for s in unit.sentences or (unit,)]
+    return "all" if all(asks) else "none" if not any(asks) else "some"
+
+
+_CLOSERS = " \t\n\"'”’»)]*_"
+
+
+def _relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
     if later.words == earlier.words:
         if later.nwords < o["min_verbatim_words"]:
             return None
@@ -215,6 +265,9 @@ def relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
             run = longest_run(short.words, long.words)
             if run >= 2 * o["min_verbatim_words"] and run >= o["contained"] * short.nwords:
                 return Relation(where, run / short.nwords)
+        quote = _quotation_inside(short, long, o)
+        if quote:
+            return Relation(where, quote, exact=True)
         if short.nwords <= o["template_max_words"]:  # a short line, a word split or joined
             score = fuzz.partial_ratio(short.norm, long.norm) / 100
             if score >= o["near_quote"]:
@@ -249,6 +302,23 @@ def relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
         if order >= o["min_order"]:
             return Relation("reworded", similarity)
     return inside
+
+
+def _quotation_inside(short: Unit, long: Unit, o: dict) -> float:
+    """The share of ``short``'s words that its quotation holds, when ``long`` (a paragraph
+    or a sentence) opens with that quotation (of ``2 * min_verbatim_words`` words or more)
+    word for word: a dek that quotes the opening of a paragraph and names the speaker. A
+    quotation found further into a paragraph is a part of a longer quote (a dek picks the
+    words it needs from what was said), not the paragraph printed again. 0.0 otherwise."""
+    if short.nwords < 2 * o["min_verbatim_words"]:
+        return 0.0
+    start, end = quotation(short)
+    if end - start < 2 * o["min_verbatim_words"]:
+        return 0.0
+    quote = short.words[start:end]
+    if long.words[: len(quote)] != quote:
+        return 0.0
+    return len(quote) / short.nwords
 
 
 def _copied(short: Unit, long: Unit, o: dict) -> bool:
