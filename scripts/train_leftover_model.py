@@ -311,6 +311,8 @@ def held_out_reports(sets, folds_of, models, threshold, proposed) -> dict[str, d
                         "end_line": f.end_line,
                         "level": f.level,
                         "message": f.message,
+                        # one cause in several places: the scorers count these lines too
+                        "related": [{"line": r.line, "end_line": r.end_line} for r in f.related],
                     }
                     for f in result.findings
                 ]
