@@ -9,7 +9,11 @@ Names (see ``name_mentions``) are compared three ways, each with its own guards:
   ("Estamos" is a word; "Pio" is a name). Connectors inside a long name count as one mark
   (Ministerio de Salud / Ministerio de la Salud). A multi-word name is also looked for in
   lowercase: a rarer casing is a variant ("Cien años de soledad") unless it is a common noun
-  heading the name ("el cerro del Tepeyac") or sits in a headline (title case).
+  heading the name ("el cerro del Tepeyac") or sits in a headline (title case). A one-word
+  name met again in lowercase mid-sentence ("la sunat" / "la Sunat") is a variant when the
+  lowercase form is no common word (``lowercase_zipf``) and the capital spelling is the
+  draft's habit (``case_majority`` uses alone, inside sentences); a line of keywords
+  ("josé antonio meade") is no evidence.
 * **Typos**: name words one edit apart (a letter added, dropped, changed or two swapped:
   Carstens / Castens, Huffington / Huffingotn) or with one letter moved two places
   (Kristaps / Krisapts). This is where distinct names live, so the
@@ -62,6 +66,7 @@ from .mentions import (
     mentions,
     runs,
     sentence_words,
+    skipped_chunks,
     translit_key,
 )
 from .quotations import unless_quoted
@@ -84,6 +89,14 @@ class NameVariantsOptions(Options):
     wordlist: str = option(
         "large", "wordfreq list used as the lexicon: small or large", lexicons.WORDLISTS
     )
+    case_majority: int = option(
+        3, "fewest uses of a one-word name with its capital for its lowercase form to be a variant"
+    )
+    lowercase_zipf: float = option(
+        3.75,
+        "Zipf frequency below which a name met again in lowercase (petro / Petro, pinot noir /"
+        " Pinot Noir) is no word of the language, so the lowercase form is a variant",
+    )
     caps_word_min_length: int = option(
         7, "shortest word of the language in capitals taken as a masthead, not a name"
     )
@@ -100,7 +113,8 @@ def check_names(ctx: Context):
     hits: list[Hit] = []
     hits += lookalikes(ctx, found["all_words"], found["word_count"], o["lookalike_text_share"])
     mention_list = [m for m in found["mentions"] if not _odd_chars(m.form)]
-    mention_list += _case_variants(ctx, found["runs"], lex, o["known_zipf"], o["ordinary_zipf"])
+    mention_list += _case_variants(ctx, found["runs"], lex, o["lowercase_zipf"], o["ordinary_zipf"])
+    mention_list += _lowercase_names(ctx, mention_list, lex, o)
     groups: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     to_key = translit_key if o["transliteration"] else key
     for m in mention_list:
@@ -284,7 +298,9 @@ def _lowercase_words(doc) -> frozenset[str]:
     return doc.memo("lowercase-words", gather)
 
 
-def _case_variants(ctx: Context, run_mentions: list[Mention], lex, known: float, ordinary: float):
+def _case_variants(
+    ctx: Context, run_mentions: list[Mention], lex, lowercase: float, ordinary: float
+):
     """Multi-word names met again, less often, with other capitals ("Cien años de soledad").
 
     Not headings (title case is a headline style), and not a lowercase head before a
@@ -321,7 +337,7 @@ def _case_variants(ctx: Context, run_mentions: list[Mention], lex, known: float,
                 surface = raw[:1].upper() + raw[1:] if initial else raw
                 if span in seen or surface == form or surface.isupper():
                     continue
-                if not _named_variant(raw, form, initial, lex, known):
+                if not _named_variant(raw, form, initial, lex, lowercase):
                     continue
                 if _common_head(raw, form, connectors, lex, ordinary):
                     continue
@@ -334,6 +350,90 @@ def _case_variants(ctx: Context, run_mentions: list[Mention], lex, known: float,
             by_surface[m.form] += 1
         out += [m for m in variants if by_surface[m.form] < counts[form]]
     return out
+
+
+def _lowercase_names(ctx: Context, mention_list: list[Mention], lex, o) -> list[Mention]:
+    """One-word names met again in lowercase mid-sentence ("petro" / "Petro"), when the
+    lowercase form is no word of the language (below ``lowercase_zipf``; in a language that
+    capitalises its nouns, below ``known_zipf``, as a noun's lowercase form is an adjective
+    or a verb) and the draft writes the name alone with its capital, inside sentences and
+    outside headings, at least ``case_majority`` times and more often than in lowercase. A
+    sentence without capitals, or a name in lowercase next to another of the draft's names
+    in lowercase (a line of keywords, "josé antonio meade"), says nothing about case."""
+    if lex is None:
+        return []
+    lowered = _lowercase_words(ctx.doc)
+    headings = [b.span for b in ctx.doc.blocks if b.kind == "heading"]
+    capital: dict[str, int] = defaultdict(int)
+    names = set()  # the one-word names of the draft, lowercased
+    for m in mention_list:
+        form = m.form
+        if m.words == 1 and not m.initial and form[:1].isupper():
+            names.add(form.lower())
+        if len(m.context) != 1 or m.initial or not form[:1].isupper() or form.isupper():
+            continue  # a word of a longer name may be a common noun ("Fundación para la Salud")
+        if form.lower() not in lowered or len(form) < o["typo_min_length"]:
+            continue
+        if any(h.start <= m.start < h.end for h in headings):
+            continue
+        capital[form] += 1
+    ceiling = o["lowercase_zipf"]
+    if ctx.lang.data.get("capitalised-nouns"):
+        ceiling = min(ceiling, o["known_zipf"])
+    wanted = {
+        f.lower(): f
+        for f, n in capital.items()
+        if n >= o["case_majority"] and lex.zipf(f.lower()) < ceiling
+    }
+    if not wanted:
+        return []
+    found: dict[str, list[Mention]] = defaultdict(list)
+    for block in ctx.doc.blocks:
+        if not block.is_prose:
+            continue
+        for s in block.sentences:
+            text = block.prose[s.span.start - block.span.start : s.span.end - block.span.start]
+            if is_caps_sentence(text) or text.islower():
+                continue  # capitals, or none at all (a line of keywords): no case evidence
+            if not any(w in text for w in wanted):
+                continue
+            words = list(_LOWER_WORD.finditer(text))
+            for i, word in enumerate(words):
+                low = word.group()
+                if low not in wanted or _not_prose(text, word.start(), word.end()):
+                    continue
+                near = [words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)]
+                if any(n.group() in names and _adjacent(text, n, word) for n in near):
+                    continue  # "josé antonio meade": a name in lowercase, a line of keywords
+                start = s.span.start + word.start()
+                found[low].append(Mention(low, start, start + len(low), False, (fold(low),), 1))
+    return [
+        m
+        for low, occ in found.items()
+        if len(occ) <= o["typo_max_count"] and len(occ) < capital[wanted[low]]
+        for m in occ
+    ]
+
+
+def _adjacent(text: str, a, b) -> bool:
+    """Only spaces between the two matches."""
+    first, second = sorted((a, b), key=lambda m: m.start())
+    return not text[first.end() : second.start()].strip()
+
+
+def _not_prose(text: str, start: int, end: int) -> bool:
+    """The word sits in a handle, hashtag, address or file name, or is glued to a mark that
+    makes it part of a longer token ("petro-dólares", "site/petro"), or is quoted alone."""
+    if start and text[start - 1] in _GLUED_BEFORE or text[end : end + 1] in _GLUED_AFTER:
+        return True
+    if start and text[start - 1] in _QUOTES and text[end : end + 1] in _QUOTES:
+        return True  # a word quoted alone is cited as a word ("pilea")
+    return any(a <= start < b for a, b in skipped_chunks(text))
+
+
+_GLUED_BEFORE = "@#./\\_-‐'’"
+_GLUED_AFTER = tuple("@/\\_-‐")
+_QUOTES = "\"“”„«»‘’'"
 
 
 def _case_differs(words: list[str], text: str, lower: str) -> bool:
