@@ -18,6 +18,9 @@ Names (see ``name_mentions``) are compared three ways, each with its own guards:
   Carstens / Castens, Huffington / Huffingotn) or with one letter moved two places
   (Kristaps / Krisapts). This is where distinct names live, so the
   edit must not touch the first or last letter (Felps / Jelps, Copa / Copas, Julia / Julie)
+  — a last letter changed inside one longer name is a slip, when the two share another name
+  word and one follows a name word, so it is no given name (Air Europa / Air Europe, Jesús
+  González Schmal / Gonzáles Schmal; Mario Rossi / Maria Rossi are two people) —
   nor change the case too, the word must be long
   enough, the rarer spelling must be rare enough to be a slip (not an established word or
   name in the lexicon: Colombia / Columbia are both established), it must be rare in the
@@ -511,7 +514,8 @@ def _inflected(a: str, b: str, endings: frozenset[str]) -> bool:
     n = 0
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
-    return n >= 4 and a[n:] in endings and b[n:] in endings
+    # the stem may end before the letters the two share (Erneuerbar-en / Erneuerbar-er)
+    return any(a[k:] in endings and b[k:] in endings for k in range(n, 3, -1))
 
 
 def _moved_letter(a: str, b: str) -> bool:
@@ -530,24 +534,50 @@ def _moved_letter(a: str, b: str) -> bool:
 def _typo_pair(a, b, lex, o):
     """(minority, majority) as (form, occurrences), or None when the two may be distinct."""
     ka, kb = a[0], b[0]
-    if ka[-1] != kb[-1] or ka[:-1] == kb or kb[:-1] == ka:
-        return None  # the last letter differs or is added: an ending (Copa / Copas)
+    if ka[:-1] == kb or kb[:-1] == ka:
+        return None  # a letter added at the end: an ending (Copa / Copas)
+    ending = ka[-1] != kb[-1]
     if ka[0] != kb[0] or ka[1:] == kb or kb[1:] == ka:
         return None  # the first letter differs: another name (Felps / Jelps)
     if _shape(a[1]) != _shape(b[1]):
         return None  # case and a letter both differ: two changes, not one slip
     if a[1].isupper() and b[1].isupper():
         return None  # two acronyms a letter apart name two bodies (EPA / OPA)
+    if ending:
+        # the last letter differs: an ending or another name (Julia / Julie), unless inside
+        # one longer name; only the uses in that name count (Air Europe, not Europe)
+        a = (a[0], a[1], _surname_ending(a[2], b[2]))
+        b = (b[0], b[1], _surname_ending(b[2], a[2]))
+        if not a[2] or not b[2]:
+            return None
     # the majority is the more used form, then the better established one, then the first
     ranked = sorted((a, b), key=lambda s: (-len(s[2]), -lex.zipf(s[1]), s[2][0].start))
     major, minor = ranked
-    if len(minor[2]) > o["typo_max_count"]:
+    minor_occ = minor[2]
+    if len(minor_occ) > o["typo_max_count"]:
         return None
-    if lex.zipf(minor[1]) >= o["known_zipf"] and not _same_frame(minor[2], major[2]):
+    framed = ending or _same_frame(minor_occ, major[2])
+    if lex.zipf(minor[1]) >= o["known_zipf"] and not framed:
         return None  # both are established words or names (Colombia / Columbia)
-    if _different_people(minor[2], major[2]):
+    if _different_people(minor_occ, major[2]):
         return None  # Ana Martín / Luis Marín
-    return (minor[1], minor[2]), (major[1], major[2])
+    return (minor[1], minor_occ), (major[1], major[2])
+
+
+def _surname_ending(uses: list[Mention], other: list[Mention]) -> list[Mention]:
+    """The ``uses`` of a form that sit in one longer name with a use of the ``other`` form:
+    the two share another name word (Air Europa / Air Europe, Jesús González Schmal /
+    Gonzáles Schmal), and one of them follows a name word, so it is no given name (Mario
+    Rossi / Maria Rossi are two people). A last letter changed there is a slip."""
+    around = frozenset().union(*(_others(m) for m in other))
+    framed = [m for m in uses if _others(m) & around]
+    if not framed:
+        return []
+    near = frozenset().union(*(_others(m) for m in framed))
+    both = [*framed, *(m for m in other if _others(m) & near)]
+    if all(not m.context or m.context[0] == fold(m.form) for m in both):
+        return []
+    return framed
 
 
 def _shape(form: str) -> str:
