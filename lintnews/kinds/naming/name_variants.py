@@ -26,6 +26,10 @@ Names (see ``name_mentions``) are compared three ways, each with its own guards:
   name in the lexicon: Colombia / Columbia are both established), it must be rare in the
   draft, two names whose other words differ are two people (Ana Martín / Luis Marín), and
   two acronyms a letter apart are two bodies (EPA / OPA).
+* **Possessives**: a name ending in s once written as a possessive without it ("Meadow's"
+  where the draft says "Meadows"), and a two-word name once written with a possessive inside
+  ("Hart's Island" / "Hart Island") when the draft never names its first word alone
+  ("Ohio's Supreme Court" is Ohio's).
 * **Not variants**: a long word of the language set in capitals (a masthead or a brand's
   style: CONFIDENCIAL / Confidencial), a compound with and without a linking element of the
   language's ``compound-links`` (Mitgliedstaaten / Mitgliedsstaaten), and the language's
@@ -159,6 +163,7 @@ def check_names(ctx: Context):
             hits += _report(ctx, form, occ, major, major_occ)
     if o["typos"] and lex is not None:
         hits += _typos(ctx, groups, lex, named, ordinary, links)
+    hits += _possessive_names(ctx, found["possessives"], found["runs"], mention_list)
     yield from _dedupe(hits)
 
 
@@ -166,7 +171,7 @@ def _collect(ctx: Context) -> dict:
     o = ctx.options
     connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
     elisions = frozenset(w.lower() for w in ctx.lang.data.get("elisions", []))
-    out: dict = {"mentions": [], "runs": [], "all_words": [], "word_count": 0}
+    out: dict = {"mentions": [], "runs": [], "all_words": [], "word_count": 0, "possessives": []}
     for block in ctx.doc.blocks:
         if not block.is_prose:
             continue
@@ -176,6 +181,7 @@ def _collect(ctx: Context) -> dict:
             out["all_words"] += words
             out["word_count"] += count
             out["mentions"] += hashtags(text, s.span.start)
+            out["possessives"] += _possessive_pairs(words, text, s.span.start)
             if o["skip_uppercase_lines"] and is_caps_sentence(text):
                 continue
             for run in runs(words, text, s.span.start, connectors):
@@ -184,6 +190,50 @@ def _collect(ctx: Context) -> dict:
                 )
                 out["mentions"] += found
                 out["runs"] += [m for m in found if m.words > 1]
+    return out
+
+
+def _possessive_pairs(words, text: str, offset: int) -> list[Mention]:
+    """Two name words with a possessive 's between them ("Hart's Island"), as one mention."""
+    out = []
+    for w, nxt in zip(words, words[1:], strict=False):
+        if not (w.possessive and w.name and nxt.name):
+            continue
+        if text[w.end - offset : nxt.start - offset] in ("'s ", "’s "):
+            form = text[w.start - offset : nxt.end - offset]
+            out.append(Mention(form, w.start, nxt.end, w.initial, (), 2, f"{w.text} {nxt.text}"))
+    return out
+
+
+def _possessive_names(ctx: Context, possessives, run_mentions, mention_list):
+    """A name of two words written once with a possessive between them: "Hart's Island"
+    where the draft says "Hart Island" more often, and never names the first word alone
+    ("Washington's Supreme Court" is the court of Washington, named on its own)."""
+    if not possessives:
+        return []
+    taken = {(m.start, m.start + len(m.core.split()[0])) for m in possessives}
+    alone = {
+        m.form
+        for m in mention_list
+        if m.words == 1 and len(m.context) == 1 and (m.start, m.end) not in taken
+    }
+    plain: dict[str, list[Mention]] = defaultdict(list)
+    for m in run_mentions:
+        words = m.form.split()
+        for pair in {f"{x} {y}" for x, y in zip(words, words[1:], strict=False)}:
+            plain[pair].append(m)
+    by_pair: dict[str, list[Mention]] = defaultdict(list)
+    for m in possessives:
+        by_pair[m.core].append(m)
+    out = []
+    for pair, occ in by_pair.items():
+        if pair.split()[0] in alone:
+            continue
+        major_occ = plain.get(pair, [])
+        if len(occ) > ctx.options["typo_max_count"] or len(major_occ) < max(2, len(occ) + 1):
+            continue
+        for form in {m.form for m in occ}:
+            out += _report(ctx, form, [m for m in occ if m.form == form], pair, major_occ)
     return out
 
 
@@ -202,6 +252,10 @@ def _evidence(form: str, major: str) -> str:
         return "only a hyphen, space or apostrophe differs"
     if translit_key(form) == translit_key(major):
         return "only a doubled letter or y for i differs"
+    if major == form + "s":
+        return "a possessive's apostrophe inside the name"
+    if key(form) == key(major) + "s" or form.replace("’", "'").replace("'s ", " ") == major:
+        return "a possessive inside the name"
     if len(form.split()) > 1 and len(major.split()) > 1:
         return "the same name with another connecting word"
     return "one letter apart"
@@ -500,7 +554,7 @@ def _typos(ctx: Context, groups, lex, named, ordinary, links=()):
                 continue
             if _compound_link(a[1], b[1], links) or _inflected(a[0], b[0], endings):
                 continue  # Werkbahn / Werksbahn; Vertrags / Vertrages
-            pair = _typo_pair(a, b, lex, o)
+            pair = _misplaced_possessive(a, b, o) or _typo_pair(a, b, lex, o)
             if pair is not None:
                 (form, occ), (major, major_occ) = pair
                 out += _report(ctx, form, occ, major, major_occ)
@@ -529,6 +583,19 @@ def _moved_letter(a: str, b: str) -> bool:
     i = diff[0]
     x, y = a[i : i + 3], b[i : i + 3]
     return y in (x[1:] + x[0], x[2] + x[:2])
+
+
+def _misplaced_possessive(a, b, o):
+    """A name ending in s written once as a possessive without it: "Meadow's" where the
+    draft says "Meadows" (the apostrophe moved inside the name: "Meadows's", "Meadows'")."""
+    short, long = sorted((a, b), key=lambda s: len(s[0]))
+    if long[0] != short[0] + "s" or not all(m.possessive for m in short[2]):
+        return None
+    if len(short[2]) > o["typo_max_count"] or len(long[2]) <= len(short[2]):
+        return None
+    if _different_people(short[2], long[2]):
+        return None  # Prince William's / Serena Williams
+    return (short[1], short[2]), (long[1], long[2])
 
 
 def _typo_pair(a, b, lex, o):
