@@ -7,9 +7,11 @@ Names (see ``name_mentions``) are compared three ways, each with its own guards:
   letters single: Pérez / Perez, Kim Jong-un / Kim Jong Un, Dmitry / Dmitri. A form seen only
   at the start of sentences counts only when it is not an ordinary word of the language
   ("Estamos" is a word; "Pio" is a name). Connectors inside a long name count as one mark
-  (Ministerio de Salud / Ministerio de la Salud). A multi-word name is also looked for in
-  lowercase: a rarer casing is a variant ("Cien años de soledad") unless it is a common noun
-  heading the name ("el cerro del Tepeyac") or sits in a headline (title case). A one-word
+  (Ministerio de Salud / Ministerio de la Salud), and so do the language's
+  ``acronym-connectors`` set inside an acronym (FCPyS / FCPS). A multi-word name is also
+  looked for in lowercase: a rarer casing is a variant ("Cien años de soledad") unless it is
+  a common noun heading the name ("el cerro del Tepeyac") or sits in a headline (title
+  case). A one-word
   name met again in lowercase mid-sentence ("la sunat" / "la Sunat") is a variant when the
   lowercase form is no common word (``lowercase_zipf``) and the capital spelling is the
   draft's habit (``case_majority`` uses alone, inside sentences); a line of keywords
@@ -124,8 +126,9 @@ def check_names(ctx: Context):
     mention_list += _lowercase_names(ctx, mention_list, lex, o)
     groups: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     to_key = translit_key if o["transliteration"] else key
+    inner = frozenset(ctx.lang.data.get("acronym-connectors", []) or ())
     for m in mention_list:
-        groups[to_key(m.core_form)][m.form].append(m)
+        groups[to_key(_acronym_core(m.core_form, inner))][m.form].append(m)
 
     def ordinary(form: str) -> bool:
         # the lexicon first: the draft's lowercase words are gathered only if it is asked
@@ -237,6 +240,21 @@ def _possessive_names(ctx: Context, possessives, run_mentions, mention_list):
     return out
 
 
+_ACRONYM = regexcache.compile(r"\p{Lu}+(?:\p{Ll}{1,3}\p{Lu}+)+")
+_INNER_LOWER = regexcache.compile(r"\p{Ll}+")
+
+
+def _acronym_core(form: str, inner: frozenset[str]) -> str:
+    """An acronym without the lowercase words of the language set inside it (its
+    ``acronym-connectors``): "FCPyS" is "FCPS"."""
+    if not inner or not form[-1:].isupper() or not _ACRONYM.fullmatch(form):
+        return form
+    parts = _INNER_LOWER.findall(form)
+    if not all(p in inner for p in parts):
+        return form
+    return _INNER_LOWER.sub("", form)
+
+
 @lru_cache(maxsize=32768)
 def _odd_chars(form: str) -> bool:
     return any(mixed_script(w) or has_compat_chars(w) or has_ligature(w) for w in form.split())
@@ -256,6 +274,9 @@ def _evidence(form: str, major: str) -> str:
         return "a possessive's apostrophe inside the name"
     if key(form) == key(major) + "s" or form.replace("’", "'").replace("'s ", " ") == major:
         return "a possessive inside the name"
+    capitals = [c for c in form if c.isupper()]
+    if (form.isupper() or major.isupper()) and capitals == [c for c in major if c.isupper()]:
+        return "the same acronym with and without a connecting word"
     if len(form.split()) > 1 and len(major.split()) > 1:
         return "the same name with another connecting word"
     return "one letter apart"
