@@ -28,6 +28,8 @@ Names (see ``name_mentions``) are compared three ways, each with its own guards:
   name in the lexicon: Colombia / Columbia are both established), it must be rare in the
   draft, two names whose other words differ are two people (Ana Martín / Luis Marín), and
   two acronyms a letter apart are two bodies (EPA / OPA).
+* **Ampersands**: a name written with "&" and with the word it stands for (the language's
+  ``ampersand-words``: Fauna & Flora International / Fauna and Flora International).
 * **Possessives**: a name ending in s once written as a possessive without it ("Meadow's"
   where the draft says "Meadows"), and a two-word name once written with a possessive inside
   ("Hart's Island" / "Hart Island") when the draft never names its first word alone
@@ -167,6 +169,7 @@ def check_names(ctx: Context):
     if o["typos"] and lex is not None:
         hits += _typos(ctx, groups, lex, named, ordinary, links)
     hits += _possessive_names(ctx, found["possessives"], found["runs"], mention_list)
+    hits += _ampersand_variants(ctx, found["ampersands"], lex if nouns else None, o)
     yield from _dedupe(hits)
 
 
@@ -175,6 +178,7 @@ def _collect(ctx: Context) -> dict:
     connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
     elisions = frozenset(w.lower() for w in ctx.lang.data.get("elisions", []))
     out: dict = {"mentions": [], "runs": [], "all_words": [], "word_count": 0, "possessives": []}
+    out["ampersands"] = []
     for block in ctx.doc.blocks:
         if not block.is_prose:
             continue
@@ -185,6 +189,8 @@ def _collect(ctx: Context) -> dict:
             out["word_count"] += count
             out["mentions"] += hashtags(text, s.span.start)
             out["possessives"] += _possessive_pairs(words, text, s.span.start)
+            if " & " in text:
+                out["ampersands"] += _ampersand_names(words, text, s.span.start)
             if o["skip_uppercase_lines"] and is_caps_sentence(text):
                 continue
             for run in runs(words, text, s.span.start, connectors):
@@ -206,6 +212,64 @@ def _possessive_pairs(words, text: str, offset: int) -> list[Mention]:
             form = text[w.start - offset : nxt.end - offset]
             out.append(Mention(form, w.start, nxt.end, w.initial, (), 2, f"{w.text} {nxt.text}"))
     return out
+
+
+def _ampersand_names(words, text: str, offset: int) -> list[Mention]:
+    """Names with an ampersand between two name words ("Fauna & Flora International"): the
+    words from the one before it to the last name word after it."""
+    out = []
+    for i, (w, nxt) in enumerate(zip(words, words[1:], strict=False)):
+        if not (w.name and nxt.name) or text[w.end - offset : nxt.start - offset] != " & ":
+            continue
+        end = nxt
+        for after in words[i + 2 :]:
+            if not after.name or text[end.end - offset : after.start - offset] != " ":
+                break
+            end = after
+        form = text[w.start - offset : end.end - offset]
+        out.append(Mention(form, w.start, end.end, w.initial, (), 2))
+    return out
+
+
+def _ampersand_variants(ctx: Context, ampersands: list[Mention], nouns_lex, o):
+    """A name written with "&" and with the word it stands for (the language's
+    ``ampersand-words``: "Fauna & Flora International" / "Fauna and Flora International"):
+    the rarer spelling, or the later one, is reported. In a language that capitalises its
+    nouns (``nouns_lex`` is its lexicon), words of the language joined by "und" are prose
+    ("Prävention und Hilfe"), not a name."""
+    words = ctx.lang.data.get("ampersand-words", []) or []
+    if not ampersands or not words:
+        return []
+    by_form: dict[str, list[Mention]] = defaultdict(list)
+    for m in ampersands:
+        parts = [w.lower() for w in m.form.split() if w != "&"]
+        if nouns_lex is None or any(nouns_lex.zipf(w) < o["known_zipf"] for w in parts):
+            by_form[m.form].append(m)
+    out = []
+    for form, occ in by_form.items():
+        for word in words:
+            other = form.replace(" & ", f" {word} ")
+            found = _occurrences(ctx.doc, other)
+            if not found:
+                continue
+            pair = sorted([(form, occ), (other, found)], key=lambda f: (-len(f[1]), f[1][0].start))
+            (major, major_occ), (minor, minor_occ) = pair
+            out += _report(ctx, minor, minor_occ, major, major_occ)
+            break
+    return out
+
+
+def _occurrences(doc, phrase: str) -> list[Mention]:
+    """Where ``phrase`` is written in the draft's prose, as it is written (any spacing)."""
+    pattern = re.compile(
+        r"(?<![^\W\d_])" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"(?![^\W\d_])"
+    )
+    return [
+        Mention(phrase, block.span.start + m.start(), block.span.start + m.end(), False, (), 2)
+        for block in doc.blocks
+        if block.is_prose
+        for m in pattern.finditer(block.prose)
+    ]
 
 
 def _possessive_names(ctx: Context, possessives, run_mentions, mention_list):
@@ -270,6 +334,8 @@ def _evidence(form: str, major: str) -> str:
         return "only a hyphen, space or apostrophe differs"
     if translit_key(form) == translit_key(major):
         return "only a doubled letter or y for i differs"
+    if "&" in form + major:
+        return "an ampersand and the word it stands for"
     if major == form + "s":
         return "a possessive's apostrophe inside the name"
     if key(form) == key(major) + "s" or form.replace("’", "'").replace("'s ", " ") == major:
