@@ -42,6 +42,7 @@ class Word:
     end: int
     initial: bool  # first word of its sentence (or of a quotation)
     name: bool  # starts with or contains a capital
+    possessive: bool = False  # written with a possessive 's, dropped from ``text``
 
     @property
     def caps(self) -> bool:
@@ -61,6 +62,7 @@ class Mention:
     words: int  # how many name words the form has
     #: the form without its connectors ("Ministerio Salud Pública"): what keys are made of
     core: str = ""
+    possessive: bool = False  # a one-word form written with a possessive 's
 
     @property
     def core_form(self) -> str:
@@ -128,6 +130,7 @@ def sentence_words(
                     continue
         word = m.group()
         cut = 0
+        possessive = False
         if word.islower() and word.isascii():  # most words: the quick way to the test below
             if word.endswith("'s"):
                 word = word[:-2]
@@ -138,6 +141,7 @@ def sentence_words(
         else:
             if word[-2:] in ("'s", "’s"):
                 word = word[:-2]
+                possessive = True
             cut = _elided(word, elisions) if elisions else 0
             if cut:
                 word = word[cut:]
@@ -150,7 +154,9 @@ def sentence_words(
         while k >= 0 and text[k].isspace():
             k -= 1
         initial = start <= first or (k >= 0 and text[k] in '"“«¿¡(:')
-        out.append(Word(word, offset + start, offset + start + len(word), initial, name))
+        out.append(
+            Word(word, offset + start, offset + start + len(word), initial, name, possessive)
+        )
     kept = _drop_caps_runs(out, text, offset)
     return kept, len(kept) + plain
 
@@ -317,7 +323,9 @@ def mentions(
     for w in names:
         letters = len(w.text) if w.text.isalpha() else len(_letters(w.text))
         if letters >= min_length:
-            out.append(Mention(w.text, w.start, w.end, w.initial, context, 1))
+            out.append(
+                Mention(w.text, w.start, w.end, w.initial, context, 1, possessive=w.possessive)
+            )
         if "-" in w.text:
             at = w.start
             for part in w.text.split("-"):

@@ -7,18 +7,33 @@ Names (see ``name_mentions``) are compared three ways, each with its own guards:
   letters single: Pérez / Perez, Kim Jong-un / Kim Jong Un, Dmitry / Dmitri. A form seen only
   at the start of sentences counts only when it is not an ordinary word of the language
   ("Estamos" is a word; "Pio" is a name). Connectors inside a long name count as one mark
-  (Ministerio de Salud / Ministerio de la Salud). A multi-word name is also looked for in
-  lowercase: a rarer casing is a variant ("Cien años de soledad") unless it is a common noun
-  heading the name ("el cerro del Tepeyac") or sits in a headline (title case).
+  (Ministerio de Salud / Ministerio de la Salud), and so do the language's
+  ``acronym-connectors`` set inside an acronym (FCPyS / FCPS). A multi-word name is also
+  looked for in lowercase: a rarer casing is a variant ("Cien años de soledad") unless it is
+  a common noun heading the name ("el cerro del Tepeyac") or sits in a headline (title
+  case). A one-word
+  name met again in lowercase mid-sentence ("la sunat" / "la Sunat") is a variant when the
+  lowercase form is no common word (``lowercase_zipf``) and the capital spelling is the
+  draft's habit (``case_majority`` uses alone, inside sentences); a line of keywords
+  ("josé antonio meade") is no evidence.
 * **Typos**: name words one edit apart (a letter added, dropped, changed or two swapped:
   Carstens / Castens, Huffington / Huffingotn) or with one letter moved two places
   (Kristaps / Krisapts). This is where distinct names live, so the
   edit must not touch the first or last letter (Felps / Jelps, Copa / Copas, Julia / Julie)
+  — a last letter changed inside one longer name is a slip, when the two share another name
+  word and one follows a name word, so it is no given name (Air Europa / Air Europe, Jesús
+  González Schmal / Gonzáles Schmal; Mario Rossi / Maria Rossi are two people) —
   nor change the case too, the word must be long
   enough, the rarer spelling must be rare enough to be a slip (not an established word or
   name in the lexicon: Colombia / Columbia are both established), it must be rare in the
   draft, two names whose other words differ are two people (Ana Martín / Luis Marín), and
   two acronyms a letter apart are two bodies (EPA / OPA).
+* **Ampersands**: a name written with "&" and with the word it stands for (the language's
+  ``ampersand-words``: Fauna & Flora International / Fauna and Flora International).
+* **Possessives**: a name ending in s once written as a possessive without it ("Meadow's"
+  where the draft says "Meadows"), and a two-word name once written with a possessive inside
+  ("Hart's Island" / "Hart Island") when the draft never names its first word alone
+  ("Ohio's Supreme Court" is Ohio's).
 * **Not variants**: a long word of the language set in capitals (a masthead or a brand's
   style: CONFIDENCIAL / Confidencial), a compound with and without a linking element of the
   language's ``compound-links`` (Mitgliedstaaten / Mitgliedsstaaten), and the language's
@@ -62,6 +77,7 @@ from .mentions import (
     mentions,
     runs,
     sentence_words,
+    skipped_chunks,
     translit_key,
 )
 from .quotations import unless_quoted
@@ -84,6 +100,14 @@ class NameVariantsOptions(Options):
     wordlist: str = option(
         "large", "wordfreq list used as the lexicon: small or large", lexicons.WORDLISTS
     )
+    case_majority: int = option(
+        3, "fewest uses of a one-word name with its capital for its lowercase form to be a variant"
+    )
+    lowercase_zipf: float = option(
+        3.75,
+        "Zipf frequency below which a name met again in lowercase (petro / Petro, pinot noir /"
+        " Pinot Noir) is no word of the language, so the lowercase form is a variant",
+    )
     caps_word_min_length: int = option(
         7, "shortest word of the language in capitals taken as a masthead, not a name"
     )
@@ -100,11 +124,13 @@ def check_names(ctx: Context):
     hits: list[Hit] = []
     hits += lookalikes(ctx, found["all_words"], found["word_count"], o["lookalike_text_share"])
     mention_list = [m for m in found["mentions"] if not _odd_chars(m.form)]
-    mention_list += _case_variants(ctx, found["runs"], lex, o["known_zipf"], o["ordinary_zipf"])
+    mention_list += _case_variants(ctx, found["runs"], lex, o["lowercase_zipf"], o["ordinary_zipf"])
+    mention_list += _lowercase_names(ctx, mention_list, lex, o)
     groups: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     to_key = translit_key if o["transliteration"] else key
+    inner = frozenset(ctx.lang.data.get("acronym-connectors", []) or ())
     for m in mention_list:
-        groups[to_key(m.core_form)][m.form].append(m)
+        groups[to_key(_acronym_core(m.core_form, inner))][m.form].append(m)
 
     def ordinary(form: str) -> bool:
         # the lexicon first: the draft's lowercase words are gathered only if it is asked
@@ -142,6 +168,8 @@ def check_names(ctx: Context):
             hits += _report(ctx, form, occ, major, major_occ)
     if o["typos"] and lex is not None:
         hits += _typos(ctx, groups, lex, named, ordinary, links)
+    hits += _possessive_names(ctx, found["possessives"], found["runs"], mention_list)
+    hits += _ampersand_variants(ctx, found["ampersands"], lex if nouns else None, o)
     yield from _dedupe(hits)
 
 
@@ -149,7 +177,8 @@ def _collect(ctx: Context) -> dict:
     o = ctx.options
     connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
     elisions = frozenset(w.lower() for w in ctx.lang.data.get("elisions", []))
-    out: dict = {"mentions": [], "runs": [], "all_words": [], "word_count": 0}
+    out: dict = {"mentions": [], "runs": [], "all_words": [], "word_count": 0, "possessives": []}
+    out["ampersands"] = []
     for block in ctx.doc.blocks:
         if not block.is_prose:
             continue
@@ -159,6 +188,9 @@ def _collect(ctx: Context) -> dict:
             out["all_words"] += words
             out["word_count"] += count
             out["mentions"] += hashtags(text, s.span.start)
+            out["possessives"] += _possessive_pairs(words, text, s.span.start)
+            if " & " in text:
+                out["ampersands"] += _ampersand_names(words, text, s.span.start)
             if o["skip_uppercase_lines"] and is_caps_sentence(text):
                 continue
             for run in runs(words, text, s.span.start, connectors):
@@ -168,6 +200,123 @@ def _collect(ctx: Context) -> dict:
                 out["mentions"] += found
                 out["runs"] += [m for m in found if m.words > 1]
     return out
+
+
+def _possessive_pairs(words, text: str, offset: int) -> list[Mention]:
+    """Two name words with a possessive 's between them ("Hart's Island"), as one mention."""
+    out = []
+    for w, nxt in zip(words, words[1:], strict=False):
+        if not (w.possessive and w.name and nxt.name):
+            continue
+        if text[w.end - offset : nxt.start - offset] in ("'s ", "’s "):
+            form = text[w.start - offset : nxt.end - offset]
+            out.append(Mention(form, w.start, nxt.end, w.initial, (), 2, f"{w.text} {nxt.text}"))
+    return out
+
+
+def _ampersand_names(words, text: str, offset: int) -> list[Mention]:
+    """Names with an ampersand between two name words ("Fauna & Flora International"): the
+    words from the one before it to the last name word after it."""
+    out = []
+    for i, (w, nxt) in enumerate(zip(words, words[1:], strict=False)):
+        if not (w.name and nxt.name) or text[w.end - offset : nxt.start - offset] != " & ":
+            continue
+        end = nxt
+        for after in words[i + 2 :]:
+            if not after.name or text[end.end - offset : after.start - offset] != " ":
+                break
+            end = after
+        form = text[w.start - offset : end.end - offset]
+        out.append(Mention(form, w.start, end.end, w.initial, (), 2))
+    return out
+
+
+def _ampersand_variants(ctx: Context, ampersands: list[Mention], nouns_lex, o):
+    """A name written with "&" and with the word it stands for (the language's
+    ``ampersand-words``: "Fauna & Flora International" / "Fauna and Flora International"):
+    the rarer spelling, or the later one, is reported. In a language that capitalises its
+    nouns (``nouns_lex`` is its lexicon), words of the language joined by "und" are prose
+    ("Prävention und Hilfe"), not a name."""
+    words = ctx.lang.data.get("ampersand-words", []) or []
+    if not ampersands or not words:
+        return []
+    by_form: dict[str, list[Mention]] = defaultdict(list)
+    for m in ampersands:
+        parts = [w.lower() for w in m.form.split() if w != "&"]
+        if nouns_lex is None or any(nouns_lex.zipf(w) < o["known_zipf"] for w in parts):
+            by_form[m.form].append(m)
+    out = []
+    for form, occ in by_form.items():
+        for word in words:
+            other = form.replace(" & ", f" {word} ")
+            found = _occurrences(ctx.doc, other)
+            if not found:
+                continue
+            pair = sorted([(form, occ), (other, found)], key=lambda f: (-len(f[1]), f[1][0].start))
+            (major, major_occ), (minor, minor_occ) = pair
+            out += _report(ctx, minor, minor_occ, major, major_occ)
+            break
+    return out
+
+
+def _occurrences(doc, phrase: str) -> list[Mention]:
+    """Where ``phrase`` is written in the draft's prose, as it is written (any spacing)."""
+    pattern = re.compile(
+        r"(?<![^\W\d_])" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"(?![^\W\d_])"
+    )
+    return [
+        Mention(phrase, block.span.start + m.start(), block.span.start + m.end(), False, (), 2)
+        for block in doc.blocks
+        if block.is_prose
+        for m in pattern.finditer(block.prose)
+    ]
+
+
+def _possessive_names(ctx: Context, possessives, run_mentions, mention_list):
+    """A name of two words written once with a possessive between them: "Hart's Island"
+    where the draft says "Hart Island" more often, and never names the first word alone
+    ("Washington's Supreme Court" is the court of Washington, named on its own)."""
+    if not possessives:
+        return []
+    taken = {(m.start, m.start + len(m.core.split()[0])) for m in possessives}
+    alone = {
+        m.form
+        for m in mention_list
+        if m.words == 1 and len(m.context) == 1 and (m.start, m.end) not in taken
+    }
+    plain: dict[str, list[Mention]] = defaultdict(list)
+    for m in run_mentions:
+        words = m.form.split()
+        for pair in {f"{x} {y}" for x, y in zip(words, words[1:], strict=False)}:
+            plain[pair].append(m)
+    by_pair: dict[str, list[Mention]] = defaultdict(list)
+    for m in possessives:
+        by_pair[m.core].append(m)
+    out = []
+    for pair, occ in by_pair.items():
+        if pair.split()[0] in alone:
+            continue
+        major_occ = plain.get(pair, [])
+        if len(occ) > ctx.options["typo_max_count"] or len(major_occ) < max(2, len(occ) + 1):
+            continue
+        for form in {m.form for m in occ}:
+            out += _report(ctx, form, [m for m in occ if m.form == form], pair, major_occ)
+    return out
+
+
+_ACRONYM = regexcache.compile(r"\p{Lu}+(?:\p{Ll}{1,3}\p{Lu}+)+")
+_INNER_LOWER = regexcache.compile(r"\p{Ll}+")
+
+
+def _acronym_core(form: str, inner: frozenset[str]) -> str:
+    """An acronym without the lowercase words of the language set inside it (its
+    ``acronym-connectors``): "FCPyS" is "FCPS"."""
+    if not inner or not form[-1:].isupper() or not _ACRONYM.fullmatch(form):
+        return form
+    parts = _INNER_LOWER.findall(form)
+    if not all(p in inner for p in parts):
+        return form
+    return _INNER_LOWER.sub("", form)
 
 
 @lru_cache(maxsize=32768)
@@ -185,6 +334,15 @@ def _evidence(form: str, major: str) -> str:
         return "only a hyphen, space or apostrophe differs"
     if translit_key(form) == translit_key(major):
         return "only a doubled letter or y for i differs"
+    if "&" in form + major:
+        return "an ampersand and the word it stands for"
+    if major == form + "s":
+        return "a possessive's apostrophe inside the name"
+    if key(form) == key(major) + "s" or form.replace("’", "'").replace("'s ", " ") == major:
+        return "a possessive inside the name"
+    capitals = [c for c in form if c.isupper()]
+    if (form.isupper() or major.isupper()) and capitals == [c for c in major if c.isupper()]:
+        return "the same acronym with and without a connecting word"
     if len(form.split()) > 1 and len(major.split()) > 1:
         return "the same name with another connecting word"
     return "one letter apart"
@@ -284,7 +442,9 @@ def _lowercase_words(doc) -> frozenset[str]:
     return doc.memo("lowercase-words", gather)
 
 
-def _case_variants(ctx: Context, run_mentions: list[Mention], lex, known: float, ordinary: float):
+def _case_variants(
+    ctx: Context, run_mentions: list[Mention], lex, lowercase: float, ordinary: float
+):
     """Multi-word names met again, less often, with other capitals ("Cien años de soledad").
 
     Not headings (title case is a headline style), and not a lowercase head before a
@@ -321,7 +481,7 @@ def _case_variants(ctx: Context, run_mentions: list[Mention], lex, known: float,
                 surface = raw[:1].upper() + raw[1:] if initial else raw
                 if span in seen or surface == form or surface.isupper():
                     continue
-                if not _named_variant(raw, form, initial, lex, known):
+                if not _named_variant(raw, form, initial, lex, lowercase):
                     continue
                 if _common_head(raw, form, connectors, lex, ordinary):
                     continue
@@ -334,6 +494,90 @@ def _case_variants(ctx: Context, run_mentions: list[Mention], lex, known: float,
             by_surface[m.form] += 1
         out += [m for m in variants if by_surface[m.form] < counts[form]]
     return out
+
+
+def _lowercase_names(ctx: Context, mention_list: list[Mention], lex, o) -> list[Mention]:
+    """One-word names met again in lowercase mid-sentence ("petro" / "Petro"), when the
+    lowercase form is no word of the language (below ``lowercase_zipf``; in a language that
+    capitalises its nouns, below ``known_zipf``, as a noun's lowercase form is an adjective
+    or a verb) and the draft writes the name alone with its capital, inside sentences and
+    outside headings, at least ``case_majority`` times and more often than in lowercase. A
+    sentence without capitals, or a name in lowercase next to another of the draft's names
+    in lowercase (a line of keywords, "josé antonio meade"), says nothing about case."""
+    if lex is None:
+        return []
+    lowered = _lowercase_words(ctx.doc)
+    headings = [b.span for b in ctx.doc.blocks if b.kind == "heading"]
+    capital: dict[str, int] = defaultdict(int)
+    names = set()  # the one-word names of the draft, lowercased
+    for m in mention_list:
+        form = m.form
+        if m.words == 1 and not m.initial and form[:1].isupper():
+            names.add(form.lower())
+        if len(m.context) != 1 or m.initial or not form[:1].isupper() or form.isupper():
+            continue  # a word of a longer name may be a common noun ("Fundación para la Salud")
+        if form.lower() not in lowered or len(form) < o["typo_min_length"]:
+            continue
+        if any(h.start <= m.start < h.end for h in headings):
+            continue
+        capital[form] += 1
+    ceiling = o["lowercase_zipf"]
+    if ctx.lang.data.get("capitalised-nouns"):
+        ceiling = min(ceiling, o["known_zipf"])
+    wanted = {
+        f.lower(): f
+        for f, n in capital.items()
+        if n >= o["case_majority"] and lex.zipf(f.lower()) < ceiling
+    }
+    if not wanted:
+        return []
+    found: dict[str, list[Mention]] = defaultdict(list)
+    for block in ctx.doc.blocks:
+        if not block.is_prose:
+            continue
+        for s in block.sentences:
+            text = block.prose[s.span.start - block.span.start : s.span.end - block.span.start]
+            if is_caps_sentence(text) or text.islower():
+                continue  # capitals, or none at all (a line of keywords): no case evidence
+            if not any(w in text for w in wanted):
+                continue
+            words = list(_LOWER_WORD.finditer(text))
+            for i, word in enumerate(words):
+                low = word.group()
+                if low not in wanted or _not_prose(text, word.start(), word.end()):
+                    continue
+                near = [words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)]
+                if any(n.group() in names and _adjacent(text, n, word) for n in near):
+                    continue  # "josé antonio meade": a name in lowercase, a line of keywords
+                start = s.span.start + word.start()
+                found[low].append(Mention(low, start, start + len(low), False, (fold(low),), 1))
+    return [
+        m
+        for low, occ in found.items()
+        if len(occ) <= o["typo_max_count"] and len(occ) < capital[wanted[low]]
+        for m in occ
+    ]
+
+
+def _adjacent(text: str, a, b) -> bool:
+    """Only spaces between the two matches."""
+    first, second = sorted((a, b), key=lambda m: m.start())
+    return not text[first.end() : second.start()].strip()
+
+
+def _not_prose(text: str, start: int, end: int) -> bool:
+    """The word sits in a handle, hashtag, address or file name, or is glued to a mark that
+    makes it part of a longer token ("petro-dólares", "site/petro"), or is quoted alone."""
+    if start and text[start - 1] in _GLUED_BEFORE or text[end : end + 1] in _GLUED_AFTER:
+        return True
+    if start and text[start - 1] in _QUOTES and text[end : end + 1] in _QUOTES:
+        return True  # a word quoted alone is cited as a word ("pilea")
+    return any(a <= start < b for a, b in skipped_chunks(text))
+
+
+_GLUED_BEFORE = "@#./\\_-‐'’"
+_GLUED_AFTER = tuple("@/\\_-‐")
+_QUOTES = "\"“”„«»‘’'"
 
 
 def _case_differs(words: list[str], text: str, lower: str) -> bool:
@@ -397,7 +641,7 @@ def _typos(ctx: Context, groups, lex, named, ordinary, links=()):
                 continue
             if _compound_link(a[1], b[1], links) or _inflected(a[0], b[0], endings):
                 continue  # Werkbahn / Werksbahn; Vertrags / Vertrages
-            pair = _typo_pair(a, b, lex, o)
+            pair = _misplaced_possessive(a, b, o) or _typo_pair(a, b, lex, o)
             if pair is not None:
                 (form, occ), (major, major_occ) = pair
                 out += _report(ctx, form, occ, major, major_occ)
@@ -411,7 +655,8 @@ def _inflected(a: str, b: str, endings: frozenset[str]) -> bool:
     n = 0
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
-    return n >= 4 and a[n:] in endings and b[n:] in endings
+    # the stem may end before the letters the two share (Erneuerbar-en / Erneuerbar-er)
+    return any(a[k:] in endings and b[k:] in endings for k in range(n, 3, -1))
 
 
 def _moved_letter(a: str, b: str) -> bool:
@@ -427,27 +672,66 @@ def _moved_letter(a: str, b: str) -> bool:
     return y in (x[1:] + x[0], x[2] + x[:2])
 
 
+def _misplaced_possessive(a, b, o):
+    """A name ending in s written once as a possessive without it: "Meadow's" where the
+    draft says "Meadows" (the apostrophe moved inside the name: "Meadows's", "Meadows'")."""
+    short, long = sorted((a, b), key=lambda s: len(s[0]))
+    if long[0] != short[0] + "s" or not all(m.possessive for m in short[2]):
+        return None
+    if len(short[2]) > o["typo_max_count"] or len(long[2]) <= len(short[2]):
+        return None
+    if _different_people(short[2], long[2]):
+        return None  # Prince William's / Serena Williams
+    return (short[1], short[2]), (long[1], long[2])
+
+
 def _typo_pair(a, b, lex, o):
     """(minority, majority) as (form, occurrences), or None when the two may be distinct."""
     ka, kb = a[0], b[0]
-    if ka[-1] != kb[-1] or ka[:-1] == kb or kb[:-1] == ka:
-        return None  # the last letter differs or is added: an ending (Copa / Copas)
+    if ka[:-1] == kb or kb[:-1] == ka:
+        return None  # a letter added at the end: an ending (Copa / Copas)
+    ending = ka[-1] != kb[-1]
     if ka[0] != kb[0] or ka[1:] == kb or kb[1:] == ka:
         return None  # the first letter differs: another name (Felps / Jelps)
     if _shape(a[1]) != _shape(b[1]):
         return None  # case and a letter both differ: two changes, not one slip
     if a[1].isupper() and b[1].isupper():
         return None  # two acronyms a letter apart name two bodies (EPA / OPA)
+    if ending:
+        # the last letter differs: an ending or another name (Julia / Julie), unless inside
+        # one longer name; only the uses in that name count (Air Europe, not Europe)
+        a = (a[0], a[1], _surname_ending(a[2], b[2]))
+        b = (b[0], b[1], _surname_ending(b[2], a[2]))
+        if not a[2] or not b[2]:
+            return None
     # the majority is the more used form, then the better established one, then the first
     ranked = sorted((a, b), key=lambda s: (-len(s[2]), -lex.zipf(s[1]), s[2][0].start))
     major, minor = ranked
-    if len(minor[2]) > o["typo_max_count"]:
+    minor_occ = minor[2]
+    if len(minor_occ) > o["typo_max_count"]:
         return None
-    if lex.zipf(minor[1]) >= o["known_zipf"] and not _same_frame(minor[2], major[2]):
+    framed = ending or _same_frame(minor_occ, major[2])
+    if lex.zipf(minor[1]) >= o["known_zipf"] and not framed:
         return None  # both are established words or names (Colombia / Columbia)
-    if _different_people(minor[2], major[2]):
+    if _different_people(minor_occ, major[2]):
         return None  # Ana Martín / Luis Marín
-    return (minor[1], minor[2]), (major[1], major[2])
+    return (minor[1], minor_occ), (major[1], major[2])
+
+
+def _surname_ending(uses: list[Mention], other: list[Mention]) -> list[Mention]:
+    """The ``uses`` of a form that sit in one longer name with a use of the ``other`` form:
+    the two share another name word (Air Europa / Air Europe, Jesús González Schmal /
+    Gonzáles Schmal), and one of them follows a name word, so it is no given name (Mario
+    Rossi / Maria Rossi are two people). A last letter changed there is a slip."""
+    around = frozenset().union(*(_others(m) for m in other))
+    framed = [m for m in uses if _others(m) & around]
+    if not framed:
+        return []
+    near = frozenset().union(*(_others(m) for m in framed))
+    both = [*framed, *(m for m in other if _others(m) & near)]
+    if all(not m.context or m.context[0] == fold(m.form) for m in both):
+        return []
+    return framed
 
 
 def _shape(form: str) -> str:
