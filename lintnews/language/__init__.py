@@ -20,6 +20,11 @@ from ..records import frozen
 from ..yamlload import line_of, read_yaml
 
 WORD = regexcache.compile(r"[\p{L}\p{M}][\p{L}\p{M}\p{N}'’-]*|\p{N}+")
+#: a quotation between double quotes: straight, typographic (“…”, „…“, „…”) or angle
+#: quotes («…», ‹…›); a pattern's source, for the kinds that read quotations
+DOUBLE_QUOTATION = (
+    r"\"[^\"]{1,2000}\"|“[^”“]{1,2000}[”“]|„[^“”„]{1,2000}[“”]|«[^»]{1,2000}»|‹[^›]{1,2000}›"
+)
 _LIST_KEYS = ("stopwords", "abbreviations", "leadins")
 
 _recent_words: dict[str, tuple[str, ...]] = {}

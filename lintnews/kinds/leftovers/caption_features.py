@@ -273,11 +273,11 @@ class _Context:
     def __init__(self, lines: list[Line], lang: Language, ui: frozenset[str]):
         self.lines, self.lang, self.ui = lines, lang, ui
         self.per_block = Counter(line.block for line in lines)
-        self._vocabulary: Counter | None = None
-        self._evidence: float | None = None
         lengths = sorted(len(line.words) for line in lines)
         self.median_words = lengths[len(lengths) // 2] if lengths else 0
         self._content: dict[int, frozenset[str]] = {}
+        self._vocabulary: Counter | None = None  # content words of all lines, when asked
+        self._evidence: float | None = None
 
     def content(self, i: int) -> frozenset[str]:
         found = self._content.get(i)

@@ -170,31 +170,36 @@ def _check_pattern(pattern: str, template: str, where: str) -> None:
 _patterns_cache: dict = {}
 
 
-def _patterns(ctx: Context):
-    """Compiled (markers, lines, inline, markup) for the draft's language."""
+@frozen
+class Patterns:
+    """A rule's patterns compiled for one language (None: the rule has none of the kind)."""
+
+    markers: UserPattern | None
+    lines: PatternSet | None
+    inline: PatternSet | None
+    markup: PatternSet | None
+    endings: PatternSet | None
+
+
+def _patterns(ctx: Context) -> Patterns:
+    """The rule's patterns for the draft's language: the options' and the language data's."""
     o, lang = ctx.options, ctx.lang
     pack = o["pack"]
 
     def pats(key):
+        if key == "markup":
+            return tuple(o["markup"])
         given = o[key].get("*", []) + o[key].get(ctx.doc.language, [])
         extra = (lang.data.get(f"{pack}-{key}", []) or []) if pack else []
         return tuple(given) + tuple(extra)
 
-    key = (
-        pats("markers"),
-        pats("lines"),
-        pats("inline"),
-        tuple(o["markup"]),
-        pats("endings"),
-    )
+    key = tuple(pats(k) for k in TEMPLATES)
     if key not in _patterns_cache:
-        _patterns_cache[key] = (
-            _compile(key[0], TEMPLATES["markers"]),
-            _compile_set(key[1], TEMPLATES["lines"]),
-            _compile_set(key[2], TEMPLATES["inline"]),
-            _compile_set(key[3], TEMPLATES["markup"]),
-            _compile_set(key[4], TEMPLATES["lines"]),
-        )
+        compiled = {
+            k: (_compile if k == "markers" else _compile_set)(given, TEMPLATES[k])
+            for k, given in zip(TEMPLATES, key, strict=True)
+        }
+        _patterns_cache[key] = Patterns(**compiled)
     return _patterns_cache[key]
 
 
@@ -214,7 +219,8 @@ def _compile_set(patterns: tuple[str, ...], template: str):
 def annotate(ctx: Context) -> Body:
     """The body's lines, each with the rule (marker, pattern, shape) that matched it, if any."""
     o = ctx.options
-    markers, lines, _, markup, endings = _patterns(ctx)
+    found = _patterns(ctx)
+    markers, lines, markup, endings = found.markers, found.lines, found.markup, found.endings
     b = body(ctx.doc, o["after_image_ok"])
     furniture = ui_words(ctx.lang)
     # the lines' whole source, for the markup patterns only (no markup: not read at all)
@@ -272,7 +278,8 @@ GUESS_SENTENCES = 3
 
 def check(ctx: Context):
     o = ctx.options
-    inline, markup = _patterns(ctx)[2:4]
+    found = _patterns(ctx)
+    inline, markup = found.inline, found.markup
     b = annotate(ctx)
     if inline is not None:
         inline = inline.narrowed([line.text for line in b.lines])
@@ -632,14 +639,12 @@ def _blocks(ctx: Context, markup):
     such markup (a post's address alone); Markdown images whose alt text is a leftover."""
     for block in ctx.doc.blocks:
         source = ctx.doc.text[block.span.start : block.span.end]
-        if block.kind == "html" and markup is not None and markup.found_in(source):
-            yield _hit(block.span, source.strip(), "markup or template code", whole_line=ctx)
-        elif (
-            block.kind == "paragraph"
-            and markup is not None
-            and not block.prose.strip()
-            and markup.found_in(source)
-        ):  # a paragraph of nothing but an address: a post's embed that did not render
+        # an HTML block, or a paragraph of nothing but markup (a post's address alone: an
+        # embed that did not render), whose source the markup patterns find
+        markup_only = block.kind == "html" or (
+            block.kind == "paragraph" and not block.prose.strip()
+        )
+        if markup_only and markup is not None and markup.found_in(source):
             yield _hit(block.span, source.strip(), "markup or template code", whole_line=ctx)
         elif block.kind == "image":
             alt = fold(block.meta.get("alt", ""))

@@ -177,8 +177,14 @@ def _collect(ctx: Context) -> dict:
     o = ctx.options
     connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
     elisions = frozenset(w.lower() for w in ctx.lang.data.get("elisions", []))
-    out: dict = {"mentions": [], "runs": [], "all_words": [], "word_count": 0, "possessives": []}
-    out["ampersands"] = []
+    out: dict = {
+        "mentions": [],
+        "runs": [],
+        "all_words": [],
+        "word_count": 0,
+        "possessives": [],
+        "ampersands": [],
+    }
     for block in ctx.doc.blocks:
         if not block.is_prose:
             continue

@@ -15,10 +15,10 @@ import bisect
 from ... import regexcache
 from ...document import Document, Span
 from ...findings import Fix
+from ...language import DOUBLE_QUOTATION
 
 _QUOTATION = regexcache.compile(
-    r"\"[^\"]{1,2000}\"|“[^”“]{1,2000}[”“]|„[^“”„]{1,2000}[“”]|«[^»]{1,2000}»|‹[^›]{1,2000}›"
-    r"|(?<![\p{L}\p{N}])‘[^’]{1,2000}’(?![\p{L}])"
+    DOUBLE_QUOTATION + r"|(?<![\p{L}\p{N}])‘[^’]{1,2000}’(?![\p{L}])"
     r"|(?<![\p{L}\p{N}])'[^'\n]{1,400}'(?![\p{L}\p{N}])"
 )
 

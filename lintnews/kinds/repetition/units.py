@@ -31,7 +31,7 @@ from rapidfuzz.distance import LCSseq
 
 from ... import regexcache
 from ...document import Span
-from ...language import WORD, Language, split_words
+from ...language import DOUBLE_QUOTATION, WORD, Language, split_words
 from ...language.normalize import fold
 
 # Links, handles and the corpus placeholders (*URL*, *NUMBER*; the Markdown parser turns
@@ -39,10 +39,7 @@ from ...language.normalize import fold
 _LINK = regexcache.compile(r"https?://\S+|www\.\S+|\*?\bURL\b\*?|@\w+")
 _PLACEHOLDER_NUMBER = regexcache.compile(r"\*?\bNUMBER\b\*?")
 _DIGITS = regexcache.compile(r"\p{N}+")
-# a quotation in straight, typographic or angle quotes (as quotations.py reads them)
-_QUOTATION = regexcache.compile(
-    r"\"[^\"]{1,2000}\"|“[^”“]{1,2000}[”“]|„[^“”„]{1,2000}[“”]|«[^»]{1,2000}»|‹[^›]{1,2000}›"
-)
+_QUOTATION = regexcache.compile(DOUBLE_QUOTATION)
 _QUOTE_MARKS = '"“„«‹'
 #: least share of a unit's words its quotation must hold to be compared on its own (the
 #: rest is an attribution)
