@@ -130,7 +130,10 @@ def check_names(ctx: Context):
     to_key = translit_key if o["transliteration"] else key
     inner = frozenset(ctx.lang.data.get("acronym-connectors", []) or ())
     for m in mention_list:
-        groups[to_key(_acronym_core(m.core_form, inner))][m.form].append(m)
+        core = m.core_form
+        if inner and core[-1:].isupper():  # an acronym may hold a connector: FCPyS
+            core = _acronym_core(core, inner)
+        groups[to_key(core)][m.form].append(m)
 
     def ordinary(form: str) -> bool:
         # the lexicon first: the draft's lowercase words are gathered only if it is asked
@@ -194,7 +197,8 @@ def _collect(ctx: Context) -> dict:
             out["all_words"] += words
             out["word_count"] += count
             out["mentions"] += hashtags(text, s.span.start)
-            out["possessives"] += _possessive_pairs(words, text, s.span.start)
+            if "'s " in text or "’s " in text:  # a possessive between two name words
+                out["possessives"] += _possessive_pairs(words, text, s.span.start)
             if " & " in text:
                 out["ampersands"] += _ampersand_names(words, text, s.span.start)
             if o["skip_uppercase_lines"] and is_caps_sentence(text):
@@ -512,8 +516,8 @@ def _lowercase_names(ctx: Context, mention_list: list[Mention], lex, o) -> list[
     in lowercase (a line of keywords, "josé antonio meade"), says nothing about case."""
     if lex is None:
         return []
-    lowered = _lowercase_words(ctx.doc)
     headings = [b.span for b in ctx.doc.blocks if b.kind == "heading"]
+    shortest = o["typo_min_length"]
     capital: dict[str, int] = defaultdict(int)
     names = set()  # the one-word names of the draft, lowercased
     for m in mention_list:
@@ -522,9 +526,7 @@ def _lowercase_names(ctx: Context, mention_list: list[Mention], lex, o) -> list[
             names.add(form.lower())
         if len(m.context) != 1 or m.initial or not form[:1].isupper() or form.isupper():
             continue  # a word of a longer name may be a common noun ("Fundación para la Salud")
-        if form.lower() not in lowered or len(form) < o["typo_min_length"]:
-            continue
-        if any(h.start <= m.start < h.end for h in headings):
+        if len(form) < shortest or any(h.start <= m.start < h.end for h in headings):
             continue
         capital[form] += 1
     ceiling = o["lowercase_zipf"]
@@ -535,6 +537,9 @@ def _lowercase_names(ctx: Context, mention_list: list[Mention], lex, o) -> list[
         for f, n in capital.items()
         if n >= o["case_majority"] and lex.zipf(f.lower()) < ceiling
     }
+    if wanted:  # the draft's lowercase words, gathered only when a name may be among them
+        lowered = _lowercase_words(ctx.doc)
+        wanted = {low: f for low, f in wanted.items() if low in lowered}
     if not wanted:
         return []
     found: dict[str, list[Mention]] = defaultdict(list)
