@@ -216,7 +216,6 @@ class PatternSet:
 
     def __init__(self, patterns: tuple[str, ...], template: str, flags: int = 0):
         self.pattern = template.format("|".join(f"(?:{p})" for p in patterns))
-        self.template, self.sources = template, tuple(patterns)
         self.flags = flags
         self.timeout = timeout()
         self._whole: UserPattern | None = None
@@ -239,14 +238,12 @@ class PatternSet:
             self._whole = UserPattern(self.pattern, self.flags)
         return self._whole
 
-    def narrowed(self, lines: list[str], scan: bool = True) -> PatternSet:
+    def narrowed(self, lines: list[str]) -> PatternSet:
         """The set without the patterns that match on none of ``lines`` (texts without a
         newline): one scan of the joined lines per pattern, instead of one per line, so
         that a draft's many lines are then tried against the few patterns that can match.
         Answers on those lines are unchanged (see ``_line_local``). A pattern ``absent``
-        from the lines is dropped unscanned; with ``scan`` False, only those are dropped
-        (for ``matches``, which tries one place of a line: a scan of the draft per pattern
-        costs about what it saves). The narrowed set's alternation is of the kept ones."""
+        from the lines is dropped unscanned."""
         if self.parts is None or not self.parts:
             return self
         if self._probes is None:
@@ -258,27 +255,22 @@ class PatternSet:
         folded = prefilter.fold(joined)
         clock = _Budget(self.pattern, joined, self.timeout)
         keep = [
-            i
-            for i, (part, probe) in enumerate(zip(self.parts, self._probes, strict=True))
+            part
+            for part, probe in zip(self.parts, self._probes, strict=True)
             if not part.absent(joined, folded)
-            and (not scan or probe is None or clock.run(probe.compiled.search, joined, 0))
+            and (probe is None or clock.run(probe.compiled.search, joined, 0))
         ]
         if len(keep) == len(self.parts):
             return self
         narrow = object.__new__(PatternSet)
         narrow.__dict__.update(self.__dict__)
-        narrow.parts, narrow._probes = [self.parts[i] for i in keep], None
-        narrow.sources = tuple(self.sources[i] for i in keep)
-        narrow.pattern = self.template.format("|".join(f"(?:{p})" for p in narrow.sources))
-        narrow._whole = None
+        narrow.parts, narrow._probes = keep, None
         return narrow
 
     def matches(self, text: str) -> bool:
         """Whether the alternation matches at the start of ``text``: the alternation itself
         runs here (measured: a few times faster than the patterns one by one, since a match
         at one place needs no scan; the patterns one by one if it does not compile)."""
-        if self.parts is not None and not self.parts:
-            return False  # narrowed to nothing: no pattern can match
         if self.parts is not None and self._whole is None:
             try:
                 self.whole()

@@ -85,25 +85,14 @@ def test_a_narrowed_set_answers_as_the_whole_set_on_its_lines(patterns, template
     lines = [t for t in SET_TEXTS if t] + ["ba", "x URL", "ab", "  ab"]
     full = PatternSet(patterns, template, regex.I)
     for chosen in (lines, lines[:1], lines[-2:]):
-        for narrow in (full.narrowed(chosen), full.narrowed(chosen, scan=False)):
-            for text in chosen:
-                assert [m.span() for m in narrow.finditer(text)] == [
-                    m.span() for m in full.finditer(text)
-                ]
-                assert narrow.matches(text) == full.matches(text)
-                assert narrow.found_in(text) == full.found_in(text)
+        narrow = full.narrowed(chosen)
+        for text in chosen:
+            assert [m.span() for m in narrow.finditer(text)] == [
+                m.span() for m in full.finditer(text)
+            ]
+            assert narrow.matches(text) == full.matches(text)
+            assert narrow.found_in(text) == full.found_in(text)
     assert len(full.narrowed(["nothing here"]).parts) < len(full.parts)
-
-
-def test_a_set_narrowed_by_its_literals_runs_the_alternation_of_the_kept_patterns():
-    template = r"^\W{{0,2}}(?:{})\W{{0,2}}$"
-    full = PatternSet(("subscribe now", "advertisement", r"\d{8,14}"), template, regex.I)
-    narrow = full.narrowed(["Subscribe now!", "The council met."], scan=False)
-    assert narrow.sources == ("subscribe now", r"\d{8,14}")  # a pattern without literals stays
-    assert "advertisement" not in narrow.pattern and narrow.matches("Subscribe now!")
-    # narrowed to nothing, it matches nothing (an empty alternation would match "--")
-    nothing = PatternSet(("subscribe now", "advertisement"), template, regex.I)
-    assert not nothing.narrowed(["--"], scan=False).matches("--")
 
 
 def test_pattern_set_timeout_names_the_alternation(monkeypatch):

@@ -227,8 +227,6 @@ def annotate(ctx: Context) -> Body:
     sources = [_source(ctx.doc, line) for line in b.lines] if markup is not None else None
     if sources is not None:
         markup = markup.narrowed(sources)
-    if lines is not None:  # the line patterns whose literals the draft holds
-        lines = lines.narrowed([line.text for line in b.lines], scan=False)
     closing = _closing(len(b.lines))
     for i, line in enumerate(b.lines):
         line.rule = _rule(ctx, line.text, markers, lines, markup, sources[i] if sources else "")
