@@ -92,6 +92,14 @@ def test_the_lexicon_knows_established_spellings_and_not_slips():
     assert lexicon.load("xx-none") is None
 
 
+def test_the_lexicon_looks_words_up_as_the_list_stores_them_case_folded_and_composed():
+    de = lexicon.load("de", "large")
+    # "ß" is stored case-folded ("grösse"): a lookup by str.lower found no German word with it
+    assert de.zipf("Größe") == de.zipf("grösse") > 4
+    assert de.zipf("Straße") > 4 and de.zipf("groß") > 4
+    assert de.zipf("Gro\u0308\u00dfe") == de.zipf("Größe")  # a decomposed "ö" too
+
+
 def test_a_lexicon_index_answers_as_the_list_and_survives_damage(tmp_path):
     read = lexicon.load("es", "large", 2.0)
     words = [*list(read._zipf)[::97], "Putin", "putinn", "", "zzzz", "\uffff"]
@@ -155,3 +163,13 @@ def test_a_variant_says_what_makes_the_two_forms_one_name():
     messages = [f.detail for f in lint(text, "inconsistent-name", language="es").findings]
     assert any("only the accents differ" in m for m in messages)
     assert any("one letter apart" in m for m in messages)
+
+
+def test_the_decomposed_letters_fix_composes_only_the_words_found():
+    text = "# Consejo\n\nLa reunio\u0301n se aplazo\u0301.\n\n`co\u0301digo` queda igual.\n\nLa comisio\u0301n llega.\n"
+    [finding] = lint(text, "typography", language="es").findings
+    fix = finding.fix
+    assert fix.safe
+    fixed = text[: fix.span.start] + fix.replacement + text[fix.span.end :]
+    assert "reunión" in fixed and "aplazó" in fixed and "comisión" in fixed
+    assert "`co\u0301digo`" in fixed  # code between the places is not prose: left as written

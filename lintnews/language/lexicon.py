@@ -20,6 +20,7 @@ size and time, and rebuilt when either changes.
 from __future__ import annotations
 
 import importlib.util
+import unicodedata
 import zlib
 from array import array
 from functools import lru_cache
@@ -40,8 +41,12 @@ class Lexicon:
         self._zipf = zipf  # a dict, or a _PackedTable read from an index
 
     def zipf(self, word: str) -> float:
-        """0.0 for a word the list does not hold."""
-        return self._zipf.get(word.lower(), 0.0)
+        """0.0 for a word the list does not hold. The word is looked up as wordfreq stores
+        it: case-folded (German "ß" as "ss": "Größe" is "grösse") and composed (NFC)."""
+        folded = word.casefold()
+        if not folded.isascii():
+            folded = unicodedata.normalize("NFC", folded)
+        return self._zipf.get(folded, 0.0)
 
     def __len__(self) -> int:
         return len(self._zipf)

@@ -65,7 +65,7 @@ from ...findings import Fix, Hit
 from ...language import lexicon as lexicons
 from ...language.normalize import fold
 from ..base import Context, Options, RuleKind, option, options_dataclass
-from ..typography.typography import has_ligature, only_apostrophes_differ
+from ..typography.typography import has_ligature, only_apostrophes_differ, same_letters
 from .lookalikes import lookalikes, mixed_script
 from .mentions import (
     Mention,
@@ -110,6 +110,11 @@ class NameVariantsOptions(Options):
     )
     caps_word_min_length: int = option(
         7, "shortest word of the language in capitals taken as a masthead, not a name"
+    )
+    caps_common_zipf: float = option(
+        4.5,
+        "Zipf frequency from which a shorter word in capitals is a common word set in capitals"
+        " (JUNI / Juni, LOCAL / Local), not a name",
     )
     lookalike_text_share: float = option(
         0.2, "share of words with look-alike letters from which the text is one finding"
@@ -157,7 +162,7 @@ def check_names(ctx: Context):
         for form, occ in ranked[1:]:
             if only_apostrophes_differ(form, major):
                 continue  # O'Neill / O’Neill: the typography rule's
-            if _masthead(form, major, lex, o["known_zipf"], o["caps_word_min_length"]):
+            if _masthead(form, major, lex, o):
                 continue  # CONFIDENCIAL / Confidencial: a word of the language in capitals
             if _compound_link(form, major, links):
                 continue  # Mitgliedstaaten / Mitgliedsstaaten: a compound's two forms
@@ -338,6 +343,8 @@ def _evidence(form: str, major: str) -> str:
     """What makes the two forms one name, in plain words (the message says it)."""
     if form.lower() == major.lower():
         return "only the capitals differ"
+    if same_letters(form, major):
+        return "the same letters, an accent written as a separate character in one"
     if fold(form) == fold(major):
         return "only the accents differ"
     if key(form) == key(major):
@@ -383,15 +390,16 @@ def _report(ctx: Context, form: str, occ: list[Mention], major: str, major_occ: 
         )
 
 
-def _masthead(form: str, major: str, lex, known: float, min_length: int) -> bool:
+def _masthead(form: str, major: str, lex, o) -> bool:
     """One word, once in capitals: a long word of the language (longer than acronyms are:
-    NASA, PEMEX) set in capitals is a masthead, a brand's style or emphasis, not another
-    spelling of a name."""
-    if " " in form or " " in major or form.lower() != major.lower() or len(form) < min_length:
+    NASA, PEMEX) or a shorter common one (JUNI, LOCAL: commoner than acronyms are) set in
+    capitals is a masthead, a brand's style or emphasis, not another spelling of a name."""
+    if " " in form or " " in major or form.lower() != major.lower():
         return False
-    if form.isupper() == major.isupper():
+    if form.isupper() == major.isupper() or lex is None:
         return False
-    return lex is not None and lex.zipf(form.lower()) >= known
+    long = len(form) >= o["caps_word_min_length"]
+    return lex.zipf(form.lower()) >= (o["known_zipf"] if long else o["caps_common_zipf"])
 
 
 def _compound_link(form: str, major: str, links: tuple[str, ...]) -> bool:
@@ -416,7 +424,7 @@ def _both_words(form: str, major: str, lex, known: float) -> bool:
     if form.lower() == major.lower():
         return False
     if fold(form).lower() == fold(major).lower():
-        return lex.zipf(form.lower()) >= known and lex.zipf(major.lower()) >= known
+        return _known_heads(form.lower(), major.lower(), lex, known)
     if key(form) != key(major):
         return False
     split = max((form, major), key=lambda f: len(_PARTS.split(f)))
@@ -425,6 +433,21 @@ def _both_words(form: str, major: str, lex, known: float) -> bool:
 
 
 _PARTS = regexcache.compile(r"[\s\-‐]+")
+#: the fewest letters of a compound's last word looked up alone (Öfen in Kaminöfen)
+HEAD_LETTERS = 3
+
+
+def _known_heads(a: str, b: str, lex, known: float) -> bool:
+    """Two forms that differ only in accents are two words when, from some letter up to the
+    first that differs, both endings are words: the whole forms (Garten / Gärten) or a
+    compound's last word (Kaminofen / Kaminöfen: Ofen / Öfen, a plural's umlaut)."""
+    if len(a) != len(b):
+        return False
+    first = next((i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y), len(a))
+    return any(
+        lex.zipf(a[k:]) >= known and lex.zipf(b[k:]) >= known
+        for k in range(min(first, len(a) - HEAD_LETTERS), -1, -1)
+    )
 
 
 def _misspelt_words(ctx: Context, forms: dict, lex, known: float, ordinary):

@@ -7,6 +7,13 @@ One finding per draft for each cause, with the count and the other places in ``r
   those words. The safe fix writes the letters out (Unicode NFKC of each ligature). Letters
   of a language are never reported: French "œ" (œuvre, cœur), Danish and Norwegian "æ",
   German "ß", Dutch "ĳ".
+* **Letters written as a base letter and a separate accent** (Unicode decomposed form, as
+  some systems save text: "Näßler" typed as "a" + U+0308): the word looks the same but
+  differs from its composed spelling for search and comparison. The safe fix composes the
+  letters (Unicode NFC of each such word); marks with no composed letter (Devanagari vowel
+  signs, combining accents on letters no language composes) are left alone. A capitalised
+  word the draft also writes composed is a name spelled two ways: ``name-variants`` reports
+  it, not this rule.
 * **Mixed apostrophes in one name**: the same name written with a straight (') and a
   curly (’) apostrophe (O'Neill / O’Neill). The safe fix writes the minority places with
   the majority apostrophe.
@@ -28,6 +35,8 @@ from ..base import Context, Options, RuleKind, option, options_dataclass
 LIGATURES = "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
 _LIGATURE = regexcache.compile("[" + LIGATURES + "]")
 _WORD_WITH_LIGATURE = regexcache.compile(r"[\p{L}\p{M}]*[" + LIGATURES + r"][\p{L}\p{M}]*")
+#: a word holding a combining mark (NFC may compose it with the letter before)
+_WORD_WITH_MARK = regexcache.compile(r"[\p{L}\p{M}]*\p{M}[\p{L}\p{M}]*")
 _APOSTROPHE_NAME = regexcache.compile(r"(?<![\p{L}\p{M}'’])[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)+")
 
 
@@ -35,6 +44,7 @@ _APOSTROPHE_NAME = regexcache.compile(r"(?<![\p{L}\p{M}'’])[\p{L}\p{M}]+(?:['�
 class TypographyOptions(Options):
     ligatures: bool = option(True, "report presentation-form ligatures (ﬁ, ﬂ) in words")
     apostrophes: bool = option(True, "report a name written with two kinds of apostrophe")
+    decomposed: bool = option(True, "report letters written as a letter and a separate accent")
     max_related: int = option(12, "most other places listed with a finding")
 
 
@@ -48,12 +58,20 @@ def only_apostrophes_differ(a: str, b: str) -> bool:
     return a != b and a.replace("’", "'") == b.replace("’", "'")
 
 
+def same_letters(a: str, b: str) -> bool:
+    """Two forms that are one spelling once composed (Unicode NFC): "Näßler" with a
+    precomposed "ä" and with "a" and a combining diaeresis."""
+    return a != b and unicodedata.normalize("NFC", a) == unicodedata.normalize("NFC", b)
+
+
 def check(ctx: Context):
     o = ctx.options
     text = ctx.doc.text
     prose = [b for b in ctx.doc.blocks if b.is_prose]
     if o["ligatures"] and any(c in text for c in LIGATURES):
         yield from _ligatures(ctx, prose)
+    if o["decomposed"] and not unicodedata.is_normalized("NFC", text):
+        yield from _decomposed(ctx, prose)
     if o["apostrophes"] and "'" in text and "’" in text:
         yield from _apostrophes(ctx, prose)
 
@@ -80,6 +98,41 @@ def _ligatures(ctx: Context, prose):
         related=_related(places[1:], ctx.options["max_related"]),
         fix=Fix(Span(start, end), fixed, safe=True),
     )
+
+
+def _decomposed(ctx: Context, prose):
+    places: list[tuple[int, int, str]] = []
+    for block in prose:
+        for m in _WORD_WITH_MARK.finditer(block.prose):
+            if not unicodedata.is_normalized("NFC", m.group()):
+                places.append((block.span.start + m.start(), block.span.start + m.end(), m.group()))
+    text = ctx.doc.text
+    places = [p for p in places if not _name_also_composed(p[2], text)]
+    if not places:
+        return
+    first = places[0]
+    start, end = first[0], places[-1][1]
+    fixed, at = [], start
+    for s, e, word in places:  # only the words found are composed, nothing between them
+        fixed += [ctx.doc.text[at:s], unicodedata.normalize("NFC", word)]
+        at = e
+    yield Hit(
+        Span(first[0], first[1]),
+        {
+            "form": first[2],
+            "plain": unicodedata.normalize("NFC", first[2]),
+            "count": len(places),
+            "what": f"{_places(len(places))} with a letter and its accent written apart",
+        },
+        related=_related(places[1:], ctx.options["max_related"]),
+        fix=Fix(Span(start, end), "".join(fixed), safe=True),
+    )
+
+
+def _name_also_composed(word: str, text: str) -> bool:
+    """A capitalised word the draft also writes composed: a name spelled two ways, which
+    ``name-variants`` reports (Näßler / Näßler)."""
+    return word[:1].isupper() and unicodedata.normalize("NFC", word) in text
 
 
 def _apostrophes(ctx: Context, prose):
