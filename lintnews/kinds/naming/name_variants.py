@@ -484,9 +484,17 @@ def _case_variants(
     connector ("el cerro del Tepeyac", "el presidente de México": common nouns).
     """
     seen: set[tuple[int, int]] = {(m.start, m.end) for m in run_mentions}
+    # the capitals that say a phrase is a name: not those of a title in title case (a
+    # headline style), and, for the first word, not a sentence start's
+    headings = [b.span for b in ctx.doc.blocks if b.kind == "heading"]
+    stopwords = ctx.lang.stopwords
     counts: dict[str, int] = defaultdict(int)
+    inside: dict[str, int] = defaultdict(int)  # of those, the uses inside a sentence
     for m in run_mentions:
+        if _in_title(ctx.doc.text, m, headings, stopwords):
+            continue
         counts[m.form] += 1
+        inside[m.form] += not m.initial
     connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
     sentences = [
         (s.span.start, text, text.lower())
@@ -525,8 +533,37 @@ def _case_variants(
         by_surface: dict[str, int] = defaultdict(int)
         for m in variants:
             by_surface[m.form] += 1
-        out += [m for m in variants if by_surface[m.form] < counts[form]]
+        head = form.split()[1:]
+        out += [
+            m
+            for m in variants
+            # only the first word's capital differs: sentence starts are no evidence of it
+            if by_surface[m.form] < (inside if m.form.split()[1:] == head else counts)[form]
+        ]
     return out
+
+
+#: the most words of a line without a final stop read as a title ("Artgerechte Haltung")
+TITLE_WORDS = 8
+_STOP_END = regexcache.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
+_TITLE_WORD = regexcache.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+
+
+def _in_title(text: str, m: Mention, headings, stopwords: frozenset[str]) -> bool:
+    """The mention is in a title written in title case (every word but the little ones
+    capitalised): a heading, or a short line without a final stop that it opens (a subhead,
+    a label). Such capitals are a headline style; a title in sentence case ("El silencio de
+    Ludwika Paleta") keeps a name's capitals only."""
+    start = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.end)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if not any(h.start <= m.start < h.end for h in headings):
+        if text[start : m.start].strip(" \t>*-_"):
+            return False
+        if len(line.split()) > TITLE_WORDS or _STOP_END.search(line):
+            return False
+    words = _TITLE_WORD.findall(line.lstrip("#").strip())
+    return all(w[:1].isupper() for w in words if w.lower() not in stopwords)
 
 
 def _lowercase_names(ctx: Context, mention_list: list[Mention], lex, o) -> list[Mention]:
