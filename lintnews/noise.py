@@ -75,6 +75,7 @@ def apply(
     if not findings:
         return findings
     findings = _one_leftover_finding(findings, kinds)
+    findings = _residue_in_reported_lines(doc, findings, kinds)
     findings = _leftovers_first(doc, findings, kinds)
     findings = _link_lists(doc, findings, kinds)
     findings = _labelled_headlines(doc, findings, kinds)
@@ -161,6 +162,26 @@ def _one_leftover_finding(findings: list[Finding], kinds: dict[str, str]) -> lis
 
     dropped = {id(f) for f in leftovers if not explicit(f) and covered(f)}
     return [f for f in findings if id(f) not in dropped]
+
+
+def _residue_in_reported_lines(doc: Document, findings: list[Finding], kinds: dict[str, str]):
+    """Residue found inside a line (a link, a credit glued to it) is not reported again when
+    another leftover finding reports that line whole (an embedded post, its link and its
+    signature: one finding, the line's removal takes the residue with it)."""
+    leftovers = [f for f in findings if kinds.get(f.rule) in LEFTOVER_KINDS]
+    if len(leftovers) < 2:
+        return findings
+    whole = {id(f) for f in leftovers if _whole_lines(doc, f)}
+    covered: set[int] = set()
+    for f in leftovers:
+        if id(f) in whole:
+            covered.update(range(f.line, f.end_line + 1))
+    inside = {
+        id(f)
+        for f in leftovers
+        if id(f) not in whole and f.line == f.end_line and f.line in covered
+    }
+    return [f for f in findings if id(f) not in inside] if inside else findings
 
 
 def _same_leftover(

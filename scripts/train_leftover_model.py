@@ -13,7 +13,9 @@ text; its leftovers in the first three body blocks (bylines and dates, which the
 count as article text) are left out, so both kinds of set say the same thing.
 
 Features are exactly those the rule computes at run time (``caption_features``), the
-line's own, its two neighbours on each side and its run of short lines. Model: gradient
+line's own, its two neighbours on each side and its run of short lines. The model is
+trained on the lines the rule asks it about (``leftover.is_candidate``); the others count
+as not flagged. Model: gradient
 boosted trees (scikit-learn), written as plain node lists that ``caption_model`` walks in
 pure Python.
 
@@ -101,7 +103,7 @@ def line_rows(sets: dict[str, Path]) -> list[dict]:
     trained on), features."""
     from lintnews.kinds.base import Context
     from lintnews.kinds.leftovers.caption_features import draft_features, run_ids
-    from lintnews.kinds.leftovers.leftover import annotate
+    from lintnews.kinds.leftovers.leftover import annotate, is_candidate
     from lintnews.language import UNKNOWN
 
     run = runner()
@@ -137,6 +139,9 @@ def line_rows(sets: dict[str, Path]) -> list[dict]:
                         "index": i,
                         "run": runs[i],
                         "y": y,
+                        "candidate": is_candidate(
+                            line, o["skip_top_blocks"], o["max_model_words"], frozenset(), True
+                        ),
                         "x": vectors[i],
                         "words": len(line.words),
                         "text": line.text[:70],
@@ -341,9 +346,13 @@ def main() -> int:
     print(f"{len(rows)} lines, {sum(y)} leftovers, {len(set(groups))} groups", file=sys.stderr)
     oof = [0.0] * len(rows)
     models, folds_of = [], {}
+    # trained on the lines the rule asks about; the others keep an out-of-fold score of 0
+    asked = [r["candidate"] for r in rows]
     for k, (train, test) in enumerate(GroupKFold(n_splits=a.folds).split(x, y, groups)):
+        train = [i for i in train if asked[i]]
         m = fit([x[i] for i in train], [y[i] for i in train], a.trees)
-        for i, p in zip(test, m.predict_proba([x[i] for i in test])[:, 1], strict=True):
+        test_asked = [i for i in test if asked[i]]
+        for i, p in zip(test_asked, m.predict_proba([x[i] for i in test_asked])[:, 1], strict=True):
             oof[i] = float(p)
         folds_of.update({groups[i]: k for i in test})
         models.append(m)
@@ -367,7 +376,12 @@ def main() -> int:
                 print(f"  [{name}] {line}")
     if a.dry_run:
         return 0
-    data = export(fit(x, y, a.trees), threshold, cv, proposed)
+    final = fit(
+        [x[i] for i in range(len(x)) if asked[i]],
+        [y[i] for i in range(len(y)) if asked[i]],
+        a.trees,
+    )
+    data = export(final, threshold, cv, proposed)
     OUT.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {OUT.relative_to(ROOT)} (threshold {threshold})", file=sys.stderr)
     return 0

@@ -322,3 +322,36 @@ def test_a_bare_id_or_time_stamp_is_a_cms_leftover(line, found):
 def test_in_a_short_brief_only_evidence_reports_a_line():
     text = "# Título\n\nPrimer párrafo de la nota sobre la cumbre.\n\nFoto: EFE\n\nFin.\n"
     assert [f.line for f in lint(text, "stray-caption").findings] == [5]  # not "Fin."
+
+
+def test_features_see_a_sentence_and_the_credit_beside_it():
+    text = (
+        "# Cumbre en Siberia\n\nKim Jong-un ofreció a Vladimir Putin su apoyo en la guerra.\n\n"
+        "Los dos líderes durante la visita al cosmódromo de Vostochni.\n\n"
+        "Foto: Archivo\n\nLa reunión duró varias horas y terminó con una cena.\n"
+    )
+    doc = RUNNER.parse(text, "draft.md")
+    b = body(doc)
+    b.lines[2].rule = "marker 'Foto:'"  # what the leftover rule's annotate() sets
+    caption, credit, after = (features(b, i, SPANISH, frozenset()) for i in (1, 2, 3))
+    assert caption["sentence"] == 1 and credit["sentence"] == 0
+    assert caption["credit_next"] == 1 and caption["credit_prev"] == 0
+    assert after["credit_prev"] == 1 and credit["credit_next"] == 0
+
+
+def test_the_classifier_is_asked_about_short_lines_and_trained_on_sentences_too():
+    from lintnews.kinds.leftovers.leftover import is_candidate
+
+    doc = RUNNER.parse(
+        "# Cumbre\n\nMOSCÚ (EFE).- Kim Jong-un llegó a Rusia en tren.\n\n"
+        "Los dos líderes durante la visita al cosmódromo.\n\n"
+        "Los dos líderes en el cosmódromo\n\n" + " ".join(["palabra"] * 31) + "\n",
+        "draft.md",
+    )
+    dateline, sentence, short, long = body(doc).lines
+    stop = SPANISH.stopwords
+    assert is_candidate(short, 2, 30, stop) and not is_candidate(short, 3, 30, stop)  # dek
+    assert not is_candidate(sentence, 1, 30, stop)  # an unmarked sentence is article text
+    assert is_candidate(sentence, 1, 30, stop, sentences=True)  # ... trained on, though
+    assert not is_candidate(dateline, 0, 30, stop, True)
+    assert not is_candidate(long, 1, 30, stop, True)

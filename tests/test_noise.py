@@ -221,3 +221,18 @@ def _touched(f) -> set[int]:
     for r in f.related:
         lines.update(range(r.line, r.end_line + 1))
     return lines
+
+
+def test_residue_inside_a_line_another_leftover_rule_reports_whole_is_not_reported_again():
+    text = (
+        "# Summit in Siberia\n\n"
+        "The two leaders met for five hours at the space centre on Wednesday, officials said, "
+        "and agreed to meet again next year in the capital.\n\n"
+        "Photo: Reuters pic.twitter.com/AbCdEf1234\n\n"
+        "The talks covered trade, energy and the war, according to a statement released "
+        "after the meeting by the foreign ministry.\n"
+    )
+    alone = lint(text, "cms-boilerplate", language="en").findings
+    assert [(f.line, f.column > 1) for f in alone] == [(5, True)]  # the link inside the line
+    found = lint(text, ("stray-caption", "cms-boilerplate"), language="en").findings
+    assert [(f.rule, f.line) for f in found] == [("stray-caption", 5)]

@@ -95,6 +95,9 @@ LINE_FEATURES = (
     "label_colon",
     "question",
     "draft_evidence",
+    "sentence",
+    "credit_prev",
+    "credit_next",
     "rule",
     "rule_marker",
     "rule_pattern",
@@ -472,10 +475,36 @@ def _line_features(
         float(bool(_LABEL_COLON.match(text)) and not ends_with_stop(text)),
         float(bool(_QUESTION.search(text))),
         context.evidence(),
+        float(is_sentence(line, lang.stopwords)),
+        float(_credit(body_.lines, i, i - 1)),
+        float(_credit(body_.lines, i, i + 1)),
         float(bool(rule)),
     ]
     values.extend(float(rule.startswith(prefixes)) for _, prefixes in _RULE_KINDS)
     return values
+
+
+#: a line ending as a sentence or a quotation does
+END_PUNCT = regexcache.compile(r"[.!?…:;»\"”’)\]]\s*$")
+#: what a rule that matched a photo credit or caption says (``Line.rule``)
+_CREDIT_RULES = ("marker", "leftover line pattern")
+
+
+def is_sentence(line: Line, stopwords: frozenset[str]) -> bool:
+    """A full sentence: five words or more, a capital first, a stop last, and the little
+    words of the language (15% or more: German compounds make them rarer)."""
+    words = line.words
+    if len(words) < 5 or not words[0][:1].isupper() or not ends_with(END_PUNCT, line.text):
+        return False
+    return sum(1 for w in words if w.lower() in stopwords) / len(words) >= 0.15
+
+
+def _credit(lines: list[Line], i: int, j: int) -> bool:
+    """Line ``j``, a paragraph of its own next to line ``i``, is a credit or caption a rule
+    matched (a photo description sits above or below its credit)."""
+    if not 0 <= j < len(lines) or lines[j].block == lines[i].block:
+        return False
+    return lines[j].rule.startswith(_CREDIT_RULES)
 
 
 def ui_words(lang: Language) -> frozenset[str]:

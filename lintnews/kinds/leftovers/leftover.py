@@ -55,11 +55,13 @@ from ...records import frozen
 from ..base import Context, Options, RuleKind, folder_of, option, options_dataclass
 from .caption_features import (
     DATELINE_START,
+    END_PUNCT,
     FEATURES,
     Body,
     body,
     draft_features,
     ends_with,
+    is_sentence,
     is_short,
     is_ui,
     line_key,
@@ -76,7 +78,6 @@ _FILE_NAME = regexcache.compile(
 _FILE_STEM = regexcache.compile(r"^[\p{Ll}\d]+(?:_[\p{Ll}\d]+){2,}$")
 _PAREN_WORD = regexcache.compile(r"\((?:[^()]{0,20}\s)?(\p{L}+)(?:\s[^()]{0,20})?\)")
 _SENTENCE_END = regexcache.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
-_END_PUNCT = regexcache.compile(r"[.!?…:;»\"”’)\]]\s*$")
 
 
 @options_dataclass
@@ -297,9 +298,9 @@ def check(ctx: Context):
 def _flag_lines(ctx: Context, b: Body) -> dict[int, tuple[str, float | None]]:
     """{line index: (reason, score)} of the body lines this rule reports.
 
-    The classifier is asked about lines a rule matched (its score goes into the message)
-    and about short lines that do not read as a sentence: an unmarked full sentence is
-    article text (out of fold, 2 of the 4,913 such lines scored 0.99 or more)."""
+    The classifier is asked about the candidate lines (``is_candidate``: lines a rule
+    matched, whose score goes into the message, and lines short enough to be a caption,
+    sentences too: a photo description is often one)."""
     o = ctx.options
     model = ctx.prepared.model
     lines = b.lines
@@ -310,22 +311,13 @@ def _flag_lines(ctx: Context, b: Body) -> dict[int, tuple[str, float | None]]:
     )
     prose = sentences > 0
     threshold = o["threshold"]
-    skip, longest, stopwords = o["skip_top_blocks"], o["max_model_words"], ctx.lang.stopwords
+    skip, longest = o["skip_top_blocks"], o["max_model_words"]
 
     def bar(heuristic: str) -> float:
         return threshold if threshold >= 0 else model.bar(heuristic)
 
-    candidates = [
-        i
-        for i, line in enumerate(lines)
-        if line.rule
-        or (
-            line.block > skip
-            and len(line.words) <= longest
-            and not DATELINE_START.match(line.text)
-            and not _is_sentence(line, stopwords)
-        )
-    ]
+    stopwords = ctx.lang.stopwords
+    candidates = [i for i, line in enumerate(lines) if is_candidate(line, skip, longest, stopwords)]
     vectors = (
         draft_features(b, candidates, ctx.lang, ctx.prepared.agencies, o["max_words"])
         if model is not None and prose
@@ -346,13 +338,18 @@ def _flag_lines(ctx: Context, b: Body) -> dict[int, tuple[str, float | None]]:
     return _both_copies(b, candidates, flagged)
 
 
-def _is_sentence(line, stopwords) -> bool:
-    """A full sentence: five words or more, a capital first, a stop last, and the little
-    words of the language (15% or more: German compounds make them rarer)."""
-    words = line.words
-    if len(words) < 5 or not words[0][:1].isupper() or not ends_with(_END_PUNCT, line.text):
-        return False
-    return sum(1 for w in words if w.lower() in stopwords) / len(words) >= 0.15
+def is_candidate(
+    line, skip: int, longest: int, stopwords: frozenset[str], sentences: bool = False
+) -> bool:
+    """A line the classifier is asked about: one a rule matched, or one below the dek of at
+    most ``longest`` words that neither opens with a dateline nor reads as a full sentence.
+    The classifier is trained on full sentences too (``sentences``)."""
+    return bool(line.rule) or (
+        line.block > skip
+        and len(line.words) <= longest
+        and not DATELINE_START.match(line.text)
+        and (sentences or not is_sentence(line, stopwords))
+    )
 
 
 def _both_copies(b: Body, candidates: list[int], flagged: dict) -> dict:
@@ -511,7 +508,7 @@ def _shape(ctx: Context, b: Body, line) -> str:
     words = line.words
     if not words or len(words) > o["max_words"]:
         return ""
-    if o["repeated"] and len(words) >= 2 and not ends_with(_END_PUNCT, line.text):
+    if o["repeated"] and len(words) >= 2 and not ends_with(END_PUNCT, line.text):
         if b.counts[line_key(line.text)] > 1:
             return _TWICE + " (a caption used twice)"
     if o["keyword_salad"] and _is_salad(ctx, line.text, words):
@@ -595,7 +592,7 @@ def _is_salad(ctx: Context, text: str, words: tuple[str, ...]) -> bool:
     """Lowercase keywords with few stopwords and no sentence punctuation, in a cased script
     and nothing but letters (a date, a phone number, an address or code is not salad)."""
     o = ctx.options
-    if len(words) < o["min_salad_words"] or text != text.lower() or ends_with(_END_PUNCT, text):
+    if len(words) < o["min_salad_words"] or text != text.lower() or ends_with(END_PUNCT, text):
         return False
     visible = [c for c in text if not c.isspace()]
     if sum(map(str.isalpha, visible)) < 0.9 * len(visible):
