@@ -192,6 +192,8 @@ def _position(unit: Unit) -> tuple[int, int]:
 
 
 MAX_POSTINGS = 256
+#: relations of a unit found inside a longer one
+_INSIDE = ("part", "expanded")
 MAX_CANDIDATES = 64
 
 
@@ -199,8 +201,9 @@ def best_match(unit: Unit, candidates, o: dict, informative=None) -> Match | Non
     best = None
     for other in candidates:
         rel = relate(unit, other, o)
-        if rel and rel.exact and informative is not None and not informative(unit, other):
-            continue  # a short phrase any paragraph on the topic may hold
+        if rel and rel.how in _INSIDE and informative is not None and not informative(unit, other):
+            continue  # a short phrase any paragraph on the topic may hold, word for
+            # word or retyped
         if rel and (best is None or rel.rank() > best.relation.rank()):
             best = Match(unit, other, rel)
     return best
