@@ -7,7 +7,8 @@ contains the other word for word (a pull quote, a dek), when most content stems 
 the same order both ways (a rewording: synonyms, a lead-in, a swapped pair), or when one
 holds nearly all of the other's stems in order (a dropped or added clause, an apposition, a
 body paragraph that repeats part of a merged lead). Short template lines that differ only in
-names or numbers (captions, results lists) are not repeats.
+names or numbers (captions, results lists), and units that hold other people's full names in
+one place (the entries of a police blotter), are not repeats.
 
 The headline is compared on its own: a line that holds its words in order and adds at most
 ``headline_extra_words`` words is reported; a lead that expands it further is not.

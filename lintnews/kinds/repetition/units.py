@@ -27,7 +27,7 @@ from itertools import compress
 from operator import itemgetter
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import LCSseq
+from rapidfuzz.distance import LCSseq, Levenshtein
 
 from ... import regexcache
 from ...document import Span
@@ -227,7 +227,34 @@ def relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
     if rel is None or rel.exact or rel.similarity == 1.0:
         return rel
     asks, other = _questions(later), _questions(earlier)
-    return None if {asks, other} == {"all", "none"} else rel
+    if {asks, other} == {"all", "none"}:
+        return None
+    return None if _other_names(later, earlier) else rel
+
+
+def _other_names(a: Unit, b: Unit) -> bool:
+    """Whether one slot of two units' content words holds other names on each side: two
+    stems of capitalised words or more on each, all of them names, none a respelling of
+    one on the other side. Entries of a police blotter or a results list ("A car driven by
+    Ann Lee, 40, hit a deer on Route 9" and "A car driven by Tom Roe, 62, hit a deer on
+    Route 4") are two reports of one kind about other people, not one report said twice."""
+    slot_a: list[str] = []
+    slot_b: list[str] = []
+    for op in Levenshtein.opcodes(a.seq, b.seq):
+        if op.tag != "equal":  # the changes between two shared stretches are one slot
+            slot_a += a.seq[op.src_start : op.src_end]
+            slot_b += b.seq[op.dest_start : op.dest_end]
+        elif slot_a or slot_b:
+            if _names_slot(slot_a, slot_b, a, b):
+                return True
+            slot_a, slot_b = [], []
+    return _names_slot(slot_a, slot_b, a, b)
+
+
+def _names_slot(x: list[str], y: list[str], a: Unit, b: Unit) -> bool:
+    if len(x) < 2 or len(y) < 2 or not (a.names.issuperset(x) and b.names.issuperset(y)):
+        return False
+    return not any(p[:4] == q[:4] for p in x for q in y)  # a name spelled two ways
 
 
 def _questions(unit: Unit) -> str:
