@@ -12,6 +12,9 @@ one place (the entries of a police blotter), are not repeats.
 
 The headline is compared on its own: a line that holds its words in order and adds at most
 ``headline_extra_words`` words is reported; a lead that expands it further is not.
+A paragraph that starts again the unfinished sentence ending the paragraph before it (a few
+words with no stop of their own, the last taken up by the new opening: "... small firms.
+Manning identified", then "He identified a draft policy ...") repeats that start.
 Candidates come from an inverted index of stems, so a draft is compared in near-linear time.
 Consecutive repeated paragraphs are one finding; a short line (a byline, a date) copied with
 a verbatim repeat beside it, in the same order, is part of it. With an archive index in
@@ -36,6 +39,7 @@ from ...records import frozen
 from ..base import Context, Options, RuleKind, option, options_dataclass
 from .archive import archive_hits
 from .units import (
+    CLOSERS,
     MEASURES,
     Relation,
     Unit,
@@ -227,12 +231,13 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
     para_index, sent_index = _Index(), _Index()
     para_matches: list[Match] = []
     sent_matches: list[Match] = []
-    headline = None
+    headline = previous = None
     units = _units(ctx)
     informative = _informative(ctx)
     for unit in units:
         if unit.kind == "heading":
             headline = headline or unit
+            previous = None
             continue
         match = _headline_match(unit, headline, o) if headline else None
         need = _need(unit, o)
@@ -240,9 +245,15 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
         if not unit.sentences:  # a one-sentence block may repeat an earlier sentence
             cands += sent_index.candidates(unit, need)
         match = match or best_match(unit, cands, o, informative)
+        restart = None if match else _restart(unit, previous)
+        previous = unit
         if match:
             para_matches.append(match)
+        elif restart and restart.later is unit:
+            para_matches.append(restart)
         else:
+            if restart:
+                sent_matches.append(restart)
             for sentence in unit.sentences:
                 cands = sent_index.candidates(sentence, _need(sentence, o))
                 cands += para_index.candidates(sentence, _need(sentence, o))
@@ -253,6 +264,35 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
         for sentence in unit.sentences:
             sent_index.add(sentence)
     return _with_short_neighbours(para_matches, units), sent_matches, units
+
+
+#: most words of an unfinished sentence that the next paragraph starts again
+RESTART_WORDS = 4
+_STOPS = (".", "!", "?", "…", ":", ";", "？", "！")
+
+
+def _restart(unit: Unit, previous: Unit | None) -> Match | None:
+    """The opening of ``unit`` when it starts again the unfinished sentence that the
+    paragraph before it ends with: a few words after its last full stop, with no stop of
+    their own, whose last word (a content word) the new opening takes up within as many
+    words ("... small firms. Manning identified", then "He identified a draft policy ...").
+    The fragment is a sentence begun, cut and written again; None otherwise."""
+    if previous is None or len(previous.sentences) < 2:
+        return None
+    fragment = previous.sentences[-1]
+    if not 2 <= fragment.nwords <= RESTART_WORDS or not fragment.seq:
+        return None
+    text = fragment.text.strip()
+    if text.rstrip(CLOSERS).endswith(_STOPS) or not text[:1].isalpha():
+        return None  # a sentence, or an aside in brackets: "(Photo: Ann Lee)"
+    last = fragment.words[-1]
+    if not last.startswith(fragment.seq[-1][:3]):  # its last word is no content word
+        return None
+    opening = unit.sentences[0] if unit.sentences else unit
+    if last not in opening.words[: fragment.nwords + 1]:
+        return None
+    shared = set(fragment.seq) & set(opening.seq[: len(fragment.seq) + 1])
+    return Match(opening, fragment, Relation("expanded", len(shared) / len(fragment.stems)))
 
 
 def _with_short_neighbours(matches: list[Match], units: list[Unit]) -> list[Match]:
