@@ -41,6 +41,8 @@ from .archive import archive_hits
 from .units import (
     CLOSERS,
     MEASURES,
+    QUOTATION,
+    QUOTE_MARKS,
     Relation,
     Unit,
     describe,
@@ -327,6 +329,18 @@ def _with_short_neighbours(matches: list[Match], units: list[Unit]) -> list[Matc
 
 
 _WORDS = regexcache.compile(r"\w+")
+#: fewest words of a title of a work in quotes
+TITLE_WORDS = 3
+
+
+def _without_title(quotation) -> str:
+    """A quotation, or " " for the title of a work (a book, a report, a film: every word
+    of four letters or more capitalised), which names the work as a name names a person:
+    printed twice, it says nothing of a copy."""
+    words = _WORDS.findall(quotation.group())
+    if len(words) >= TITLE_WORDS and all(w[:1].isupper() for w in words if len(w) >= 4):
+        return " "
+    return quotation.group()
 
 
 def _informative(ctx: Context):
@@ -335,7 +349,9 @@ def _informative(ctx: Context):
     is (6 - Zipf frequency, from 0), at least ``min_information``, or a run of
     ``2 * min_verbatim_words`` words in a row (unlikely by chance, whatever the words).
     "The union is worried about the region" inside a paragraph on the topic is no
-    evidence; a rare name or a long quote is. Without a lexicon every unit is informative."""
+    evidence; a rare name or a long quote is. The title of a work in quotes counts for
+    nothing (it is a name: a book credited twice is no copy). Without a lexicon every unit
+    is informative."""
     least = ctx.options["min_information"]
     if least <= 0:
         return None
@@ -344,7 +360,10 @@ def _informative(ctx: Context):
         return None
 
     def information(unit: Unit) -> float:
-        words = _WORDS.findall(unit.text.lower())
+        text = unit.text
+        if any(mark in text for mark in QUOTE_MARKS):
+            text = QUOTATION.sub(_without_title, text)
+        words = _WORDS.findall(text.lower())
         return sum(max(0.0, 6.0 - lex.zipf(w)) for w in words)
 
     def informative(a: Unit, b: Unit) -> bool:

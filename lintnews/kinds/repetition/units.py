@@ -39,8 +39,8 @@ from ...language.normalize import fold
 _LINK = regexcache.compile(r"https?://\S+|www\.\S+|\*?\bURL\b\*?|@\w+")
 _PLACEHOLDER_NUMBER = regexcache.compile(r"\*?\bNUMBER\b\*?")
 _DIGITS = regexcache.compile(r"\p{N}+")
-_QUOTATION = regexcache.compile(DOUBLE_QUOTATION)
-_QUOTE_MARKS = '"“„«‹'
+QUOTATION = regexcache.compile(DOUBLE_QUOTATION)
+QUOTE_MARKS = '"“„«‹'
 #: least share of a unit's words its quotation must hold to be compared on its own (the
 #: rest is an attribution)
 QUOTED_SHARE = 0.5
@@ -126,8 +126,8 @@ def quotation(unit: Unit) -> tuple[int, int]:
     if unit.quoted is None:
         unit.quoted = (0, 0)
         text = unit.text
-        if any(mark in text for mark in _QUOTE_MARKS):
-            best = max(_QUOTATION.finditer(text), key=lambda m: m.end() - m.start(), default=None)
+        if any(mark in text for mark in QUOTE_MARKS):
+            best = max(QUOTATION.finditer(text), key=lambda m: m.end() - m.start(), default=None)
             if best is not None:
                 inside = len(WORD.findall(best.group()))
                 end = unit.nwords - len(WORD.findall(text, best.end()))
