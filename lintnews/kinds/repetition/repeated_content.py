@@ -39,7 +39,6 @@ from ...records import frozen
 from ..base import Context, Options, RuleKind, option, options_dataclass
 from .archive import archive_hits
 from .units import (
-    CLOSERS,
     MEASURES,
     QUOTATION,
     QUOTE_MARKS,
@@ -270,7 +269,8 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
 
 #: most words of an unfinished sentence that the next paragraph starts again
 RESTART_WORDS = 4
-_STOPS = (".", "!", "?", "…", ":", ";", "？", "！")
+#: a fragment of plain words, the last one not capitalised
+_PLAIN = regexcache.compile(r"\p{L}[\p{L}\p{N}'’\- ,]*(?<![\s,])(?<=\b\p{Ll}[\p{L}'’\-]*)")
 
 
 def _restart(unit: Unit, previous: Unit | None) -> Match | None:
@@ -278,15 +278,16 @@ def _restart(unit: Unit, previous: Unit | None) -> Match | None:
     paragraph before it ends with: a few words after its last full stop, with no stop of
     their own, whose last word (a content word) the new opening takes up within as many
     words ("... small firms. Manning identified", then "He identified a draft policy ...").
-    The fragment is a sentence begun, cut and written again; None otherwise."""
+    The fragment is a sentence begun, cut and written again; None otherwise. A fragment
+    that is not plain words (an aside in brackets, a label and a colon, a slash) or that
+    ends with a capital (a name: a credit or a byline, "By Ann Lee") is a leftover."""
     if previous is None or len(previous.sentences) < 2:
         return None
     fragment = previous.sentences[-1]
     if not 2 <= fragment.nwords <= RESTART_WORDS or not fragment.seq:
         return None
-    text = fragment.text.strip()
-    if text.rstrip(CLOSERS).endswith(_STOPS) or not text[:1].isalpha():
-        return None  # a sentence, or an aside in brackets: "(Photo: Ann Lee)"
+    if not _PLAIN.fullmatch(fragment.text.strip()):
+        return None
     last = fragment.words[-1]
     if not last.startswith(fragment.seq[-1][:3]):  # its last word is no content word
         return None

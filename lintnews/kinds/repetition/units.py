@@ -260,12 +260,11 @@ def _names_slot(x: list[str], y: list[str], a: Unit, b: Unit) -> bool:
 def _questions(unit: Unit) -> str:
     """Whether a unit asks: "all" when each of its sentences ends with a question mark
     (after closing quotes and brackets), "none" when none does, else "some"."""
-    asks = [s.text.rstrip(CLOSERS).endswith(("?", "？")) for s in unit.sentences or (unit,)]
+    asks = [s.text.rstrip(_CLOSERS).endswith(("?", "？")) for s in unit.sentences or (unit,)]
     return "all" if all(asks) else "none" if not any(asks) else "some"
 
 
-#: what may follow the last word of a sentence: closing quotes, brackets, emphasis
-CLOSERS = " \t\n\"'”’»)]*_"
+_CLOSERS = " \t\n\"'”’»)]*_"
 
 
 def _relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
