@@ -256,6 +256,8 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
             if restart:
                 sent_matches.append(restart)
             for sentence in unit.sentences:
+                if restart and sentence is restart.later:
+                    continue  # one finding for the sentence started again
                 cands = sent_index.candidates(sentence, _need(sentence, o))
                 cands += para_index.candidates(sentence, _need(sentence, o))
                 m = best_match(sentence, cands, o, informative)
