@@ -146,7 +146,8 @@ def _learn(found: Sequence[str], facts: dict, lang: Language) -> list[tuple[str,
     known: their stems come from one call of the stemmer."""
     if len(facts) > 200_000:
         facts.clear()
-    raw = {r: _word_facts(r, lang.stopwords) for r in found if r not in facts}
+    elided = _elisions(lang)
+    raw = {r: _word_facts(r, lang.stopwords, elided) for r in found if r not in facts}
     content = [r for r, fact in raw.items() if fact[1]]
     stems = dict(zip(content, lang.stems([raw[r][1] for r in content]), strict=True))
     for r, (key, _, word) in raw.items():
@@ -155,12 +156,27 @@ def _learn(found: Sequence[str], facts: dict, lang: Language) -> list[tuple[str,
     return [facts[r] for r in found]
 
 
-def _word_facts(found: str, stopwords: frozenset[str]) -> tuple[str, str, str]:
+def _elisions(lang: Language) -> frozenset[str]:
+    """The language's elided words (``elisions``: French "l", "d", "qu"), lowercased."""
+    return lang.memo(
+        "repetition-elisions", lambda: frozenset(w.lower() for w in lang.data.get("elisions", ()))
+    )
+
+
+def _word_facts(
+    found: str, stopwords: frozenset[str], elided: frozenset[str] = frozenset()
+) -> tuple[str, str, str]:
     """(key, lowercased if a content word else "", the word) of a word as WORD finds it;
-    the key is "" for a word that is only apostrophes and hyphens (it is not counted)."""
+    the key is "" for a word that is only apostrophes and hyphens (it is not counted). An
+    elided article or preposition glued to the word (French "l’arrivée", Italian
+    "dell’acqua") is dropped: the word is compared as it stands without it."""
     word = found.strip("'’-")
     if not word:
         return "", "", ""
+    if elided:
+        at = max(word.find("'"), word.find("’"))
+        if 0 < at < len(word) - 1 and word[:at].lower() in elided:
+            word = word[at + 1 :]
     key = _word_key(word)
     if key == "#" or len(key) < 2 or key in stopwords:
         return key, "", word
