@@ -21,11 +21,15 @@ of all rules after they ran, by the *kind* of each rule:
   already report it: a line they report whole (a caption, credit or widget line used
   twice: "Media playback is unsupported" under two videos), a line whose earlier copy they
   report whole (a caption that copies a sentence of the text: the caption is the defect),
-  a line whose copies both carry a leftover finding (one credit glued to two captions), and
-  a block whose first lines, later and earlier, they report whole (an embed's "View this
-  post" and its credit line, twice). A leftover glued to a line of text ("... the
-  family.Photo: Facebook") does not make that line a leftover: its repeat stays a repeat,
-  and so does a block of several paragraphs copied whole. Also dropped: a headline listed
+  a line whose copies both carry a leftover finding (one credit glued to two captions), a
+  paragraph ``EXCERPT`` times as long as an earlier line that carries a leftover finding
+  and whose words it holds (a caption and its credit, set above the paragraph it quotes),
+  and a block whose first lines, later and earlier, they report whole (an embed's "View
+  this post" and its credit line, twice) or both carry a leftover finding (a series of
+  captions, the first with its credit, printed twice). A leftover glued to a line of text
+  ("... the family.Photo: Facebook") does not make that line a leftover: its repeat stays
+  a repeat (printed again as it was, or with a lead-in), and so does a block of several
+  paragraphs copied whole beside a leftover line. Also dropped: a headline listed
   again in a list of links (a "related" or "most read" widget: three title lines or more in a row,
   no sentence punctuation), unless a whole block was copied or the line is the dek; and
   the headline after a short label and a colon ("Share this story: <headline>").
@@ -53,6 +57,9 @@ TITLE_WORDS = (1, 25)
 #: words of a label before the headline in a share or read-more line (one word, "VIDEO:",
 #: tags the headline printed again: that stays a repeat)
 LABEL_WORDS = (2, 6)
+#: how many times longer than a line carrying a leftover (a caption and its credit) a later
+#: paragraph that holds its words must be for the line to be a caption excerpting the text
+EXCERPT = 2.0
 #: most findings of one rule in one paragraph
 PER_PARAGRAPH = 3
 #: most places listed in ``related`` of a collapsed finding
@@ -218,8 +225,11 @@ def _leftovers_first(doc: Document, findings: list[Finding], kinds: dict[str, st
         if kinds.get(f.rule) not in REPEAT_KINDS:
             return False
         if f.line != f.end_line:  # a block copied whole stays a repeat, unless it is a
-            # widget used twice (an embed's "View this post" and its credit line)
-            return f.line in whole and all(r.line in whole for r in f.related)
+            # widget used twice (an embed's "View this post" and its credit line) or a
+            # caption series whose first caption carries its credit in both copies
+            if f.line in whole and all(r.line in whole for r in f.related):
+                return True
+            return f.line in touched and all(r.line in touched for r in f.related)
         if f.line in whole:
             return True  # a caption or widget line used twice: the leftover finding says so
         earlier = set()
@@ -227,9 +237,22 @@ def _leftovers_first(doc: Document, findings: list[Finding], kinds: dict[str, st
             earlier.update(range(r.line, r.end_line + 1))
         if earlier and earlier <= whole:
             return True  # a caption line that copies a line of the text
+        if earlier and earlier <= touched and f.line not in touched:
+            # a line carrying a leftover (a caption with its credit) that picked a few words
+            # of a longer paragraph further down: the caption excerpts the text
+            return _words(doc, f.line, f.end_line) >= EXCERPT * _words(doc, *_extent(earlier))
         return f.line in touched and earlier <= touched  # both carry the leftover (a credit)
 
     return [f for f in findings if not leftover(f)]
+
+
+def _extent(lines: set[int]) -> tuple[int, int]:
+    return min(lines), max(lines)
+
+
+def _words(doc: Document, first: int, last: int) -> int:
+    """Words on lines ``first`` to ``last``."""
+    return len(doc.text[doc.line_span(first).start : doc.line_span(last).end].split())
 
 
 def _whole_lines(doc: Document, f: Finding) -> bool:

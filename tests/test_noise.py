@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import lint
 
 FILLER = (
@@ -109,19 +111,30 @@ def test_the_headline_after_a_share_label_is_a_widget_not_a_repeat():
     assert [f.line for f in lint(tagged, "repeated-paragraph", language="en").findings] == [3]
 
 
-def test_a_block_of_leftover_lines_used_twice_is_a_leftover_not_a_repeat():
-    credits = (
-        "Photograph by Jane Doe, Island Restoration Programme\n\n"
-        "Photograph by John Roe, Island Restoration Programme"
-    )
-    text = _islands(credits, credits)
+@pytest.mark.parametrize(
+    ("block", "claimed"),
+    [
+        # two credit lines: adjacent credit lines are one finding spanning them; used twice,
+        # one finding with the other copy among its places
+        (
+            "Photograph by Jane Doe, Island Restoration Programme\n\n"
+            "Photograph by John Roe, Island Restoration Programme",
+            {5, 7, 11, 13},
+        ),
+        # a series of captions, the first with its credit glued: both copies carry it
+        (
+            "Volunteers load the traps onto the boat before dawn. (Picture by John Smith)\n\n"
+            "The last goat of the island herd, on the ferry to the mainland.",
+            {5, 11},
+        ),
+    ],
+)
+def test_a_block_of_leftover_lines_used_twice_is_a_leftover_not_a_repeat(block, claimed):
+    text = _islands(block, block)
     alone = lint(text, "repeated-paragraph", language="en").findings
     assert [(f.line, f.end_line) for f in alone] == [(11, 13)]  # the block is a repeat ...
     found = lint(text, ("stray-caption", "repeated-paragraph"), language="en").findings
-    covered = {n for f in found if f.rule == "stray-caption" for n in _touched(f)}
-    # adjacent credit lines are one finding spanning them; used twice, one finding with the
-    # other copy among its places
-    assert {5, 7, 11, 13} <= covered
+    assert claimed <= {n for f in found if f.rule == "stray-caption" for n in _touched(f)}
     assert not [f for f in found if f.rule == "repeated-paragraph"]  # ... of leftover lines
 
 
@@ -236,3 +249,19 @@ def test_residue_inside_a_line_another_leftover_rule_reports_whole_is_not_report
     assert [(f.line, f.column > 1) for f in alone] == [(5, True)]  # the link inside the line
     found = lint(text, ("stray-caption", "cms-boilerplate"), language="en").findings
     assert [(f.rule, f.line) for f in found] == [("stray-caption", 5)]
+
+
+def test_a_caption_that_excerpts_a_later_paragraph_is_a_leftover_not_a_repeat():
+    caption = "Harbour master Ana Ruiz beside the new fishing pier. (Picture by John Smith)"
+    later = (
+        "At the opening on Monday harbour master Ana Ruiz beside the new fishing pier told "
+        "reporters that the fishing boats would be the first to moor there, before the "
+        "ferries return in the spring."
+    )
+    text = _islands(caption, later)
+    alone = lint(text, "repeated-paragraph", language="en").findings
+    assert [f.line for f in alone] == [9]  # the paragraph holds the caption's words ...
+    found = lint(text, ("stray-caption", "repeated-paragraph"), language="en").findings
+    assert 5 in {f.line for f in found if f.rule == "stray-caption"}
+    # ... but the line with a credit that picked them out of it is the caption, the defect
+    assert not [f for f in found if f.rule == "repeated-paragraph"]

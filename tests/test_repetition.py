@@ -1,4 +1,4 @@
-"""The repetition rules give the same report on every run."""
+"""The repetition rules: the same report on every run, and how units are made and compared."""
 
 from __future__ import annotations
 
@@ -6,6 +6,11 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
+
+from lintnews.document import Span
+from lintnews.kinds.repetition.units import make_unit
+from lintnews.language import load_languages
 
 DRAFT = """# Replacement coaches on the coast line
 
@@ -76,3 +81,14 @@ def test_two_short_lines_on_one_topic_are_not_a_rewording():
     first = "Residents raise concerns in the harbour district about ferry noise"
     second = "Residents reveal concerns over harbour district ferry noise today"
     assert not _lint(f"# Ferries\n\n{BODY}\n\n{first}\n\nMore text follows here.\n\n{second}\n")
+
+
+def test_an_elided_article_glued_to_a_word_is_not_part_of_it():
+    rules = Path(__file__).resolve().parent.parent / "rules"
+    fr = load_languages([rules])["fr"]
+    glued = make_unit(fr, 0, Span(0, 1), "paragraph", "l’arrivée d’essence à l'aéroport")
+    bare = make_unit(fr, 1, Span(0, 1), "paragraph", "arrivée essence aéroport")
+    assert glued.stems == bare.stems
+    assert glued.words[0] == "arrivee"
+    # a word that only looks elided keeps its apostrophe's first part
+    assert make_unit(fr, 2, Span(0, 1), "paragraph", "aujourd’hui").words != ("hui",)

@@ -7,10 +7,14 @@ contains the other word for word (a pull quote, a dek), when most content stems 
 the same order both ways (a rewording: synonyms, a lead-in, a swapped pair), or when one
 holds nearly all of the other's stems in order (a dropped or added clause, an apposition, a
 body paragraph that repeats part of a merged lead). Short template lines that differ only in
-names or numbers (captions, results lists) are not repeats.
+names or numbers (captions, results lists), and units that hold other people's full names in
+one place (the entries of a police blotter), are not repeats.
 
 The headline is compared on its own: a line that holds its words in order and adds at most
 ``headline_extra_words`` words is reported; a lead that expands it further is not.
+A paragraph that starts again the unfinished sentence ending the paragraph before it (a few
+words with no stop of their own, the last taken up by the new opening: "... small firms.
+Manning identified", then "He identified a draft policy ...") repeats that start.
 Candidates come from an inverted index of stems, so a draft is compared in near-linear time.
 Consecutive repeated paragraphs are one finding; a short line (a byline, a date) copied with
 a verbatim repeat beside it, in the same order, is part of it. With an archive index in
@@ -36,6 +40,8 @@ from ..base import Context, Options, RuleKind, option, options_dataclass
 from .archive import archive_hits
 from .units import (
     MEASURES,
+    QUOTATION,
+    QUOTE_MARKS,
     Relation,
     Unit,
     describe,
@@ -192,6 +198,8 @@ def _position(unit: Unit) -> tuple[int, int]:
 
 
 MAX_POSTINGS = 256
+#: relations of a unit found inside a longer one
+_INSIDE = ("part", "expanded")
 MAX_CANDIDATES = 64
 
 
@@ -199,8 +207,9 @@ def best_match(unit: Unit, candidates, o: dict, informative=None) -> Match | Non
     best = None
     for other in candidates:
         rel = relate(unit, other, o)
-        if rel and rel.exact and informative is not None and not informative(unit, other):
-            continue  # a short phrase any paragraph on the topic may hold
+        if rel and rel.how in _INSIDE and informative is not None and not informative(unit, other):
+            continue  # a short phrase any paragraph on the topic may hold, word for
+            # word or retyped
         if rel and (best is None or rel.rank() > best.relation.rank()):
             best = Match(unit, other, rel)
     return best
@@ -223,12 +232,13 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
     para_index, sent_index = _Index(), _Index()
     para_matches: list[Match] = []
     sent_matches: list[Match] = []
-    headline = None
+    headline = previous = None
     units = _units(ctx)
     informative = _informative(ctx)
     for unit in units:
         if unit.kind == "heading":
             headline = headline or unit
+            previous = None
             continue
         match = _headline_match(unit, headline, o) if headline else None
         need = _need(unit, o)
@@ -236,10 +246,18 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
         if not unit.sentences:  # a one-sentence block may repeat an earlier sentence
             cands += sent_index.candidates(unit, need)
         match = match or best_match(unit, cands, o, informative)
+        restart = None if match else _restart(unit, previous)
+        previous = unit
         if match:
             para_matches.append(match)
+        elif restart and restart.later is unit:
+            para_matches.append(restart)
         else:
+            if restart:
+                sent_matches.append(restart)
             for sentence in unit.sentences:
+                if restart and sentence is restart.later:
+                    continue  # one finding for the sentence started again
                 cands = sent_index.candidates(sentence, _need(sentence, o))
                 cands += para_index.candidates(sentence, _need(sentence, o))
                 m = best_match(sentence, cands, o, informative)
@@ -249,6 +267,37 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
         for sentence in unit.sentences:
             sent_index.add(sentence)
     return _with_short_neighbours(para_matches, units), sent_matches, units
+
+
+#: most words of an unfinished sentence that the next paragraph starts again
+RESTART_WORDS = 4
+#: a fragment of plain words, the last one not capitalised
+_PLAIN = regexcache.compile(r"\p{L}[\p{L}\p{N}'’\- ,]*(?<![\s,])(?<=\b\p{Ll}[\p{L}'’\-]*)")
+
+
+def _restart(unit: Unit, previous: Unit | None) -> Match | None:
+    """The opening of ``unit`` when it starts again the unfinished sentence that the
+    paragraph before it ends with: a few words after its last full stop, with no stop of
+    their own, whose last word (a content word) the new opening takes up within as many
+    words ("... small firms. Manning identified", then "He identified a draft policy ...").
+    The fragment is a sentence begun, cut and written again; None otherwise. A fragment
+    that is not plain words (an aside in brackets, a label and a colon, a slash) or that
+    ends with a capital (a name: a credit or a byline, "By Ann Lee") is a leftover."""
+    if previous is None or len(previous.sentences) < 2:
+        return None
+    fragment = previous.sentences[-1]
+    if not 2 <= fragment.nwords <= RESTART_WORDS or not fragment.seq:
+        return None
+    if not _PLAIN.fullmatch(fragment.text.strip()):
+        return None
+    last = fragment.words[-1]
+    if not last.startswith(fragment.seq[-1][:3]):  # its last word is no content word
+        return None
+    opening = unit.sentences[0] if unit.sentences else unit
+    if last not in opening.words[: fragment.nwords + 1]:
+        return None
+    shared = set(fragment.seq) & set(opening.seq[: len(fragment.seq) + 1])
+    return Match(opening, fragment, Relation("expanded", len(shared) / len(fragment.stems)))
 
 
 def _with_short_neighbours(matches: list[Match], units: list[Unit]) -> list[Match]:
@@ -283,6 +332,18 @@ def _with_short_neighbours(matches: list[Match], units: list[Unit]) -> list[Matc
 
 
 _WORDS = regexcache.compile(r"\w+")
+#: fewest words of a title of a work in quotes
+TITLE_WORDS = 3
+
+
+def _without_title(quotation) -> str:
+    """A quotation, or " " for the title of a work (a book, a report, a film: every word
+    of four letters or more capitalised), which names the work as a name names a person:
+    printed twice, it says nothing of a copy."""
+    words = _WORDS.findall(quotation.group())
+    if len(words) >= TITLE_WORDS and all(w[:1].isupper() for w in words if len(w) >= 4):
+        return " "
+    return quotation.group()
 
 
 def _informative(ctx: Context):
@@ -291,7 +352,9 @@ def _informative(ctx: Context):
     is (6 - Zipf frequency, from 0), at least ``min_information``, or a run of
     ``2 * min_verbatim_words`` words in a row (unlikely by chance, whatever the words).
     "The union is worried about the region" inside a paragraph on the topic is no
-    evidence; a rare name or a long quote is. Without a lexicon every unit is informative."""
+    evidence; a rare name or a long quote is. The title of a work in quotes counts for
+    nothing (it is a name: a book credited twice is no copy). Without a lexicon every unit
+    is informative."""
     least = ctx.options["min_information"]
     if least <= 0:
         return None
@@ -300,7 +363,10 @@ def _informative(ctx: Context):
         return None
 
     def information(unit: Unit) -> float:
-        words = _WORDS.findall(unit.text.lower())
+        text = unit.text
+        if any(mark in text for mark in QUOTE_MARKS):
+            text = QUOTATION.sub(_without_title, text)
+        words = _WORDS.findall(text.lower())
         return sum(max(0.0, 6.0 - lex.zipf(w)) for w in words)
 
     def informative(a: Unit, b: Unit) -> bool:

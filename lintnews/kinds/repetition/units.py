@@ -27,7 +27,7 @@ from itertools import compress
 from operator import itemgetter
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import LCSseq
+from rapidfuzz.distance import LCSseq, Levenshtein
 
 from ... import regexcache
 from ...document import Span
@@ -39,8 +39,8 @@ from ...language.normalize import fold
 _LINK = regexcache.compile(r"https?://\S+|www\.\S+|\*?\bURL\b\*?|@\w+")
 _PLACEHOLDER_NUMBER = regexcache.compile(r"\*?\bNUMBER\b\*?")
 _DIGITS = regexcache.compile(r"\p{N}+")
-_QUOTATION = regexcache.compile(DOUBLE_QUOTATION)
-_QUOTE_MARKS = '"“„«‹'
+QUOTATION = regexcache.compile(DOUBLE_QUOTATION)
+QUOTE_MARKS = '"“„«‹'
 #: least share of a unit's words its quotation must hold to be compared on its own (the
 #: rest is an attribution)
 QUOTED_SHARE = 0.5
@@ -126,8 +126,8 @@ def quotation(unit: Unit) -> tuple[int, int]:
     if unit.quoted is None:
         unit.quoted = (0, 0)
         text = unit.text
-        if any(mark in text for mark in _QUOTE_MARKS):
-            best = max(_QUOTATION.finditer(text), key=lambda m: m.end() - m.start(), default=None)
+        if any(mark in text for mark in QUOTE_MARKS):
+            best = max(QUOTATION.finditer(text), key=lambda m: m.end() - m.start(), default=None)
             if best is not None:
                 inside = len(WORD.findall(best.group()))
                 end = unit.nwords - len(WORD.findall(text, best.end()))
@@ -146,7 +146,8 @@ def _learn(found: Sequence[str], facts: dict, lang: Language) -> list[tuple[str,
     known: their stems come from one call of the stemmer."""
     if len(facts) > 200_000:
         facts.clear()
-    raw = {r: _word_facts(r, lang.stopwords) for r in found if r not in facts}
+    elided = _elisions(lang)
+    raw = {r: _word_facts(r, lang.stopwords, elided) for r in found if r not in facts}
     content = [r for r, fact in raw.items() if fact[1]]
     stems = dict(zip(content, lang.stems([raw[r][1] for r in content]), strict=True))
     for r, (key, _, word) in raw.items():
@@ -155,12 +156,27 @@ def _learn(found: Sequence[str], facts: dict, lang: Language) -> list[tuple[str,
     return [facts[r] for r in found]
 
 
-def _word_facts(found: str, stopwords: frozenset[str]) -> tuple[str, str, str]:
+def _elisions(lang: Language) -> frozenset[str]:
+    """The language's elided words (``elisions``: French "l", "d", "qu"), lowercased."""
+    return lang.memo(
+        "repetition-elisions", lambda: frozenset(w.lower() for w in lang.data.get("elisions", ()))
+    )
+
+
+def _word_facts(
+    found: str, stopwords: frozenset[str], elided: frozenset[str] = frozenset()
+) -> tuple[str, str, str]:
     """(key, lowercased if a content word else "", the word) of a word as WORD finds it;
-    the key is "" for a word that is only apostrophes and hyphens (it is not counted)."""
+    the key is "" for a word that is only apostrophes and hyphens (it is not counted). An
+    elided article or preposition glued to the word (French "l’arrivée", Italian
+    "dell’acqua") is dropped: the word is compared as it stands without it."""
     word = found.strip("'’-")
     if not word:
         return "", "", ""
+    if elided:
+        at = max(word.find("'"), word.find("’"))
+        if 0 < at < len(word) - 1 and word[:at].lower() in elided:
+            word = word[at + 1 :]
     key = _word_key(word)
     if key == "#" or len(key) < 2 or key in stopwords:
         return key, "", word
@@ -227,7 +243,34 @@ def relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
     if rel is None or rel.exact or rel.similarity == 1.0:
         return rel
     asks, other = _questions(later), _questions(earlier)
-    return None if {asks, other} == {"all", "none"} else rel
+    if {asks, other} == {"all", "none"}:
+        return None
+    return None if _other_names(later, earlier) else rel
+
+
+def _other_names(a: Unit, b: Unit) -> bool:
+    """Whether one slot of two units' content words holds other names on each side: two
+    stems of capitalised words or more on each, all of them names, none a respelling of
+    one on the other side. Entries of a police blotter or a results list ("A car driven by
+    Ann Lee, 40, hit a deer on Route 9" and "A car driven by Tom Roe, 62, hit a deer on
+    Route 4") are two reports of one kind about other people, not one report said twice."""
+    slot_a: list[str] = []
+    slot_b: list[str] = []
+    for op in Levenshtein.opcodes(a.seq, b.seq):
+        if op.tag != "equal":  # the changes between two shared stretches are one slot
+            slot_a += a.seq[op.src_start : op.src_end]
+            slot_b += b.seq[op.dest_start : op.dest_end]
+        elif slot_a or slot_b:
+            if _names_slot(slot_a, slot_b, a, b):
+                return True
+            slot_a, slot_b = [], []
+    return _names_slot(slot_a, slot_b, a, b)
+
+
+def _names_slot(x: list[str], y: list[str], a: Unit, b: Unit) -> bool:
+    if len(x) < 2 or len(y) < 2 or not (a.names.issuperset(x) and b.names.issuperset(y)):
+        return False
+    return not any(p[:4] == q[:4] for p in x for q in y)  # a name spelled two ways
 
 
 def _questions(unit: Unit) -> str:
