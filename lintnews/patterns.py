@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 
 import regex
 
@@ -123,11 +124,10 @@ class UserPattern:
     def __repr__(self) -> str:
         return f"UserPattern({self.pattern!r})"
 
-    def absent(self, text: str, folded: str | None = None) -> bool:
-        """True when ``text`` lacks a literal every match needs (``lintnews.prefilter``;
-        ``folded``: its ``fold(text)``, if known): there is no match, and no scan is needed
-        to know it. The literals are read on the first call; a pattern with many of them is
-        always scanned (testing them all would cost about as much)."""
+    def needs(self) -> tuple | None:
+        """The clauses of literals every match holds (``lintnews.prefilter``), read on the
+        first call; None when unknown, or too many to test (a pattern with many of them is
+        always scanned: testing them all would cost about as much)."""
         needs = self._needs
         if needs is _UNREAD:
             needs = None
@@ -136,6 +136,12 @@ class UserPattern:
             if needs is not None and sum(map(len, needs)) > MAX_LITERALS:
                 needs = None
             self._needs = needs
+        return needs
+
+    def absent(self, text: str, folded: str | None = None) -> bool:
+        """True when ``text`` lacks a literal every match needs (``folded``: its
+        ``fold(text)``, if known): there is no match, and no scan is needed to know it."""
+        needs = self.needs()
         return needs is not None and not prefilter.holds(needs, text, folded)
 
     def search(self, text: str, pos: int = 0):
@@ -191,6 +197,12 @@ _MATCHES_NEWLINE = regexcache.compile(r"\\[WsDPX]|\\p\{\^?[CZ]|\[\^")
 _ESCAPED_BACKSLASH = regexcache.compile(r"\\\\")
 
 
+#: a pattern that opens by looking ahead or by passing over a run of any characters
+#: ("(?=[^\n]{0,300}$)...", "[^\n]{0,150}\b(?:click|...)"): tried at a place, it reads on
+#: through the line (see ``PatternSet.for_lines``)
+_SCANS = regexcache.compile(r"\(\?<?[=!]|(?:\.|\[\^[^\]]*\])(?:[*+]|\{\d*,\d*\})")
+
+
 def _line_local(pattern: str) -> bool:
     """True when every match ``pattern`` has on a line is also a match in the text of
     several lines joined by "\n", searched with MULTILINE (conservative: False when unsure)."""
@@ -216,10 +228,13 @@ class PatternSet:
 
     def __init__(self, patterns: tuple[str, ...], template: str, flags: int = 0):
         self.pattern = template.format("|".join(f"(?:{p})" for p in patterns))
+        self.sources = patterns
+        self.template = template
         self.flags = flags
         self.timeout = timeout()
         self._whole: UserPattern | None = None
         self._probes: list[UserPattern | None] | None = None  # see narrowed
+        self._split: tuple | None | object = _UNREAD  # see for_lines
         self.whole_fails = False  # the alternation does not compile (its parts do)
         self.parts: list[UserPattern] | None = None
         if all(_stands_alone(p) for p in patterns):
@@ -266,6 +281,62 @@ class PatternSet:
         narrow.__dict__.update(self.__dict__)
         narrow.parts, narrow._probes = keep, None
         return narrow
+
+    def for_lines(self, lines: list[str]) -> Callable[[str], bool]:
+        """``matches`` for the texts of ``lines`` (a draft's lines), with the same answers.
+        The patterns that pass over a line before reaching the literals they need (see
+        ``_SCANS``) cost most of the alternation's time on every line, and their literals are
+        rare: they are left out of an alternation of the others, compiled once, and tried
+        one by one on a line that holds their literals, in a draft whose lines hold them
+        (one test of the joined lines; most drafts then never run them). Only a yes or no is
+        answered, so which pattern matches first does not matter."""
+        split = self._scanning()
+        if split is None:
+            return self.matches
+        rest, scanning = split
+        joined = "\n".join(lines)
+        folded = prefilter.fold(joined)
+        scanning = [p for p in scanning if not p.absent(joined, folded)]
+
+        def matches(text: str) -> bool:
+            clock = _Budget(self.pattern, text, self.timeout)
+            if rest is not None and clock.run(rest.compiled.match, text, 0):
+                return True
+            if not scanning:
+                return False
+            folded = prefilter.fold(text)
+            return any(
+                not p.absent(text, folded) and clock.run(p.compiled.match, text, 0)
+                for p in scanning
+            )
+
+        return matches
+
+    def _scanning(self) -> tuple[UserPattern | None, list[UserPattern]] | None:
+        """(the alternation of the other patterns, the scanning patterns), or None when
+        no pattern scans (or the set runs as its alternation): see ``for_lines``."""
+        if self._split is _UNREAD:
+            self._split = self._split_scanning()
+        return self._split
+
+    def _split_scanning(self) -> tuple[UserPattern | None, list[UserPattern]] | None:
+        if not self.parts:
+            return None
+        scans = [
+            bool(_SCANS.match(source)) and part.needs() is not None
+            for source, part in zip(self.sources, self.parts, strict=True)
+        ]
+        scanning = [part for part, scan in zip(self.parts, scans, strict=True) if scan]
+        rest = [source for source, scan in zip(self.sources, scans, strict=True) if not scan]
+        if not scanning:
+            return None
+        if not rest:
+            return None, scanning
+        try:
+            alternation = self.template.format("|".join(f"(?:{p})" for p in rest))
+            return UserPattern(alternation, self.flags), scanning
+        except ValueError:  # it does not compile: ``matches`` answers
+            return None
 
     def matches(self, text: str) -> bool:
         """Whether the alternation matches at the start of ``text``: the alternation itself

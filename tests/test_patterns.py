@@ -95,6 +95,72 @@ def test_a_narrowed_set_answers_as_the_whole_set_on_its_lines(patterns, template
     assert len(full.narrowed(["nothing here"]).parts) < len(full.parts)
 
 
+SCANNING_LINES = [
+    "Sign up for our free newsletter",
+    "Get it delivered to your inbox. Subscribe",
+    "For the full report, click here.",
+    "Click here:",
+    "Read more here on our site",
+    "3 free articles left this month",
+    "Download the app for iOS and Android",
+    "A newsletter, nothing more",
+    "Foto: EFE",
+    "",
+    "Pulse aquí para leer",
+]
+
+
+@pytest.mark.parametrize(
+    "patterns",
+    [
+        (  # the cms-boilerplate kind: two that look ahead, one that opens with any characters
+            r"(?=[^\n]{0,300}$)(?=[^\n]{0,300}\b(?:sign up|subscribe|free)\b)[^\n]{0,300}?"
+            r"\b(?:newsletters?|(?:to|in) your inbox|ios and android)\b[^\n]{0,300}",
+            r"foto\s*:\s*\p{L}+",
+            r"(?=[^\n]{0,320}$)(?![^\n]*:\W{0,2}$)[^\n]{0,150}\b(?:click|read (?:more|it)|pulse)"
+            r"\b[^\n]{0,80}\b(?:here|aqu[ií])\b[^\n]{0,40}",
+            r"[^\n]{0,40}\b\d+\s+(?:free\s)?articles?\b[^\n]{0,20}?\b(?:left|this month)\b",
+        ),
+        (r".*newsletter", r"(?!x)[^\n]*here"),  # nothing left beside the scanning ones
+        (r"foto", r"(?=\w)\w+ here"),
+        (r"[^ ]+ here", r"(?=.)(a)\1"),  # a group reference: the alternation as it is
+    ],
+)
+@pytest.mark.parametrize("template", ["{}", r"^\W{{0,2}}(?:{})\W{{0,2}}$"])
+def test_for_lines_answers_as_the_alternation(patterns, template):
+    whole = regex.compile(
+        template.format("|".join(f"(?:{p})" for p in patterns)), regex.I | regex.V1
+    )
+    for chosen in (SCANNING_LINES, SCANNING_LINES[:2], SCANNING_LINES[8:], ["Foto: AP"]):
+        matches = PatternSet(patterns, template, regex.I).for_lines(chosen)
+        for text in chosen:
+            assert matches(text) == bool(whole.match(text)), text
+
+
+def test_for_lines_leaves_the_scanning_patterns_out_of_a_draft_without_their_words():
+    pattern_set = PatternSet((r"foto", r"(?=[^\n]{0,300}$)[^\n]*newsletter"), "^(?:{})", regex.I)
+    rest, scanning = pattern_set._scanning()
+    assert rest.pattern == "^(?:(?:foto))" and [p.pattern for p in scanning] == [
+        r"^(?:(?:(?=[^\n]{0,300}$)[^\n]*newsletter))"
+    ]
+    calls = []
+    scanning[0].compiled = _Spy(scanning[0].compiled, calls)
+    pattern_set.for_lines(["Foto", "nothing"])("nothing")
+    assert calls == []  # the draft lacks "newsletter": never tried
+    matches = pattern_set.for_lines(["Foto", "the Newsletter"])
+    assert matches("the Newsletter") and calls == ["the Newsletter"]
+    assert not matches("nothing") and calls == ["the Newsletter"]  # the line lacks it
+
+
+class _Spy:
+    def __init__(self, compiled, calls):
+        self.compiled, self.calls = compiled, calls
+
+    def match(self, text, pos, timeout=None):
+        self.calls.append(text)
+        return self.compiled.match(text, pos, timeout=timeout)
+
+
 def test_pattern_set_timeout_names_the_alternation(monkeypatch):
     monkeypatch.setenv("LINTNEWS_REGEX_TIMEOUT", "0.2")
     pattern_set = PatternSet(("foto", "(a|a)*$"), "{}")

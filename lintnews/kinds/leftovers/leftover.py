@@ -228,6 +228,8 @@ def annotate(ctx: Context) -> Body:
     sources = [_source(ctx.doc, line) for line in b.lines] if markup is not None else None
     if sources is not None:
         markup = markup.narrowed(sources)
+    if lines is not None:
+        lines = lines.for_lines([line.text for line in b.lines])
     closing = _closing(len(b.lines))
     for i, line in enumerate(b.lines):
         line.rule = _rule(ctx, line.text, markers, lines, markup, sources[i] if sources else "")
@@ -493,10 +495,11 @@ def _closing(n: int) -> int:
 
 
 def _rule(ctx: Context, text: str, markers, lines, markup, source: str) -> str:
-    # markers and lines are anchored at the start (see _patterns)
+    # markers and lines are anchored at the start (see _patterns); lines: the lines'
+    # PatternSet.matches (see annotate)
     if markers is not None and (m := markers.match(text)):
         return f"marker '{m.group().strip()[:30]}'"
-    if lines is not None and lines.matches(text):
+    if lines is not None and lines(text):
         return "leftover line pattern"
     if markup is not None and markup.found_in(source):
         return "markup or template code"
