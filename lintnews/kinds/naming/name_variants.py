@@ -152,6 +152,7 @@ def check_names(ctx: Context):
 
     links = tuple(ctx.lang.data.get("compound-links", []) or ())
     nouns = bool(ctx.lang.data.get("capitalised-nouns")) and lex is not None
+    text = ctx.doc.text
     for all_forms in groups.values():
         forms = {f: occ for f, occ in all_forms.items() if named(f, occ)}
         if len(forms) < 2:
@@ -171,8 +172,11 @@ def check_names(ctx: Context):
             if key(form) != key(major) and ordinary(form) and ordinary(major):
                 continue  # both ordinary words a transliteration apart (Polo / Pollo)
             single = all(m.words == 1 for m in (*occ, *major_occ))
-            if single and _different_people(occ, major_occ):
-                continue  # Anna Smith / Ana López: each person spells their own name
+            if single and (
+                _different_people(occ, major_occ)
+                or (form.lower() != major.lower() and _inverted_people(occ, major_occ, text))
+            ):
+                continue  # Anna Smith / Ana López, Löffler, Michelle / Weiland, Michele
             hits += _report(ctx, form, occ, major, major_occ)
     if o["typos"] and lex is not None:
         hits += _typos(ctx, groups, lex, named, ordinary, links)
@@ -712,11 +716,37 @@ def _typos(ctx: Context, groups, lex, named, ordinary, links=()):
                 continue
             if _compound_link(a[1], b[1], links) or _inflected(a[0], b[0], endings):
                 continue  # Werkbahn / Werksbahn; Vertrags / Vertrages
+            if _inverted_people(a[2], b[2], ctx.doc.text):
+                continue  # "Löffler, Michelle" / "Weiland, Michele": a list of two people
             pair = _misplaced_possessive(a, b, o) or _typo_pair(a, b, lex, o)
             if pair is not None:
                 (form, occ), (major, major_occ) = pair
                 out += _report(ctx, form, occ, major, major_occ)
     return out
+
+
+#: a surname and its comma before a given name, in a list written "Surname, Given"
+_SURNAME_COMMA = regexcache.compile(r"(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}'’-]+),[ \t]*$")
+
+
+def _inverted_people(a: list[Mention], b: list[Mention], text: str) -> bool:
+    """Every use of both forms follows a surname and a comma ("Löffler, Michelle"), and the
+    two forms never follow the same surname: two people of a list, not one name misspelt."""
+
+    def surnames(uses: list[Mention]) -> set[str] | None:
+        found = set()
+        for m in uses:
+            before = _SURNAME_COMMA.search(text, max(0, m.start - 40), m.start)
+            if before is None:
+                return None
+            found.add(fold(before.group(1)))
+        return found
+
+    first = surnames(a)
+    if not first:
+        return False
+    second = surnames(b)
+    return bool(second) and first.isdisjoint(second)
 
 
 def _inflected(a: str, b: str, endings: frozenset[str]) -> bool:
