@@ -20,6 +20,9 @@ from ..records import frozen
 from ..yamlload import line_of, read_yaml
 
 WORD = regexcache.compile(r"[\p{L}\p{M}][\p{L}\p{M}\p{N}'’-]*|\p{N}+")
+#: a line's end as a sentence's or a clause's: a stop, colon or semicolon, and the quotes or
+#: brackets that close after it (what the leftover and naming rules read as "not a title")
+SENTENCE_END = regexcache.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 #: a quotation between double quotes: straight, typographic (“…”, „…“, „…”) or angle
 #: quotes («…», ‹…›); a pattern's source, for the kinds that read quotations
 DOUBLE_QUOTATION = (

@@ -48,7 +48,7 @@ import regex
 from ... import regexcache
 from ...document import Span
 from ...findings import Fix, Hit
-from ...language import WORD
+from ...language import SENTENCE_END, WORD
 from ...language.normalize import fold, has_confusables
 from ...patterns import PatternSet, UserPattern
 from ...records import frozen
@@ -77,7 +77,6 @@ _FILE_NAME = regexcache.compile(
 )
 _FILE_STEM = regexcache.compile(r"^[\p{Ll}\d]+(?:_[\p{Ll}\d]+){2,}$")
 _PAREN_WORD = regexcache.compile(r"\((?:[^()]{0,20}\s)?(\p{L}+)(?:\s[^()]{0,20})?\)")
-_SENTENCE_END = regexcache.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 
 
 @options_dataclass
@@ -307,9 +306,7 @@ def _flag_lines(ctx: Context, b: Body) -> dict[int, tuple[str, float | None]]:
     model = ctx.prepared.model
     lines = b.lines
     sentences = sum(
-        1
-        for line in lines
-        if len(line.words) >= PROSE_WORDS and ends_with(_SENTENCE_END, line.text)
+        1 for line in lines if len(line.words) >= PROSE_WORDS and ends_with(SENTENCE_END, line.text)
     )
     prose = sentences > 0
     threshold = o["threshold"]
@@ -535,7 +532,7 @@ def _description(ctx: Context, line) -> str:
     if folded[0] in word_set(ctx.lang, "caption-words") and len(words) <= OPENER_WORDS:
         # "Vista aérea de la plaza", "Interior de una pulquería en 1900." (a stop or not)
         return f"photo description opening with '{words[0]}'"
-    if ends_with(_SENTENCE_END, text):
+    if ends_with(SENTENCE_END, text):
         return ""
     positions = word_set(ctx.lang, "position-words")
     if any(m.group(1) in positions for m in _PAREN_WORD.finditer(fold(text))):

@@ -62,6 +62,7 @@ from rapidfuzz.distance import OSA
 from ... import regexcache
 from ...document import Span
 from ...findings import Fix, Hit
+from ...language import SENTENCE_END
 from ...language import lexicon as lexicons
 from ...language.normalize import fold
 from ..base import Context, Options, RuleKind, option, options_dataclass
@@ -549,7 +550,6 @@ def _case_variants(
 
 #: the most words of a line without a final stop read as a title ("Artgerechte Haltung")
 TITLE_WORDS = 8
-_STOP_END = regexcache.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 _TITLE_WORD = regexcache.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 
 
@@ -564,7 +564,7 @@ def _in_title(text: str, m: Mention, headings, stopwords: frozenset[str]) -> boo
     if not any(h.start <= m.start < h.end for h in headings):
         if text[start : m.start].strip(" \t>*-_"):
             return False
-        if len(line.split()) > TITLE_WORDS or _STOP_END.search(line):
+        if len(line.split()) > TITLE_WORDS or SENTENCE_END.search(line):
             return False
     words = _TITLE_WORD.findall(line.lstrip("#").strip())
     return all(w[:1].isupper() for w in words if w.lower() not in stopwords)

@@ -77,55 +77,61 @@ def check(ctx: Context):
 
 
 def _ligatures(ctx: Context, prose):
-    places: list[tuple[int, int, str]] = []
-    for block in prose:
-        for m in _WORD_WITH_LIGATURE.finditer(block.prose):
-            places.append((block.span.start + m.start(), block.span.start + m.end(), m.group()))
+    places = _words(prose, _WORD_WITH_LIGATURE)
     if not places:
         return
-    first = places[0]
-    start, end = first[0], places[-1][1]
-    region = ctx.doc.text[start:end]
-    fixed = _LIGATURE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), region)
-    yield Hit(
-        Span(first[0], first[1]),
-        {
-            "form": first[2],
-            "plain": _LIGATURE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), first[2]),
-            "count": len(places),
-            "what": f"{_places(len(places))} with letters joined into one character (a PDF copy)",
-        },
-        related=_related(places[1:], ctx.options["max_related"]),
-        fix=Fix(Span(start, end), fixed, safe=True),
-    )
+    start, end = places[0][0], places[-1][1]
+    fixed = _LIGATURE.sub(_spelled_out, ctx.doc.text[start:end])
+    what = "with letters joined into one character (a PDF copy)"
+    yield _one_finding(ctx, places, _LIGATURE.sub(_spelled_out, places[0][2]), what, fixed)
+
+
+def _spelled_out(m) -> str:
+    return unicodedata.normalize("NFKC", m.group())
 
 
 def _decomposed(ctx: Context, prose):
-    places: list[tuple[int, int, str]] = []
-    for block in prose:
-        for m in _WORD_WITH_MARK.finditer(block.prose):
-            if not unicodedata.is_normalized("NFC", m.group()):
-                places.append((block.span.start + m.start(), block.span.start + m.end(), m.group()))
     text = ctx.doc.text
-    places = [p for p in places if not _name_also_composed(p[2], text)]
+    places = [
+        p
+        for p in _words(prose, _WORD_WITH_MARK)
+        if not unicodedata.is_normalized("NFC", p[2]) and not _name_also_composed(p[2], text)
+    ]
     if not places:
         return
-    first = places[0]
-    start, end = first[0], places[-1][1]
-    fixed, at = [], start
+    fixed, at = [], places[0][0]
     for s, e, word in places:  # only the words found are composed, nothing between them
-        fixed += [ctx.doc.text[at:s], unicodedata.normalize("NFC", word)]
+        fixed += [text[at:s], unicodedata.normalize("NFC", word)]
         at = e
-    yield Hit(
+    what = "with a letter and its accent written apart"
+    yield _one_finding(
+        ctx, places, unicodedata.normalize("NFC", places[0][2]), what, "".join(fixed)
+    )
+
+
+def _words(prose, pattern) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the prose words ``pattern`` matches, in draft order."""
+    return [
+        (block.span.start + m.start(), block.span.start + m.end(), m.group())
+        for block in prose
+        for m in pattern.finditer(block.prose)
+    ]
+
+
+def _one_finding(ctx: Context, places, plain: str, what: str, fixed: str) -> Hit:
+    """One finding for the draft: the first place, the others in ``related``, and a safe fix
+    that writes ``fixed`` over the stretch from the first place to the last."""
+    first = places[0]
+    return Hit(
         Span(first[0], first[1]),
         {
             "form": first[2],
-            "plain": unicodedata.normalize("NFC", first[2]),
+            "plain": plain,
             "count": len(places),
-            "what": f"{_places(len(places))} with a letter and its accent written apart",
+            "what": f"{_places(len(places))} {what}",
         },
         related=_related(places[1:], ctx.options["max_related"]),
-        fix=Fix(Span(start, end), "".join(fixed), safe=True),
+        fix=Fix(Span(first[0], places[-1][1]), fixed, safe=True),
     )
 
 
