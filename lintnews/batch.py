@@ -30,6 +30,7 @@ from .cachefolder import cache_folder
 from .files import read_draft
 from .findings import FileResult
 from .ruleset import canonical
+from .signals import wait  # at import: a second SIGTERM may come while the first imports it
 
 MIN_FILES_PER_WORKER = 24
 CHUNK = 16
@@ -223,8 +224,6 @@ def _ignore_interrupts() -> None:
 
 def _terminated(signum, frame) -> None:
     global _stopping
-    from .signals import wait
-
     if _stopping:
         return  # already unwinding (the pool may send its own SIGTERM too): let it finish
     if _in_work:

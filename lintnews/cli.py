@@ -17,6 +17,7 @@ from pathlib import Path
 from . import __version__
 from .errors import LintnewsError, printable
 from .findings import LEVELS
+from .signals import wait  # at import: a second signal may come while the first imports it
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -211,8 +212,6 @@ def build_parser() -> argparse.ArgumentParser:
 def _terminate(signum, frame):
     """SIGTERM and SIGINT unwind the run: temporary files removed, workers shut down (kept
     for the end of a fix's file operation, or taken again after a finaliser: ``signals``)."""
-    from .signals import wait
-
     if not wait(_terminate, signum, frame):
         raise KeyboardInterrupt
 
