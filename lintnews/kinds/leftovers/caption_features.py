@@ -27,7 +27,8 @@ _END_COLON = regexcache.compile(r"[:;]\s*$")
 _PAREN_END = regexcache.compile(r"\(([^()]{1,60})\)\s*$")
 _CAPS_RUN_END = regexcache.compile(r"(?:\s+[\p{Lu}][\p{Lu}.'-]+){2,}\s*$")
 _HANDLE = regexcache.compile(r"(?:^|\s)[@#]\w+|\bURL\b|https?:|www\.|pic\.twitter")
-_DATELINE = regexcache.compile(r"^[\p{Lu}][\p{L} ,.'()-]{1,50}?\s*(?:[-—–]|\.-|\.—)\s*$")
+#: a dateline alone on its line, its paragraph below: "Chicago, Estados Unidos -"
+DATELINE_LINE = regexcache.compile(r"^[\p{Lu}][\p{L} ,.'()-]{1,50}?\s*(?:[-—–]|\.-|\.—)\s*$")
 #: a dateline opening a lede: "MADRID (EFE).- ", "LOS ANGELES (Reuters) - ", "París, 3 jun (AFP) -"
 DATELINE_START = regexcache.compile(
     r"^(?:[\p{Lu}][\p{L}'’.-]*\s*){1,4}(?:\([^()\n]{1,30}\)\s*)*"
@@ -438,7 +439,7 @@ def _line_features(
         float(line.block == 2),
         line.block / max(1, body_.blocks),
         float(body_.blocks - line.block < 3),
-        float(prev is not None and bool(_DATELINE.match(prev.text))),
+        float(prev is not None and bool(DATELINE_LINE.match(prev.text))),
         float(bool(lower) and lower[0] in caption_words),
         float(any(w in position_words for w in lower)),
         float(_has_agency(_without_dateline(text, lower), agencies)),

@@ -19,7 +19,11 @@ Each line of a body paragraph is checked, after look-alike letters are folded to
 * ``repeated``: the same short unpunctuated line twice in the body (a caption used twice);
 * ``descriptions``: an unpunctuated photo description with no marker: people placed by the
   language's ``position-words`` ("Fulano (izquierda) y Mengano (derecha), durante ..."), a
-  line opening with one of its ``caption-words`` ("Vista aérea de ..."), a name alone;
+  line opening with one of its ``caption-words`` ("Vista aérea de ..."), a name alone. Three
+  shapes are evidence enough, stop or not: a line that names its picture, a caption word
+  and one of the language's ``caption-of`` words ("Fotograma del capítulo ..."); a short
+  line between a dateline alone on its line and the paragraph it opens; a short line used
+  twice, each copy beside a copy of one reported caption (a caption series printed twice);
 * ``widgets``: short lines right after a read-more marker belong to the same finding;
 * ``model``: a line classifier (boosted trees, ``caption_model``) over the line, its
   neighbours and its run of short lines (``caption_features``). Explicit evidence (markers,
@@ -54,6 +58,7 @@ from ...patterns import PatternSet, UserPattern
 from ...records import frozen
 from ..base import Context, Options, RuleKind, folder_of, option, options_dataclass
 from .caption_features import (
+    DATELINE_LINE,
     DATELINE_START,
     END_PUNCT,
     FEATURES,
@@ -102,7 +107,10 @@ class LeftoverOptions(Options):
         False, "report a short line made only of page-furniture words (leftover-words)"
     )
     descriptions: bool = option(
-        False, "report unpunctuated photo descriptions (position words, openers, names)"
+        False,
+        "report photo descriptions with no marker (position words, openers, a picture named"
+        " by its opener and 'of', names, a line between a dateline and its paragraph, a"
+        " caption printed twice beside its twice-printed credit)",
     )
     model: str = option("", "line classifier weights (JSON), relative to the rule file", path=True)
     threshold: float = option(-1.0, "classifier score that reports a line (-1: the model's)")
@@ -239,7 +247,7 @@ def annotate(ctx: Context) -> Body:
         if not line.rule and o["furniture"] and _is_furniture(line, furniture, ctx.lang.stopwords):
             line.rule = FURNITURE
         if not line.rule and line.block > o["skip_top_blocks"]:
-            line.rule = _shape(ctx, b, line)
+            line.rule = _shape(ctx, b, i)
     return b
 
 
@@ -247,8 +255,12 @@ def annotate(ctx: Context) -> Body:
 #: classifier (when the rule has one) confirms or drops, as it does unmarked lines
 FURNITURE = "page furniture: share, subscribe, related..."
 ENDING = "an author's note at the end of the text"
+PICTURE = "photo description naming the picture"
+SPLIT_DATELINE = "between a dateline and the paragraph it opens"
 EXPLICIT = (
     ENDING,
+    PICTURE,
+    SPLIT_DATELINE,
     "marker",
     "leftover line pattern",
     "markup or template code",
@@ -285,7 +297,16 @@ def check(ctx: Context):
     b = annotate(ctx)
     if inline is not None:
         inline = inline.narrowed([line.text for line in b.lines])
-    found = _group(b, _flag_lines(ctx, b), o)
+    flagged = _flag_lines(ctx, b)
+
+    def reported(i: int) -> bool:  # on evidence of its own, not as a line used twice itself
+        if i in flagged:
+            return not flagged[i][0].startswith(_TWICE)
+        return inline is not None and next(_inline_hits(ctx, b.lines[i], inline), None) is not None
+
+    if o["descriptions"]:
+        flagged = _series_twice(b, flagged, o["max_words"], reported)
+    found = _group(b, flagged, o)
     for first, last, reason, score in found:
         yield _line_hit(ctx, b.lines[first], b.lines[last].span.end, reason, score)
     if inline is not None:
@@ -349,6 +370,35 @@ def is_candidate(
         and not DATELINE_START.match(line.text)
         and (sentences or not is_sentence(line, stopwords))
     )
+
+
+def _series_twice(b: Body, flagged: dict, max_words: int, reported) -> dict:
+    """A short line used twice, each copy beside a copy of one line this rule reports,
+    whole or by an inline credit (``reported``): a caption and its credited twin printed
+    twice, as a gallery does. It is a caption too, stop or not; a short sentence used twice
+    with nothing reported beside it is left to the repetition rules."""
+    lines = b.lines
+    copies: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if i not in flagged and len(line.words) <= max_words:
+            key = line_key(line.text)
+            if b.counts[key] == 2:
+                copies.setdefault(key, []).append(i)
+    for pair in copies.values():
+        if len(pair) != 2 or pair[1] - pair[0] < 2:
+            continue
+        i, j = pair
+        for d in (-1, 1):
+            if (
+                i + d >= 0
+                and j + d < len(lines)
+                and line_key(lines[i + d].text) == line_key(lines[j + d].text)
+                and reported(i + d)
+                and reported(j + d)
+            ):
+                flagged[i] = flagged[j] = (_TWICE + " beside a caption also used twice", None)
+                break
+    return flagged
 
 
 def _both_copies(b: Body, candidates: list[int], flagged: dict) -> dict:
@@ -503,11 +553,16 @@ def _rule(ctx: Context, text: str, markers, lines, markup, source: str) -> str:
     return ""
 
 
-def _shape(ctx: Context, b: Body, line) -> str:
+def _shape(ctx: Context, b: Body, i: int) -> str:
     o = ctx.options
+    line = b.lines[i]
     words = line.words
+    if o["descriptions"] and _names_picture(ctx, line, o["max_model_words"]):
+        return f"{PICTURE} ('{words[0]} {words[1]}')"
     if not words or len(words) > o["max_words"]:
         return ""
+    if o["descriptions"] and _splits_dateline(b, i):
+        return SPLIT_DATELINE
     if o["repeated"] and len(words) >= 2 and not ends_with(END_PUNCT, line.text):
         if b.counts[line_key(line.text)] > 1:
             return _TWICE + " (a caption used twice)"
@@ -520,6 +575,35 @@ def _shape(ctx: Context, b: Body, line) -> str:
 
 #: most words of a photo description found by its opening word alone
 OPENER_WORDS = 15
+
+
+def _names_picture(ctx: Context, line, longest: int) -> bool:
+    """A line of at most ``longest`` words that opens with a word for a picture and the
+    word that joins it to what it shows ("Fotograma del capítulo ...", "Interior de una
+    pulquería en 1900.", "View of the harbour"): a photo description, a stop or not. Prose
+    does not open a paragraph by naming a picture of something."""
+    words = line.words
+    if not 2 < len(words) <= longest or line.text[:1] in "\"“«'‘—–-":
+        return False
+    return fold(words[0]) in word_set(ctx.lang, "caption-words") and fold(words[1]) in word_set(
+        ctx.lang, "caption-of"
+    )
+
+
+def _splits_dateline(b: Body, i: int) -> bool:
+    """A short line with no final stop between a dateline alone on its line ("Chicago,
+    Estados Unidos -") and the paragraph that dateline opens: a caption the page set
+    between them."""
+    lines = b.lines
+    if not 0 < i < len(lines) - 1 or ends_with(SENTENCE_END, lines[i].text):
+        return False
+    before, after = lines[i - 1], lines[i + 1]
+    return (
+        before.block == lines[i].block - 1
+        and after.block == lines[i].block + 1
+        and bool(DATELINE_LINE.match(before.text))
+        and len(after.words) >= PROSE_WORDS
+    )
 
 
 def _description(ctx: Context, line) -> str:
