@@ -377,6 +377,8 @@ def _series_twice(b: Body, flagged: dict, max_words: int, reported) -> dict:
     whole or by an inline credit (``reported``): a caption and its credited twin printed
     twice, as a gallery does. It is a caption too, stop or not; a short sentence used twice
     with nothing reported beside it is left to the repetition rules."""
+    if 2 not in b.counts.values():
+        return flagged  # no line used twice: most drafts
     lines = b.lines
     copies: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
