@@ -24,7 +24,9 @@ Each line of a body paragraph is checked, after look-alike letters are folded to
   and one of the language's ``caption-of`` words ("Fotograma del capítulo ..."); a short
   line between a dateline alone on its line and the paragraph it opens; a short line used
   twice, each copy beside a copy of one reported caption (a caption series printed twice);
-* ``widgets``: short lines right after a read-more marker belong to the same finding;
+* ``widgets``: short lines right after a read-more marker belong to the same finding, and so
+  does the short headline right above a read-more link alone on its line (the language's
+  ``read-more`` phrases: a teaser);
 * ``model``: a line classifier (boosted trees, ``caption_model``) over the line, its
   neighbours and its run of short lines (``caption_features``). Explicit evidence (markers,
   line patterns, markup, file names) reports a line by itself; the shape heuristics above
@@ -102,7 +104,9 @@ class LeftoverOptions(Options):
     keyword_salad: bool = option(False, "report lines of lowercase keywords")
     file_names: bool = option(False, "report image file names in short lines")
     repeated: bool = option(False, "report a short line that appears twice in the body")
-    widgets: bool = option(False, "short lines after a read-more marker join its finding")
+    widgets: bool = option(
+        False, "short lines after a read-more marker, and a teaser's headline above it, join it"
+    )
     furniture: bool = option(
         False, "report a short line made only of page-furniture words (leftover-words)"
     )
@@ -307,6 +311,8 @@ def check(ctx: Context):
     if o["descriptions"]:
         flagged = _series_twice(b, flagged, o["max_words"], reported)
     found = _group(b, flagged, o)
+    if o["widgets"]:
+        found = _with_teasers(b, found, word_set(ctx.lang, "read-more"))
     for first, last, reason, score in found:
         yield _line_hit(ctx, b.lines[first], b.lines[last].span.end, reason, score)
     if inline is not None:
@@ -499,6 +505,38 @@ def _group(b: Body, flagged: dict, o: dict):
             for first, last, reason, score in out
         ]
     return _cap_runs(b, out, o)
+
+
+#: most words of a teaser's headline, the line above its "Read more"
+TEASER_WORDS = 16
+
+
+def _with_teasers(b: Body, found: list, read_more: frozenset[str]) -> list:
+    """A finding of a read-more link alone on its line (the language's ``read-more``
+    phrases: "Leer más", "Weiterlesen") takes in the line above it when that line is a
+    headline of its own paragraph, not reported, short and with no final stop: the teaser
+    of another story, one widget with its link ("Presidente visitó ...", then "Leer más")."""
+    if not read_more:
+        return found
+    taken = {i for first, last, _, _ in found for i in range(first, last + 1)}
+    out = []
+    for first, last, reason, score in found:
+        line = b.lines[first]
+        if (
+            reason.startswith("marker")
+            and first > 0
+            and first - 1 not in taken
+            and fold(" ".join(line.words)) in read_more
+        ):
+            above = b.lines[first - 1]
+            if (
+                above.block == line.block - 1
+                and 2 <= len(above.words) <= TEASER_WORDS
+                and not ends_with(SENTENCE_END, above.text)
+            ):
+                first -= 1
+        out.append((first, last, reason, score))
+    return out
 
 
 def _cap_runs(b: Body, found: list, o: dict) -> list:
