@@ -210,6 +210,21 @@ def test_a_shape_guess_that_another_rule_reports_as_evidence_is_one_finding():
     assert per_line.get(5) == ["cms-boilerplate"] and per_line.get(11) == ["cms-boilerplate"]
 
 
+def test_a_read_more_link_between_a_dateline_and_its_paragraph_is_one_finding():
+    # stray-caption's shape (a short line between a dateline and its paragraph) and
+    # cms-boilerplate's marker find the same line: one finding, named by the marker
+    text = (
+        "# Council budget\n\n"
+        "The council met on Tuesday to discuss the budget for the coming year and the roads.\n\n"
+        "LONDON -\n\n"
+        "Read more\n\n"
+        "The mayor said the budget would be published next week after the final vote.\n\n"
+        "Residents will be able to comment on the plan until the end of January.\n"
+    )
+    found = lint(text, ("stray-caption", "cms-boilerplate"), language="en").findings
+    assert [f.rule for f in found if f.line <= 7 <= f.end_line] == ["cms-boilerplate"]
+
+
 def test_one_leftover_line_used_in_several_places_is_one_finding():
     signature = "— Jane Roe (@janeroe) May 2, 2020"
     text = (

@@ -20,8 +20,8 @@ Each line of a body paragraph is checked, after look-alike letters are folded to
 * ``descriptions``: an unpunctuated photo description with no marker: people placed by the
   language's ``position-words`` ("Fulano (izquierda) y Mengano (derecha), durante ..."), a
   line opening with one of its ``caption-words`` ("Vista aérea de ..."), a name alone. Three
-  shapes are evidence enough, stop or not: a line that names its picture, a caption word
-  and one of the language's ``caption-of`` words ("Fotograma del capítulo ..."); a short
+  shapes are evidence enough, stop or not: a line that names its picture, one of the
+  language's ``picture-words`` and ``caption-of`` words ("Fotograma del capítulo ..."); a short
   line between a dateline alone on its line and the paragraph it opens; a short line used
   twice, each copy beside a copy of one reported caption (a caption series printed twice);
 * ``widgets``: short lines right after a read-more marker belong to the same finding, and so
@@ -277,6 +277,7 @@ _TWICE = "short line repeated"
 #: rule reports on its own evidence)
 GUESSES = (
     "line classifier",
+    SPLIT_DATELINE,
     _TWICE,
     "keyword-salad alt text",
     "photo description",
@@ -618,14 +619,17 @@ OPENER_WORDS = 15
 
 
 def _names_picture(ctx: Context, line, longest: int) -> bool:
-    """A line of at most ``longest`` words that opens with a word for a picture and the
-    word that joins it to what it shows ("Fotograma del capítulo ...", "Interior de una
-    pulquería en 1900.", "View of the harbour"): a photo description, a stop or not. Prose
-    does not open a paragraph by naming a picture of something."""
+    """A line of at most ``longest`` words that opens with a word for a picture itself
+    (``picture-words``) and the word that joins it to what it shows (``caption-of``):
+    "Fotograma del capítulo ...", "Interior de una pulquería en 1900.", "View of the
+    harbour". A photo description, a stop or not: prose does not open a paragraph by naming
+    a picture of something. A line that ends with a colon introduces what follows."""
     words = line.words
     if not 2 < len(words) <= longest or line.text[:1] in "\"“«'‘—–-":
         return False
-    return fold(words[0]) in word_set(ctx.lang, "caption-words") and fold(words[1]) in word_set(
+    if line.text.rstrip().endswith(":"):
+        return False
+    return fold(words[0]) in word_set(ctx.lang, "picture-words") and fold(words[1]) in word_set(
         ctx.lang, "caption-of"
     )
 
