@@ -155,7 +155,12 @@ def check_names(ctx: Context):
     nouns = bool(ctx.lang.data.get("capitalised-nouns")) and lex is not None
     text = ctx.doc.text
     for all_forms in groups.values():
-        forms = {f: occ for f, occ in all_forms.items() if named(f, occ)}
+        # one form alone has no variant to be named against (most groups): not asked
+        forms = (
+            {f: occ for f, occ in all_forms.items() if named(f, occ)}
+            if len(all_forms) > 1
+            else all_forms
+        )
         if len(forms) < 2:
             hits += _misspelt_words(ctx, all_forms, lex, o["known_zipf"], ordinary)
             continue
