@@ -263,7 +263,6 @@ PICTURE = "photo description naming the picture"
 SPLIT_DATELINE = "between a dateline and the paragraph it opens"
 EXPLICIT = (
     ENDING,
-    PICTURE,
     SPLIT_DATELINE,
     "marker",
     "leftover line pattern",
@@ -313,7 +312,7 @@ def check(ctx: Context):
         flagged = _series_twice(b, flagged, o["max_words"], reported)
     found = _group(b, flagged, o)
     if o["widgets"]:
-        found = _with_teasers(b, found, word_set(ctx.lang, "read-more"))
+        found = _with_teasers(b, found, word_set(ctx.lang, "read-more"), o["skip_top_blocks"])
     for first, last, reason, score in found:
         yield _line_hit(ctx, b.lines[first], b.lines[last].span.end, reason, score)
     if inline is not None:
@@ -512,11 +511,12 @@ def _group(b: Body, flagged: dict, o: dict):
 TEASER_WORDS = 16
 
 
-def _with_teasers(b: Body, found: list, read_more: frozenset[str]) -> list:
+def _with_teasers(b: Body, found: list, read_more: frozenset[str], skip: int) -> list:
     """A finding of a read-more link alone on its line (the language's ``read-more``
     phrases: "Leer más", "Weiterlesen") takes in the line above it when that line is a
-    headline of its own paragraph, not reported, short and with no final stop: the teaser
-    of another story, one widget with its link ("Presidente visitó ...", then "Leer más")."""
+    headline, a paragraph of its own below the dek, not reported, short and with no final
+    stop: the teaser of another story, one widget with its link ("Presidente visitó ...",
+    then "Leer más"). The last line of a longer paragraph is no headline."""
     if not read_more:
         return found
     taken = {i for first, last, _, _ in found for i in range(first, last + 1)}
@@ -532,6 +532,8 @@ def _with_teasers(b: Body, found: list, read_more: frozenset[str]) -> list:
             above = b.lines[first - 1]
             if (
                 above.block == line.block - 1
+                and above.block > skip
+                and _alone(b, first - 1)
                 and 2 <= len(above.words) <= TEASER_WORDS
                 and not ends_with(SENTENCE_END, above.text)
             ):
@@ -598,11 +600,11 @@ def _shape(ctx: Context, b: Body, i: int) -> str:
     o = ctx.options
     line = b.lines[i]
     words = line.words
-    if o["descriptions"] and _names_picture(ctx, line, o["max_model_words"]):
+    if o["descriptions"] and _names_picture(ctx, b, i, o["max_model_words"]):
         return f"{PICTURE} ('{words[0]} {words[1]}')"
     if not words or len(words) > o["max_words"]:
         return ""
-    if o["descriptions"] and _splits_dateline(b, i):
+    if o["descriptions"] and _splits_dateline(ctx, b, i):
         return SPLIT_DATELINE
     if o["repeated"] and len(words) >= 2 and not ends_with(END_PUNCT, line.text):
         if b.counts[line_key(line.text)] > 1:
@@ -618,14 +620,16 @@ def _shape(ctx: Context, b: Body, i: int) -> str:
 OPENER_WORDS = 15
 
 
-def _names_picture(ctx: Context, line, longest: int) -> bool:
-    """A line of at most ``longest`` words that opens with a word for a picture itself
-    (``picture-words``) and the word that joins it to what it shows (``caption-of``):
-    "Fotograma del capítulo ...", "Interior de una pulquería en 1900.", "View of the
-    harbour". A photo description, a stop or not: prose does not open a paragraph by naming
-    a picture of something. A line that ends with a colon introduces what follows."""
+def _names_picture(ctx: Context, b: Body, i: int, longest: int) -> bool:
+    """A paragraph of one line and at most ``longest`` words that opens with a word for a
+    picture itself (``picture-words``) and the word that joins it to what it shows
+    (``caption-of``): "Fotograma del capítulo ...", "Interior de una pulquería en 1900.",
+    "View of the harbour". The classifier is asked about it, a full sentence too: prose
+    may open so ("Detail of the plan was published ..."), a caption mostly does. A line
+    that ends with a colon introduces what follows."""
+    line = b.lines[i]
     words = line.words
-    if not 2 < len(words) <= longest or line.text[:1] in "\"“«'‘—–-":
+    if not 2 < len(words) <= longest or not words[0][:1].isupper() or not _alone(b, i):
         return False
     if line.text.rstrip().endswith(":"):
         return False
@@ -634,19 +638,38 @@ def _names_picture(ctx: Context, line, longest: int) -> bool:
     )
 
 
-def _splits_dateline(b: Body, i: int) -> bool:
-    """A short line with no final stop between a dateline alone on its line ("Chicago,
-    Estados Unidos -") and the paragraph that dateline opens: a caption the page set
-    between them."""
+#: most words of a place in a dateline alone on its line ("Ciudad de México -")
+DATELINE_WORDS = 5
+
+
+def _splits_dateline(ctx: Context, b: Body, i: int) -> bool:
+    """A short paragraph with no final stop between a dateline alone in its paragraph, a
+    place ("Chicago, Estados Unidos -": its words capitalised, but for the language's
+    ``name-connectors``), and the paragraph that dateline opens: a caption the page set
+    between them. Evidence enough (the classifier would take the line for a byline under
+    the dek); for the noise policy a guess, which a marker's finding on the line replaces."""
     lines = b.lines
     if not 0 < i < len(lines) - 1 or ends_with(SENTENCE_END, lines[i].text):
         return False
     before, after = lines[i - 1], lines[i + 1]
-    return (
-        before.block == lines[i].block - 1
+    if not (
+        _alone(b, i)
+        and _alone(b, i - 1)
         and after.block == lines[i].block + 1
-        and bool(DATELINE_LINE.match(before.text))
         and len(after.words) >= PROSE_WORDS
+        and 0 < len(before.words) <= DATELINE_WORDS
+        and DATELINE_LINE.match(before.text)
+    ):
+        return False
+    connectors = word_set(ctx.lang, "name-connectors")
+    return all(w[:1].isupper() or fold(w) in connectors for w in before.words)
+
+
+def _alone(b: Body, i: int) -> bool:
+    """Whether line ``i`` is a paragraph of its own."""
+    lines, block = b.lines, b.lines[i].block
+    return (i == 0 or lines[i - 1].block != block) and (
+        i + 1 == len(lines) or lines[i + 1].block != block
     )
 
 
