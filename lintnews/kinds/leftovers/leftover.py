@@ -19,11 +19,12 @@ Each line of a body paragraph is checked, after look-alike letters are folded to
 * ``repeated``: the same short unpunctuated line twice in the body (a caption used twice);
 * ``descriptions``: an unpunctuated photo description with no marker: people placed by the
   language's ``position-words`` ("Fulano (izquierda) y Mengano (derecha), durante ..."), a
-  line opening with one of its ``caption-words`` ("Vista aérea de ..."), a name alone. Three
-  shapes are evidence enough, stop or not: a line that names its picture, one of the
-  language's ``picture-words`` and ``caption-of`` words ("Fotograma del capítulo ..."); a short
-  line between a dateline alone on its line and the paragraph it opens; a short line used
-  twice, each copy beside a copy of one reported caption (a caption series printed twice);
+  line opening with one of its ``caption-words`` ("Vista aérea de ..."), a name alone, and
+  a paragraph that names its picture, stop or not: one of the language's ``picture-words``
+  and ``caption-of`` words ("Fotograma del capítulo ..."). Two shapes are evidence enough: a
+  short line between a dateline alone in its paragraph and the paragraph it opens; a short
+  line used twice, each copy beside a copy of one reported caption (a caption series
+  printed twice);
 * ``widgets``: short lines right after a read-more marker belong to the same finding, and so
   does the short headline right above a read-more link alone on its line (the language's
   ``read-more`` phrases: a teaser);
