@@ -20,11 +20,12 @@ Each line of a body paragraph is checked, after look-alike letters are folded to
 * ``descriptions``: an unpunctuated photo description with no marker: people placed by the
   language's ``position-words`` ("Fulano (izquierda) y Mengano (derecha), durante ..."), a
   line opening with one of its ``caption-words`` ("Vista aérea de ..."), a name alone, and
-  a paragraph that names its picture, stop or not: one of the language's ``picture-words``
-  and ``caption-of`` words ("Fotograma del capítulo ..."). Two shapes are evidence enough: a
-  short line between a dateline alone in its paragraph and the paragraph it opens; a short
-  line used twice, each copy beside a copy of one reported caption (a caption series
-  printed twice);
+  a long paragraph that names its picture, stop or not: one of the language's
+  ``picture-words`` and ``caption-of`` words ("Fotograma del capítulo ..."). Three shapes
+  are evidence enough: a short paragraph that names its picture ("Interior de una pulquería
+  en 1900."); a short line between a dateline alone in its paragraph and the paragraph it
+  opens; a short line used twice, each copy beside a copy of one reported caption (a
+  caption series printed twice);
 * ``widgets``: short lines right after a read-more marker belong to the same finding, and so
   does the short headline right above a read-more link alone on its line (the language's
   ``read-more`` phrases: a teaser);
@@ -260,10 +261,15 @@ def annotate(ctx: Context) -> Body:
 #: classifier (when the rule has one) confirms or drops, as it does unmarked lines
 FURNITURE = "page furniture: share, subscribe, related..."
 ENDING = "an author's note at the end of the text"
-PICTURE = "photo description naming the picture"
+PICTURE = "photo description naming its picture"
+#: most words of a line naming its picture that is evidence enough, a stop or not (a
+#: longer one, or one of at most ``max_words`` with a stop, is a proposal: prose may open
+#: so, "Captura de alias 'El Gordo' fue la operación más importante del año.")
+PICTURE_WORDS = 8
 SPLIT_DATELINE = "between a dateline and the paragraph it opens"
 EXPLICIT = (
     ENDING,
+    PICTURE,
     SPLIT_DATELINE,
     "marker",
     "leftover line pattern",
@@ -602,7 +608,10 @@ def _shape(ctx: Context, b: Body, i: int) -> str:
     line = b.lines[i]
     words = line.words
     if o["descriptions"] and _names_picture(ctx, b, i, o["max_model_words"]):
-        return f"{PICTURE} ('{words[0]} {words[1]}')"
+        n = len(words)
+        if n <= PICTURE_WORDS or (n <= o["max_words"] and not ends_with(SENTENCE_END, line.text)):
+            return f"{PICTURE} ('{words[0]} {words[1]}')"
+        return f"photo description opening with '{words[0]}'"  # the classifier decides
     if not words or len(words) > o["max_words"]:
         return ""
     if o["descriptions"] and _splits_dateline(ctx, b, i):
@@ -625,9 +634,9 @@ def _names_picture(ctx: Context, b: Body, i: int, longest: int) -> bool:
     """A paragraph of one line and at most ``longest`` words that opens with a word for a
     picture itself (``picture-words``) and the word that joins it to what it shows
     (``caption-of``): "Fotograma del capítulo ...", "Interior de una pulquería en 1900.",
-    "View of the harbour". The classifier is asked about it, a full sentence too: prose
-    may open so ("Detail of the plan was published ..."), a caption mostly does. A line
-    that ends with a colon introduces what follows."""
+    "View of the harbour". A short one is evidence enough (``PICTURE_WORDS``); the
+    classifier is asked about a longer one, a full sentence too: prose may open so ("Detail
+    of the plan was published ..."). A line that ends with a colon introduces what follows."""
     line = b.lines[i]
     words = line.words
     if not 2 < len(words) <= longest or not words[0][:1].isupper() or not _alone(b, i):
