@@ -68,12 +68,28 @@ class Language(Memo):
     def stems(self, words: list[str]) -> list[str]:
         return self._stem_fn(words)
 
+    @cached_property
+    def elisions(self) -> frozenset[str]:
+        """The language's elided articles and prepositions (``elisions``: French "l", "d",
+        "qu"), lowercased."""
+        return frozenset(w.lower() for w in self.data.get("elisions", []) or [])
+
     def content_words(self, text: str) -> list[str]:
         """Lowercased words of ``text`` that are not stopwords."""
         return [w for w in (m.lower() for m in WORD.findall(text)) if w not in self.stopwords]
 
 
 UNKNOWN = Language("und")
+
+
+def elided(word: str, elisions: frozenset[str]) -> int:
+    """How many characters an elided word ("l’", "D'") takes at the start of ``word``: the
+    naming and repetition rules read "L’Etat" as "Etat" and "l’arrivée" as "arrivée"."""
+    for mark in ("’", "'"):
+        at = word.find(mark)
+        if 0 < at < len(word) - 1 and word[:at].lower() in elisions:
+            return at + 1
+    return 0
 
 
 def load_languages(folders: list[Path]) -> dict[str, Language]:

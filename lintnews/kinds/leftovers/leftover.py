@@ -639,12 +639,14 @@ def _names_picture(ctx: Context, b: Body, i: int, longest: int) -> bool:
     of the plan was published ..."). A line that ends with a colon introduces what follows."""
     line = b.lines[i]
     words = line.words
-    if not 2 < len(words) <= longest or not words[0][:1].isupper() or not _alone(b, i):
+    if not 2 < len(words) <= longest or not words[0][:1].isupper():
         return False
-    if line.text.rstrip().endswith(":"):
+    if fold(words[1]) not in word_set(ctx.lang, "caption-of"):  # most lines: one lookup
         return False
-    return fold(words[0]) in word_set(ctx.lang, "picture-words") and fold(words[1]) in word_set(
-        ctx.lang, "caption-of"
+    return (
+        fold(words[0]) in word_set(ctx.lang, "picture-words")
+        and _alone(b, i)
+        and not line.text.rstrip().endswith(":")
     )
 
 

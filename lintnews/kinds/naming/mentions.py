@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ... import regexcache
+from ...language import elided
 from ...language.normalize import fold, fold_confusables
 
 _WORD = regexcache.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
@@ -142,7 +143,7 @@ def sentence_words(
             if word[-2:] in ("'s", "’s"):
                 word = word[:-2]
                 possessive = True
-            cut = _elided(word, elisions) if elisions else 0
+            cut = elided(word, elisions) if elisions else 0
             if cut:
                 word = word[cut:]
             name = len(word) > 1 and (word[:1].isupper() or word[1:] != word[1:].lower())
@@ -159,15 +160,6 @@ def sentence_words(
         )
     kept = _drop_caps_runs(out, text, offset)
     return kept, len(kept) + plain
-
-
-def _elided(word: str, elisions: frozenset[str]) -> int:
-    """How many characters an elided word ("l’", "D'") takes at the start of ``word``."""
-    for mark in ("’", "'"):
-        at = word.find(mark)
-        if 0 < at < len(word) - 1 and word[:at].lower() in elisions:
-            return at + 1
-    return 0
 
 
 def skipped_chunks(text: str) -> list[tuple[int, int]]:

@@ -194,7 +194,7 @@ def check_names(ctx: Context):
 def _collect(ctx: Context) -> dict:
     o = ctx.options
     connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
-    elisions = frozenset(w.lower() for w in ctx.lang.data.get("elisions", []))
+    elisions = ctx.lang.elisions
     out: dict = {
         "mentions": [],
         "runs": [],
@@ -496,7 +496,7 @@ def _case_variants(
     seen: set[tuple[int, int]] = {(m.start, m.end) for m in run_mentions}
     # the capitals that say a phrase is a name: not those of a title in title case (a
     # headline style), and, for the first word, not a sentence start's
-    headings = [b.span for b in ctx.doc.blocks if b.kind == "heading"]
+    headings = _headings(ctx.doc)
     stopwords = ctx.lang.stopwords
     counts: dict[str, int] = defaultdict(int)
     inside: dict[str, int] = defaultdict(int)  # of those, the uses inside a sentence
@@ -558,6 +558,15 @@ TITLE_WORDS = 8
 _TITLE_WORD = regexcache.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 
 
+def _headings(doc) -> list:
+    """The spans of the draft's headings (kept on the document: two checks read them)."""
+    return doc.memo(("heading-spans",), lambda: [b.span for b in doc.blocks if b.kind == "heading"])
+
+
+def _in_heading(m: Mention, headings: list) -> bool:
+    return any(h.start <= m.start < h.end for h in headings)
+
+
 def _in_title(text: str, m: Mention, headings, stopwords: frozenset[str]) -> bool:
     """The mention is in a title written in title case (every word but the little ones
     capitalised): a heading, or a short line without a final stop that it opens (a subhead,
@@ -566,7 +575,7 @@ def _in_title(text: str, m: Mention, headings, stopwords: frozenset[str]) -> boo
     start = text.rfind("\n", 0, m.start) + 1
     end = text.find("\n", m.end)
     line = text[start : end if end >= 0 else len(text)].strip()
-    if not any(h.start <= m.start < h.end for h in headings):
+    if not _in_heading(m, headings):
         if text[start : m.start].strip(" \t>*-_"):
             return False
         if len(line.split()) > TITLE_WORDS or SENTENCE_END.search(line):
@@ -585,7 +594,7 @@ def _lowercase_names(ctx: Context, mention_list: list[Mention], lex, o) -> list[
     in lowercase (a line of keywords, "josé antonio meade"), says nothing about case."""
     if lex is None:
         return []
-    headings = [b.span for b in ctx.doc.blocks if b.kind == "heading"]
+    headings = _headings(ctx.doc)
     shortest = o["typo_min_length"]
     capital: dict[str, int] = defaultdict(int)
     names = set()  # the one-word names of the draft, lowercased
@@ -595,7 +604,7 @@ def _lowercase_names(ctx: Context, mention_list: list[Mention], lex, o) -> list[
             names.add(form.lower())
         if len(m.context) != 1 or m.initial or not form[:1].isupper() or form.isupper():
             continue  # a word of a longer name may be a common noun ("Fundación para la Salud")
-        if len(form) < shortest or any(h.start <= m.start < h.end for h in headings):
+        if len(form) < shortest or _in_heading(m, headings):
             continue
         capital[form] += 1
     ceiling = o["lowercase_zipf"]

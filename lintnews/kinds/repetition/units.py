@@ -31,7 +31,7 @@ from rapidfuzz.distance import LCSseq, Levenshtein
 
 from ... import regexcache
 from ...document import Span
-from ...language import DOUBLE_QUOTATION, WORD, Language, split_words
+from ...language import DOUBLE_QUOTATION, WORD, Language, elided, split_words
 from ...language.normalize import fold
 
 # Links, handles and the corpus placeholders (*URL*, *NUMBER*; the Markdown parser turns
@@ -146,8 +146,7 @@ def _learn(found: Sequence[str], facts: dict, lang: Language) -> list[tuple[str,
     known: their stems come from one call of the stemmer."""
     if len(facts) > 200_000:
         facts.clear()
-    elided = _elisions(lang)
-    raw = {r: _word_facts(r, lang.stopwords, elided) for r in found if r not in facts}
+    raw = {r: _word_facts(r, lang.stopwords, lang.elisions) for r in found if r not in facts}
     content = [r for r, fact in raw.items() if fact[1]]
     stems = dict(zip(content, lang.stems([raw[r][1] for r in content]), strict=True))
     for r, (key, _, word) in raw.items():
@@ -156,15 +155,8 @@ def _learn(found: Sequence[str], facts: dict, lang: Language) -> list[tuple[str,
     return [facts[r] for r in found]
 
 
-def _elisions(lang: Language) -> frozenset[str]:
-    """The language's elided words (``elisions``: French "l", "d", "qu"), lowercased."""
-    return lang.memo(
-        "repetition-elisions", lambda: frozenset(w.lower() for w in lang.data.get("elisions", ()))
-    )
-
-
 def _word_facts(
-    found: str, stopwords: frozenset[str], elided: frozenset[str] = frozenset()
+    found: str, stopwords: frozenset[str], elisions: frozenset[str] = frozenset()
 ) -> tuple[str, str, str]:
     """(key, lowercased if a content word else "", the word) of a word as WORD finds it;
     the key is "" for a word that is only apostrophes and hyphens (it is not counted). An
@@ -173,10 +165,9 @@ def _word_facts(
     word = found.strip("'’-")
     if not word:
         return "", "", ""
-    if elided:
-        at = max(word.find("'"), word.find("’"))
-        if 0 < at < len(word) - 1 and word[:at].lower() in elided:
-            word = word[at + 1 :]
+    cut = elided(word, elisions) if elisions else 0
+    if cut:
+        word = word[cut:]
     key = _word_key(word)
     if key == "#" or len(key) < 2 or key in stopwords:
         return key, "", word
