@@ -609,7 +609,11 @@ def _shape(ctx: Context, b: Body, i: int) -> str:
     words = line.words
     if o["descriptions"] and _names_picture(ctx, b, i, o["max_model_words"]):
         n = len(words)
-        if n <= PICTURE_WORDS or (n <= o["max_words"] and not ends_with(SENTENCE_END, line.text)):
+        if (
+            n <= PICTURE_WORDS
+            or (n <= o["max_words"] and not ends_with(SENTENCE_END, line.text))
+            or fold(words[0]) in word_set(ctx.lang, "photo-words")
+        ):
             return f"{PICTURE} ('{words[0]} {words[1]}')"
         return f"photo description opening with '{words[0]}'"  # the classifier decides
     if not words or len(words) > o["max_words"]:
@@ -634,9 +638,11 @@ def _names_picture(ctx: Context, b: Body, i: int, longest: int) -> bool:
     """A paragraph of one line and at most ``longest`` words that opens with a word for a
     picture itself (``picture-words``) and the word that joins it to what it shows
     (``caption-of``): "Fotograma del capítulo ...", "Interior de una pulquería en 1900.",
-    "View of the harbour". A short one is evidence enough (``PICTURE_WORDS``); the
-    classifier is asked about a longer one, a full sentence too: prose may open so ("Detail
-    of the plan was published ..."). A line that ends with a colon introduces what follows."""
+    "View of the harbour". A short one is evidence enough (``PICTURE_WORDS``), and so is one
+    of any length that opens with a word for a photograph itself (``photo-words``: "Foto
+    de", "Photo of"); the classifier is asked about another longer one, a full sentence
+    too: prose may open so ("Detail of the plan was published ..."). A line that ends with
+    a colon introduces what follows."""
     line = b.lines[i]
     words = line.words
     if not 2 < len(words) <= longest or not words[0][:1].isupper():
