@@ -156,6 +156,8 @@ class Body:
     blocks: int
     capitalised: set[str]
     counts: Counter
+    #: lines the draft's structure claims (``leftover.annotate``): never reported whole
+    claimed: frozenset[int] = frozenset()
 
 
 def body(doc: Document, skip_after_image: bool = False) -> Body:

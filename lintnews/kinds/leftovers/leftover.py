@@ -38,7 +38,9 @@ Each line of a body paragraph is checked, after look-alike letters are folded to
 Adjacent leftover lines are one finding spanning them; a run of short lines with more than
 ``MAX_FINDINGS_PER_RUN`` findings is a table or a list, where only explicit evidence is
 reported (as one finding); a draft with no sentence of ``PROSE_WORDS`` words is a list, not
-an article, and gets only explicit evidence too.
+an article, and gets only explicit evidence too. The draft's structure claims some lines
+outright, never reported whole (``_structure``): the dated heads of a timeline or a live blog,
+and the "Label: value" lines of a fact sheet (a film's credits, an event's "When:").
 
 Lines are measured in words: the shape heuristics look at lines of at most ``max_words``,
 the classifier at lines of at most ``max_model_words``. The first ``skip_top_blocks`` body
@@ -254,7 +256,85 @@ def annotate(ctx: Context) -> Body:
             line.rule = FURNITURE
         if not line.rule and line.block > o["skip_top_blocks"]:
             line.rule = _shape(ctx, b, i)
+    b.claimed = _structure(b, o["max_words"], ctx.lang.stopwords)
     return b
+
+
+#: fewest dated heads that make a timeline or a live blog (one date above the lede is the
+#: page's publication date, two a date and its update)
+SERIES_HEADS = 3
+#: fewest "Label: value" lines in a row that make a fact sheet
+FACT_LINES = 3
+#: most words of a dated head ("lunes, 19 de noviembre de 2019 - 10:30"), and fewest of the
+#: sentence below it ("The council leader resigns.")
+HEAD_WORDS = 10
+HEAD_PROSE_WORDS = 4
+#: least share of numbers among a dated head's words (stopwords aside)
+HEAD_NUMBERS = 0.4
+_LABEL_VALUE = regexcache.compile(r"^\W{0,2}(\p{L}[\p{L} .'’-]{0,24}?)\s?:\s+\S")
+_DIGIT = regexcache.compile(r"\d|NUMBER\b")
+#: what a date or a time has and a counter ("2 von 17", "3/12") has not: a year or a time
+_YEAR_OR_TIME = regexcache.compile(
+    r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)|(?<!\d)\d{1,2}[:.h]\d\d(?!\d)"
+)
+
+
+def _mostly_numbers(words: tuple[str, ...], stopwords: frozenset[str]) -> bool:
+    """Whether ``HEAD_NUMBERS`` of a line's words but its stopwords are numbers: a date or
+    a time ("June 12, 2019", "15 de enero de 2011"), not a line that holds one."""
+    content = [w for w in words if w.lower() not in stopwords]
+    numbers = sum(1 for w in content if _DIGIT.match(w))
+    return bool(content) and numbers >= HEAD_NUMBERS * len(content)
+
+
+def _structure(b: Body, max_words: int, stopwords: frozenset[str]) -> frozenset[int]:
+    """Lines the draft's structure claims, which are never reported whole, whatever their
+    shape or a line pattern says:
+
+    * the dated heads of a timeline or a live blog: ``SERIES_HEADS`` lines or more, each a
+      date with its year or a time (``HEAD_NUMBERS``; not a gallery's "2 von 17"), each a
+      paragraph of its own above a sentence ("June 12, 2019", then "Engineers report
+      cracks in two pillars."), all different;
+    * a fact sheet: ``FACT_LINES`` "Label: value" lines in a row or more, with as many
+      labels, fewer than half of them explicit evidence of this rule (a film's credits with
+      its "Fotografía:", an event's "When:" and "Where:", a recipe's "Prep time:").
+    A marker (a phrase that opens a leftover: "Foto:", "Lee también:") is never claimed by a
+    timeline."""
+    lines = b.lines
+    heads = [
+        i
+        for i, line in enumerate(lines)
+        if 0 < len(line.words) <= HEAD_WORDS
+        and not line.rule.startswith("marker")
+        and _YEAR_OR_TIME.search(line.text)
+        and _mostly_numbers(line.words, stopwords)
+        and i + 1 < len(lines)
+        and lines[i + 1].block == line.block + 1
+        and len(lines[i + 1].words) >= HEAD_PROSE_WORDS
+        and ends_with(SENTENCE_END, lines[i + 1].text)
+        and _alone(b, i)
+    ]
+    if len({line_key(lines[i].text) for i in heads}) < SERIES_HEADS:
+        heads = []
+    claimed = set(heads)
+    i = 0
+    while i < len(lines):
+        j = i
+        labels = set()
+        while (
+            j < len(lines)
+            and len(lines[j].words) <= max_words
+            and (j == i or lines[j].block - lines[j - 1].block <= 1)
+            and (m := _LABEL_VALUE.match(lines[j].text))
+        ):
+            labels.add(fold(m.group(1)))
+            j += 1
+        if j - i >= FACT_LINES and len(labels) >= FACT_LINES:
+            explicit = sum(1 for k in range(i, j) if lines[k].rule.startswith(EXPLICIT))
+            if 2 * explicit < j - i:
+                claimed.update(range(i, j))
+        i = max(j, i + 1)
+    return frozenset(claimed)
 
 
 #: rules whose match is evidence enough; the shape heuristics only propose a line, which the
@@ -350,7 +430,11 @@ def _flag_lines(ctx: Context, b: Body) -> dict[int, tuple[str, float | None]]:
         return threshold if threshold >= 0 else model.bar(heuristic)
 
     stopwords = ctx.lang.stopwords
-    candidates = [i for i, line in enumerate(lines) if is_candidate(line, skip, longest, stopwords)]
+    candidates = [
+        i
+        for i, line in enumerate(lines)
+        if i not in b.claimed and is_candidate(line, skip, longest, stopwords)
+    ]
     vectors = (
         draft_features(b, candidates, ctx.lang, ctx.prepared.agencies, o["max_words"])
         if model is not None and prose
