@@ -4,7 +4,10 @@ The same name after a masculine and a feminine article (``el``/``la``, ``del``/`
 ``al``/``a la``). Two names are the same entity when they are equal, or when the longer one
 continues the shorter with a connector ("Congreso" / "Congreso de Quintana Roo"); a longer
 name that goes on with another capitalised word is another entity ("la FIFA" / "el FIFA
-World Cup Trophy Tour"). The minority use is reported; the unsafe fix swaps its article.
+World Cup Trophy Tour"). A name followed by an adjective in its article's gender or by a
+year names one sense of it (a city and its football club: "El Sevilla goleó", "la Sevilla
+futbolera") and is not compared. The minority use is reported; the unsafe fix swaps its
+article.
 """
 
 from __future__ import annotations
@@ -54,6 +57,8 @@ def check_articles(ctx: Context):
             if not m.group(1)[0].islower() and not _starts_sentence(block.prose, m.start()):
                 continue
             art_text = " ".join(m.group(1).split())
+            if _modified(block.prose, m.end(), gender[art_text.lower()]):
+                continue  # "la Sevilla futbolera", "la Barcelona de 1992": a sense of it
             words = tuple(fold(w) for w in m.group(2).split())
             art = Span(block.span.start + m.start(1), block.span.start + m.end(1))
             uses.append((gender[art_text.lower()], words, art, m.group(2), art_text))
@@ -87,6 +92,24 @@ def check_articles(ctx: Context):
             related=((other[2], f"'{other[4]} {other[3]}' here"),),
             fix=unless_quoted(ctx.doc, Fix(span, replacement, safe=False) if replacement else None),
         )
+
+
+#: the word after a name: an adjective that agrees with the article ("la Sevilla futbolera",
+#: "el Madrid moderno"), or "de" and a year ("la Barcelona de 1992")
+_AFTER = regexcache.compile(r"[ \t]+(?:de[ \t]+\d|(\p{Ll}[\p{L}\p{M}]*))")
+_AGREES = {"f": ("a", "as"), "m": ("o", "os")}
+
+
+def _modified(prose: str, end: int, gender: str) -> bool:
+    """Whether the name ending at ``end`` is followed by a word that makes the phrase one
+    sense of the name rather than the name itself: an adjective in the article's gender or
+    a year. A city and its football club take different articles ("El Sevilla goleó", "La
+    Sevilla futbolera vivió una noche de fiesta"); neither is a second article of one name."""
+    m = _AFTER.match(prose, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word is None or (len(word) > 3 and word.endswith(_AGREES[gender]))
 
 
 def _starts_sentence(prose: str, pos: int) -> bool:

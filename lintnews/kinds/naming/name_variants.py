@@ -169,6 +169,8 @@ def check_names(ctx: Context):
         for form, occ in ranked[1:]:
             if only_apostrophes_differ(form, major):
                 continue  # O'Neill / O’Neill: the typography rule's
+            if _capitalised_start(form, occ, major, major_occ):
+                continue  # el-Sisi / "El-Sisi said ...": a sentence's capital
             if _masthead(form, major, lex, o):
                 continue  # CONFIDENCIAL / Confidencial: a word of the language in capitals
             if _compound_link(form, major, links):
@@ -398,6 +400,16 @@ def _report(ctx: Context, form: str, occ: list[Mention], major: str, major_occ: 
             related=tuple(related),
             fix=unless_quoted(ctx.doc, Fix(span, major, safe=False)),
         )
+
+
+def _capitalised_start(form: str, occ: list[Mention], major: str, major_occ) -> bool:
+    """Two forms that differ only in the case of their first letter, the capitalised one
+    always at the start of a sentence: a name that opens with a lowercase particle
+    ("el-Sisi", "al-Assad", "dos Santos") takes a capital there."""
+    if form[1:] != major[1:] or form[:1].lower() != major[:1].lower() or form[:1] == major[:1]:
+        return False
+    upper = occ if form[:1].isupper() else major_occ
+    return all(m.initial for m in upper)
 
 
 def _masthead(form: str, major: str, lex, o) -> bool:
@@ -859,10 +871,13 @@ def _others(m: Mention) -> frozenset[str]:
 
 
 def _different_people(minor: list[Mention], major: list[Mention]) -> bool:
-    """Every use of both sits in a longer name, and those names share no other word."""
+    """Every use of the rarer form sits in a longer name, so does a use of the other at
+    least, and those names share no other word: another person whose surname looks alike,
+    named in full each time ("Valentino Rossi" beside "Francesco Rosi ... Rosi said",
+    "Thomas Meyer" beside "Sebastian Meier ... Meier")."""
     a = [_others(m) for m in minor]
-    b = [_others(m) for m in major]
-    if not all(a) or not all(b):
+    b = [found for found in map(_others, major) if found]
+    if not a or not all(a) or not b:
         return False
     return not (frozenset().union(*a) & frozenset().union(*b))
 
