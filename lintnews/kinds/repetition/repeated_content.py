@@ -8,7 +8,10 @@ the same order both ways (a rewording: synonyms, a lead-in, a swapped pair), or 
 holds nearly all of the other's stems in order (a dropped or added clause, an apposition, a
 body paragraph that repeats part of a merged lead). Short template lines that differ only in
 names or numbers (captions, results lists), and units that hold other people's full names in
-one place (the entries of a police blotter), are not repeats.
+one place (the entries of a police blotter), are not repeats. A sentence is compared with the
+sentences of an earlier paragraph, not with the paragraph whole. Two entries of a live blog
+(paragraphs opening with a time stamp) repeat each other only as a whole entry pasted twice:
+a number updated, or advice given again in a sentence, is how a live blog goes on.
 
 The headline is compared on its own: a line that holds its words in order and adds at most
 ``headline_extra_words`` words is reported; a lead that expands it further is not.
@@ -132,13 +135,25 @@ def _units(ctx: Context) -> list[Unit]:
         if any(p.search(block.text) for p in allow):
             continue
         unit = make_unit(ctx.lang, len(units), block.span, block.kind, clean(block.text))
+        unit.stamped = bool(_STAMP.match(block.text))
         if len(block.sentences) > 1:  # a block that is its only sentence: compared as a block
             unit.sentences = [
                 make_unit(ctx.lang, i, s.span, block.kind, clean(s.text), block=unit.index)
                 for i, s in enumerate(block.sentences)
             ]
+            for sentence in unit.sentences:
+                sentence.stamped = unit.stamped
         units.append(unit)
     return units
+
+
+#: a live blog's entry opens with its time: "16:30", "**10:00**", "14.05 Uhr -"
+_STAMP = regexcache.compile(r"^\W{0,3}(?:[01]?\d|2[0-3])[:.h][0-5]\d\b")
+
+
+def _updated(a: Unit, b: Unit) -> bool:
+    """Two entries of a live blog that differ past their time stamps (a number updated)."""
+    return _STAMP.sub("", a.text, count=1) != _STAMP.sub("", b.text, count=1)
 
 
 def _credit(lang):
@@ -206,7 +221,11 @@ MAX_CANDIDATES = 64
 def best_match(unit: Unit, candidates, o: dict, informative=None) -> Match | None:
     best = None
     for other in candidates:
+        if unit.block >= 0 and other.block < 0 and other.sentences:
+            continue  # a sentence meets a paragraph of several through its sentences
         rel = relate(unit, other, o)
+        if rel and unit.stamped and other.stamped and (unit.block >= 0 or _updated(unit, other)):
+            continue  # two entries of a live blog: the toll updated, the advice given again
         if rel and rel.how in _INSIDE and informative is not None and not informative(unit, other):
             continue  # a short phrase any paragraph on the topic may hold, word for
             # word or retyped
@@ -320,6 +339,8 @@ def _with_short_neighbours(matches: list[Match], units: list[Unit]) -> list[Matc
                     break
                 if later.index in matched or not later.words or later.words != earlier.words:
                     break
+                if later.stamped and earlier.stamped and _updated(later, earlier):
+                    break  # a live blog's entry with a number updated
                 if "heading" in (later.kind, earlier.kind):
                     break
                 how = "verbatim" if later.text == earlier.text else "near-verbatim"

@@ -70,6 +70,7 @@ class Unit:
     block: int = -1  # for sentences: the index of their block
     sentences: list[Unit] = field(default_factory=list)
     quoted: tuple[int, int] | None = None  # the range of ``words`` of its quotation, once asked
+    stamped: bool = False  # its block opens with a time stamp: an entry of a live blog
 
     @property
     def norm(self) -> str:
