@@ -11,7 +11,10 @@ changed, across straight, curly and angle quotes. Two guards keep it to misquote
   words outside the quotes at least ``copy_similarity``), the draft repeats a passage and the
   repetition rules report it: the quote differs because the passage was pasted and edited.
   Quotes whose surroundings were written separately ("... a la 'sagrada lucha' de Rusia" in
-  a lead, "... la 'lucha sagrada' de Rusia" in the body) are two claims about what was said.
+  a lead, "... la 'lucha sagrada' de Rusia" in the body) are two claims about what was said;
+* two quotes a word apart, each in a sentence that names people and none of them the same
+  ("'Il cinema perde un gigante', ha detto Franceschini", "'... un maestro', ha scritto
+  Sorrentino"), are two speakers' words, not one quote worded two ways.
 
 The later wording is reported, with the earlier one and its line; no fix is offered: a
 quotation is corrected against the source, never rewritten to the draft's other wording.
@@ -60,23 +63,25 @@ def check_quotes(ctx: Context):
             words = tuple(_WORDS.findall(fold(m.group(group))))
             if o["min_words"] <= len(words) <= min(o["max_words"], o["passage_words"] - 1):
                 span = Span(block.span.start + m.start(group), block.span.start + m.end(group))
-                around = _around(block, span)
-                quotes.append((words, span, m.group(group), around))
+                around, names = _around(block, span)
+                quotes.append((words, span, m.group(group), around, names))
     index: dict[tuple, list[int]] = defaultdict(list)  # comparison key -> earlier quotes
     seen: Counter = Counter()
-    for i, (words, span, text, around) in enumerate(quotes):
+    for i, (words, span, text, around, names) in enumerate(quotes):
         keys = _keys(words, o["one_word_changed_min"])
         earlier = sorted({j for k in keys for j in index.get(k, ())})
         seen[words] += 1
         if seen[words] <= MAX_SAME_QUOTE:  # a quote pasted many times: a few copies suffice
             for k in keys:
                 index[k].append(i)
-        for earlier_words, earlier_span, earlier_text, earlier_around in (
+        for earlier_words, earlier_span, earlier_text, earlier_around, earlier_names in (
             quotes[j] for j in earlier
         ):
             how = _relation(ctx, words, earlier_words, o["one_word_changed_min"])
             if not how or _similarity(around, earlier_around) >= o["copy_similarity"]:
                 continue
+            if how == ONE_CHANGED and names and earlier_names and names.isdisjoint(earlier_names):
+                continue  # two speakers, each named beside their own words
             yield Hit(
                 span,
                 {
@@ -102,8 +107,9 @@ def _keys(words: tuple, one_changed_min: int) -> list[tuple]:
     return keys
 
 
-def _around(block, span: Span) -> list[str]:
-    """The words of the quote's sentence outside the quote."""
+def _around(block, span: Span) -> tuple[list[str], frozenset[str]]:
+    """The words of the quote's sentence outside the quote, and those of them capitalised
+    but the sentence's first (the speaker's name, where one is given)."""
     for s in block.sentences:
         if s.span.start <= span.start < s.span.end:
             start, end = s.span.start, s.span.end
@@ -112,7 +118,12 @@ def _around(block, span: Span) -> list[str]:
         start, end = block.span.start, block.span.end
     text = block.prose[start - block.span.start : end - block.span.start]
     cut = text[: span.start - start] + " " + text[span.end - start :]
-    return _WORDS.findall(fold(cut))
+    names = frozenset(
+        fold(m.group())
+        for m in _CAPITALISED.finditer(cut)
+        if m.start() > 0 and cut[: m.start()].strip(_OPENERS)
+    )
+    return _WORDS.findall(fold(cut)), names
 
 
 def _similarity(a: list[str], b: list[str]) -> float:
@@ -121,13 +132,18 @@ def _similarity(a: list[str], b: list[str]) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+ONE_CHANGED = "with one word changed"
+_CAPITALISED = regexcache.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’-]+")
+_OPENERS = " \t\"'“‘«¿¡(—–-"
+
+
 def _relation(ctx: Context, a: tuple, b: tuple, one_changed_min: int) -> str | None:
     if a == b or ctx.lang.stems(list(a)) == ctx.lang.stems(list(b)):
         return None
     if sorted(a) == sorted(b):
         return "in another order"
     if len(a) == len(b) >= one_changed_min and sum(x != y for x, y in zip(a, b, strict=True)) == 1:
-        return "with one word changed"
+        return ONE_CHANGED
     return None
 
 
