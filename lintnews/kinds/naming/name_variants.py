@@ -164,7 +164,11 @@ def check_names(ctx: Context):
         if len(forms) < 2:
             hits += _misspelt_words(ctx, all_forms, lex, o["known_zipf"], ordinary)
             continue
-        ranked = sorted(forms.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
+        # the more used form first; on a tie, the one the text holds more often inside longer
+        # names too ("... de Fomento José Luis Ramírez"), then the first
+        ranked = sorted(
+            forms.items(), key=lambda kv: (-len(kv[1]), -text.count(kv[0]), kv[1][0].start)
+        )
         major, major_occ = ranked[0]
         for form, occ in ranked[1:]:
             if only_apostrophes_differ(form, major):
