@@ -84,9 +84,17 @@ def key(form: str) -> str:
 
 @lru_cache(maxsize=32768)
 def translit_key(form: str) -> str:
-    """``key`` with y read as i and doubled letters single (Dmitry / Dmitri, Pretelini)."""
+    """``key`` with y read as i, doubled letters single (Dmitry / Dmitri, Pretelini) and an
+    umlaut's spelling with e read as the vowel, ß as ss (Köln / Koeln, Schüßler / Schuessler)."""
     words = _WORD_SPLIT.split(form)
-    return "".join(_DOUBLED.sub(r"\1", key(w).replace("y", "i")) for w in words)
+    return "".join(
+        _DOUBLED.sub(r"\1", _UMLAUT_E.sub(r"\1", key(w)).replace("y", "i").replace("ß", "ss"))
+        for w in words
+    )
+
+
+#: a vowel and the e that spells its umlaut without one (Koeln, Muenchen, Schuessler)
+_UMLAUT_E = regexcache.compile(r"(?<=[^aeiou])([aou])e")
 
 
 # asked twice per sentence (mentions, then case variants); a few drafts' worth are kept

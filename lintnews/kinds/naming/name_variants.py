@@ -3,8 +3,10 @@
 Names (see ``name_mentions``) are compared three ways, each with its own guards:
 
 * **Spelling variants**: forms with the same key once case, accents, look-alike letters,
-  ligatures, hyphens and spaces are folded, and (``transliteration``) y read as i and doubled
-  letters single: Pérez / Perez, Kim Jong-un / Kim Jong Un, Dmitry / Dmitri. A form seen only
+  ligatures, hyphens and spaces are folded, and (``transliteration``) y read as i, doubled
+  letters single and an umlaut spelt with e: Pérez / Perez, Kim Jong-un / Kim Jong Un, Dmitry
+  / Dmitri, Köln / Koeln. The more used form is the right one; on a tie, the one the text
+  holds more often inside longer names, then the first. A form seen only
   at the start of sentences counts only when it is not an ordinary word of the language
   ("Estamos" is a word; "Pio" is a name). Connectors inside a long name count as one mark
   (Ministerio de Salud / Ministerio de la Salud), and so do the language's
@@ -54,6 +56,7 @@ it to the majority form and is unsafe (a wrong merge changes meaning).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 
@@ -86,7 +89,9 @@ from .quotations import unless_quoted
 
 @options_dataclass
 class NameVariantsOptions(Options):
-    transliteration: bool = option(True, "fold y/i and doubled letters when comparing")
+    transliteration: bool = option(
+        True, "fold y/i, doubled letters and an umlaut spelt with e (oe, ß/ss) when comparing"
+    )
     min_length: int = option(3, "shortest name word (in letters) compared")
     skip_uppercase_lines: bool = option(True, "ignore names in lines written in capitals")
     typos: bool = option(True, "report names one edit apart (needs a lexicon of the language)")
@@ -167,7 +172,7 @@ def check_names(ctx: Context):
         # the more used form first; on a tie, the one the text holds more often inside longer
         # names too ("... de Fomento José Luis Ramírez"), then the first
         ranked = sorted(
-            forms.items(), key=lambda kv: (-len(kv[1]), -text.count(kv[0]), kv[1][0].start)
+            forms.items(), key=lambda kv: (-len(kv[1]), -_uses(text, kv[0]), kv[1][0].start)
         )
         major, major_occ = ranked[0]
         for form, occ in ranked[1:]:
@@ -404,6 +409,21 @@ def _report(ctx: Context, form: str, occ: list[Mention], major: str, major_occ: 
             related=tuple(related),
             fix=unless_quoted(ctx.doc, Fix(span, major, safe=False)),
         )
+
+
+def _uses(text: str, form: str) -> int:
+    """How often ``form`` stands in the text as whole words, inside longer names too."""
+    count, at = 0, text.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if not (at and _letter(text[at - 1])) and not (end < len(text) and _letter(text[end])):
+            count += 1
+        at = text.find(form, at + 1)
+    return count
+
+
+def _letter(char: str) -> bool:
+    return char.isalpha() or unicodedata.category(char).startswith("M")
 
 
 def _capitalised_start(form: str, occ: list[Mention], major: str, major_occ) -> bool:
