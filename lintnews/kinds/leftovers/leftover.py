@@ -15,7 +15,8 @@ Each line of a body paragraph is checked, after look-alike letters are folded to
 * ``file_names``: an image file name in a short line (anywhere in the body), or as the alt
   text of a Markdown image;
 * ``keyword_salad``: a short line of lowercase content words with few stopwords and no
-  sentence punctuation ("apoyo corea norte rusia seguridad"), also as image alt text;
+  sentence punctuation ("apoyo corea norte rusia seguridad"), also as image alt text; not an
+  item of a list (three short lines in a row: a recipe's ingredients);
 * ``repeated``: the same short unpunctuated line twice in the body (a caption used twice);
 * ``descriptions``: an unpunctuated photo description with no marker: people placed by the
   language's ``position-words`` ("Fulano (izquierda) y Mengano (derecha), durante ..."), a
@@ -707,7 +708,7 @@ def _shape(ctx: Context, b: Body, i: int) -> str:
     if o["repeated"] and len(words) >= 2 and not ends_with(END_PUNCT, line.text):
         if b.counts[line_key(line.text)] > 1:
             return _TWICE + " (a caption used twice)"
-    if o["keyword_salad"] and _is_salad(ctx, line.text, words):
+    if o["keyword_salad"] and _is_salad(ctx, line.text, words) and not _in_list(b, i, o):
         return "keyword-salad alt text"
     if o["descriptions"]:
         return _description(ctx, line)
@@ -854,6 +855,29 @@ def _is_salad(ctx: Context, text: str, words: tuple[str, ...]) -> bool:
         return False
     stop = sum(1 for w in words if w.lower() in ctx.lang.stopwords)
     return stop / len(words) <= o["max_stopword_ratio"]
+
+
+#: fewest short lines in a row that make a list
+LIST_LINES = 3
+
+
+def _in_list(b: Body, i: int, o: dict) -> bool:
+    """Whether line ``i`` is one of ``LIST_LINES`` short lines in a row or more, in
+    adjacent blocks: an item of a list (a recipe's ingredients, "freshly ground black
+    pepper"), not alt text alone between paragraphs."""
+    lines, longest = b.lines, o["max_words"]
+    first = last = i
+    while first > 0 and first > i - LIST_LINES and _next_short(lines, first - 1, longest):
+        first -= 1
+    while last < i + LIST_LINES and last + 1 < len(lines) and _next_short(lines, last, longest):
+        last += 1
+    return last - first + 1 >= LIST_LINES
+
+
+def _next_short(lines, k: int, longest: int) -> bool:
+    """Whether lines ``k`` and ``k + 1`` are both short and in adjacent blocks."""
+    a, b = lines[k], lines[k + 1]
+    return b.block - a.block <= 1 and is_short(a, longest) and is_short(b, longest)
 
 
 def _widget_end(b: Body, i: int, o: dict) -> int:
