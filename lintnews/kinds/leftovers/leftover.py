@@ -40,8 +40,9 @@ Adjacent leftover lines are one finding spanning them; a run of short lines with
 ``MAX_FINDINGS_PER_RUN`` findings is a table or a list, where only explicit evidence is
 reported (as one finding); a draft with no sentence of ``PROSE_WORDS`` words is a list, not
 an article, and gets only explicit evidence too. The draft's structure claims some lines
-outright, never reported whole (``_structure``): the dated heads of a timeline or a live blog,
-and the "Label: value" lines of a fact sheet (a film's credits, an event's "When:").
+outright, never reported (``_structure``): the dated heads of a timeline or a live blog, the
+"Label: value" lines of a fact sheet (a film's credits, an event's "When:"), and a wire's
+sign-off crediting the text's sources (``_sign_offs``: the language's ``sign-offs``).
 
 Lines are measured in words: the shape heuristics look at lines of at most ``max_words``,
 the classifier at lines of at most ``max_model_words``. The first ``skip_top_blocks`` body
@@ -257,8 +258,32 @@ def annotate(ctx: Context) -> Body:
             line.rule = FURNITURE
         if not line.rule and line.block > o["skip_top_blocks"]:
             line.rule = _shape(ctx, b, i)
-    b.claimed = _structure(b, o["max_words"], ctx.lang.stopwords)
+    b.claimed = _structure(b, o["max_words"], ctx.lang.stopwords) | _sign_offs(ctx, b)
     return b
+
+
+def _sign_offs(ctx: Context, b: Body) -> frozenset[int]:
+    """Lines that credit the text's sources, a wire's or a partner's sign-off ("Con
+    información de EFE y Europa Press", "Mit Material von dpa"; the language's
+    ``sign-offs``): article text, which names an agency as a credit does."""
+    pattern = ctx.lang.memo(
+        "sign-offs", lambda: _compile(_sign_off_list(ctx.lang), TEMPLATES["lines"])
+    )
+    if pattern is None:
+        return frozenset()
+    return frozenset(
+        i
+        for i, line in enumerate(b.lines)
+        if len(line.words) <= SIGN_OFF_WORDS and pattern.match(line.text)
+    )
+
+
+def _sign_off_list(lang) -> tuple[str, ...]:
+    return tuple(lang.data.get("sign-offs", []) or [])
+
+
+#: most words of a sign-off line
+SIGN_OFF_WORDS = 30
 
 
 #: fewest dated heads that make a timeline or a live blog (one date above the lede is the
@@ -406,7 +431,7 @@ def check(ctx: Context):
     if inline is not None:
         taken = {i for first, last, _, _ in found for i in range(first, last + 1)}
         for i, line in enumerate(b.lines):
-            if i not in taken:
+            if i not in taken and i not in b.claimed:
                 yield from _inline_hits(ctx, line, inline)
     yield from _blocks(ctx, markup)
 

@@ -225,7 +225,8 @@ def _marks(text: str) -> list[int]:
 
 
 def _drop_caps_runs(words: list[Word], text: str, offset: int) -> list[Word]:
-    """Words in capitals next to other words in capitals, or before a dateline dash."""
+    """Words in capitals next to other words in capitals, or before a dateline dash (its
+    date and agency between: "FARO (Lusa) –")."""
     keep = []
     for i, w in enumerate(words):
         if len(w.text) > 1 and w.text.isupper():  # w.caps, inlined: this runs for every word
@@ -239,8 +240,21 @@ def _drop_caps_runs(words: list[Word], text: str, offset: int) -> list[Word]:
             after = text[w.end - offset : w.end - offset + 3]
             if close or _DATELINE_DASH.match(after) or _caps_chunk_before(text, w.start - offset):
                 continue
+            if _dateline_tail(text, w.start - offset, w.end - offset):
+                continue
         keep.append(w)
     return keep
+
+
+#: what follows a place in capitals opening a dateline: a date, the agency, the dash
+#: ("LUGO, 3 jun (EFE).-", "FARO (Lusa) –", "FULDA (dpa) -")
+_DATELINE_TAIL = regexcache.compile(r"(?:,[^()\n]{1,25}?)?\s*\([^()\n]{1,30}\)\s*\.?\s?[-–—]")
+
+
+def _dateline_tail(text: str, start: int, end: int) -> bool:
+    """The word in capitals opens the sentence as a dateline's place, its agency in brackets
+    after it: a place set in capitals by the wire's style, not a second spelling."""
+    return not text[:start].strip(" *_>#\t") and bool(_DATELINE_TAIL.match(text, end))
 
 
 def _caps_chunk_before(text: str, at: int) -> bool:
