@@ -39,10 +39,12 @@ Each line of a body paragraph is checked, after look-alike letters are folded to
 Adjacent leftover lines are one finding spanning them; a run of short lines with more than
 ``MAX_FINDINGS_PER_RUN`` findings is a table or a list, where only explicit evidence is
 reported (as one finding); a draft with no sentence of ``PROSE_WORDS`` words is a list, not
-an article, and gets only explicit evidence too. The draft's structure claims some lines
-outright, never reported (``_structure``): the dated heads of a timeline or a live blog, the
-"Label: value" lines of a fact sheet (a film's credits, an event's "When:"), and a wire's
-sign-off crediting the text's sources (``_sign_offs``: the language's ``sign-offs``).
+an article, and gets only explicit evidence too. A subhead (a few words of their own between
+two paragraphs of prose: "Verdict", "Die Bilanz") is never a guess of the classifier. The
+draft's structure claims some lines outright, never reported (``_structure``): the dated
+heads of a timeline or a live blog, the "Label: value" lines of a fact sheet (a film's
+credits, an event's "When:"), and a wire's sign-off crediting the text's sources
+(``_sign_offs``: the language's ``sign-offs``).
 
 Lines are measured in words: the shape heuristics look at lines of at most ``max_words``,
 the classifier at lines of at most ``max_model_words``. The first ``skip_top_blocks`` body
@@ -373,6 +375,7 @@ PICTURE = "photo description naming its picture"
 #: so, "Captura de alias 'El Gordo' fue la operación más importante del año.")
 PICTURE_WORDS = 8
 SPLIT_DATELINE = "between a dateline and the paragraph it opens"
+NAME_ALONE = "a name alone on its line"
 EXPLICIT = (
     ENDING,
     PICTURE,
@@ -393,7 +396,7 @@ GUESSES = (
     _TWICE,
     "keyword-salad alt text",
     "photo description",
-    "a name alone on its line",
+    NAME_ALONE,
 )
 #: the most words a line of page furniture alone has ("Share", "Related topics")
 FURNITURE_WORDS = 4
@@ -456,6 +459,7 @@ def _flag_lines(ctx: Context, b: Body) -> dict[int, tuple[str, float | None]]:
         return threshold if threshold >= 0 else model.bar(heuristic)
 
     stopwords = ctx.lang.stopwords
+    furniture = ui_words(ctx.lang)
     candidates = [
         i
         for i, line in enumerate(lines)
@@ -476,9 +480,36 @@ def _flag_lines(ctx: Context, b: Body) -> dict[int, tuple[str, float | None]]:
             continue  # a draft of short lines only (results, a list): shape proves nothing
         elif not rule and sentences < GUESS_SENTENCES:
             continue  # too little article around to tell an unmarked line from it
+        elif _subhead(b, i, furniture) and (
+            not rule or (rule == NAME_ALONE and any(w.lower() in stopwords for w in lines[i].words))
+        ):
+            continue  # a subhead between two paragraphs of prose ("Unser Fazit", "Verdict")
         elif score is not None and not vectors[i][_BYLINE] and score >= bar(rule_kind(rule)):
             flagged[i] = (rule or _why(model.reasons(vectors[i], top=4)), score)
     return _both_copies(b, candidates, flagged)
+
+
+#: most words of a subhead an unmarked guess leaves alone
+SUBHEAD_WORDS = 3
+
+
+def _subhead(b: Body, i: int, furniture: frozenset[str]) -> bool:
+    """A short line of its own (``SUBHEAD_WORDS`` words at most, no stop, no number, no word
+    of page furniture) between two paragraphs of prose, each ending with a sentence: a
+    subhead ("Fazit", "Unser Fazit", "Verdict"), not "Slideshow (15 images)"."""
+    lines = b.lines
+    if not 0 < i < len(lines) - 1 or len(lines[i].words) > SUBHEAD_WORDS:
+        return False
+    before, line, after = lines[i - 1], lines[i], lines[i + 1]
+    return (
+        _alone(b, i)
+        and not ends_with(SENTENCE_END, line.text)
+        and not any(c.isdigit() for c in line.text)
+        and not any(is_ui(w.lower(), furniture) for w in line.words)
+        and all(
+            len(x.words) >= PROSE_WORDS and ends_with(SENTENCE_END, x.text) for x in (before, after)
+        )
+    )
 
 
 def is_candidate(
@@ -822,7 +853,7 @@ def _description(ctx: Context, line) -> str:
         and all(w[:1].isupper() and not w.isupper() for w in words)
         and not any(c.isdigit() for c in text)
     ):
-        return "a name alone on its line"
+        return NAME_ALONE
     return ""
 
 
