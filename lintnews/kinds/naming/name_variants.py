@@ -6,7 +6,9 @@ Names (see ``name_mentions``) are compared three ways, each with its own guards:
   ligatures, hyphens and spaces are folded, and (``transliteration``) y read as i, doubled
   letters single and an umlaut spelt with e: Pérez / Perez, Kim Jong-un / Kim Jong Un, Dmitry
   / Dmitri, Köln / Koeln. The more used form is the right one; on a tie, the one the text
-  holds more often inside longer names, then the first. A form seen only
+  holds more often inside longer names, then the first. A surname set in capitals ("Claire
+  MARTIN") is typography; a sentence of a correction note (the language's
+  ``correction-words``: "misspelled her name as ...") is not read for names. A form seen only
   at the start of sentences counts only when it is not an ordinary word of the language
   ("Estamos" is a word; "Pio" is a name). Connectors inside a long name count as one mark
   (Ministerio de Salud / Ministerio de la Salud), and so do the language's
@@ -60,6 +62,7 @@ import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 
+import regex
 from rapidfuzz.distance import OSA
 
 from ... import regexcache
@@ -180,6 +183,8 @@ def check_names(ctx: Context):
                 continue  # O'Neill / O’Neill: the typography rule's
             if _capitalised_start(form, occ, major, major_occ):
                 continue  # el-Sisi / "El-Sisi said ...": a sentence's capital
+            if _surname_in_capitals(form, major):
+                continue  # "Par Claire MARTIN" / Claire Martin: a byline's typography
             if _masthead(form, major, lex, o):
                 continue  # CONFIDENCIAL / Confidencial: a word of the language in capitals
             if _compound_link(form, major, links):
@@ -206,6 +211,7 @@ def _collect(ctx: Context) -> dict:
     o = ctx.options
     connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
     elisions = ctx.lang.elisions
+    corrections = _corrections(ctx.lang)
     out: dict = {
         "mentions": [],
         "runs": [],
@@ -229,6 +235,8 @@ def _collect(ctx: Context) -> dict:
                 out["ampersands"] += _ampersand_names(words, text, s.span.start)
             if o["skip_uppercase_lines"] and is_caps_sentence(text):
                 continue
+            if corrections is not None and corrections.search(text):
+                continue  # "An earlier version misspelled her name as ...": the old spelling
             for run in runs(words, text, s.span.start, connectors):
                 found = mentions(
                     run, ctx.lang.stopwords, o["min_length"], text, s.span.start, connectors
@@ -236,6 +244,22 @@ def _collect(ctx: Context) -> dict:
                 out["mentions"] += found
                 out["runs"] += [m for m in found if m.words > 1]
     return out
+
+
+def _corrections(lang):
+    """The language's ``correction-words`` as one pattern (None without them): a sentence
+    holding one quotes a spelling the draft corrects, which is no variant of the name."""
+
+    def make():
+        words = lang.data.get("correction-words") or []
+        if not words:
+            return None
+        alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+        return regexcache.compile(
+            rf"(?i)(?<![\p{{L}}\p{{M}}])(?:{alternatives})(?![\p{{L}}\p{{M}}])"
+        )
+
+    return lang.memo("correction-words", make)
 
 
 def _possessive_pairs(words, text: str, offset: int) -> list[Mention]:
@@ -424,6 +448,16 @@ def _uses(text: str, form: str) -> int:
 
 def _letter(char: str) -> bool:
     return char.isalpha() or unicodedata.category(char).startswith("M")
+
+
+def _surname_in_capitals(form: str, major: str) -> bool:
+    """Two forms of a full name that differ only in its last word set in capitals ("Claire
+    MARTIN" / "Claire Martin"): the French and academic way to set a surname, typography."""
+    a, b = form.split(), major.split()
+    if len(a) < 2 or len(a) != len(b) or a[:-1] != b[:-1] or a[-1].lower() != b[-1].lower():
+        return False
+    caps, title = sorted((a[-1], b[-1]), key=lambda w: not w.isupper())
+    return caps.isupper() and title[:1].isupper() and not title.isupper()
 
 
 def _capitalised_start(form: str, occ: list[Mention], major: str, major_occ) -> bool:
