@@ -82,3 +82,18 @@ def test_file_changed_on_disk_is_not_written(tmp_path):
     with pytest.raises(InputError, match="changed on disk"):
         write_source(source, FIXED)
     assert draft.read_text(encoding="utf-8") == DRAFT + "Nuevo párrafo.\n"
+
+
+def test_one_safe_fix_writes_every_name_with_its_majority_apostrophe(cli, tmp_path):
+    draft = tmp_path / "a.md"
+    draft.write_text(
+        "---\nlang: it\n---\n\n# Bilancio\n\n"
+        "Il bilancio dell'Unione divide, ha detto D'Alema ai giornalisti in mattinata.\n\n"
+        "D’Alema ha parlato al Consiglio dell’Unione. Anche D'Alema e l'Unione ne parlano.\n\n"
+        "Nel Consiglio dell'Unione il voto è atteso per lunedì, secondo le fonti.\n",
+        encoding="utf-8",
+    )
+    proc = cli("check", "--fix", "--select", "typography", str(draft))
+    fixed = draft.read_text(encoding="utf-8")
+    assert "fixed 1 finding(s)" in proc.stderr, proc.stderr
+    assert "’" not in fixed and fixed.count("dell'Unione") == 3 and fixed.count("D'Alema") == 3
