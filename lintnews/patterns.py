@@ -212,6 +212,14 @@ def _line_local(pattern: str) -> bool:
     return not (_NEGATIVE_LOOK.search(source) and _MATCHES_NEWLINE.search(source))
 
 
+def join_lines(lines: list[str]) -> tuple[str, str]:
+    """Lines joined by "\n", and that text folded as the prefilter reads it: what
+    ``PatternSet.narrowed`` and ``for_lines`` test a draft's lines with (a caller that asks
+    both, or several sets, about the same lines makes it once)."""
+    joined = "\n".join(lines)
+    return joined, prefilter.fold(joined)
+
+
 class PatternSet:
     """Patterns run as their alternation ``template.format("(?:p1)|(?:p2)|...")`` would be,
     with the same answers, but one pattern at a time.
@@ -253,7 +261,7 @@ class PatternSet:
             self._whole = UserPattern(self.pattern, self.flags)
         return self._whole
 
-    def narrowed(self, lines: list[str]) -> PatternSet:
+    def narrowed(self, lines: list[str], joined: tuple[str, str] | None = None) -> PatternSet:
         """The set without the patterns that match on none of ``lines`` (texts without a
         newline): one scan of the joined lines per pattern, instead of one per line, so
         that a draft's many lines are then tried against the few patterns that can match.
@@ -266,8 +274,7 @@ class PatternSet:
                 UserPattern(p.pattern, self.flags | regex.M) if _line_local(p.pattern) else None
                 for p in self.parts
             ]
-        joined = "\n".join(lines)
-        folded = prefilter.fold(joined)
+        joined, folded = joined or join_lines(lines)
         clock = _Budget(self.pattern, joined, self.timeout)
         keep = [
             part
@@ -282,7 +289,9 @@ class PatternSet:
         narrow.parts, narrow._probes = keep, None
         return narrow
 
-    def for_lines(self, lines: list[str]) -> Callable[[str], bool]:
+    def for_lines(
+        self, lines: list[str], joined: tuple[str, str] | None = None
+    ) -> Callable[[str], bool]:
         """``matches`` for the texts of ``lines`` (a draft's lines), with the same answers.
         The patterns that pass over a line before reaching the literals they need (see
         ``_SCANS``) cost most of the alternation's time on every line, and their literals are
@@ -294,8 +303,7 @@ class PatternSet:
         if split is None:
             return self.matches
         rest, scanning = split
-        joined = "\n".join(lines)
-        folded = prefilter.fold(joined)
+        joined, folded = joined or join_lines(lines)
         scanning = [p for p in scanning if not p.absent(joined, folded)]
 
         def matches(text: str) -> bool:

@@ -64,7 +64,7 @@ from ...document import Span
 from ...findings import Fix, Hit
 from ...language import SENTENCE_END, WORD
 from ...language.normalize import fold, has_confusables
-from ...patterns import PatternSet, UserPattern
+from ...patterns import PatternSet, UserPattern, join_lines
 from ...records import frozen
 from ..base import Context, Options, RuleKind, folder_of, option, options_dataclass
 from .caption_features import (
@@ -248,7 +248,7 @@ def annotate(ctx: Context) -> Body:
     if sources is not None:
         markup = markup.narrowed(sources)
     if lines is not None:
-        lines = lines.for_lines([line.text for line in b.lines])
+        lines = lines.for_lines([], _joined(ctx, b))
     closing = _closing(len(b.lines))
     for i, line in enumerate(b.lines):
         line.rule = _rule(ctx, line.text, markers, lines, markup, sources[i] if sources else "")
@@ -264,6 +264,13 @@ def annotate(ctx: Context) -> Body:
     return b
 
 
+def _joined(ctx: Context, b: Body) -> tuple[str, str]:
+    """The body lines joined and folded for the pattern sets' tests (``join_lines``), made
+    once per draft for both leftover rules."""
+    key = ("leftover-joined", ctx.options["after_image_ok"])
+    return ctx.doc.memo(key, lambda: join_lines([line.text for line in b.lines]))
+
+
 def _sign_offs(ctx: Context, b: Body) -> frozenset[int]:
     """Lines that credit the text's sources, a wire's or a partner's sign-off ("Con
     información de EFE y Europa Press", "Mit Material von dpa"; the language's
@@ -271,8 +278,8 @@ def _sign_offs(ctx: Context, b: Body) -> frozenset[int]:
     pattern = ctx.lang.memo(
         "sign-offs", lambda: _compile(_sign_off_list(ctx.lang), TEMPLATES["lines"])
     )
-    if pattern is None:
-        return frozenset()
+    if pattern is None or pattern.absent(*_joined(ctx, b)):
+        return frozenset()  # most drafts: no sign-off's words anywhere
     return frozenset(
         i
         for i, line in enumerate(b.lines)
@@ -416,7 +423,7 @@ def check(ctx: Context):
     inline, markup = found.inline, found.markup
     b = annotate(ctx)
     if inline is not None:
-        inline = inline.narrowed([line.text for line in b.lines])
+        inline = inline.narrowed([], _joined(ctx, b))
     flagged = _flag_lines(ctx, b)
 
     def reported(i: int) -> bool:  # on evidence of its own, not as a line used twice itself

@@ -212,6 +212,8 @@ def _collect(ctx: Context) -> dict:
     connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
     elisions = ctx.lang.elisions
     corrections = _corrections(ctx.lang)
+    if corrections is not None and not _mentions_correction(ctx):
+        corrections = None  # most drafts: no word of a correction anywhere, no search
     out: dict = {
         "mentions": [],
         "runs": [],
@@ -260,6 +262,13 @@ def _corrections(lang):
         )
 
     return lang.memo("correction-words", make)
+
+
+def _mentions_correction(ctx: Context) -> bool:
+    """Whether the draft holds one of the language's ``correction-words`` at all (a few
+    substring tests of the lowercased text, before any sentence is searched)."""
+    low = ctx.doc.text.lower()
+    return any(w.lower() in low for w in ctx.lang.data.get("correction-words") or ())
 
 
 def _possessive_pairs(words, text: str, offset: int) -> list[Mention]:

@@ -122,7 +122,7 @@ def _units(ctx: Context) -> list[Unit]:
     credit = _credit(ctx.lang)
 
     def clean(text: str) -> str:
-        if credit is not None:
+        if credit is not None and ":" in text:  # a credit's label ends with a colon
             text = credit.sub(" ", text)
         for pattern in strip:
             text = pattern.sub(" ", text)
