@@ -202,7 +202,16 @@ class Patterns:
 
 
 def _patterns(ctx: Context) -> Patterns:
-    """The rule's patterns for the draft's language: the options' and the language data's."""
+    """The rule's patterns for the draft's language: the options' and the language data's
+    (kept on the language for the rule's options, which a run asks for every draft)."""
+    o = ctx.options
+    kept = ctx.lang.memo(("leftover-patterns", id(o), ctx.doc.language), lambda: [None, None])
+    if kept[0] is not o:  # (another rule's options at a reused address)
+        kept[:] = [o, _gather_patterns(ctx)]
+    return kept[1]
+
+
+def _gather_patterns(ctx: Context) -> Patterns:
     o, lang = ctx.options, ctx.lang
     pack = o["pack"]
 
