@@ -252,7 +252,13 @@ def annotate(ctx: Context) -> Body:
     markers, lines, markup, endings = found.markers, found.lines, found.markup, found.endings
     b = body(ctx.doc, o["after_image_ok"])
     furniture = ui_words(ctx.lang)
-    # the lines' whole source, for the markup patterns only (no markup: not read at all)
+    # the lines' whole source, for the markup patterns only: read when a pattern can match
+    # somewhere in the draft's text (most drafts hold no markup: their lines' sources are
+    # never put together)
+    if markup is not None:
+        markup = markup.narrowed([ctx.doc.text])
+        if markup.parts is not None and not markup.parts:
+            markup = None
     sources = [_source(ctx.doc, line) for line in b.lines] if markup is not None else None
     if sources is not None:
         markup = markup.narrowed(sources)
