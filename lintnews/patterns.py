@@ -261,12 +261,15 @@ class PatternSet:
             self._whole = UserPattern(self.pattern, self.flags)
         return self._whole
 
-    def narrowed(self, lines: list[str], joined: tuple[str, str] | None = None) -> PatternSet:
+    def narrowed(
+        self, lines: list[str] | tuple = (), joined: tuple[str, str] | None = None
+    ) -> PatternSet:
         """The set without the patterns that match on none of ``lines`` (texts without a
-        newline): one scan of the joined lines per pattern, instead of one per line, so
-        that a draft's many lines are then tried against the few patterns that can match.
-        Answers on those lines are unchanged (see ``_line_local``). A pattern ``absent``
-        from the lines is dropped unscanned."""
+        newline; or ``joined``, as ``join_lines`` gives them, when the caller has it): one
+        scan of the joined lines per pattern, instead of one per line, so that a draft's
+        many lines are then tried against the few patterns that can match. Answers on those
+        lines are unchanged (see ``_line_local``). A pattern ``absent`` from the lines is
+        dropped unscanned."""
         if self.parts is None or not self.parts:
             return self
         if self._probes is None:
@@ -290,9 +293,10 @@ class PatternSet:
         return narrow
 
     def for_lines(
-        self, lines: list[str], joined: tuple[str, str] | None = None
+        self, lines: list[str] | tuple = (), joined: tuple[str, str] | None = None
     ) -> Callable[[str], bool]:
-        """``matches`` for the texts of ``lines`` (a draft's lines), with the same answers.
+        """``matches`` for the texts of ``lines`` (a draft's lines; or ``joined``, as
+        ``join_lines`` gives them), with the same answers.
         The patterns that pass over a line before reaching the literals they need (see
         ``_SCANS``) cost most of the alternation's time on every line, and their literals are
         rare: they are left out of an alternation of the others, compiled once, and tried

@@ -205,10 +205,9 @@ def _patterns(ctx: Context) -> Patterns:
     """The rule's patterns for the draft's language: the options' and the language data's
     (kept on the language for the rule's options, which a run asks for every draft)."""
     o = ctx.options
-    kept = ctx.lang.memo(("leftover-patterns", id(o), ctx.doc.language), lambda: [None, None])
-    if kept[0] is not o:  # (another rule's options at a reused address)
-        kept[:] = [o, _gather_patterns(ctx)]
-    return kept[1]
+    # the entry holds the options too, so that their address is not reused while it lives
+    key = ("leftover-patterns", id(o), ctx.doc.language)
+    return ctx.lang.memo(key, lambda: (o, _gather_patterns(ctx)))[1]
 
 
 def _gather_patterns(ctx: Context) -> Patterns:
@@ -263,7 +262,7 @@ def annotate(ctx: Context) -> Body:
     if sources is not None:
         markup = markup.narrowed(sources)
     if lines is not None:
-        lines = lines.for_lines([], _joined(ctx, b))
+        lines = lines.for_lines(joined=_joined(ctx, b))
     closing = _closing(len(b.lines))
     for i, line in enumerate(b.lines):
         line.rule = _rule(ctx, line.text, markers, lines, markup, sources[i] if sources else "")
@@ -290,8 +289,9 @@ def _sign_offs(ctx: Context, b: Body) -> frozenset[int]:
     """Lines that credit the text's sources, a wire's or a partner's sign-off ("Con
     información de EFE y Europa Press", "Mit Material von dpa"; the language's
     ``sign-offs``): article text, which names an agency as a credit does."""
-    pattern = ctx.lang.memo(
-        "sign-offs", lambda: _compile(_sign_off_list(ctx.lang), TEMPLATES["lines"])
+    lang = ctx.lang
+    pattern = lang.memo(
+        "sign-offs", lambda: _compile(tuple(lang.data.get("sign-offs") or ()), TEMPLATES["lines"])
     )
     if pattern is None or pattern.absent(*_joined(ctx, b)):
         return frozenset()  # most drafts: no sign-off's words anywhere
@@ -300,10 +300,6 @@ def _sign_offs(ctx: Context, b: Body) -> frozenset[int]:
         for i, line in enumerate(b.lines)
         if len(line.words) <= SIGN_OFF_WORDS and pattern.match(line.text)
     )
-
-
-def _sign_off_list(lang) -> tuple[str, ...]:
-    return tuple(lang.data.get("sign-offs", []) or [])
 
 
 #: most words of a sign-off line
@@ -438,7 +434,7 @@ def check(ctx: Context):
     inline, markup = found.inline, found.markup
     b = annotate(ctx)
     if inline is not None:
-        inline = inline.narrowed([], _joined(ctx, b))
+        inline = inline.narrowed(joined=_joined(ctx, b))
     flagged = _flag_lines(ctx, b)
 
     def reported(i: int) -> bool:  # on evidence of its own, not as a line used twice itself

@@ -211,9 +211,7 @@ def _collect(ctx: Context) -> dict:
     o = ctx.options
     connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
     elisions = ctx.lang.elisions
-    corrections = _corrections(ctx.lang)
-    if corrections is not None and not _mentions_correction(ctx):
-        corrections = None  # most drafts: no word of a correction anywhere, no search
+    corrections = _corrections(ctx)
     out: dict = {
         "mentions": [],
         "runs": [],
@@ -248,27 +246,24 @@ def _collect(ctx: Context) -> dict:
     return out
 
 
-def _corrections(lang):
-    """The language's ``correction-words`` as one pattern (None without them): a sentence
-    holding one quotes a spelling the draft corrects, which is no variant of the name."""
+def _corrections(ctx: Context):
+    """The language's ``correction-words`` as one pattern: a sentence holding one quotes a
+    spelling the draft corrects, which is no variant of the name. None without them, or in a
+    draft that holds none of them (most: a few substring tests, no search of its sentences)."""
 
     def make():
-        words = lang.data.get("correction-words") or []
+        words = tuple(w.lower() for w in ctx.lang.data.get("correction-words") or ())
         if not words:
-            return None
+            return words, None
         alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-        return regexcache.compile(
-            rf"(?i)(?<![\p{{L}}\p{{M}}])(?:{alternatives})(?![\p{{L}}\p{{M}}])"
-        )
+        pattern = rf"(?i)(?<![\p{{L}}\p{{M}}])(?:{alternatives})(?![\p{{L}}\p{{M}}])"
+        return words, regexcache.compile(pattern)
 
-    return lang.memo("correction-words", make)
-
-
-def _mentions_correction(ctx: Context) -> bool:
-    """Whether the draft holds one of the language's ``correction-words`` at all (a few
-    substring tests of the lowercased text, before any sentence is searched)."""
+    words, pattern = ctx.lang.memo("correction-words", make)
+    if pattern is None:
+        return None
     low = ctx.doc.text.lower()
-    return any(w.lower() in low for w in ctx.lang.data.get("correction-words") or ())
+    return pattern if any(w in low for w in words) else None
 
 
 def _possessive_pairs(words, text: str, offset: int) -> list[Mention]:

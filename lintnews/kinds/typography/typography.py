@@ -82,7 +82,7 @@ def _ligatures(ctx: Context, prose):
         return
     start, end = places[0][0], places[-1][1]
     fixed = _LIGATURE.sub(_spelled_out, ctx.doc.text[start:end])
-    what = "with letters joined into one character (a PDF copy)"
+    what = f"{_places(len(places))} with letters joined into one character (a PDF copy)"
     yield _one_finding(ctx, places, _LIGATURE.sub(_spelled_out, places[0][2]), what, fixed)
 
 
@@ -99,14 +99,9 @@ def _decomposed(ctx: Context, prose):
     ]
     if not places:
         return
-    fixed, at = [], places[0][0]
-    for s, e, word in places:  # only the words found are composed, nothing between them
-        fixed += [text[at:s], unicodedata.normalize("NFC", word)]
-        at = e
-    what = "with a letter and its accent written apart"
-    yield _one_finding(
-        ctx, places, unicodedata.normalize("NFC", places[0][2]), what, "".join(fixed)
-    )
+    composed = [unicodedata.normalize("NFC", word) for _, _, word in places]
+    what = f"{_places(len(places))} with a letter and its accent written apart"
+    yield _one_finding(ctx, places, composed[0], what, _rewritten(text, places, composed))
 
 
 def _words(prose, pattern) -> list[tuple[int, int, str]]:
@@ -118,18 +113,23 @@ def _words(prose, pattern) -> list[tuple[int, int, str]]:
     ]
 
 
+def _rewritten(text: str, places, words: list[str]) -> str:
+    """The stretch of ``text`` from the first place to the last, each place written as its
+    word in ``words`` and nothing between them changed."""
+    out, at = [], places[0][0]
+    for (start, end, _), word in zip(places, words, strict=True):
+        out += [text[at:start], word]
+        at = end
+    return "".join(out)
+
+
 def _one_finding(ctx: Context, places, plain: str, what: str, fixed: str) -> Hit:
     """One finding for the draft: the first place, the others in ``related``, and a safe fix
     that writes ``fixed`` over the stretch from the first place to the last."""
     first = places[0]
     return Hit(
         Span(first[0], first[1]),
-        {
-            "form": first[2],
-            "plain": plain,
-            "count": len(places),
-            "what": f"{_places(len(places))} {what}",
-        },
+        {"form": first[2], "plain": plain, "count": len(places), "what": what},
         related=_related(places[1:], ctx.options["max_related"]),
         fix=Fix(Span(first[0], places[-1][1]), fixed, safe=True),
     )
@@ -152,36 +152,22 @@ def _apostrophes(ctx: Context, prose):
                 continue  # not a name
             at = block.span.start + m.start()
             forms[word.replace("’", "'")][word].append((at, at + len(word), word))
-    places = []  # (start, end, word, the name's majority spelling)
+    majority: dict[tuple[int, int, str], str] = {}  # each misspelt place: its name's majority
     for spellings in forms.values():
         if len(spellings) < 2:
             continue
         ranked = sorted(spellings.items(), key=lambda kv: (-len(kv[1]), kv[1][0][0]))
-        major = ranked[0][0]
-        places += [(*p, major) for _, occ in ranked[1:] for p in occ]
-    if not places:
+        for _, occ in ranked[1:]:
+            majority.update(dict.fromkeys(occ, ranked[0][0]))
+    if not majority:
         return
-    # one finding for the draft (one careless paste mixed the apostrophes): the first place,
-    # the others in related, and a safe fix that writes each name's majority spelling
-    places.sort()
-    text = ctx.doc.text
-    fixed, at = [], places[0][0]
-    for start, end, _, major in places:
-        fixed += [text[at:start], major]
-        at = end
-    first = places[0]
-    names = "one name" if len({p[3] for p in places}) == 1 else "names"
-    yield Hit(
-        Span(first[0], first[1]),
-        {
-            "form": first[2],
-            "plain": first[3],
-            "count": len(places),
-            "what": f"{names} with two kinds of apostrophe, {_places(len(places))} to fix",
-        },
-        related=_related([p[:3] for p in places[1:]], ctx.options["max_related"]),
-        fix=Fix(Span(first[0], places[-1][1]), "".join(fixed), safe=True),
-    )
+    # one finding for the draft (one careless paste mixed the apostrophes), its fix writing
+    # each name's majority spelling
+    places = sorted(majority)
+    names = "one name" if len(set(majority.values())) == 1 else "names"
+    what = f"{names} with two kinds of apostrophe, {_places(len(places))} to fix"
+    fixed = _rewritten(ctx.doc.text, places, [majority[p] for p in places])
+    yield _one_finding(ctx, places, majority[places[0]], what, fixed)
 
 
 def _places(n: int) -> str:
