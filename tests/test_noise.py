@@ -210,6 +210,26 @@ def test_a_shape_guess_that_another_rule_reports_as_evidence_is_one_finding():
     assert per_line.get(5) == ["cms-boilerplate"] and per_line.get(11) == ["cms-boilerplate"]
 
 
+@pytest.mark.parametrize("label", ["Advertisement", "ADVERTISEMENT", "Ad"])
+def test_an_ad_label_over_a_subhead_is_reported_alone(label):
+    # an ad slot stands where a section starts: the subhead under it is neither a link of
+    # a widget (cms-boilerplate) nor, beside the label, a block of short lines (stray-caption)
+    text = (
+        "# City budget gap widens to $40 million\n\n"
+        "The city's budget gap for next year has grown to $40 million, the finance director "
+        "told the council on Monday.\n\n"
+        "Sales tax revenue has fallen for three straight quarters, and pension costs are "
+        "rising faster than expected.\n\n"
+        f"{label}\n\n"
+        "What happens next\n\n"
+        "The mayor must present a balanced budget by Oct. 1. Council members said they "
+        "would resist cuts to police and libraries.\n\n"
+        '"Everything is on the table," said council president Lydia Morales.\n'
+    )
+    found = lint(text, ("stray-caption", "cms-boilerplate"), language="en").findings
+    assert [(f.rule, f.line, f.end_line) for f in found] == [("cms-boilerplate", 7, 7)]
+
+
 def test_a_read_more_link_between_a_dateline_and_its_paragraph_is_one_finding():
     # stray-caption's shape (a short line between a dateline and its paragraph) and
     # cms-boilerplate's marker find the same line: one finding, named by the marker

@@ -498,7 +498,7 @@ def _flag_lines(ctx: Context, b: Body) -> dict[int, tuple[str, float | None]]:
             continue  # a draft of short lines only (results, a list): shape proves nothing
         elif not rule and sentences < GUESS_SENTENCES:
             continue  # too little article around to tell an unmarked line from it
-        elif _subhead(b, i, furniture) and (
+        elif _subhead(b, i, furniture, stopwords) and (
             not rule or (rule == NAME_ALONE and any(w.lower() in stopwords for w in lines[i].words))
         ):
             continue  # a subhead between two paragraphs of prose ("Unser Fazit", "Verdict")
@@ -511,14 +511,18 @@ def _flag_lines(ctx: Context, b: Body) -> dict[int, tuple[str, float | None]]:
 SUBHEAD_WORDS = 3
 
 
-def _subhead(b: Body, i: int, furniture: frozenset[str]) -> bool:
+def _subhead(b: Body, i: int, furniture: frozenset[str], stopwords: frozenset[str]) -> bool:
     """A short line of its own (``SUBHEAD_WORDS`` words at most, no stop, no number, no word
     of page furniture) between two paragraphs of prose, each ending with a sentence: a
-    subhead ("Fazit", "Unser Fazit", "Verdict"), not "Slideshow (15 images)"."""
+    subhead ("Fazit", "Unser Fazit", "Verdict"), not "Slideshow (15 images)". A line of
+    page furniture right above it (an ad label: "Advertisement") is not the paragraph
+    before: ad slots stand where sections start."""
     lines = b.lines
     if not 0 < i < len(lines) - 1 or len(lines[i].words) > SUBHEAD_WORDS:
         return False
     before, line, after = lines[i - 1], lines[i], lines[i + 1]
+    if i > 1 and _is_furniture(before, furniture, stopwords):
+        before = lines[i - 2]
     return (
         _alone(b, i)
         and not ends_with(SENTENCE_END, line.text)
@@ -963,8 +967,25 @@ def _widget_end(b: Body, i: int, o: dict) -> int:
         nxt = b.lines[end + 1]
         if nxt.rule or nxt.block > b.lines[end].block + 1 or not is_short(nxt, o["max_words"]):
             break
+        if _opens_section(b, end + 1):
+            break
         end += 1
     return end
+
+
+def _opens_section(b: Body, i: int) -> bool:
+    """Line ``i`` is a subhead over a paragraph of prose (a few words, no digit, the next
+    line a sentence), not a link of the widget above it: an ad label ("Advertisement")
+    often stands where a section starts."""
+    lines = b.lines
+    if len(lines[i].words) > SUBHEAD_WORDS or i + 1 >= len(lines):
+        return False
+    after = lines[i + 1]
+    return (
+        not any(c.isdigit() for c in lines[i].text)
+        and len(after.words) >= PROSE_WORDS
+        and ends_with(SENTENCE_END, after.text)
+    )
 
 
 INLINE_WINDOW = 600  # residue sits at a line's end: long lines are searched in their tail
