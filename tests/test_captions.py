@@ -216,6 +216,23 @@ def test_removing_the_line_is_an_unsafe_fix():
     assert finding.fix is not None and not finding.fix.safe and finding.fix.replacement == ""
 
 
+def test_a_credit_opening_a_paragraph_of_prose_is_reported_with_no_fix():
+    # the whole line is reported (the credit is glued to the paragraph's start), but
+    # removing the line would remove the paragraph: an editor cuts the credit by hand
+    text = (
+        "# Housing plan\n\n"
+        "The council met on Monday night to debate the housing plan for the east side.\n\n"
+        "Photo: AP The council voted 5-2 to approve the plan on Monday night after a debate "
+        "that lasted more than four hours and ended with votes on the budget, the zoning "
+        "rules and the new parks.\n\n"
+        "The mayor said work would start in the spring and take two years to finish.\n\n"
+        "Photo: AP\n"
+    )
+    found = {f.line: f for f in lint(text, "stray-caption", language="en").findings}
+    assert found[5].fix is None
+    assert found[9].fix is not None  # the credit alone on its line is removed whole
+
+
 def test_a_newsroom_rule_folder_extends_the_phrase_packs(tmp_path):
     from lintnews.config import Config
 

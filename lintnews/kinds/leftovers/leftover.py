@@ -795,6 +795,9 @@ def _shape(ctx: Context, b: Body, i: int) -> str:
 
 #: most words of a photo description found by its opening word alone
 OPENER_WORDS = 15
+#: fewest words of a sentence that a caption word opens without its "of" and that is read
+#: as prose ("Photo ID is required at the polls.")
+SENTENCE_OPENER_WORDS = 6
 
 
 def _names_picture(ctx: Context, b: Body, i: int, longest: int) -> bool:
@@ -861,8 +864,18 @@ def _description(ctx: Context, line) -> str:
     if len(words) < 2 or text[:1] in "\"“«'‘—–-":
         return ""
     folded = [fold(w) for w in words]
-    if folded[0] in word_set(ctx.lang, "caption-words") and len(words) <= OPENER_WORDS:
-        # "Vista aérea de la plaza", "Interior de una pulquería en 1900." (a stop or not)
+    if (
+        folded[0] in word_set(ctx.lang, "caption-words")
+        and len(words) <= OPENER_WORDS
+        and not (
+            len(words) >= SENTENCE_OPENER_WORDS
+            and ends_with(SENTENCE_END, text)
+            and folded[1] not in word_set(ctx.lang, "caption-of")
+        )
+    ):
+        # "Vista aérea de la plaza", "Interior de una pulquería en 1900." (a stop or not);
+        # not a sentence whose subject the word only opens ("Foto e vídeo do assalto foram
+        # enviados à delegacia.", "Photo ID is required at the polls.")
         return f"photo description opening with '{words[0]}'"
     if ends_with(SENTENCE_END, text):
         return ""
@@ -1031,10 +1044,16 @@ def _lookalike(raw: str) -> str:
 
 
 def _line_hit(ctx: Context, line, end: int, reason: str, score: float | None) -> Hit:
+    """A finding on whole lines, whose fix removes them; none when a marker opens a long
+    line (a credit glued to the start of a paragraph of prose: "Photo: AP The council
+    voted ..."), which an editor cuts by hand."""
     raw = ctx.doc.text[line.span.start : end]
+    longest = ctx.options["max_model_words"]
+    glued = reason.startswith("marker") and any(len(x.split()) > longest for x in raw.splitlines())
     if score is not None:
         reason += f"; line score {score:.2f}"
-    return _hit(Span(line.span.start, end), raw, reason + _lookalike(raw), whole_line=ctx)
+    whole = None if glued else ctx
+    return _hit(Span(line.span.start, end), raw, reason + _lookalike(raw), whole_line=whole)
 
 
 def _hit(span: Span, text: str, reason: str, whole_line: Context | None = None) -> Hit:
