@@ -84,13 +84,24 @@ def key(form: str) -> str:
 
 @lru_cache(maxsize=32768)
 def translit_key(form: str) -> str:
-    """``key`` with y read as i, doubled letters single (Dmitry / Dmitri, Pretelini) and an
-    umlaut's spelling with e read as the vowel, ß as ss (Köln / Koeln, Schüßler / Schuessler)."""
+    """``key`` with y read as i, doubled letters single (Dmitry / Dmitri, Pretelini), an
+    umlaut's spelling with e read as the vowel, ß as ss (Köln / Koeln, Schüßler / Schuessler)
+    and the letters with no accent to drop that English copy writes plain (Michał / Michal,
+    Yıldız / Yildiz, Ørsted / Orsted, Đoković / Djoković, Ægir / Aegir)."""
     words = _WORD_SPLIT.split(form)
     return "".join(
-        _DOUBLED.sub(r"\1", _UMLAUT_E.sub(r"\1", key(w)).replace("y", "i").replace("ß", "ss"))
+        _DOUBLED.sub(
+            r"\1", _UMLAUT_E.sub(r"\1", key(w).translate(_PLAIN_LETTERS)).replace("y", "i")
+        )
         for w in words
     )
+
+
+#: letters that are no letter with an accent (Unicode does not decompose them) and the
+#: plain letters English copy writes for them
+_PLAIN_LETTERS = str.maketrans(
+    {"ß": "ss", "ł": "l", "ı": "i", "ø": "o", "đ": "dj", "ð": "d", "æ": "ae", "þ": "th", "ħ": "h"}
+)
 
 
 #: a vowel and the e that spells its umlaut without one (Koeln, Muenchen, Schuessler)

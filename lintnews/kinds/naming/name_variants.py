@@ -159,6 +159,20 @@ def check_names(ctx: Context):
     def named(form: str, occ: list[Mention]) -> bool:
         return any(not m.initial for m in occ) or form.isupper() or not ordinary(form)
 
+    titles = ctx.lang.abbreviations
+
+    def given(before: tuple[str, ...], rarer: bool) -> tuple[str, ...]:
+        """The words before a name in its longer name that may be given names: no title
+        ("Mr", "Dr"), and, before the rarer form, not a first word that the draft also
+        writes in lowercase, a sentence's opening ("Later Djoković", "Meanwhile Erdoğan").
+        A little word is kept ("The Role of ...": an English title's in a German text)."""
+        return tuple(
+            w
+            for i, w in enumerate(before)
+            if w not in titles
+            and (i or not rarer or len(w) <= 3 or w not in _lowercase_folded(ctx.doc))
+        )
+
     links = tuple(ctx.lang.data.get("compound-links", []) or ())
     nouns = bool(ctx.lang.data.get("capitalised-nouns")) and lex is not None
     text = ctx.doc.text
@@ -195,7 +209,7 @@ def check_names(ctx: Context):
                 continue  # both ordinary words a transliteration apart (Polo / Pollo)
             single = all(m.words == 1 for m in (*occ, *major_occ))
             if single and (
-                _different_people(occ, major_occ)
+                _different_people(occ, major_occ, given)
                 or (form.lower() != major.lower() and _inverted_people(occ, major_occ, text))
             ):
                 continue  # Anna Smith / Ana López, Löffler, Michelle / Weiland, Michele
@@ -399,7 +413,7 @@ def _evidence(form: str, major: str) -> str:
     if key(form) == key(major):
         return "only a hyphen, space or apostrophe differs"
     if translit_key(form) == translit_key(major):
-        return "only a doubled letter or y for i differs"
+        return "only a transliteration differs (a doubled letter, y for i, ö as oe, ł as l)"
     if "&" in form + major:
         return "an ampersand and the word it stands for"
     if major == form + "s":
@@ -547,6 +561,11 @@ def _misspelt_words(ctx: Context, forms: dict, lex, known: float, ordinary):
 
 
 _LOWER_WORD = regexcache.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*")
+
+
+def _lowercase_folded(doc) -> frozenset[str]:
+    """The draft's lowercase words, folded as a name's words are (gathered when asked)."""
+    return doc.memo("lowercase-folded", lambda: frozenset(map(fold, _lowercase_words(doc))))
 
 
 def _lowercase_words(doc) -> frozenset[str]:
@@ -927,18 +946,24 @@ def _shape(form: str) -> str:
     return "upper" if form.isupper() else "title" if form[:1].isupper() else "other"
 
 
-def _others(m: Mention) -> frozenset[str]:
+def _others(m: Mention, given=None, rarer: bool = False) -> frozenset[str]:
+    """The other words of the longer name ``m`` sits in; with ``given``, of those before it
+    only the ones that may be given names (not "Mr", not "Later" of "Later Djoković")."""
     own = fold(m.form)
-    return frozenset(w for w in m.context if w != own)
+    if given is None or own not in m.context:
+        return frozenset(w for w in m.context if w != own)
+    at = m.context.index(own)
+    return frozenset((*given(m.context[:at], rarer), *m.context[at + 1 :])) - {own}
 
 
-def _different_people(minor: list[Mention], major: list[Mention]) -> bool:
+def _different_people(minor: list[Mention], major: list[Mention], given=None) -> bool:
     """Every use of the rarer form sits in a longer name, so does a use of the other at
     least, and those names share no other word: another person whose surname looks alike,
     named in full each time ("Valentino Rossi" beside "Francesco Rosi ... Rosi said",
-    "Thomas Meyer" beside "Sebastian Meier ... Meier")."""
-    a = [_others(m) for m in minor]
-    b = [found for found in map(_others, major) if found]
+    "Thomas Meyer" beside "Sebastian Meier ... Meier"). Only the words that may be given
+    names count (``given``): "Mr Erdoğan" after "Recep Tayyip Erdogan" is one man."""
+    a = [_others(m, given, rarer=True) for m in minor]
+    b = [found for found in (_others(m, given) for m in major) if found]
     if not a or not all(a) or not b:
         return False
     return not (frozenset().union(*a) & frozenset().union(*b))
