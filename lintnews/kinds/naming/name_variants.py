@@ -149,6 +149,8 @@ def check_names(ctx: Context):
             core = _acronym_core(core, inner)
         groups[to_key(core)][m.form].append(m)
 
+    _untitled(ctx, groups)
+
     def ordinary(form: str) -> bool:
         # the lexicon first: the draft's lowercase words are gathered only if it is asked
         low = form.lower()
@@ -576,6 +578,29 @@ def _lowercase_words(doc) -> frozenset[str]:
         return frozenset(word.lower() for text in prose for word in _LOWER_WORD.findall(text))
 
     return doc.memo("lowercase-words", gather)
+
+
+def _untitled(ctx: Context, groups) -> None:
+    """Drop the uses of a form in a heading written in title case when the group holds the
+    same letters in other capitals: a headline's capitals are its style ("Sellers On EBay
+    Face New Rules", "Why Von Der Leyen's Win Matters"), no second spelling of the name, and
+    they do not outvote the body's ("eBay")."""
+    headings, stopwords, text = _headings(ctx.doc), ctx.lang.stopwords, ctx.doc.text
+    for forms in groups.values():
+        if len(forms) < 2:
+            continue  # one form: nothing to compare (most groups)
+        for form in list(forms):
+            if not any(f != form and f.lower() == form.lower() for f in forms):
+                continue
+            kept = [
+                m
+                for m in forms[form]
+                if not (_in_heading(m, headings) and _in_title(text, m, headings, stopwords))
+            ]
+            if kept:
+                forms[form] = kept
+            else:
+                del forms[form]
 
 
 def _case_variants(
