@@ -165,6 +165,28 @@ entries:
     assert fix.safe and fix.replacement == "Kiev"
 
 
+@pytest.mark.parametrize(
+    "sentence, safe",
+    [
+        ("Llegó a Kyiv el lunes.", True),  # the name in the draft's own words
+        ("El Kyiv Post habló de la peor noche del año.", False),  # a newspaper's name
+        ('La presidencia citó al presidente: "Kyiv will stand".', None),  # a quotation
+    ],
+)
+def test_no_safe_fix_rewrites_a_quotation_or_a_longer_name(tmp_path, sentence, safe):
+    # a newspaper's name keeps its own spelling unless an editor says so; a quotation is
+    # the speaker's words, never rewritten
+    _write(
+        tmp_path, "names.yaml", "language: es\nentries:\n  - {expected: Kiev, variants: [Kyiv]}\n"
+    )
+    config = Config(
+        rules={"house-style-name": {"options": {"dictionaries": [str(tmp_path / "names.yaml")]}}}
+    )
+    runner = Runner(select=["house-style-name"], config=config)
+    (finding,) = runner.lint_text(f"# Guerra\n\n{sentence}\n", "draft.md").findings
+    assert (finding.fix.safe if finding.fix else None) is safe
+
+
 def test_the_rule_is_off_by_default():
     runner = Runner(config=Config())
     assert "house-style-name" not in {r.id for r in runner.ruleset.rules}

@@ -33,6 +33,7 @@ from typing import Any
 
 import regex
 
+from ... import regexcache
 from ...document import Span
 from ...errors import LintnewsError
 from ...findings import Fix, Hit
@@ -40,6 +41,7 @@ from ...patterns import UserPattern
 from ...records import frozen
 from ...yamlload import read_yaml
 from ..base import Context, Options, RuleKind, folder_of, option, options_dataclass
+from .quotations import unless_quoted
 
 
 @options_dataclass
@@ -249,11 +251,28 @@ def check_house_style(ctx: Context):
             end = stop
             span = Span(block.span.start + start, block.span.start + stop)
             note = f" ({entry.note})" if entry.note else ""
+            # inside a quotation, words are the speaker's: no fix; inside a longer name (a
+            # title: "The Kyiv Independent", "El Kyiv Post"), a fix an editor confirms
+            fix = unless_quoted(ctx.doc, Fix(span, entry.expected, safe=True))
+            if fix is not None and _in_longer_name(block.prose, start, stop):
+                fix = Fix(span, entry.expected, safe=False)
             yield Hit(
                 span,
                 {"found": found, "expected": entry.expected, "note": note, "entry": entry.name},
-                fix=Fix(span, entry.expected, safe=True),
+                fix=fix,
             )
+
+
+#: a capitalised word right after a match, or right before it but for a sentence's first
+_NAME_AFTER = regexcache.compile(r"[ \t]+\p{Lu}")
+_NAME_BEFORE = regexcache.compile(r"(?<=[\p{L}\p{N},;] )\p{Lu}[\p{L}\p{M}'’.-]*[ \t]+$")
+
+
+def _in_longer_name(text: str, start: int, end: int) -> bool:
+    """The words at ``start:end`` sit in a longer name: a capitalised word follows ("The
+    Kyiv Independent", "El Kyiv Post") or precedes them inside a sentence ("... of Kyiv
+    Post", "said Mayor Klitschko"), not as its first word ("In Kyiv, ...")."""
+    return bool(_NAME_AFTER.match(text, end) or _NAME_BEFORE.search(text, 0, start))
 
 
 KIND = RuleKind(
