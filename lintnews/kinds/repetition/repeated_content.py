@@ -51,6 +51,7 @@ from .units import (
     headline_relation,
     longest_run,
     make_unit,
+    quotation,
     relate,
 )
 
@@ -394,12 +395,26 @@ def _informative(ctx: Context):
         short, long = (a, b) if a.nwords <= b.nwords else (b, a)
         if information(short) >= least:
             return True
-        # a long run of words in a row is unlikely by chance, whatever the words
-        return longest_run(short.words, long.words) >= run
+        # a long run of words in a row is unlikely by chance, whatever the words; so is a
+        # quotation set again as its own paragraph (a pull quote cut from a longer quote)
+        return longest_run(short.words, long.words) >= run or _pulled(short, long, pulled)
 
     run = 2 * ctx.options["min_verbatim_words"]
+    pulled = ctx.options["min_verbatim_words"]
 
     return informative
+
+
+def _pulled(short: Unit, long: Unit, least: int) -> bool:
+    """``short`` is a quotation of ``least`` words or more (nearly all its words), and
+    ``long`` quotes those words in a row: a pull quote, however common its words ("We are
+    working eighteen hours a day to lose money.")."""
+    if short.block >= 0 or not any(mark in long.text for mark in QUOTE_MARKS):
+        return False
+    start, end = quotation(short)
+    if end - start < max(least, short.nwords - 1):
+        return False
+    return longest_run(short.words[start:end], long.words) == end - start
 
 
 def _analysis(ctx: Context):
