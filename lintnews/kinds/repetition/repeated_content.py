@@ -286,7 +286,8 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
         para_index.add(unit)
         for sentence in unit.sentences:
             sent_index.add(sentence)
-    return _with_short_neighbours(para_matches, units), sent_matches, units
+    paragraphs = _without_series(_with_short_neighbours(para_matches, units))
+    return paragraphs, _without_series(sent_matches), units
 
 
 #: most words of an unfinished sentence that the next paragraph starts again
@@ -318,6 +319,33 @@ def _restart(unit: Unit, previous: Unit | None) -> Match | None:
         return None
     shared = set(fragment.seq) & set(opening.seq[: len(fragment.seq) + 1])
     return Match(opening, fragment, Relation("expanded", len(shared) / len(fragment.stems)))
+
+
+def _without_series(matches: list[Match]) -> list[Match]:
+    """The matches, but for a series: three units or more on one template whose numbers
+    differ, each later one found to repeat the first (a phone's specs model by model, a
+    company's results quarter by quarter, a timetable's lines). A lead pasted again with
+    one number changed is one later copy, still reported."""
+    by_earlier: dict[int, list[Match]] = defaultdict(list)
+    for m in matches:
+        by_earlier[id(m.earlier)].append(m)
+    series = {
+        id(m)
+        for group in by_earlier.values()
+        if len(group) >= 2
+        and all(m.relation.how != "verbatim" and _numbers_differ(m.later, m.earlier) for m in group)
+        for m in group
+    }
+    return [m for m in matches if id(m) not in series] if series else matches
+
+
+def _numbers_differ(a: Unit, b: Unit) -> bool:
+    """Both hold numbers in the same slots, and some differ (a template's values)."""
+    x, y = _NUMBERS.findall(a.text), _NUMBERS.findall(b.text)
+    return len(x) == len(y) > 0 and x != y
+
+
+_NUMBERS = regexcache.compile(r"\d+")
 
 
 def _with_short_neighbours(matches: list[Match], units: list[Unit]) -> list[Match]:
