@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from lintnews.document import Span
 from lintnews.kinds.repetition.units import make_unit
 from lintnews.language import load_languages
@@ -92,3 +94,36 @@ def test_an_elided_article_glued_to_a_word_is_not_part_of_it():
     assert glued.words[0] == "arrivee"
     # a word that only looks elided keeps its apostrophe's first part
     assert make_unit(fr, 2, Span(0, 1), "paragraph", "aujourd’hui").words != ("hui",)
+
+
+FIRST = (
+    "An NHS trust has been fined 800,000 pounds after a patient died when staff failed to "
+    "spot that her oxygen supply had run out."
+)
+SECOND = (
+    "Margaret Ellis, 79, was being treated for pneumonia at Northgate Hospital in 2021 when "
+    "the cylinder attached to her bed emptied during a night shift."
+)
+MIDDLE = (
+    "The trust pleaded guilty and apologised to the family. It said every ward now has a "
+    "checklist and an alarm on each cylinder."
+)
+
+
+@pytest.mark.parametrize(
+    "again",
+    [
+        f"{SECOND}\n\n{FIRST}",  # two paragraphs pasted again, swapped
+        f"{FIRST}\n\n{SECOND}",  # in order
+    ],
+)
+def test_paragraphs_pasted_again_together_are_one_finding(again):
+    found = _lint(f"# Fine\n\n{FIRST}\n\n{SECOND}\n\n{MIDDLE}\n\n{again}\n")
+    assert [(f.line, f.end_line) for f in found] == [(9, 11)]
+    assert [(r.line, r.end_line) for r in found[0].related] == [(3, 5)]
+
+
+def test_a_paragraph_pasted_again_split_in_two_is_one_finding():
+    lead = f"{FIRST} {SECOND}"
+    found = _lint(f"# Fine\n\n{lead}\n\n{MIDDLE}\n\n{FIRST}\n\n{SECOND}\n")
+    assert [(f.line, f.end_line) for f in found] == [(7, 9)]

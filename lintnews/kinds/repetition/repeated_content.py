@@ -477,7 +477,7 @@ def check(ctx: Context):
 def _run_hit(doc, run: list[Match]) -> Hit:
     first, last = run[0], run[-1]
     span = Span(first.later.span.start, last.later.span.end)
-    earlier = Span(first.earlier.span.start, last.earlier.span.end)
+    earlier = Span(min(m.earlier.span.start for m in run), max(m.earlier.span.end for m in run))
     verbatim = all(m.relation.how == "verbatim" for m in run)
     if len(run) == 1:
         message = describe(first.relation, _earlier_name(doc, first, "paragraph"))
@@ -490,15 +490,17 @@ def _run_hit(doc, run: list[Match]) -> Hit:
 
 
 def _runs(matches: list[Match]) -> list[list[Match]]:
-    """Group matches of consecutive blocks whose earlier copies are consecutive too."""
+    """Group matches of consecutive blocks whose earlier copies are consecutive too, in
+    either order, or one unit (a paragraph pasted again split in two, its sentences or its
+    halves; two paragraphs pasted again swapped): one cause, one finding."""
     runs: list[list[Match]] = []
     for m in matches:
         prev = runs[-1][-1] if runs else None
         if (
             prev
             and m.later.index == prev.later.index + 1
-            and m.earlier.index == prev.earlier.index + 1
-            and m.earlier.block == prev.earlier.block == -1
+            and abs(m.earlier.index - prev.earlier.index) <= 1
+            and m.earlier.block == prev.earlier.block  # blocks, or sentences of one block
             and "heading" not in (m.earlier.kind, prev.earlier.kind)
         ):
             runs[-1].append(m)
