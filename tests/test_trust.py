@@ -472,7 +472,10 @@ def _parallel_check(tmp_path, drafts: int = 60):
         "nueva biblioteca, de las obras de la calle mayor y de los autobuses escolares."
         for i in range(40)
     ]
-    text = "# Presupuesto\n\n" + "\n\n".join(paragraphs + paragraphs) + "\n"
+    # pasted again out of order (every 7th): 40 copies, none next to the copy of its
+    # neighbour, so 40 findings, not one for a block pasted again whole
+    again = [paragraphs[i * 7 % 40] for i in range(40)]
+    text = "# Presupuesto\n\n" + "\n\n".join(paragraphs + again) + "\n"
     (tmp_path / "drafts").mkdir()
     for i in range(drafts):
         (tmp_path / "drafts" / f"{i:03d}.md").write_text(text, encoding="utf-8")
