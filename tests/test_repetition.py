@@ -123,7 +123,9 @@ def test_paragraphs_pasted_again_together_are_one_finding(again):
     assert [(r.line, r.end_line) for r in found[0].related] == [(3, 5)]
 
 
-def test_a_paragraph_pasted_again_split_in_two_is_one_finding():
+def test_a_lead_merged_from_two_paragraphs_is_a_finding_on_each():
+    # (the seed sample's lead): two repeats an editor resolves one by one
     lead = f"{FIRST} {SECOND}"
     found = _lint(f"# Fine\n\n{lead}\n\n{MIDDLE}\n\n{FIRST}\n\n{SECOND}\n")
-    assert [(f.line, f.end_line) for f in found] == [(7, 9)]
+    assert [(f.line, f.end_line) for f in found] == [(7, 7), (9, 9)]
+    assert all(f.related[0].line == 3 for f in found)

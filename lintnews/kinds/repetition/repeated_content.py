@@ -490,17 +490,18 @@ def _run_hit(doc, run: list[Match]) -> Hit:
 
 
 def _runs(matches: list[Match]) -> list[list[Match]]:
-    """Group matches of consecutive blocks whose earlier copies are consecutive too, in
-    either order, or one unit (a paragraph pasted again split in two, its sentences or its
-    halves; two paragraphs pasted again swapped): one cause, one finding."""
+    """Group matches of consecutive blocks whose earlier copies are consecutive blocks too,
+    in either order (two paragraphs pasted again swapped): one cause, one finding. Two
+    paragraphs that repeat one earlier paragraph stay two findings: a lead merged from
+    both (the seed sample's) is two repeats an editor resolves one by one."""
     runs: list[list[Match]] = []
     for m in matches:
         prev = runs[-1][-1] if runs else None
         if (
             prev
             and m.later.index == prev.later.index + 1
-            and abs(m.earlier.index - prev.earlier.index) <= 1
-            and m.earlier.block == prev.earlier.block  # blocks, or sentences of one block
+            and abs(m.earlier.index - prev.earlier.index) == 1
+            and m.earlier.block == prev.earlier.block == -1
             and "heading" not in (m.earlier.kind, prev.earlier.kind)
         ):
             runs[-1].append(m)
