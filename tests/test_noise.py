@@ -51,9 +51,8 @@ def test_a_credit_used_twice_is_a_leftover_not_a_repeat():
     alone = lint(text, "repeated-paragraph", language="en").findings
     assert [f.line for f in alone] == [11]  # the repeat alone is reported ...
     captions = [f for f in both if f.rule == "stray-caption"]
-    # one credit line used twice: one finding, the second copy among its places
-    assert [(f.line, [r.line for r in f.related]) for f in captions] == [(5, [11])]
-    assert "[2 places]" in captions[0].message
+    # the second copy goes with the caption above it: one finding spans both
+    assert [(f.line, f.end_line) for f in captions] == [(5, 5), (9, 11)]
     # ... but once the leftover rule claims both copies, only the leftover rule reports them
     assert not [f for f in both if f.rule == "repeated-paragraph"]
 

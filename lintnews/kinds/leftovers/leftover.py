@@ -275,7 +275,57 @@ def annotate(ctx: Context) -> Body:
         if not line.rule and line.block > o["skip_top_blocks"]:
             line.rule = _shape(ctx, b, i)
     b.claimed = _structure(b, o["max_words"], ctx.lang.stopwords) | _sign_offs(ctx, b)
+    if o["descriptions"]:
+        for i in range(len(b.lines) - 1):
+            if i + 1 not in b.claimed and _above_credit(
+                b, i, o["skip_top_blocks"], ctx.prepared.agencies
+            ):
+                b.lines[i].rule = ABOVE_CREDIT
     return b
+
+
+#: the words of a caption above its credit: at least, at most
+ABOVE_CREDIT_WORDS = (4, 16)
+#: most words of a credit line under a caption
+CREDIT_WORDS = 8
+_CREDIT_RULES = ("marker", "leftover line pattern")
+_QUOTE_OPENERS = regexcache.compile(r"\W{0,3}[\"“”„«»'‘’—–-]")
+
+
+def _above_credit(b: Body, i: int, skip: int, agencies: frozenset[str]) -> bool:
+    """Line ``i`` is a short sentence of its own paragraph, below the top, right above a
+    photo credit that names its photographer (a marker or a credit line: "Photograph by Ed
+    Marshall", "(Foto: Tony Silva/Ascom-PC)"; an agency alone may sign the text above it,
+    and a marker alone may open a caption): the caption that credit goes with ("Goats on
+    Redonda before they were airlifted."), unless a caption of its own follows the credit
+    ("Image copyright Reuters" over "Image caption ...")."""
+    line, credit = b.lines[i], b.lines[i + 1]
+    least, most = ABOVE_CREDIT_WORDS
+    if not (
+        not line.rule
+        and line.block > skip
+        and least <= len(line.words) <= most
+        and credit.block == line.block + 1
+        and credit.rule.startswith(_CREDIT_RULES)
+        and len(credit.words) <= CREDIT_WORDS
+        and not line.text.rstrip().endswith(("?", ":", '?"', "?”"))
+        and not _QUOTE_OPENERS.match(line.text)  # an answer in an interview, a quote
+        and _alone(b, i)
+    ):
+        return False
+    if i + 2 < len(b.lines) and b.lines[i + 2].rule.startswith(_CREDIT_RULES):
+        return False
+    return _names_someone(credit.words[1:], agencies)
+
+
+def _names_someone(words: tuple[str, ...], agencies: frozenset[str]) -> bool:
+    """Two capitalised words in a row that are no agency's name ("Ed Marshall", not "Getty
+    Images")."""
+    for a, c in zip(words, words[1:], strict=False):
+        if a[:1].isupper() and c[:1].isupper():
+            if not {fold(f"{a} {c}"), fold(a), fold(c)} & agencies:
+                return True
+    return False
 
 
 def _joined(ctx: Context, b: Body) -> tuple[str, str]:
@@ -394,9 +444,11 @@ PICTURE = "photo description naming its picture"
 PICTURE_WORDS = 8
 SPLIT_DATELINE = "between a dateline and the paragraph it opens"
 NAME_ALONE = "a name alone on its line"
+ABOVE_CREDIT = "a short sentence right above its photo credit"
 EXPLICIT = (
     ENDING,
     PICTURE,
+    ABOVE_CREDIT,
     SPLIT_DATELINE,
     "marker",
     "leftover line pattern",
