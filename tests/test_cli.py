@@ -29,6 +29,15 @@ def test_seed_sample_findings(cli):
     assert ("stray-caption", 3) in found
     assert "quote-mismatch" in rules and "name-article-mismatch" in rules
     assert {line for rule, line in found if rule.startswith("repeated-")} >= {5}
+    # exactly its five defects: the caption, the lead's two halves repeated (lines 5 and
+    # 7, one finding each), the quote worded two ways, the name with two articles
+    assert sorted(found) == [
+        ("name-article-mismatch", 7),
+        ("quote-mismatch", 5),
+        ("repeated-paragraph", 5),
+        ("repeated-paragraph", 7),
+        ("stray-caption", 3),
+    ]
 
 
 def test_clean_draft_exits_0_silently(cli, tmp_path):
