@@ -327,15 +327,10 @@ def _without_series(matches: list[Match]) -> list[Match]:
     company's results quarter by quarter, a timetable's lines). A lead pasted again with
     one number changed is one later copy, still reported."""
     by_earlier: dict[int, list[Match]] = defaultdict(list)
-    for m in matches:
-        by_earlier[id(m.earlier)].append(m)
-    series = {
-        id(m)
-        for group in by_earlier.values()
-        if len(group) >= 2
-        and all(m.relation.how != "verbatim" and _numbers_differ(m.later, m.earlier) for m in group)
-        for m in group
-    }
+    for m in matches:  # (a verbatim copy of the first is no member: it is a copy)
+        if m.relation.how != "verbatim" and _numbers_differ(m.later, m.earlier):
+            by_earlier[id(m.earlier)].append(m)
+    series = {id(m) for group in by_earlier.values() if len(group) >= 2 for m in group}
     return [m for m in matches if id(m) not in series] if series else matches
 
 
