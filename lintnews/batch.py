@@ -290,6 +290,7 @@ def _salt(runner) -> str:
     payload = json.dumps(
         [
             __version__,
+            _code(),
             rs.fingerprint(),
             languages,
             runner.language,
@@ -300,6 +301,23 @@ def _salt(runner) -> str:
         default=canonical,
     )
     return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def _code() -> list:
+    """The package's modules by name, size and modification time: a result cached before
+    the code changed (an editable install, a checkout between two releases of one version)
+    answers no lookup. A few dozen stats, once per run."""
+    root = os.path.dirname(os.path.abspath(__file__))
+    out = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(".py"):
+                st = os.stat(os.path.join(folder, name))
+                out.append(
+                    (os.path.relpath(os.path.join(folder, name), root), st.st_size, st.st_mtime_ns)
+                )
+    return out
 
 
 def _fingerprint(resource) -> str:
