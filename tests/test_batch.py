@@ -161,3 +161,13 @@ def _running(pid: int) -> bool:
         return "zombie" not in Path(f"/proc/{pid}/status").read_text()
     except OSError:
         return False
+
+
+def test_a_result_cached_before_the_code_changed_is_not_read(monkeypatch):
+    runner = Runner()
+    modules = batch._code()
+    assert ("batch.py", os.path.getsize(batch.__file__)) in {(n, size) for n, size, _ in modules}
+    before = batch._salt(runner)
+    edited = [(n, size + 1 if n == "batch.py" else size, t) for n, size, t in modules]
+    monkeypatch.setattr(batch, "_code", lambda: edited)
+    assert batch._salt(runner) != before
