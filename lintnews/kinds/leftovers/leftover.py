@@ -393,7 +393,8 @@ def _structure(b: Body, max_words: int, stopwords: frozenset[str]) -> frozenset[
       cracks in two pillars."), all different;
     * a fact sheet: ``FACT_LINES`` "Label: value" lines in a row or more, with as many
       labels, fewer than half of them explicit evidence of this rule (a film's credits with
-      its "Fotografía:", an event's "When:" and "Where:", a recipe's "Prep time:").
+      its "Fotografía:", an event's "When:" and "Where:", a recipe's "Prep time:");
+    * a list of quantities (``_quantities``: a recipe's ingredients).
     A marker (a phrase that opens a leftover: "Foto:", "Lee también:") is never claimed by a
     timeline."""
     lines = b.lines
@@ -430,7 +431,38 @@ def _structure(b: Body, max_words: int, stopwords: frozenset[str]) -> frozenset[
             if 2 * explicit < j - i:
                 claimed.update(range(i, j))
         i = max(j, i + 1)
+    claimed.update(_quantities(b, max_words))
     return frozenset(claimed)
+
+
+def _quantities(b: Body, max_words: int) -> list[int]:
+    """A list of quantities: ``FACT_LINES`` short lines in a row or more, each opening with
+    a number and a lowercase word, all different ("2 tablespoons vegetable oil", "250 g
+    minced lamb", "1¼ teaspoon ground black pepper": a recipe's ingredients). Not a gallery's
+    counters ("1 of 12", "2 of 12": the same words) nor a numbered list of headlines ("1
+    Storm closes the coast road": a capital after the number)."""
+    lines, out = b.lines, []
+    i = 0
+    while i < len(lines):
+        j = i
+        while (
+            j < len(lines)
+            and len(lines[j].words) <= max_words
+            and (j == i or lines[j].block - lines[j - 1].block <= 1)
+            and _QUANTITY.match(lines[j].text)
+        ):
+            j += 1
+        texts = {_DIGITS_OUT.sub("", lines[k].text) for k in range(i, j)}
+        if j - i >= FACT_LINES and len(texts) == j - i:
+            out += range(i, j)
+        i = max(j, i + 1)
+    return out
+
+
+#: a number (with a fraction: "1¼", which lines hold folded as "11⁄4"; "1/2") and a
+#: lowercase word after it
+_QUANTITY = regexcache.compile(r"\W{0,3}\d+(?:[.,/⁄]\d+)?[¼½¾⅓⅔]?\s+(?-i:\p{Ll})")
+_DIGITS_OUT = regexcache.compile(r"[\d¼½¾⅓⅔.,/⁄]+")
 
 
 #: rules whose match is evidence enough; the shape heuristics only propose a line, which the
