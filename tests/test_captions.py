@@ -231,6 +231,10 @@ def test_a_credit_opening_a_paragraph_of_prose_is_reported_with_no_fix():
     found = {f.line: f for f in lint(text, "stray-caption", language="en").findings}
     assert found[5].fix is None
     assert found[9].fix is not None  # the credit alone on its line is removed whole
+    # nor when a leftover line above it joins the finding (the group is named after it)
+    above = text.replace("Photo: AP The council", "IMG_2041.jpg\n\nPhoto: AP The council")
+    found = {f.line: f for f in lint(above, "stray-caption", language="en").findings}
+    assert found[5].end_line == 7 and found[5].fix is None
 
 
 def test_a_newsroom_rule_folder_extends_the_phrase_packs(tmp_path):

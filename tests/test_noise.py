@@ -51,8 +51,9 @@ def test_a_credit_used_twice_is_a_leftover_not_a_repeat():
     alone = lint(text, "repeated-paragraph", language="en").findings
     assert [f.line for f in alone] == [11]  # the repeat alone is reported ...
     captions = [f for f in both if f.rule == "stray-caption"]
-    # the second copy goes with the caption above it: one finding spans both
-    assert [(f.line, f.end_line) for f in captions] == [(5, 5), (9, 11)]
+    # one credit line used twice: one finding, the second copy among its places
+    assert [(f.line, [r.line for r in f.related]) for f in captions] == [(5, [11])]
+    assert "[2 places]" in captions[0].message
     # ... but once the leftover rule claims both copies, only the leftover rule reports them
     assert not [f for f in both if f.rule == "repeated-paragraph"]
 
@@ -227,6 +228,23 @@ def test_an_ad_label_over_a_subhead_is_reported_alone(label):
     )
     found = lint(text, ("stray-caption", "cms-boilerplate"), language="en").findings
     assert [(f.rule, f.line, f.end_line) for f in found] == [("cms-boilerplate", 7, 7)]
+
+
+def test_a_read_more_widget_keeps_its_last_short_link_before_prose():
+    # a link of three words under "Read more:" is no subhead: only an ad label gives way
+    # to a section's subhead
+    text = (
+        "# City budget\n\n"
+        "The city's budget gap for next year has grown to $40 million, the finance director "
+        "told the council on Monday.\n\n"
+        "Read more:\n\n"
+        "Council split on housing plan\n\n"
+        "Budget gap widens\n\n"
+        "The mayor must present a balanced budget by Oct. 1. Council members said they "
+        "would resist cuts to police and libraries.\n"
+    )
+    found = lint(text, ("stray-caption", "cms-boilerplate"), language="en").findings
+    assert [(f.rule, f.line, f.end_line) for f in found] == [("cms-boilerplate", 5, 9)]
 
 
 def test_a_read_more_link_between_a_dateline_and_its_paragraph_is_one_finding():

@@ -275,57 +275,7 @@ def annotate(ctx: Context) -> Body:
         if not line.rule and line.block > o["skip_top_blocks"]:
             line.rule = _shape(ctx, b, i)
     b.claimed = _structure(b, o["max_words"], ctx.lang.stopwords) | _sign_offs(ctx, b)
-    if o["descriptions"]:
-        for i in range(len(b.lines) - 1):
-            if i + 1 not in b.claimed and _above_credit(
-                b, i, o["skip_top_blocks"], ctx.prepared.agencies
-            ):
-                b.lines[i].rule = ABOVE_CREDIT
     return b
-
-
-#: the words of a caption above its credit: at least, at most
-ABOVE_CREDIT_WORDS = (4, 16)
-#: most words of a credit line under a caption
-CREDIT_WORDS = 8
-_CREDIT_RULES = ("marker", "leftover line pattern")
-_QUOTE_OPENERS = regexcache.compile(r"\W{0,3}[\"“”„«»'‘’—–-]")
-
-
-def _above_credit(b: Body, i: int, skip: int, agencies: frozenset[str]) -> bool:
-    """Line ``i`` is a short sentence of its own paragraph, below the top, right above a
-    photo credit that names its photographer (a marker or a credit line: "Photograph by Ed
-    Marshall", "(Foto: Tony Silva/Ascom-PC)"; an agency alone may sign the text above it,
-    and a marker alone may open a caption): the caption that credit goes with ("Goats on
-    Redonda before they were airlifted."), unless a caption of its own follows the credit
-    ("Image copyright Reuters" over "Image caption ...")."""
-    line, credit = b.lines[i], b.lines[i + 1]
-    least, most = ABOVE_CREDIT_WORDS
-    if not (
-        not line.rule
-        and line.block > skip
-        and least <= len(line.words) <= most
-        and credit.block == line.block + 1
-        and credit.rule.startswith(_CREDIT_RULES)
-        and len(credit.words) <= CREDIT_WORDS
-        and not line.text.rstrip().endswith(("?", ":", '?"', "?”"))
-        and not _QUOTE_OPENERS.match(line.text)  # an answer in an interview, a quote
-        and _alone(b, i)
-    ):
-        return False
-    if i + 2 < len(b.lines) and b.lines[i + 2].rule.startswith(_CREDIT_RULES):
-        return False
-    return _names_someone(credit.words[1:], agencies)
-
-
-def _names_someone(words: tuple[str, ...], agencies: frozenset[str]) -> bool:
-    """Two capitalised words in a row that are no agency's name ("Ed Marshall", not "Getty
-    Images")."""
-    for a, c in zip(words, words[1:], strict=False):
-        if a[:1].isupper() and c[:1].isupper():
-            if not {fold(f"{a} {c}"), fold(a), fold(c)} & agencies:
-                return True
-    return False
 
 
 def _joined(ctx: Context, b: Body) -> tuple[str, str]:
@@ -476,11 +426,9 @@ PICTURE = "photo description naming its picture"
 PICTURE_WORDS = 8
 SPLIT_DATELINE = "between a dateline and the paragraph it opens"
 NAME_ALONE = "a name alone on its line"
-ABOVE_CREDIT = "a short sentence right above its photo credit"
 EXPLICIT = (
     ENDING,
     PICTURE,
-    ABOVE_CREDIT,
     SPLIT_DATELINE,
     "marker",
     "leftover line pattern",
@@ -528,11 +476,21 @@ def check(ctx: Context):
 
     if o["descriptions"]:
         flagged = _series_twice(b, flagged, o["max_words"], reported)
-    found = _group(b, flagged, o)
+    read_more = word_set(ctx.lang, "read-more")
+    furniture, stopwords = ui_words(ctx.lang), ctx.lang.stopwords
+
+    def ad_label(i: int) -> bool:  # "Advertisement", "Anzeige": no link list follows it
+        line = b.lines[i]
+        folded = fold(line.text)
+        return _is_furniture(line, furniture, stopwords) and not any(
+            phrase in folded for phrase in read_more
+        )
+
+    found = _group(b, flagged, o, ad_label)
     if o["widgets"]:
         found = _with_teasers(b, found, word_set(ctx.lang, "read-more"), o["skip_top_blocks"])
     for first, last, reason, score in found:
-        yield _line_hit(ctx, b.lines[first], b.lines[last].span.end, reason, score)
+        yield _line_hit(ctx, b.lines[first : last + 1], reason, score)
     if inline is not None:
         taken = {i for first, last, _, _ in found for i in range(first, last + 1)}
         for i, line in enumerate(b.lines):
@@ -731,7 +689,7 @@ def _why(reasons: list[str]) -> str:
     return "line classifier: " + ", ".join(words[:3] or ["its shape"])
 
 
-def _group(b: Body, flagged: dict, o: dict):
+def _group(b: Body, flagged: dict, o: dict, ad_label=lambda i: False):
     """(first, last, reason, score) of each finding: flagged lines next to each other make
     one finding when the same kind of evidence found them (explicit, or shape and the
     classifier), and so do the short lines after a read-more marker (``widgets``)."""
@@ -752,7 +710,9 @@ def _group(b: Body, flagged: dict, o: dict):
         out = [
             (
                 first,
-                max(last, _widget_end(b, first, o)) if reason.startswith("marker") else last,
+                max(last, _widget_end(b, first, o, ad_label(first)))
+                if reason.startswith("marker")
+                else last,
                 reason,
                 score,
             )
@@ -1055,8 +1015,9 @@ def _next_short(lines, k: int, longest: int) -> bool:
     return b.block - a.block <= 1 and is_short(a, longest) and is_short(b, longest)
 
 
-def _widget_end(b: Body, i: int, o: dict) -> int:
-    """The last line of a related-links widget that starts at line ``i``."""
+def _widget_end(b: Body, i: int, o: dict, ad_label: bool = False) -> int:
+    """The last line of a related-links widget that starts at line ``i``. Under an ad label
+    (``ad_label``) the short line right after it may open a section instead."""
     if len(b.lines[i].words) > 4:  # "Lee también: <headline>" is a one-line widget
         return i
     end = i
@@ -1064,7 +1025,7 @@ def _widget_end(b: Body, i: int, o: dict) -> int:
         nxt = b.lines[end + 1]
         if nxt.rule or nxt.block > b.lines[end].block + 1 or not is_short(nxt, o["max_words"]):
             break
-        if _opens_section(b, end + 1):
+        if ad_label and end == i and _opens_section(b, end + 1):
             break
         end += 1
     return end
@@ -1127,17 +1088,21 @@ def _lookalike(raw: str) -> str:
     return ""
 
 
-def _line_hit(ctx: Context, line, end: int, reason: str, score: float | None) -> Hit:
+def _line_hit(ctx: Context, lines: list, reason: str, score: float | None) -> Hit:
     """A finding on whole lines, whose fix removes them; none when a marker opens a long
-    line (a credit glued to the start of a paragraph of prose: "Photo: AP The council
-    voted ..."), which an editor cuts by hand."""
-    raw = ctx.doc.text[line.span.start : end]
-    longest = ctx.options["max_model_words"]
-    glued = reason.startswith("marker") and any(len(x.split()) > longest for x in raw.splitlines())
+    line among them (a credit glued to the start of a paragraph of prose: "Photo: AP The
+    council voted ..."), which an editor cuts by hand."""
+    start, end = lines[0].span.start, lines[-1].span.end
+    raw = ctx.doc.text[start:end]
+    glued = any(x.rule.startswith("marker") and len(x.words) > GLUED_WORDS for x in lines)
     if score is not None:
         reason += f"; line score {score:.2f}"
     whole = None if glued else ctx
-    return _hit(Span(line.span.start, end), raw, reason + _lookalike(raw), whole_line=whole)
+    return _hit(Span(start, end), raw, reason + _lookalike(raw), whole_line=whole)
+
+
+#: more words than this after a marker opening a line: a paragraph the marker is glued to
+GLUED_WORDS = 30
 
 
 def _hit(span: Span, text: str, reason: str, whole_line: Context | None = None) -> Hit:
