@@ -51,7 +51,6 @@ from .units import (
     headline_relation,
     longest_run,
     make_unit,
-    quotation,
     relate,
 )
 
@@ -286,8 +285,8 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
         para_index.add(unit)
         for sentence in unit.sentences:
             sent_index.add(sentence)
-    paragraphs = _without_series(_with_short_neighbours(para_matches, units))
-    return paragraphs, _without_series(sent_matches), units
+    paragraphs = _without_series(_with_short_neighbours(para_matches, units), units)
+    return paragraphs, sent_matches, units
 
 
 #: most words of an unfinished sentence that the next paragraph starts again
@@ -321,17 +320,33 @@ def _restart(unit: Unit, previous: Unit | None) -> Match | None:
     return Match(opening, fragment, Relation("expanded", len(shared) / len(fragment.stems)))
 
 
-def _without_series(matches: list[Match]) -> list[Match]:
-    """The matches, but for a series: three units or more on one template whose numbers
-    differ, each later one found to repeat the first (a phone's specs model by model, a
-    company's results quarter by quarter, a timetable's lines). A lead pasted again with
-    one number changed is one later copy, still reported."""
+def _without_series(matches: list[Match], units: list[Unit]) -> list[Match]:
+    """The matches, but for a series: three paragraphs or more in a row on one template
+    whose numbers differ, each later one found to repeat the first (a phone's specs model by
+    model, a company's results quarter by quarter, a timetable's lines; a heading or a
+    label of a few words may stand between them). A lead pasted again further down with
+    its numbers updated is no series: prose stands between the copies."""
     by_earlier: dict[int, list[Match]] = defaultdict(list)
-    for m in matches:  # (a verbatim copy of the first is no member: it is a copy)
-        if m.relation.how != "verbatim" and _numbers_differ(m.later, m.earlier):
+    for m in matches:  # (a verbatim copy has the first's numbers: no member)
+        if m.earlier.block < 0 and _numbers_differ(m.later, m.earlier):
             by_earlier[id(m.earlier)].append(m)
-    series = {id(m) for group in by_earlier.values() if len(group) >= 2 for m in group}
+    series = set()
+    for group in by_earlier.values():
+        places = sorted([group[0].earlier.index] + [m.later.index for m in group])
+        if len(places) > 2 and all(
+            _only_labels(units[a + 1 : b]) for a, b in zip(places, places[1:], strict=False)
+        ):
+            series.update(id(m) for m in group)
     return [m for m in matches if id(m) not in series] if series else matches
+
+
+def _only_labels(between: list[Unit]) -> bool:
+    """Nothing but headings and short labels ("**Modello B**") between two units."""
+    return all(u.kind == "heading" or u.nwords <= LABEL_WORDS for u in between)
+
+
+#: most words of a label between two entries of a series
+LABEL_WORDS = 6
 
 
 def _numbers_differ(a: Unit, b: Unit) -> bool:
@@ -418,26 +433,12 @@ def _informative(ctx: Context):
         short, long = (a, b) if a.nwords <= b.nwords else (b, a)
         if information(short) >= least:
             return True
-        # a long run of words in a row is unlikely by chance, whatever the words; so is a
-        # quotation set again as its own paragraph (a pull quote cut from a longer quote)
-        return longest_run(short.words, long.words) >= run or _pulled(short, long, pulled)
+        # a long run of words in a row is unlikely by chance, whatever the words
+        return longest_run(short.words, long.words) >= run
 
     run = 2 * ctx.options["min_verbatim_words"]
-    pulled = ctx.options["min_verbatim_words"]
 
     return informative
-
-
-def _pulled(short: Unit, long: Unit, least: int) -> bool:
-    """``short`` is a quotation of ``least`` words or more (nearly all its words), and
-    ``long`` quotes those words in a row: a pull quote, however common its words ("We are
-    working eighteen hours a day to lose money.")."""
-    if short.block >= 0 or not any(mark in long.text for mark in QUOTE_MARKS):
-        return False
-    start, end = quotation(short)
-    if end - start < max(least, short.nwords - 1):
-        return False
-    return longest_run(short.words[start:end], long.words) == end - start
 
 
 def _analysis(ctx: Context):
