@@ -161,13 +161,18 @@ def check_names(ctx: Context):
     def named(form: str, occ: list[Mention]) -> bool:
         return any(not m.initial for m in occ) or form.isupper() or not ordinary(form)
 
-    titles = ctx.lang.abbreviations
+    lang = ctx.lang
+    native = frozenset(lang.data.get("native-letters") or ())
+    titles = lang.memo(
+        ("name-titles",), lambda: frozenset(fold(w) for w in lang.data.get("name-titles") or ())
+    )
 
     def given(before: tuple[str, ...], rarer: bool) -> tuple[str, ...]:
         """The words before a name in its longer name that may be given names: no title
-        ("Mr", "Dr"), and, before the rarer form, not a first word that the draft also
-        writes in lowercase, a sentence's opening ("Later Djoković", "Meanwhile Erdoğan").
-        A little word is kept ("The Role of ...": an English title's in a German text)."""
+        (``name-titles``: "Mr", "President", "Staatspräsident"), and, before the rarer
+        form, not a first word that the draft also writes in lowercase, a sentence's
+        opening ("Later Djoković", "Meanwhile Erdoğan"). A little word is kept ("The Role
+        of ...": an English title's in a German text)."""
         return tuple(
             w
             for i, w in enumerate(before)
@@ -205,7 +210,7 @@ def check_names(ctx: Context):
                 continue  # CONFIDENCIAL / Confidencial: a word of the language in capitals
             if _compound_link(form, major, links):
                 continue  # Mitgliedstaaten / Mitgliedsstaaten: a compound's two forms
-            if nouns and _both_words(form, major, lex, o["known_zipf"]):
+            if nouns and _both_words(form, major, lex, o["known_zipf"], native):
                 continue  # Garten / Gärten, Musikstars / Musik-Stars: words, not a name
             if key(form) != key(major) and ordinary(form) and ordinary(major):
                 continue  # both ordinary words a transliteration apart (Polo / Pollo)
@@ -516,15 +521,20 @@ def _compound_link(form: str, major: str, links: tuple[str, ...]) -> bool:
     return False
 
 
-def _both_words(form: str, major: str, lex, known: float) -> bool:
-    """In a language that capitalises its nouns: two forms that differ only in accents
-    (umlauts: Garten / Gärten), both words of the language, or only in hyphens and spaces,
-    the parts of the split one all words (Musikstars / Musik-Stars: a compound's two
-    accepted forms). Other differences (case, a doubled letter: Terasse / Terrasse) stay."""
-    if form.lower() == major.lower():
+def _both_words(form: str, major: str, lex, known: float, native=frozenset()) -> bool:
+    """In a language that capitalises its nouns: two forms that differ only in the
+    language's own accented letters (``native-letters``; umlauts: Garten / Gärten), both
+    words of the language, or only in hyphens and spaces, the parts of the split one all
+    words (Musikstars / Musik-Stars: a compound's two accepted forms). Other differences
+    (case, a doubled letter: Terasse / Terrasse; a foreign letter: Erdoğan / Erdogan, both
+    in the lexicon as names are) stay."""
+    a, b = form.lower(), major.lower()
+    if a == b:
         return False
-    if fold(form).lower() == fold(major).lower():
-        return _known_heads(form.lower(), major.lower(), lex, known)
+    if fold(a) == fold(b):
+        if native and not {c for c in set(a) ^ set(b) if not c.isascii()} <= native:
+            return False
+        return _known_heads(a, b, lex, known)
     if key(form) != key(major):
         return False
     split = max((form, major), key=lambda f: len(_PARTS.split(f)))
