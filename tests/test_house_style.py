@@ -169,6 +169,8 @@ entries:
     "sentence, safe",
     [
         ("Llegó a Kyiv el lunes.", True),  # the name in the draft's own words
+        ("El alcalde de Kyiv, Vitali Klitschko, habló.", True),
+        ("En Kyiv Vitali Klitschko habló.", False),  # a capital after: may be a longer name
         ("El Kyiv Post habló de la peor noche del año.", False),  # a newspaper's name
         ('La presidencia citó al presidente: "Kyiv will stand".', None),  # a quotation
     ],

@@ -263,16 +263,15 @@ def check_house_style(ctx: Context):
             )
 
 
-#: a capitalised word right after a match, or right before it but for a sentence's first
+#: a capitalised word right after a match: the match is part of a longer name
 _NAME_AFTER = regexcache.compile(r"[ \t]+\p{Lu}")
-_NAME_BEFORE = regexcache.compile(r"(?<=[\p{L}\p{N},;] )\p{Lu}[\p{L}\p{M}'’.-]*[ \t]+$")
 
 
 def _in_longer_name(text: str, start: int, end: int) -> bool:
-    """The words at ``start:end`` sit in a longer name: a capitalised word follows ("The
-    Kyiv Independent", "El Kyiv Post") or precedes them inside a sentence ("... of Kyiv
-    Post", "said Mayor Klitschko"), not as its first word ("In Kyiv, ...")."""
-    return bool(_NAME_AFTER.match(text, end) or _NAME_BEFORE.search(text, 0, start))
+    """The words at ``start:end`` open a longer name ("Kyiv Post", "El Kyiv Independent"):
+    a capitalised word follows them. (One before them says nothing: a given name, a title,
+    a sentence's first word.)"""
+    return bool(_NAME_AFTER.match(text, end))
 
 
 KIND = RuleKind(

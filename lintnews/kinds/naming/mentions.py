@@ -91,7 +91,7 @@ def translit_key(form: str) -> str:
     words = _WORD_SPLIT.split(form)
     return "".join(
         _DOUBLED.sub(
-            r"\1", _UMLAUT_E.sub(r"\1", key(w).translate(_PLAIN_LETTERS)).replace("y", "i")
+            r"\1", _UMLAUT_E.sub(r"\1", key(w)).translate(_PLAIN_LETTERS).replace("y", "i")
         )
         for w in words
     )

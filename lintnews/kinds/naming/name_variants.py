@@ -592,15 +592,15 @@ def _lowercase_words(doc) -> frozenset[str]:
 
 def _untitled(ctx: Context, groups) -> None:
     """Drop the uses of a form in a heading written in title case when the group holds the
-    same letters in other capitals: a headline's capitals are its style ("Sellers On EBay
-    Face New Rules", "Why Von Der Leyen's Win Matters"), no second spelling of the name, and
-    they do not outvote the body's ("eBay")."""
+    same letters with fewer capitals (``_raised``): a headline's capitals are its style
+    ("Sellers On EBay Face New Rules", "Why Von Der Leyen's Win Matters"), no second
+    spelling of the name, and they do not outvote the body's ("eBay")."""
     headings, stopwords, text = _headings(ctx.doc), ctx.lang.stopwords, ctx.doc.text
     for forms in groups.values():
         if len(forms) < 2:
             continue  # one form: nothing to compare (most groups)
         for form in list(forms):
-            if not any(f != form and f.lower() == form.lower() for f in forms):
+            if not any(f != form and _raised(form, f) for f in forms):
                 continue
             kept = [
                 m
@@ -611,6 +611,17 @@ def _untitled(ctx: Context, groups) -> None:
                 forms[form] = kept
             else:
                 del forms[form]
+
+
+def _raised(title: str, other: str) -> bool:
+    """``title`` is ``other`` with some letters raised to capitals, as title case raises a
+    word's first ("EBay" for "eBay"), and none lowered ("Youtube" for "YouTube" is a
+    misspelling, not a headline's style)."""
+    return (
+        len(title) == len(other)
+        and title.lower() == other.lower()
+        and all(a == b or (a.isupper() and b.islower()) for a, b in zip(title, other, strict=True))
+    )
 
 
 def _case_variants(
