@@ -171,3 +171,10 @@ def test_a_result_cached_before_the_code_changed_is_not_read(monkeypatch):
     edited = [(n, size + 1 if n == "batch.py" else size, t) for n, size, t in modules]
     monkeypatch.setattr(batch, "_code", lambda: edited)
     assert batch._salt(runner) != before
+
+
+def test_an_installed_release_is_keyed_by_its_version_not_its_file_times(monkeypatch):
+    # a wheel's files get new times on every install: they must not empty a kept cache
+    assert batch._code()  # this checkout: pyproject.toml beside the package
+    monkeypatch.setattr(batch.os.path, "exists", lambda path: False)
+    assert batch._code() == []
