@@ -915,11 +915,12 @@ def _description(ctx: Context, line) -> str:
             len(words) >= SENTENCE_OPENER_WORDS
             and ends_with(SENTENCE_END, text)
             and folded[1] not in word_set(ctx.lang, "caption-of")
+            and folded[1] not in word_set(ctx.lang, "caption-verbs")
         )
     ):
-        # "Vista aérea de la plaza", "Interior de una pulquería en 1900." (a stop or not);
-        # not a sentence whose subject the word only opens ("Foto e vídeo do assalto foram
-        # enviados à delegacia.", "Photo ID is required at the polls.")
+        # "Vista aérea de la plaza", "Interior de una pulquería en 1900.", "Photo shows the
+        # old courthouse." (a stop or not); not a sentence whose subject the word only
+        # opens ("Foto e vídeo do assalto foram enviados.", "Photo ID is required.")
         return f"photo description opening with '{words[0]}'"
     if ends_with(SENTENCE_END, text):
         return ""
