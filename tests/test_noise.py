@@ -210,8 +210,15 @@ def test_a_shape_guess_that_another_rule_reports_as_evidence_is_one_finding():
     assert per_line.get(5) == ["cms-boilerplate"] and per_line.get(11) == ["cms-boilerplate"]
 
 
-@pytest.mark.parametrize("label", ["Advertisement", "ADVERTISEMENT", "Ad"])
-def test_an_ad_label_over_a_subhead_is_reported_alone(label):
+@pytest.mark.parametrize(
+    "label, subhead",
+    [
+        ("Advertisement", "What happens next"),
+        ("ADVERTISEMENT", "What the council does next"),
+        ("Ad", "Why 2026 matters"),
+    ],
+)
+def test_an_ad_label_over_a_subhead_is_reported_alone(label, subhead):
     # an ad slot stands where a section starts: the subhead under it is neither a link of
     # a widget (cms-boilerplate) nor, beside the label, a block of short lines (stray-caption)
     text = (
@@ -221,7 +228,7 @@ def test_an_ad_label_over_a_subhead_is_reported_alone(label):
         "Sales tax revenue has fallen for three straight quarters, and pension costs are "
         "rising faster than expected.\n\n"
         f"{label}\n\n"
-        "What happens next\n\n"
+        f"{subhead}\n\n"
         "The mayor must present a balanced budget by Oct. 1. Council members said they "
         "would resist cuts to police and libraries.\n\n"
         '"Everything is on the table," said council president Lydia Morales.\n'

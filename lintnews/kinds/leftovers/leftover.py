@@ -556,17 +556,25 @@ SUBHEAD_WORDS = 3
 def _subhead(b: Body, i: int, furniture: frozenset[str], stopwords: frozenset[str]) -> bool:
     """A short line of its own (``SUBHEAD_WORDS`` words at most, no stop, no number, no word
     of page furniture) between two paragraphs of prose, each ending with a sentence: a
-    subhead ("Fazit", "Unser Fazit", "Verdict"), not "Slideshow (15 images)". A line of
-    page furniture right above it (an ad label: "Advertisement") is not the paragraph
-    before: ad slots stand where sections start."""
+    subhead ("Fazit", "Unser Fazit", "Verdict"), not "Slideshow (15 images)". Under a line
+    of page furniture (an ad label: "Advertisement", which stands where sections start) it
+    is measured from the paragraph above the label, and may be longer and hold a number
+    (``_opens_section``: "What the council does next", "Why 2026 matters")."""
     lines = b.lines
-    if not 0 < i < len(lines) - 1 or len(lines[i].words) > SUBHEAD_WORDS:
+    if not 0 < i < len(lines) - 1:
         return False
     before, line, after = lines[i - 1], lines[i], lines[i + 1]
     if i > 1 and _is_furniture(before, furniture, stopwords):
-        before = lines[i - 2]
+        return (
+            _alone(b, i)
+            and not any(is_ui(w.lower(), furniture) for w in line.words)
+            and _opens_section(b, i)
+            and len(lines[i - 2].words) >= PROSE_WORDS
+            and ends_with(SENTENCE_END, lines[i - 2].text)
+        )
     return (
-        _alone(b, i)
+        len(line.words) <= SUBHEAD_WORDS
+        and _alone(b, i)
         and not ends_with(SENTENCE_END, line.text)
         and not any(c.isdigit() for c in line.text)
         and not any(is_ui(w.lower(), furniture) for w in line.words)
@@ -1033,18 +1041,23 @@ def _widget_end(b: Body, i: int, o: dict, ad_label: bool = False) -> int:
 
 
 def _opens_section(b: Body, i: int) -> bool:
-    """Line ``i`` is a subhead over a paragraph of prose (a few words, no digit, the next
-    line a sentence), not a link of the widget above it: an ad label ("Advertisement")
-    often stands where a section starts."""
+    """Line ``i``, right under an ad label, is a subhead over a paragraph of prose (a few
+    words, ``AD_SUBHEAD_WORDS`` at most, no stop; the next line a sentence), not a link of a
+    widget: "Advertisement", then "What the council does next", then the section."""
     lines = b.lines
-    if len(lines[i].words) > SUBHEAD_WORDS or i + 1 >= len(lines):
+    line = lines[i]
+    if len(line.words) > AD_SUBHEAD_WORDS or i + 1 >= len(lines):
         return False
     after = lines[i + 1]
     return (
-        not any(c.isdigit() for c in lines[i].text)
+        not ends_with(SENTENCE_END, line.text)
         and len(after.words) >= PROSE_WORDS
         and ends_with(SENTENCE_END, after.text)
     )
+
+
+#: most words of a subhead under an ad label
+AD_SUBHEAD_WORDS = 6
 
 
 INLINE_WINDOW = 600  # residue sits at a line's end: long lines are searched in their tail
