@@ -97,3 +97,24 @@ def test_one_safe_fix_writes_every_name_with_its_majority_apostrophe(cli, tmp_pa
     fixed = draft.read_text(encoding="utf-8")
     assert "fixed 1 finding(s)" in proc.stderr, proc.stderr
     assert "’" not in fixed and fixed.count("dell'Unione") == 3 and fixed.count("D'Alema") == 3
+
+
+def test_one_fix_run_mends_a_name_in_every_place_but_a_quotation(cli, tmp_path):
+    # the places of one cause are one finding; its fix is one edit for all of them, so a
+    # run mends them all (it had mended three, one per pass), and a quotation stays
+    (tmp_path / "names.yaml").write_text(
+        "language: en\nentries:\n  - {expected: Zelensky, variants: [Zelenskyy]}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / ".lintnews.yaml").write_text(
+        "rules:\n  house-style-name:\n    options:\n      dictionaries: [names.yaml]\n",
+        encoding="utf-8",
+    )
+    lines = [f"Zelenskyy spoke on day {n} of the visit to the front." for n in range(1, 6)]
+    lines.append('A banner read: "Zelenskyy is with us".')
+    draft = tmp_path / "draft.md"
+    draft.write_text("# Visit\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
+    proc = cli("check", "--fix", "--no-cache", "draft.md", cwd=tmp_path)
+    text = draft.read_text(encoding="utf-8")
+    assert text.count("Zelensky spoke") == 5, proc.stdout + proc.stderr
+    assert '"Zelenskyy is with us"' in text
