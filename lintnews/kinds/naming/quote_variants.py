@@ -38,7 +38,7 @@ class QuoteVariantsOptions(Options):
     max_words: int = option(40, "most words in a quote compared")
     one_word_changed_min: int = option(4, "fewest words for the one-word-changed test")
     passage_words: int = option(
-        8, "quotes of this many words or more are passages: the repetition rules' concern"
+        16, "quotes of this many words or more are passages: the repetition rules' concern"
     )
     copy_similarity: float = option(
         0.75, "similarity of the words around two quotes that makes them a copied passage"
