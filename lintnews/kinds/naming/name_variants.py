@@ -57,6 +57,7 @@ it to the majority form and is unsafe (a wrong merge changes meaning).
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import defaultdict
@@ -87,7 +88,7 @@ from .mentions import (
     skipped_chunks,
     translit_key,
 )
-from .quotations import unless_quoted
+from .quotations import quotation_at, unless_quoted
 
 
 @options_dataclass
@@ -190,6 +191,8 @@ def check_names(ctx: Context):
             if len(all_forms) > 1
             else all_forms
         )
+        if len(forms) > 1:
+            forms = _without_foreign(ctx, forms)
         if len(forms) < 2:
             hits += _misspelt_words(ctx, all_forms, lex, o["known_zipf"], ordinary)
             continue
@@ -611,6 +614,42 @@ def _untitled(ctx: Context, groups) -> None:
                 forms[form] = kept
             else:
                 del forms[form]
+
+
+def _without_foreign(ctx: Context, forms: dict) -> dict:
+    """The forms without their uses in a quote or paragraph in another language, when
+    another form differs from them in accents only: "... coming from Mexico" in an English
+    tweet quoted in a Spanish draft is English's spelling, neither a second spelling of
+    México nor a vote for one."""
+    out = {}
+    for form, occ in forms.items():
+        if any(f.lower() != form.lower() and fold(f) == fold(form) for f in forms):
+            occ = [m for m in occ if not _in_foreign_quote(ctx, m)]
+        if occ:
+            out[form] = occ
+    return out
+
+
+def _in_foreign_quote(ctx: Context, m: Mention) -> bool:
+    """The mention sits in a quotation, or else a paragraph, of prose (``FOREIGN_QUOTE_WORDS``
+    words or more, most of them lowercase) of which fewer than ``FOREIGN_STOPWORDS`` are the
+    draft language's little words: a tweet or a statement quoted in its own language, whose
+    spelling of a name ("... coming from Mexico" in a Spanish draft) is that language's."""
+    doc = ctx.doc
+    span = quotation_at(doc, Span(m.start, m.end))
+    if span is None:
+        at = bisect.bisect_right([b.span.start for b in doc.blocks], m.start) - 1
+        span = doc.blocks[at].span if at >= 0 else Span(m.start, m.end)
+    raw = _QUOTE_WORD.findall(doc.text[span.start : span.end])
+    if len(raw) < FOREIGN_QUOTE_WORDS or 2 * sum(w.islower() for w in raw) < len(raw):
+        return False  # short, or a list of names ("Filed under: Arts, Jean Simeon Chardin")
+    stopwords = ctx.lang.stopwords
+    return sum(w.lower() in stopwords for w in raw) < FOREIGN_STOPWORDS * len(raw)
+
+
+FOREIGN_QUOTE_WORDS = 10
+FOREIGN_STOPWORDS = 0.1
+_QUOTE_WORD = regexcache.compile(r"[\p{L}\p{M}]+")
 
 
 def _raised(title: str, other: str) -> bool:

@@ -51,6 +51,15 @@ def quoted(doc: Document, span: Span) -> bool:
     return _LETTER.search(outside) is not None
 
 
+def quotation_at(doc: Document, span: Span) -> Span | None:
+    """The inside of the quotation ``span`` lies in, or None."""
+    starts, ends = quotations(doc)
+    i = bisect.bisect_right(starts, span.end - 1) - 1
+    if i < 0 or ends[i] <= span.start:
+        return None
+    return Span(starts[i], ends[i])
+
+
 def unless_quoted(doc: Document, fix: Fix | None) -> Fix | None:
     """``fix``, or None when it would rewrite words inside a quotation."""
     return None if fix is None or quoted(doc, fix.span) else fix
