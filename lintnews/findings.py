@@ -18,11 +18,15 @@ def level_rank(level: str) -> int:
 
 @dataclass(frozen=True)
 class Fix:
-    """A replacement of a span of the draft; ``safe`` fixes apply with ``--fix``."""
+    """A replacement of a span of the draft; ``safe`` fixes apply with ``--fix``. A fix that
+    stands for several places (the noise policy's merged finding) holds their own edits in
+    ``parts``: the fixer applies those one by one, so another finding's fix between them
+    does not wait for a pass of its own; ``span`` and ``replacement`` are their sum."""
 
     span: Span
     replacement: str
     safe: bool
+    parts: tuple[Fix, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -144,12 +144,16 @@ def _merge(group: list[Finding], where: str, words: dict = PHRASES, text: str = 
 
 
 def _combined_fix(group: list[Finding], text: str) -> Fix | None:
-    """One edit that makes every fix of the group's places, from the first to the last, so
-    that ``--fix`` mends them all in one pass (a name spelled one way in twelve places, one
-    credit under every photo). Unsafe fixes join only when none is safe (a safe one is made
-    without them; they are found again once it is); a place with no fix (a quotation) is
-    left as it is; fixes that overlap are not joined (the first one stays)."""
-    fixes = sorted((f.fix for f in group if f.fix is not None), key=lambda x: x.span.start)
+    """One fix that makes every fix of the group's places (its ``parts``; their sum spans
+    the first to the last), so that ``--fix`` mends them all in one pass (a name spelled one
+    way in twelve places, one credit under every photo). Unsafe fixes join only when none
+    is safe (a safe one is made without them; they are found again once it is); a place
+    with no fix (a quotation) is left as it is; fixes that overlap are not joined (the
+    first one stays)."""
+    fixes = sorted(
+        (part for f in group if f.fix is not None for part in (f.fix.parts or (f.fix,))),
+        key=lambda x: x.span.start,
+    )
     safe = [x for x in fixes if x.safe]
     fixes = safe or fixes
     if len(fixes) < 2:
@@ -162,7 +166,7 @@ def _combined_fix(group: list[Finding], text: str) -> Fix | None:
         parts += [text[at : x.span.start], x.replacement]
         at = x.span.end
     parts.append(text[at:end])
-    return Fix(Span(start, end), "".join(parts), safe=bool(safe))
+    return Fix(Span(start, end), "".join(parts), safe=bool(safe), parts=tuple(fixes))
 
 
 def _one_leftover_finding(findings: list[Finding], kinds: dict[str, str]) -> list[Finding]:

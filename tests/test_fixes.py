@@ -118,3 +118,20 @@ def test_one_fix_run_mends_a_name_in_every_place_but_a_quotation(cli, tmp_path):
     text = draft.read_text(encoding="utf-8")
     assert text.count("Zelensky spoke") == 5, proc.stdout + proc.stderr
     assert '"Zelenskyy is with us"' in text
+
+
+def test_names_misspelt_in_the_same_places_are_all_mended_in_one_run(cli, tmp_path):
+    # each name's merged finding edits its own places only (its parts), so the names'
+    # fixes do not wait for one another: one run mends all, a second changes nothing
+    good = "Ana Pérez, Luis Gómez, Eva Núñez and Raúl Díaz"
+    bad = "Ana Perez, Luis Gomez, Eva Nunez and Raul Diaz"
+    paragraphs = [f"{good} voted on Monday.", f"{good} met the press.", f"{good} left."]
+    paragraphs += [f"{bad} signed the text.", f"{bad} went home."]
+    draft = tmp_path / "draft.md"
+    draft.write_text("# Vote\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    cli("check", "--fix", "--unsafe-fixes", "--no-cache", str(draft))
+    text = draft.read_text(encoding="utf-8")
+    assert text.count(good) == 5 and bad not in text
+    before = text
+    cli("check", "--fix", "--unsafe-fixes", "--no-cache", str(draft))
+    assert draft.read_text(encoding="utf-8") == before
