@@ -376,3 +376,23 @@ def test_the_classifier_is_asked_about_short_lines_and_trained_on_sentences_too(
     assert is_candidate(sentence, 1, 30, stop, sentences=True)  # ... trained on, though
     assert not is_candidate(dateline, 0, 30, stop, True)
     assert not is_candidate(long, 1, 30, stop, True)
+
+
+def test_removing_a_credit_under_its_paragraph_keeps_the_paragraphs_apart(cli, tmp_path):
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        "# Inundaciones\n\n"
+        "Los vecinos limpiaron el barro de sus casas durante toda la mañana del martes.\n"
+        "Foto: EFE/Biel Aliño\n\n"
+        "El alcalde visitó la zona con los bomberos durante la tarde del miércoles.\n\n"
+        "Foto: EFE\n\n"
+        "Los comerciantes calcularon las pérdidas en varios millones de euros.\n",
+        encoding="utf-8",
+    )
+    cli("check", "--fix", "--unsafe-fixes", "--no-cache", str(draft))
+    assert draft.read_text(encoding="utf-8") == (
+        "# Inundaciones\n\n"
+        "Los vecinos limpiaron el barro de sus casas durante toda la mañana del martes.\n\n"
+        "El alcalde visitó la zona con los bomberos durante la tarde del miércoles.\n\n"
+        "Los comerciantes calcularon las pérdidas en varios millones de euros.\n"
+    )

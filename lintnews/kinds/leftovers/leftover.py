@@ -1123,15 +1123,24 @@ def _hit(span: Span, text: str, reason: str, whole_line: Context | None = None) 
     fix = None
     if whole_line is not None:
         doc_text = whole_line.doc.text
-        end = span.end
-        while end < len(doc_text) and doc_text[end] in "\r\n":
-            end += 1
         start = doc_text.rfind("\n", 0, span.start) + 1
+        end = span.end
+        if _paragraph_of_its_own(doc_text, start):
+            while end < len(doc_text) and doc_text[end] in "\r\n":
+                end += 1  # the blank lines after it too: the paragraphs around stay apart
+        else:  # under a line of its paragraph: its own line ending only, the blank line
+            end += 2 if doc_text.startswith("\r\n", end) else 1 if end < len(doc_text) else 0
         fix = Fix(Span(start, end), "", safe=False)
     text = " ".join(text.split())
     return Hit(
         span, {"text": text if len(text) <= 80 else text[:77] + "...", "reason": reason}, fix=fix
     )
+
+
+def _paragraph_of_its_own(text: str, start: int) -> bool:
+    """The line at ``start`` opens the text or follows a blank line."""
+    before = text[:start].rstrip(" \t")
+    return not before.strip() or before.endswith(("\n\n", "\n\r\n", "\r\n\r\n"))
 
 
 KIND = RuleKind(
