@@ -196,10 +196,12 @@ def check_names(ctx: Context):
         if len(forms) < 2:
             hits += _misspelt_words(ctx, all_forms, lex, o["known_zipf"], ordinary)
             continue
-        # the more used form first; on a tie, the one the text holds more often inside longer
-        # names too ("... de Fomento José Luis Ramírez"), then the first
+        # the form the draft itself uses more (outside quotations) first, then the more used;
+        # on a tie, the one the text holds more often inside longer names too ("... de
+        # Fomento José Luis Ramírez"), then the first
         ranked = sorted(
-            forms.items(), key=lambda kv: (-len(kv[1]), -_uses(text, kv[0]), kv[1][0].start)
+            forms.items(),
+            key=lambda kv: (-_own(ctx, kv[1]), -len(kv[1]), -_uses(text, kv[0]), kv[1][0].start),
         )
         major, major_occ = ranked[0]
         for form, occ in ranked[1:]:
@@ -614,6 +616,11 @@ def _untitled(ctx: Context, groups) -> None:
                 forms[form] = kept
             else:
                 del forms[form]
+
+
+def _own(ctx: Context, occ: list[Mention]) -> int:
+    """The uses outside quotations: the draft's own spelling votes, a speaker's does not."""
+    return sum(1 for m in occ if quotation_at(ctx.doc, Span(m.start, m.end)) is None)
 
 
 def _without_foreign(ctx: Context, forms: dict) -> dict:
