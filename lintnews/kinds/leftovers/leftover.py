@@ -392,11 +392,14 @@ def _quantities(b: Body, max_words: int) -> list[int]:
     counters ("1 of 12", "2 of 12": the same words) nor a numbered list of headlines ("1
     Storm closes the coast road": a capital after the number)."""
     lines, out = b.lines, []
+    # a number near the start of the line first: most lines have none (one string test)
+    numbered = [any(c.isdigit() for c in line.text[:4]) for line in lines]
     i = 0
     while i < len(lines):
         j = i
         while (
             j < len(lines)
+            and numbered[j]
             and len(lines[j].words) <= max_words
             and (j == i or lines[j].block - lines[j - 1].block <= 1)
             and _QUANTITY.match(lines[j].text)

@@ -645,9 +645,14 @@ def _in_foreign_quote(ctx: Context, m: Mention) -> bool:
     doc = ctx.doc
     span = quotation_at(doc, Span(m.start, m.end))
     if span is None:
-        at = bisect.bisect_right([b.span.start for b in doc.blocks], m.start) - 1
+        starts = doc.memo("block-starts", lambda: [b.span.start for b in doc.blocks])
+        at = bisect.bisect_right(starts, m.start) - 1
         span = doc.blocks[at].span if at >= 0 else Span(m.start, m.end)
-    raw = _QUOTE_WORD.findall(doc.text[span.start : span.end])
+    return doc.memo(("foreign-text", span), lambda: _foreign(ctx, span))
+
+
+def _foreign(ctx: Context, span: Span) -> bool:
+    raw = _QUOTE_WORD.findall(ctx.doc.text[span.start : span.end])
     if len(raw) < FOREIGN_QUOTE_WORDS or 2 * sum(w.islower() for w in raw) < len(raw):
         return False  # short, or a list of names ("Filed under: Arts, Jean Simeon Chardin")
     stopwords = ctx.lang.stopwords
