@@ -20,8 +20,8 @@ def level_rank(level: str) -> int:
 class Fix:
     """A replacement of a span of the draft; ``safe`` fixes apply with ``--fix``. A fix that
     stands for several places (the noise policy's merged finding) holds their own edits in
-    ``parts``: the fixer applies those one by one, so another finding's fix between them
-    does not wait for a pass of its own; ``span`` and ``replacement`` are their sum."""
+    ``parts``, which the fixer applies one by one (another finding's fix between them does
+    not wait for a pass of its own); its ``span`` and ``replacement`` are the first's."""
 
     span: Span
     replacement: str

@@ -41,7 +41,7 @@ import bisect
 from collections import defaultdict
 from dataclasses import replace
 
-from .document import Document, Span
+from .document import Document
 from .findings import Finding, Fix, Related
 
 #: kinds whose findings of one rule with one cause are collapsed (naming and typography)
@@ -95,7 +95,7 @@ def apply(
     by_message: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in one_cause:
         by_message[(f.rule, f.message)].append(f)
-    merged = [_merge(group, "", words, doc.text) for group in by_message.values()]
+    merged = [_merge(group, "", words) for group in by_message.values()]
     by_paragraph: dict[tuple[str, int], list[Finding]] = defaultdict(list)
     starts = [b.span.start for b in doc.blocks]
     for f in merged:
@@ -103,13 +103,13 @@ def apply(
     out = rest
     for group in by_paragraph.values():
         if len(group) > PER_PARAGRAPH:
-            out.append(_merge(group, "in this paragraph", words, doc.text))
+            out.append(_merge(group, "in this paragraph", words))
         else:
             out += group
     return out
 
 
-def _merge(group: list[Finding], where: str, words: dict = PHRASES, text: str = "") -> Finding:
+def _merge(group: list[Finding], where: str, words: dict = PHRASES) -> Finding:
     """One finding for the group: the first one, with the others as related places, and
     one fix for all its places (``_combined_fix``)."""
     if len(group) == 1:
@@ -139,34 +139,27 @@ def _merge(group: list[Finding], where: str, words: dict = PHRASES, text: str = 
         first,
         message=message,
         related=tuple(unique[:MAX_RELATED]),
-        fix=_combined_fix(group, text) if text else first.fix,
+        fix=_combined_fix(group),
     )
 
 
-def _combined_fix(group: list[Finding], text: str) -> Fix | None:
-    """One fix that makes every fix of the group's places (its ``parts``; their sum spans
-    the first to the last), so that ``--fix`` mends them all in one pass (a name spelled one
-    way in twelve places, one credit under every photo). Unsafe fixes join only when none
-    is safe (a safe one is made without them; they are found again once it is); a place
-    with no fix (a quotation) is left as it is; fixes that overlap are not joined (the
-    first one stays)."""
+def _combined_fix(group: list[Finding]) -> Fix | None:
+    """One fix that makes every fix of the group's places (its ``parts``, which the fixer
+    applies one by one; its own span and replacement are the first place's, what a report
+    shows), so that ``--fix`` mends them all in one pass (a name spelled one way in twelve
+    places, one credit under every photo). Unsafe fixes join only when none is safe (a safe
+    one is made without them; they are found again once it is); a place with no fix (a
+    quotation) is left as it is."""
     fixes = sorted(
-        (part for f in group if f.fix is not None for part in (f.fix.parts or (f.fix,))),
-        key=lambda x: x.span.start,
+        {part for f in group if f.fix is not None for part in (f.fix.parts or (f.fix,))},
+        key=lambda x: (x.span.start, x.span.end, x.replacement),
     )
     safe = [x for x in fixes if x.safe]
     fixes = safe or fixes
     if len(fixes) < 2:
         return fixes[0] if fixes else None
-    if any(a.span.end > b.span.start for a, b in zip(fixes, fixes[1:], strict=False)):
-        return fixes[0]
-    start, end = fixes[0].span.start, fixes[-1].span.end
-    parts, at = [], start
-    for x in fixes:
-        parts += [text[at : x.span.start], x.replacement]
-        at = x.span.end
-    parts.append(text[at:end])
-    return Fix(Span(start, end), "".join(parts), safe=bool(safe), parts=tuple(fixes))
+    first = fixes[0]
+    return Fix(first.span, first.replacement, safe=first.safe, parts=tuple(fixes))
 
 
 def _one_leftover_finding(findings: list[Finding], kinds: dict[str, str]) -> list[Finding]:
@@ -236,7 +229,7 @@ def _same_leftover(
     repeated = [group for group in groups.values() if len(group) > 1]
     if not repeated:
         return findings
-    merged = {id(min(g, key=lambda f: f.start)): _merge(g, "", words, doc.text) for g in repeated}
+    merged = {id(min(g, key=lambda f: f.start)): _merge(g, "", words) for g in repeated}
     dropped = {id(f) for g in repeated for f in g} - merged.keys()
     return [merged.get(id(f), f) for f in findings if id(f) not in dropped]
 
