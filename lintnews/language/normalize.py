@@ -130,6 +130,12 @@ def _fold(text: str) -> str:
 _PLAIN_LATIN: dict[int, str | int] = {}
 
 
+def plain_latin() -> dict[int, str | int]:
+    """The ``str.translate`` table of ASCII and the accented Latin letters that fold to one
+    ASCII letter: a text it makes ASCII holds no look-alike or invisible character."""
+    return _plain_latin()
+
+
 def _plain_latin() -> dict[int, str | int]:
     """Accented Latin letters (Latin-1 to Latin Extended Additional) that fold to one ASCII
     letter by themselves, whatever is around them: NFKC keeps them, they are no look-alike

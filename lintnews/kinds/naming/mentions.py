@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ... import regexcache
 from ...language import elided
-from ...language.normalize import fold, fold_confusables
+from ...language.normalize import fold, fold_confusables, plain_latin
 
 _WORD = regexcache.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
 _JOIN = regexcache.compile(r"^(?: |-|- | -| - )$")
@@ -126,8 +126,8 @@ def sentence_words(
     preposition of the language (``elisions``: French "l’", "d’") is not part of the name
     it is glued to: "L’Etat" and "l’Etat" are both "Etat".
 
-    Plain words (lowercase ASCII, not a connector) are only counted: they can neither be
-    part of a name run nor hold look-alike letters, and dropping them changes no run (a run
+    Plain words (lowercase, of ASCII or accented Latin letters, not a connector) are only
+    counted: they can neither be part of a name run nor hold look-alike letters, and dropping them changes no run (a run
     breaks at them either way, since the gap to the next word then holds one).
     """
     out = []
@@ -166,7 +166,11 @@ def sentence_words(
             if cut:
                 word = word[cut:]
             name = len(word) > 1 and (word[:1].isupper() or word[1:] != word[1:].lower())
-            if not name and word.isascii() and word.lower() not in connectors:
+            if (
+                not name
+                and (word.isascii() or word.translate(plain_latin()).isascii())
+                and word.lower() not in connectors
+            ):  # a lowercase word of plain or accented Latin letters: no look-alike in it
                 plain += 1
                 continue
         start = m.start() + cut
