@@ -127,8 +127,9 @@ def sentence_words(
     it is glued to: "L’Etat" and "l’Etat" are both "Etat".
 
     Plain words (lowercase, of ASCII or accented Latin letters, not a connector) are only
-    counted: they can neither be part of a name run nor hold look-alike letters, and dropping them changes no run (a run
-    breaks at them either way, since the gap to the next word then holds one).
+    counted: they can neither be part of a name run nor hold look-alike letters, and
+    dropping them changes no run (a run breaks at them either way, since the gap to the
+    next word then holds one).
     """
     out = []
     plain = 0
