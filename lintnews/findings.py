@@ -28,6 +28,10 @@ class Fix:
     safe: bool
     parts: tuple[Fix, ...] = ()
 
+    def edits(self) -> tuple[Fix, ...]:
+        """The edits the fix makes: its parts, or itself."""
+        return self.parts or (self,)
+
 
 @dataclass(frozen=True)
 class Hit:

@@ -39,7 +39,7 @@ def wanted(findings: tuple[Finding, ...] | list[Finding], unsafe: bool) -> list[
 def apply(text: str, fixes: list[Fix]) -> tuple[str, list[Fix], list[Fix]]:
     """Apply non-overlapping fixes in one pass; return (text, applied, skipped). A fix made
     of ``parts`` is applied part by part."""
-    edits = {part for fix in fixes for part in (fix.parts or (fix,))}
+    edits = {edit for fix in fixes for edit in fix.edits()}
     ordered = sorted(edits, key=lambda f: (f.span.start, f.span.end, f.replacement))
     applied: list[Fix] = []
     skipped: list[Fix] = []
@@ -72,7 +72,7 @@ def fix_text(text: str, findings, relint, unsafe: bool) -> tuple[FixOutcome, obj
         text, applied, _ = apply(text, fixes)
         done = set(applied)
         for f in findings:
-            made = f.fix is not None and any(p in done for p in (f.fix.parts or (f.fix,)))
+            made = f.fix is not None and any(e in done for e in f.fix.edits())
             if made and (f.rule, f.start, f.end) in waiting:
                 counted.append(f.rule)
                 waiting.discard((f.rule, f.start, f.end))

@@ -151,7 +151,7 @@ def _combined_fix(group: list[Finding]) -> Fix | None:
     one is made without them; they are found again once it is); a place with no fix (a
     quotation) is left as it is."""
     fixes = sorted(
-        {part for f in group if f.fix is not None for part in (f.fix.parts or (f.fix,))},
+        {edit for f in group if f.fix is not None for edit in f.fix.edits()},
         key=lambda x: (x.span.start, x.span.end, x.replacement),
     )
     safe = [x for x in fixes if x.safe]

@@ -210,6 +210,22 @@ def test_a_shape_guess_that_another_rule_reports_as_evidence_is_one_finding():
     assert per_line.get(5) == ["cms-boilerplate"] and per_line.get(11) == ["cms-boilerplate"]
 
 
+BUDGET = (
+    "The city's budget gap for next year has grown to $40 million, the finance director "
+    "told the council on Monday."
+)
+MAYOR = (
+    "The mayor must present a balanced budget by Oct. 1. Council members said they "
+    "would resist cuts to police and libraries."
+)
+
+
+def _leftover_spans(text: str) -> list[tuple[str, int, int]]:
+    """(rule, line, end line) of the two leftover rules' findings on an English draft."""
+    found = lint(text, ("stray-caption", "cms-boilerplate"), language="en").findings
+    return [(f.rule, f.line, f.end_line) for f in found]
+
+
 @pytest.mark.parametrize(
     "label, subhead",
     [
@@ -222,36 +238,26 @@ def test_an_ad_label_over_a_subhead_is_reported_alone(label, subhead):
     # an ad slot stands where a section starts: the subhead under it is neither a link of
     # a widget (cms-boilerplate) nor, beside the label, a block of short lines (stray-caption)
     text = (
-        "# City budget gap widens to $40 million\n\n"
-        "The city's budget gap for next year has grown to $40 million, the finance director "
-        "told the council on Monday.\n\n"
+        f"# City budget gap widens to $40 million\n\n{BUDGET}\n\n"
         "Sales tax revenue has fallen for three straight quarters, and pension costs are "
         "rising faster than expected.\n\n"
-        f"{label}\n\n"
-        f"{subhead}\n\n"
-        "The mayor must present a balanced budget by Oct. 1. Council members said they "
-        "would resist cuts to police and libraries.\n\n"
+        f"{label}\n\n{subhead}\n\n{MAYOR}\n\n"
         '"Everything is on the table," said council president Lydia Morales.\n'
     )
-    found = lint(text, ("stray-caption", "cms-boilerplate"), language="en").findings
-    assert [(f.rule, f.line, f.end_line) for f in found] == [("cms-boilerplate", 7, 7)]
+    assert _leftover_spans(text) == [("cms-boilerplate", 7, 7)]
 
 
 def test_a_read_more_widget_keeps_its_last_short_link_before_prose():
     # a link of three words under "Read more:" is no subhead: only an ad label gives way
     # to a section's subhead
     text = (
-        "# City budget\n\n"
-        "The city's budget gap for next year has grown to $40 million, the finance director "
-        "told the council on Monday.\n\n"
+        f"# City budget\n\n{BUDGET}\n\n"
         "Read more:\n\n"
         "Council split on housing plan\n\n"
         "Budget gap widens\n\n"
-        "The mayor must present a balanced budget by Oct. 1. Council members said they "
-        "would resist cuts to police and libraries.\n"
+        f"{MAYOR}\n"
     )
-    found = lint(text, ("stray-caption", "cms-boilerplate"), language="en").findings
-    assert [(f.rule, f.line, f.end_line) for f in found] == [("cms-boilerplate", 5, 9)]
+    assert _leftover_spans(text) == [("cms-boilerplate", 5, 9)]
 
 
 def test_a_read_more_link_between_a_dateline_and_its_paragraph_is_one_finding():

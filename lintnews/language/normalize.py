@@ -121,7 +121,7 @@ def _fold_kept(text: str) -> str:
 
 def _fold(text: str) -> str:
     if not text.isascii():
-        quick = text.translate(_plain_latin())
+        quick = text.translate(plain_latin())
         if quick.isascii():  # every other character was a plain accented Latin letter
             return quick.lower()
     return strip_accents(fold_confusables(text)).lower()
@@ -131,12 +131,6 @@ _PLAIN_LATIN: dict[int, str | int] = {}
 
 
 def plain_latin() -> dict[int, str | int]:
-    """The ``str.translate`` table of ASCII and the accented Latin letters that fold to one
-    ASCII letter: a text it makes ASCII holds no look-alike or invisible character."""
-    return _plain_latin()
-
-
-def _plain_latin() -> dict[int, str | int]:
     """Accented Latin letters (Latin-1 to Latin Extended Additional) that fold to one ASCII
     letter by themselves, whatever is around them: NFKC keeps them, they are no look-alike
     or invisible character, and NFD makes them an ASCII letter and nonspacing marks only.

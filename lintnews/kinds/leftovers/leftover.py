@@ -55,6 +55,7 @@ and quotes are not body lines. Removing a whole leftover line is offered as an u
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import regex
@@ -364,25 +365,32 @@ def _structure(b: Body, max_words: int, stopwords: frozenset[str]) -> frozenset[
     if len({line_key(lines[i].text) for i in heads}) < SERIES_HEADS:
         heads = []
     claimed = set(heads)
-    i = 0
-    while i < len(lines):
-        j = i
-        labels = set()
-        while (
-            j < len(lines)
-            and len(lines[j].words) <= max_words
-            and (j == i or lines[j].block - lines[j - 1].block <= 1)
-            and (m := _LABEL_VALUE.match(lines[j].text))
-        ):
-            labels.add(fold(m.group(1)))
-            j += 1
+    for i, j in _rows(lines, max_words, lambda line: _LABEL_VALUE.match(line.text)):
+        labels = {fold(_LABEL_VALUE.match(lines[k].text).group(1)) for k in range(i, j)}
         if j - i >= FACT_LINES and len(labels) >= FACT_LINES:
             explicit = sum(1 for k in range(i, j) if lines[k].rule.startswith(EXPLICIT))
             if 2 * explicit < j - i:
                 claimed.update(range(i, j))
-        i = max(j, i + 1)
     claimed.update(_quantities(b, max_words))
     return frozenset(claimed)
+
+
+def _rows(lines: list, max_words: int, fits) -> Iterator[tuple[int, int]]:
+    """``(i, j)`` of each run ``lines[i:j]`` of short lines in adjacent blocks, each one
+    ``fits``: the rows of a fact sheet or a list."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while (
+            j < len(lines)
+            and len(lines[j].words) <= max_words
+            and (j == i or lines[j].block - lines[j - 1].block <= 1)
+            and fits(lines[j])
+        ):
+            j += 1
+        if j > i:
+            yield i, j
+        i = max(j, i + 1)
 
 
 def _quantities(b: Body, max_words: int) -> list[int]:
@@ -392,23 +400,14 @@ def _quantities(b: Body, max_words: int) -> list[int]:
     counters ("1 of 12", "2 of 12": the same words) nor a numbered list of headlines ("1
     Storm closes the coast road": a capital after the number)."""
     lines, out = b.lines, []
-    # a number near the start of the line first: most lines have none (one string test)
-    numbered = [any(c.isdigit() for c in line.text[:4]) for line in lines]
-    i = 0
-    while i < len(lines):
-        j = i
-        while (
-            j < len(lines)
-            and numbered[j]
-            and len(lines[j].words) <= max_words
-            and (j == i or lines[j].block - lines[j - 1].block <= 1)
-            and _QUANTITY.match(lines[j].text)
-        ):
-            j += 1
+
+    def quantity(line) -> bool:  # a digit near the start first: most lines have none
+        return any(c.isdigit() for c in line.text[:4]) and bool(_QUANTITY.match(line.text))
+
+    for i, j in _rows(lines, max_words, quantity):
         texts = {_DIGITS_OUT.sub("", lines[k].text) for k in range(i, j)}
         if j - i >= FACT_LINES and len(texts) == j - i:
             out += range(i, j)
-        i = max(j, i + 1)
     return out
 
 
@@ -491,7 +490,7 @@ def check(ctx: Context):
 
     found = _group(b, flagged, o, ad_label)
     if o["widgets"]:
-        found = _with_teasers(b, found, word_set(ctx.lang, "read-more"), o["skip_top_blocks"])
+        found = _with_teasers(b, found, read_more, o["skip_top_blocks"])
     for first, last, reason, score in found:
         yield _line_hit(ctx, b.lines[first : last + 1], reason, score)
     if inline is not None:
@@ -1131,8 +1130,10 @@ def _hit(span: Span, text: str, reason: str, whole_line: Context | None = None) 
         if _paragraph_of_its_own(doc_text, start):
             while end < len(doc_text) and doc_text[end] in "\r\n":
                 end += 1  # the blank lines after it too: the paragraphs around stay apart
-        else:  # under a line of its paragraph: its own line ending only, the blank line
-            end += 2 if doc_text.startswith("\r\n", end) else 1 if end < len(doc_text) else 0
+        elif doc_text.startswith("\r\n", end):  # under a line of its paragraph: its own
+            end += 2  # line ending only, so the blank line after it stays
+        elif doc_text.startswith(("\n", "\r"), end):
+            end += 1
         fix = Fix(Span(start, end), "", safe=False)
     text = " ".join(text.split())
     return Hit(

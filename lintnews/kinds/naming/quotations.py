@@ -40,24 +40,23 @@ def quotations(doc: Document) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return doc.memo("quotations", find)
 
 
-def quoted(doc: Document, span: Span) -> bool:
-    """``span`` lies inside (or overlaps) a direct quotation. A name that is all its quote
-    marks hold ("The Big Show", 'Friends') is a title or a nickname, not a quotation."""
-    starts, ends = quotations(doc)
-    i = bisect.bisect_right(starts, span.end - 1) - 1
-    if i < 0 or ends[i] <= span.start:
-        return False
-    outside = doc.text[starts[i] : span.start] + doc.text[span.end : ends[i]]
-    return _LETTER.search(outside) is not None
-
-
 def quotation_at(doc: Document, span: Span) -> Span | None:
-    """The inside of the quotation ``span`` lies in, or None."""
+    """The inside of the quotation ``span`` lies in (or overlaps), or None."""
     starts, ends = quotations(doc)
     i = bisect.bisect_right(starts, span.end - 1) - 1
     if i < 0 or ends[i] <= span.start:
         return None
     return Span(starts[i], ends[i])
+
+
+def quoted(doc: Document, span: Span) -> bool:
+    """``span`` lies inside (or overlaps) a direct quotation. A name that is all its quote
+    marks hold ("The Big Show", 'Friends') is a title or a nickname, not a quotation."""
+    inside = quotation_at(doc, span)
+    if inside is None:
+        return False
+    outside = doc.text[inside.start : span.start] + doc.text[span.end : inside.end]
+    return _LETTER.search(outside) is not None
 
 
 def unless_quoted(doc: Document, fix: Fix | None) -> Fix | None:
