@@ -129,3 +129,51 @@ def test_a_lead_merged_from_two_paragraphs_is_a_finding_on_each():
     found = _lint(f"# Fine\n\n{lead}\n\n{MIDDLE}\n\n{FIRST}\n\n{SECOND}\n")
     assert [(f.line, f.end_line) for f in found] == [(7, 7), (9, 9)]
     assert all(f.related[0].line == 3 for f in found)
+
+
+def _lint_both(text, language="en"):
+    import lintnews
+
+    rules = ["repeated-paragraph", "repeated-sentence"]
+    return lintnews.lint_text(text, select=rules, language=language).findings
+
+
+DEK = (
+    "A new strain of phishing kit is being sold to criminals through chat forums and text messages."
+)
+LEAD = (
+    "Analysts are warning of a new phishing kit being marketed via links in chat forums and "
+    "text messages. The kit copies the login pages of four banks and sends what victims "
+    "type to a server abroad."
+)
+
+
+def test_a_lead_that_words_the_dek_again_is_reported():
+    findings = _lint_both(f"# Phishing kit spreads\n\n{DEK}\n\n{LEAD}\n\n{BODY}\n")
+    assert [(f.rule, f.line) for f in findings] == [("repeated-sentence", 5)]
+    assert [r.line for r in findings[0].related] == [3]
+    dek = "El Partido Verde negó estar detrás de los carteles con la cara del alcalde en cinco barrios."
+    lead = (
+        "El Partido Verde rechazó estar detrás de los carteles con la cara del alcalde que "
+        "aparecieron durante la noche del sábado en las calles de la ciudad."
+    )
+    found = _lint_both(f"# Carteles\n\n{dek}\n\n{lead}\n", language="es")
+    assert [(f.rule, f.line) for f in found] == [("repeated-paragraph", 5)]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        # the dek and a lead on the same story that says something else
+        f"# Phishing kit spreads\n\n{DEK}\n\nThe police arrested two men in Leeds on Monday "
+        "and seized laptops, phones and a list of 3,000 customers of the kit.\n",
+        # no dek: the lead is the first paragraph, a later one shares its words
+        f"# Phishing kit spreads\n\n{LEAD}\n\n{DEK} It was first seen in May.\n",
+        # the first line of prose has no stop: a title or a caption, not a dek
+        f"# Phishing kit spreads\n\n{DEK[:-1]}\n\n{LEAD}\n",
+        # the dek is not right above the lead
+        f"# Phishing kit spreads\n\n{DEK}\n\n{BODY}\n\n{LEAD}\n",
+    ],
+)
+def test_a_dek_and_a_lead_that_does_not_word_it_again_are_left_alone(draft):
+    assert not _lint_both(draft)

@@ -14,7 +14,10 @@ sentences of an earlier paragraph, not with the paragraph whole. Two entries of 
 a number updated, or advice given again in a sentence, is how a live blog goes on.
 
 The headline is compared on its own: a line that holds its words in order and adds at most
-``headline_extra_words`` words is reported; a lead that expands it further is not.
+``headline_extra_words`` words is reported; a lead that expands it further is not. A dek
+(the first paragraph of prose, one sentence) is compared with the opening of the longer
+paragraph right below it on a lower bar than other units: a lead that words the standfirst
+again shares most of its content words and a phrase of them in a row (``_dek_lead``).
 A paragraph that starts again the unfinished sentence ending the paragraph before it (a few
 words with no stop of their own, the last taken up by the new opening: "... small firms.
 Manning identified", then "He identified a draft policy ...") repeats that start.
@@ -251,7 +254,8 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
     para_index, sent_index = _Index(), _Index()
     para_matches: list[Match] = []
     sent_matches: list[Match] = []
-    headline = previous = None
+    headline = previous = dek = None
+    prose_seen = False
     units = _units(ctx)
     informative = _informative(ctx)
     for unit in units:
@@ -266,6 +270,16 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
             cands += sent_index.candidates(unit, need)
         match = match or best_match(unit, cands, o, informative)
         restart = None if match else _restart(unit, previous)
+        if not match and not restart and previous is dek and dek is not None:
+            # the lead words the dek again: reported as a sentence started again is (the
+            # paragraph, or its first sentence alone)
+            lead = _dek_lead(unit, dek, o)
+            match, restart = (lead, None) if lead and lead.later is unit else (None, lead)
+        dek = None
+        if not prose_seen and unit.kind == "paragraph" and unit.nwords >= DEK_WORDS:
+            prose_seen = True  # the first paragraph of prose: a dek when it is one sentence
+            if not (unit.sentences or match) and _SENTENCE_STOP.search(unit.text):
+                dek = unit
         previous = unit
         if match:
             para_matches.append(match)
@@ -287,6 +301,41 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
             sent_index.add(sentence)
     paragraphs = _without_series(_with_short_neighbours(para_matches, units), units)
     return paragraphs, sent_matches, units
+
+
+#: words of the first paragraph of prose: shorter lines above it are page furniture
+DEK_WORDS = 8
+#: share of the shorter one's content stems that a dek and the lead's first sentence share
+DEK_COVER = 0.6
+#: least Jaccard similarity of their content stems (a rewording elsewhere needs 0.5)
+DEK_JACCARD = 0.4
+#: content stems, in a row and in order, that a dek and the lead's first sentence share
+DEK_RUN = 3
+
+
+#: a sentence's closing stop, before closing quotes and brackets
+_SENTENCE_STOP = regexcache.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+
+
+def _dek_lead(lead: Unit, dek: Unit, o: dict) -> Match | None:
+    """The lead's first sentence (or the lead, when it is one) when it words the dek above
+    it again: the dek is the draft's first paragraph of prose, one sentence ending with a
+    stop (a caption's title has none); the lead is the longer paragraph right after it. A
+    standfirst and the opening it sums up share most content words, with a phrase of them
+    in a row ("... via online forums and SMS messages"); a reworded repeat anywhere else
+    needs more (``containment``), since two paragraphs on one topic share words too."""
+    if lead.nwords <= dek.nwords:
+        return None
+    sentence = lead.sentences[0] if lead.sentences else lead
+    shared = len(sentence.stems & dek.stems)
+    short = min(len(sentence.stems), len(dek.stems))
+    if short < o["min_content_words"] or shared < DEK_COVER * short:
+        return None
+    if MEASURES["jaccard"](shared, len(sentence.stems), len(dek.stems)) < DEK_JACCARD:
+        return None
+    if longest_run(sentence.seq, dek.seq) < DEK_RUN:
+        return None
+    return Match(sentence, dek, Relation("reworded", shared / short))
 
 
 #: most words of an unfinished sentence that the next paragraph starts again
