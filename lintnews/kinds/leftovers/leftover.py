@@ -857,8 +857,9 @@ SENTENCE_OPENER_WORDS = 6
 def _names_picture(ctx: Context, b: Body, i: int, longest: int) -> bool:
     """A paragraph of one line and at most ``longest`` words that opens with a word for a
     picture itself (``picture-words``) and the word that joins it to what it shows
-    (``caption-of``): "Fotograma del capítulo ...", "Interior de una pulquería en 1900.",
-    "View of the harbour". A short one is evidence enough (``PICTURE_WORDS``), and so is one
+    (``caption-of``), or with one word between them: "Fotograma del capítulo ...",
+    "Interior de una pulquería en 1900.", "View of the harbour", "Vista aérea de la plaza",
+    "Aerial view of the port". A short one is evidence enough (``PICTURE_WORDS``), and so is one
     of any length that opens with a word for a photograph itself (``photo-words``: "Foto
     de", "Photo of"); the classifier is asked about another longer one, a full sentence
     too: prose may open so ("Detail of the plan was published ..."). A line that ends with
@@ -867,13 +868,20 @@ def _names_picture(ctx: Context, b: Body, i: int, longest: int) -> bool:
     words = line.words
     if not 2 < len(words) <= longest or not words[0][:1].isupper():
         return False
-    if fold(words[1]) not in word_set(ctx.lang, "caption-of"):  # most lines: one lookup
+    of, pictures = word_set(ctx.lang, "caption-of"), word_set(ctx.lang, "picture-words")
+    if fold(words[1]) in of:  # most lines: this lookup and the next
+        named = fold(words[0]) in pictures
+    elif fold(words[2]) in of and words[1].islower():
+        # one word before the joining word, on either side of the picture's: "Vista aérea
+        # de la plaza", "Aerial view of the harbour"; not an article ("Las fotos de Reuters
+        # se podrán consultar": a sentence's subject)
+        stopwords = ctx.lang.stopwords
+        named = (fold(words[0]) in pictures or fold(words[1]) in pictures) and not (
+            words[0].lower() in stopwords or words[1] in stopwords
+        )
+    else:
         return False
-    return (
-        fold(words[0]) in word_set(ctx.lang, "picture-words")
-        and _alone(b, i)
-        and not line.text.rstrip().endswith(":")
-    )
+    return named and _alone(b, i) and not line.text.rstrip().endswith(":")
 
 
 #: most words of a place in a dateline alone on its line ("Ciudad de México -")
