@@ -396,3 +396,27 @@ def test_removing_a_credit_under_its_paragraph_keeps_the_paragraphs_apart(cli, t
         "El alcalde visitó la zona con los bomberos durante la tarde del miércoles.\n\n"
         "Los comerciantes calcularon las pérdidas en varios millones de euros.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "named"),
+    [
+        ("Vista aérea de la plaza durante la ceremonia", "es", True),
+        ("Aerial view of the harbour at dawn", "en", True),
+        ("Satellite image of the harbour", "en", True),
+        # a word between that no caption puts there: prose or a subhead, the classifier's
+        ("Vista previa de las cuentas del año", "es", False),
+        ("Imagen pública de la consejera", "es", False),
+        ("Clearer picture of the labour market", "en", False),
+        ("Interior minister of Spain visits the site", "en", False),
+    ],
+)
+def test_a_picture_named_with_a_word_between_is_read_from_a_closed_list(line, language, named):
+    text = (
+        "# The harbour festival\n\nThe harbour festival opened on Saturday with a parade of "
+        "forty boats, the organisers said.\n\nThousands of visitors walked along the quays "
+        f"until late in the evening.\n\n{line}\n\nThe festival goes on until Sunday night, "
+        "when fireworks will close it.\n"
+    )
+    details = [f.detail for f in lint(text, "stray-caption", language=language).findings]
+    assert any("naming its picture" in d for d in details) == named

@@ -173,6 +173,14 @@ def test_a_lead_that_words_the_dek_again_is_reported():
         f"# Phishing kit spreads\n\n{DEK[:-1]}\n\n{LEAD}\n",
         # the dek is not right above the lead
         f"# Phishing kit spreads\n\n{DEK}\n\n{BODY}\n\n{LEAD}\n",
+        # a question the lead answers, which words it again
+        "# Phishing kit spreads\n\nIs a new strain of phishing kit being sold to criminals "
+        f"through chat forums and text messages?\n\n{LEAD}\n",
+        # a note to the reader under a label, not a dek
+        f"# Phishing kit spreads\n\nCorrection: {DEK}\n\n{LEAD}\n",
+        # the lead opens with the quotation that bears the dek out
+        f'# Phishing kit spreads\n\n{DEK}\n\n"{LEAD.split(". ")[0]}," the analysts said. '
+        "The kit copies the login pages of four banks.\n",
     ],
 )
 def test_a_dek_and_a_lead_that_does_not_word_it_again_are_left_alone(draft):

@@ -857,13 +857,13 @@ SENTENCE_OPENER_WORDS = 6
 def _names_picture(ctx: Context, b: Body, i: int, longest: int) -> bool:
     """A paragraph of one line and at most ``longest`` words that opens with a word for a
     picture itself (``picture-words``) and the word that joins it to what it shows
-    (``caption-of``), or with one word between them: "Fotograma del capítulo ...",
-    "Interior de una pulquería en 1900.", "View of the harbour", "Vista aérea de la plaza",
-    "Aerial view of the port". A short one is evidence enough (``PICTURE_WORDS``), and so is one
-    of any length that opens with a word for a photograph itself (``photo-words``: "Foto
-    de", "Photo of"); the classifier is asked about another longer one, a full sentence
-    too: prose may open so ("Detail of the plan was published ..."). A line that ends with
-    a colon introduces what follows."""
+    (``caption-of``), or with a word of ``picture-modifiers`` beside the picture's:
+    "Fotograma del capítulo ...", "Interior de una pulquería en 1900.", "View of the
+    harbour", "Vista aérea de la plaza", "Aerial view of the port". A short one is
+    evidence enough (``PICTURE_WORDS``), and so is one of any length that opens with a
+    word for a photograph itself (``photo-words``: "Foto de", "Photo of"); the classifier
+    is asked about another longer one, a full sentence too: prose may open so ("Detail of
+    the plan was published ..."). A line that ends with a colon introduces what follows."""
     line = b.lines[i]
     words = line.words
     if not 2 < len(words) <= longest or not words[0][:1].isupper():
@@ -871,13 +871,14 @@ def _names_picture(ctx: Context, b: Body, i: int, longest: int) -> bool:
     of, pictures = word_set(ctx.lang, "caption-of"), word_set(ctx.lang, "picture-words")
     if fold(words[1]) in of:  # most lines: this lookup and the next
         named = fold(words[0]) in pictures
-    elif fold(words[2]) in of and words[1].islower():
-        # one word before the joining word, on either side of the picture's: "Vista aérea
-        # de la plaza", "Aerial view of the harbour"; not an article ("Las fotos de Reuters
-        # se podrán consultar": a sentence's subject)
-        stopwords = ctx.lang.stopwords
-        named = (fold(words[0]) in pictures or fold(words[1]) in pictures) and not (
-            words[0].lower() in stopwords or words[1] in stopwords
+    elif fold(words[2]) in of:
+        # a word of ``picture-modifiers`` on either side of the picture's: "Vista aérea de
+        # la plaza", "Aerial view of the harbour" (a closed list: "Imagen pública de la
+        # consejera", "Clearer picture of the labour market" are prose)
+        first, second = fold(words[0]), fold(words[1])
+        modifiers = word_set(ctx.lang, "picture-modifiers")
+        named = (first in pictures and second in modifiers) or (
+            first in modifiers and second in pictures
         )
     else:
         return False

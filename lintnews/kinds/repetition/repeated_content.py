@@ -278,7 +278,7 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
         dek = None
         if not prose_seen and unit.kind == "paragraph" and unit.nwords >= DEK_WORDS:
             prose_seen = True  # the first paragraph of prose: a dek when it is one sentence
-            if not (unit.sentences or match) and _SENTENCE_STOP.search(unit.text):
+            if not (unit.sentences or match) and _DEK.match(unit.text):
                 dek = unit
         previous = unit
         if match:
@@ -313,20 +313,27 @@ DEK_JACCARD = 0.4
 DEK_RUN = 3
 
 
-#: a sentence's closing stop, before closing quotes and brackets
-_SENTENCE_STOP = regexcache.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+#: a dek: a statement (it ends with a stop, not a question the lead answers) that opens with
+#: no label and colon ("Correction: ...", "Update: ..." are notes to the reader)
+_DEK = regexcache.compile(
+    r"(?!\W*[\p{L}\p{N}]+(?:\s+[\p{L}\p{N}]+)?\s*:)[^\n]*[.!…][\"'”’»)\]]*\s*$"
+)
 
 
 def _dek_lead(lead: Unit, dek: Unit, o: dict) -> Match | None:
     """The lead's first sentence (or the lead, when it is one) when it words the dek above
     it again: the dek is the draft's first paragraph of prose, one sentence ending with a
-    stop (a caption's title has none); the lead is the longer paragraph right after it. A
+    stop (a caption's title has none; a question is answered below it, which words it
+    again) and no label before a colon (``_DEK``); the lead is the longer paragraph right
+    after it, and opens with no quotation. A
     standfirst and the opening it sums up share most content words, with a phrase of them
     in a row ("... via online forums and SMS messages"); a reworded repeat anywhere else
     needs more (``containment``), since two paragraphs on one topic share words too."""
     if lead.nwords <= dek.nwords:
         return None
     sentence = lead.sentences[0] if lead.sentences else lead
+    if sentence.text.lstrip().startswith(tuple(QUOTE_MARKS)):
+        return None  # a quotation that bears the dek's paraphrase out, the usual order
     shared = len(sentence.stems & dek.stems)
     short = min(len(sentence.stems), len(dek.stems))
     if short < o["min_content_words"] or shared < DEK_COVER * short:
