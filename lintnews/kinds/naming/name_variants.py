@@ -589,8 +589,10 @@ def _lowercase_words(doc) -> frozenset[str]:
     """Words the draft writes in lowercase (gathered once per draft)."""
 
     def gather() -> frozenset[str]:
-        prose = (b.prose for b in doc.blocks if b.is_prose)
-        return frozenset(word.lower() for text in prose for word in _LOWER_WORD.findall(text))
+        # lowercased and split again in one call each, not word by word: a word holds no
+        # whitespace, and lowercasing looks at no character outside the word (see detect)
+        prose = (" ".join(_LOWER_WORD.findall(b.prose)) for b in doc.blocks if b.is_prose)
+        return frozenset(" ".join(prose).lower().split())
 
     return doc.memo("lowercase-words", gather)
 
