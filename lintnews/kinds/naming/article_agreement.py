@@ -12,6 +12,9 @@ article.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import Any
+
 import regex
 
 from ... import regexcache
@@ -39,15 +42,9 @@ _NAME_RUN = rf"{_NAME_PART}(?:\s+(?:de|del|de la|de los|de las)\s+{_NAME_PART})*
 
 def check_articles(ctx: Context):
     o = ctx.options
-    gender = {a.lower(): "m" for a in o["masculine"]} | {a.lower(): "f" for a in o["feminine"]}
+    gender, pattern = _articles(tuple(o["masculine"]), tuple(o["feminine"]))
     if not gender:
         return
-    articles = "|".join(
-        regex.escape(a).replace(r"\ ", r"\s+") for a in sorted(gender, key=len, reverse=True)
-    )
-    pattern = regexcache.compile(
-        rf"(?<![\p{{L}}\p{{M}}])((?i:{articles}))\s+({_NAME_RUN})", regex.V1
-    )
     connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
     uses = []  # (gender, words, article span, name, article)
     for block in ctx.doc.blocks:
@@ -98,6 +95,22 @@ def check_articles(ctx: Context):
 #: "el Madrid moderno"), or "de" and a year ("la Barcelona de 1992")
 _AFTER = regexcache.compile(r"[ \t]+(?:de[ \t]+\d|(\p{Ll}[\p{L}\p{M}]*))")
 _AGREES = {"f": ("a", "as"), "m": ("o", "os")}
+
+
+@lru_cache(maxsize=16)
+def _articles(masculine: tuple[str, ...], feminine: tuple[str, ...]) -> tuple[dict, Any]:
+    """{article: gender} and the pattern of an article and the name after it, made once
+    per rule's options (not on every draft)."""
+    gender = {a.lower(): "m" for a in masculine} | {a.lower(): "f" for a in feminine}
+    if not gender:
+        return gender, None
+    articles = "|".join(
+        regex.escape(a).replace(r"\ ", r"\s+") for a in sorted(gender, key=len, reverse=True)
+    )
+    pattern = regexcache.compile(
+        rf"(?<![\p{{L}}\p{{M}}])((?i:{articles}))\s+({_NAME_RUN})", regex.V1
+    )
+    return gender, pattern
 
 
 def _modified(prose: str, end: int, gender: str) -> bool:
