@@ -396,6 +396,58 @@ class PatternSet:
             ]
 
 
+#: a pattern that opens (inside non-capturing groups, optional or not) by looking around or
+#: by passing over a run of any characters: "(?:[^\n]{0,80}?\b)?(?:all rights reserved|...)"
+_OPENS_SCANNING = regexcache.compile(r"(?:\(\?:)*(?:" + _SCANS.pattern + ")")
+
+
+class FirstMatch:
+    """``UserPattern(template.format("(?:p1)|(?:p2)|..."), flags).match``, the same match
+    for less. An alternative that opens by passing over the text before the literals it
+    needs (``_OPENS_SCANNING``: "[^\n]{0,80}?" then a phrase) reads on at every try, and its
+    literals are rare. A text that lacks them gives it no match, so the alternation without
+    it finds the same first match; the whole alternation runs only on a text that holds the
+    literals of one of them. Alternatives whose meaning depends on their neighbours
+    (``_stands_alone``: group numbers, references) keep the alternation whole."""
+
+    def __init__(self, patterns: tuple[str, ...], template: str, flags: int = 0):
+        self.whole = UserPattern(template.format("|".join(f"(?:{p})" for p in patterns)), flags)
+        self.pattern = self.whole.pattern
+        self.rest: UserPattern | None = self.whole
+        self.scanning: list[UserPattern] = []
+        if len(patterns) < 2 or not all(_stands_alone(p) for p in patterns):
+            return
+        scanning = []
+        for p in patterns:
+            if _OPENS_SCANNING.match(p):
+                part = UserPattern(template.format(f"(?:{p})"), flags)
+                if part.needs() is not None:
+                    scanning.append((p, part))
+        if not scanning:
+            return
+        apart = {p for p, _ in scanning}
+        rest = [p for p in patterns if p not in apart]
+        self.scanning = [part for _, part in scanning]
+        self.rest = None
+        if rest:
+            self.rest = UserPattern(template.format("|".join(f"(?:{p})" for p in rest)), flags)
+            self.rest.pattern = self.pattern  # a timeout names the rule's alternation
+
+    def __repr__(self) -> str:
+        return f"FirstMatch({self.pattern!r})"
+
+    def absent(self, text: str, folded: str | None = None) -> bool:
+        """``UserPattern.absent`` of the whole alternation."""
+        return self.whole.absent(text, folded)
+
+    def match(self, text: str):
+        if self.scanning:
+            folded = prefilter.fold(text)
+            if any(not part.absent(text, folded) for part in self.scanning):
+                return self.whole.match(text)
+        return self.rest.match(text) if self.rest is not None else None
+
+
 class _Budget:
     """One time limit shared by the searches of one scan."""
 

@@ -7,7 +7,7 @@ import time
 import pytest
 import regex
 
-from lintnews.patterns import PatternSet, PatternTimeout, UserPattern
+from lintnews.patterns import FirstMatch, PatternSet, PatternTimeout, UserPattern
 
 
 def test_catastrophic_pattern_is_stopped(monkeypatch):
@@ -135,6 +135,42 @@ def test_for_lines_answers_as_the_alternation(patterns, template):
         matches = PatternSet(patterns, template, regex.I).for_lines(chosen)
         for text in chosen:
             assert matches(text) == bool(whole.match(text)), text
+
+
+@pytest.mark.parametrize(
+    "patterns",
+    [
+        (  # an alternative before the scanning one that matches the same line: it stays first
+            r"all rights",
+            r"(?:[^\n]{0,80}?\b)?(?:all rights reserved|derechos reservados)\b",
+            r"foto\s*:",
+            r"(?=[^\n]{0,300}\bnewsletter\b)sign up",
+        ),
+        (r"(?:[^\n]{0,80}?\b)?here", r"[^ ]+ clicks?"),  # nothing left beside the scanning one
+        (r"[^\n]{0,40}here", r"(a)\1"),  # a group reference: the alternation as it is
+    ],
+)
+def test_first_match_gives_the_alternations_match(patterns):
+    template = r"^\W{{0,3}}(?:{})"
+    whole = regex.compile(
+        template.format("|".join(f"(?:{p})" for p in patterns)), regex.I | regex.V1
+    )
+    first = FirstMatch(patterns, template, regex.I)
+    texts = SCANNING_LINES + [
+        "All rights reserved. © 2024 Example Media",
+        "© 2024 Example Media. Todos los derechos reservados.",
+        "The union's rights were reserved for later, the judge said.",
+        "Sign up for the newsletter here",
+        "aa here",
+        "Two clicks here",
+    ]
+    for text in texts:
+        expected = whole.match(text)
+        got = first.match(text)
+        assert (got and (got.span(), got.group())) == (
+            expected and (expected.span(), expected.group())
+        ), text
+    assert bool(first.scanning) == all(r"\1" not in p for p in patterns)
 
 
 def test_for_lines_leaves_the_scanning_patterns_out_of_a_draft_without_their_words():

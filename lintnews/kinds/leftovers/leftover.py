@@ -65,7 +65,7 @@ from ...document import Span
 from ...findings import Fix, Hit
 from ...language import SENTENCE_END, WORD
 from ...language.normalize import fold, has_confusables
-from ...patterns import PatternSet, UserPattern, join_lines
+from ...patterns import FirstMatch, PatternSet, UserPattern, join_lines
 from ...records import frozen
 from ..base import Context, Options, RuleKind, folder_of, option, options_dataclass
 from .caption_features import (
@@ -195,7 +195,7 @@ _patterns_cache: dict = {}
 class Patterns:
     """A rule's patterns compiled for one language (None: the rule has none of the kind)."""
 
-    markers: UserPattern | None
+    markers: FirstMatch | None
     lines: PatternSet | None
     inline: PatternSet | None
     markup: PatternSet | None
@@ -236,8 +236,7 @@ def _compile(patterns: tuple[str, ...], template: str):
     """The alternation of the patterns (the marker that opens a line names the finding)."""
     if not patterns:
         return None
-    alternatives = "|".join(f"(?:{p})" for p in patterns)
-    return UserPattern(template.format(alternatives), regex.I)
+    return FirstMatch(patterns, template, regex.I)
 
 
 def _compile_set(patterns: tuple[str, ...], template: str):
