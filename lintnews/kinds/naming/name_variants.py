@@ -924,8 +924,11 @@ def _typos(ctx: Context, groups, lex, named, ordinary, links=()):
                 continue  # Werkbahn / Werksbahn; Vertrags / Vertrages
             if _inverted_people(a[2], b[2], ctx.doc.text):
                 continue  # "Löffler, Michelle" / "Weiland, Michele": a list of two people
-            if _compound_part(a[2], ctx.doc.text) or _compound_part(b[2], ctx.doc.text):
-                continue  # "Marie" of "Jean-Marie Le Pen" / "Marine Le Pen": two given names
+            # "Marie" of "Jean-Marie Le Pen" is no use of "Marie" to set against "Marine Le Pen"
+            a_uses, b_uses = _whole_uses(a[2], ctx.doc.text), _whole_uses(b[2], ctx.doc.text)
+            if not a_uses or not b_uses:
+                continue
+            a, b = (a[0], a[1], a_uses), (b[0], b[1], b_uses)
             pair = _misplaced_possessive(a, b, o) or _typo_pair(a, b, lex, o)
             if pair is not None:
                 (form, occ), (major, major_occ) = pair
@@ -933,16 +936,19 @@ def _typos(ctx: Context, groups, lex, named, ordinary, links=()):
     return out
 
 
-def _compound_part(uses: list[Mention], text: str) -> bool:
-    """Every use of the form is a part of a hyphenated word in a full name ("Marie" of
-    "Jean-Marie Le Pen"): the compound is a given name of its own, and its part no spelling
-    of a name one letter away. A part of a compound noun alone ("Heizköper-Thermostate") is
-    still compared."""
-    return all(
-        (text[m.start - 1 : m.start] == "-" or text[m.end : m.end + 1] == "-")
-        and len(m.context) >= 2
+def _whole_uses(uses: list[Mention], text: str) -> list[Mention]:
+    """The uses of a form that are not a part of a hyphenated word in a full name ("Marie"
+    of "Jean-Marie Le Pen"): such a compound is a given name of its own, and its part no
+    spelling of a name one letter away. A part of a compound noun alone
+    ("Heizköper-Thermostate") is still compared."""
+    return [
+        m
         for m in uses
-    )
+        if not (
+            (text[m.start - 1 : m.start] == "-" or text[m.end : m.end + 1] == "-")
+            and len(m.context) >= 2
+        )
+    ]
 
 
 #: a surname and its comma before a given name, in a list written "Surname, Given"
