@@ -197,10 +197,16 @@ _MATCHES_NEWLINE = regexcache.compile(r"\\[WsDPX]|\\p\{\^?[CZ]|\[\^")
 _ESCAPED_BACKSLASH = regexcache.compile(r"\\\\")
 
 
-#: a pattern that opens by looking ahead or by passing over a run of any characters
-#: ("(?=[^\n]{0,300}$)...", "[^\n]{0,150}\b(?:click|...)"): tried at a place, it reads on
-#: through the line (see ``PatternSet.for_lines``)
-_SCANS = regexcache.compile(r"\(\?<?[=!]|(?:\.|\[\^[^\]]*\])(?:[*+]|\{\d*,\d*\})")
+#: a pattern that opens (inside non-capturing groups, optional or not) by looking around or
+#: by passing over a run of any characters ("(?=[^\n]{0,300}$)...", "[^\n]{0,150}\b(?:click|
+#: ...)", "(?:[^\n]{0,80}?\b)?(?:all rights reserved|...)"): tried at a place, it reads on
+#: through the line (see ``PatternSet.for_lines`` and ``FirstMatch``)
+_SCANS = regexcache.compile(r"(?:\(\?:)*(?:\(\?<?[=!]|(?:\.|\[\^[^\]]*\])(?:[*+]|\{\d*,\d*\}))")
+
+
+def _alternation(template: str, patterns) -> str:
+    """``template`` around the alternation of ``patterns``, each in its own group."""
+    return template.format("|".join(f"(?:{p})" for p in patterns))
 
 
 def _line_local(pattern: str) -> bool:
@@ -235,7 +241,7 @@ class PatternSet:
     """
 
     def __init__(self, patterns: tuple[str, ...], template: str, flags: int = 0):
-        self.pattern = template.format("|".join(f"(?:{p})" for p in patterns))
+        self.pattern = _alternation(template, patterns)
         self.sources = patterns
         self.template = template
         self.flags = flags
@@ -345,7 +351,7 @@ class PatternSet:
         if not rest:
             return None, scanning
         try:
-            alternation = self.template.format("|".join(f"(?:{p})" for p in rest))
+            alternation = _alternation(self.template, rest)
             return UserPattern(alternation, self.flags), scanning
         except ValueError:  # it does not compile: ``matches`` answers
             return None
@@ -396,22 +402,17 @@ class PatternSet:
             ]
 
 
-#: a pattern that opens (inside non-capturing groups, optional or not) by looking around or
-#: by passing over a run of any characters: "(?:[^\n]{0,80}?\b)?(?:all rights reserved|...)"
-_OPENS_SCANNING = regexcache.compile(r"(?:\(\?:)*(?:" + _SCANS.pattern + ")")
-
-
 class FirstMatch:
     """``UserPattern(template.format("(?:p1)|(?:p2)|..."), flags).match``, the same match
     for less. An alternative that opens by passing over the text before the literals it
-    needs (``_OPENS_SCANNING``: "[^\n]{0,80}?" then a phrase) reads on at every try, and its
+    needs (``_SCANS``: "[^\n]{0,80}?" then a phrase) reads on at every try, and its
     literals are rare. A text that lacks them gives it no match, so the alternation without
     it finds the same first match; the whole alternation runs only on a text that holds the
     literals of one of them. Alternatives whose meaning depends on their neighbours
     (``_stands_alone``: group numbers, references) keep the alternation whole."""
 
     def __init__(self, patterns: tuple[str, ...], template: str, flags: int = 0):
-        self.whole = UserPattern(template.format("|".join(f"(?:{p})" for p in patterns)), flags)
+        self.whole = UserPattern(_alternation(template, patterns), flags)
         self.pattern = self.whole.pattern
         self.rest: UserPattern | None = self.whole
         self.scanning: list[UserPattern] = []
@@ -419,7 +420,7 @@ class FirstMatch:
             return
         scanning = []
         for p in patterns:
-            if _OPENS_SCANNING.match(p):
+            if _SCANS.match(p):
                 part = UserPattern(template.format(f"(?:{p})"), flags)
                 if part.needs() is not None:
                     scanning.append((p, part))
@@ -430,7 +431,7 @@ class FirstMatch:
         self.scanning = [part for _, part in scanning]
         self.rest = None
         if rest:
-            self.rest = UserPattern(template.format("|".join(f"(?:{p})" for p in rest)), flags)
+            self.rest = UserPattern(_alternation(template, rest), flags)
             self.rest.pattern = self.pattern  # a timeout names the rule's alternation
 
     def __repr__(self) -> str:

@@ -13,7 +13,6 @@ article.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
 
 import regex
 
@@ -98,7 +97,9 @@ _AGREES = {"f": ("a", "as"), "m": ("o", "os")}
 
 
 @lru_cache(maxsize=16)
-def _articles(masculine: tuple[str, ...], feminine: tuple[str, ...]) -> tuple[dict, Any]:
+def _articles(
+    masculine: tuple[str, ...], feminine: tuple[str, ...]
+) -> tuple[dict[str, str], regex.Pattern | None]:
     """{article: gender} and the pattern of an article and the name after it, made once
     per rule's options (not on every draft)."""
     gender = {a.lower(): "m" for a in masculine} | {a.lower(): "f" for a in feminine}

@@ -909,9 +909,12 @@ def _typos(ctx: Context, groups, lex, named, ordinary, links=()):
             continue
         total = [m for occ in live.values() for m in occ]
         form = max(live, key=lambda f: len(live[f]))
-        if all(m.words == 1 for m in total):
-            singles.append((fold(form), form, total))
-    singles = [s for s in singles if len(s[0]) >= o["typo_min_length"]]
+        if all(m.words == 1 for m in total) and len(fold(form)) >= o["typo_min_length"]:
+            # "Marie" of "Jean-Marie Le Pen" is no use of "Marie" to set against "Marine Le
+            # Pen": the uses compared leave such parts out (``_whole_uses``)
+            whole = _whole_uses(total, ctx.doc.text)
+            if whole:
+                singles.append((fold(form), form, whole, total))
     singles.sort(key=lambda s: s[0])
     out = []
     for i, a in enumerate(singles):
@@ -922,13 +925,8 @@ def _typos(ctx: Context, groups, lex, named, ordinary, links=()):
                 continue
             if _compound_link(a[1], b[1], links) or _inflected(a[0], b[0], endings):
                 continue  # Werkbahn / Werksbahn; Vertrags / Vertrages
-            if _inverted_people(a[2], b[2], ctx.doc.text):
+            if _inverted_people(a[3], b[3], ctx.doc.text):
                 continue  # "Löffler, Michelle" / "Weiland, Michele": a list of two people
-            # "Marie" of "Jean-Marie Le Pen" is no use of "Marie" to set against "Marine Le Pen"
-            a_uses, b_uses = _whole_uses(a[2], ctx.doc.text), _whole_uses(b[2], ctx.doc.text)
-            if not a_uses or not b_uses:
-                continue
-            a, b = (a[0], a[1], a_uses), (b[0], b[1], b_uses)
             pair = _misplaced_possessive(a, b, o) or _typo_pair(a, b, lex, o)
             if pair is not None:
                 (form, occ), (major, major_occ) = pair

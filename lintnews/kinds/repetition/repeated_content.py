@@ -271,8 +271,9 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
         match = match or best_match(unit, cands, o, informative)
         restart = None if match else _restart(unit, previous)
         if not match and not restart and previous is dek and dek is not None:
-            # the lead words the dek again: reported as a sentence started again is (the
-            # paragraph, or its first sentence alone)
+            # the lead words the dek again: a one-sentence lead is a paragraph match; the
+            # first sentence of a longer one is taken as a restart is (a sentence match, and
+            # that sentence is not compared again below)
             lead = _dek_lead(unit, dek, o)
             match, restart = (lead, None) if lead and lead.later is unit else (None, lead)
         dek = None
@@ -325,10 +326,10 @@ def _dek_lead(lead: Unit, dek: Unit, o: dict) -> Match | None:
     it again: the dek is the draft's first paragraph of prose, one sentence ending with a
     stop (a caption's title has none; a question is answered below it, which words it
     again) and no label before a colon (``_DEK``); the lead is the longer paragraph right
-    after it, and opens with no quotation. A
-    standfirst and the opening it sums up share most content words, with a phrase of them
-    in a row ("... via online forums and SMS messages"); a reworded repeat anywhere else
-    needs more (``containment``), since two paragraphs on one topic share words too."""
+    after it, and opens with no quotation. A standfirst and the opening it sums up share
+    most content words, with a phrase of them in a row ("... via online forums and SMS
+    messages"); a reworded repeat anywhere else needs more (``containment``), since two
+    paragraphs on one topic share words too."""
     if lead.nwords <= dek.nwords:
         return None
     sentence = lead.sentences[0] if lead.sentences else lead
