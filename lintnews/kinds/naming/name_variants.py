@@ -196,12 +196,20 @@ def check_names(ctx: Context):
         if len(forms) < 2:
             hits += _misspelt_words(ctx, all_forms, lex, o["known_zipf"], ordinary)
             continue
-        # the form the draft itself uses more (outside quotations) first, then the more used;
-        # on a tie, the one the text holds more often inside longer names too ("... de
-        # Fomento José Luis Ramírez"), then the first
+        # a form with its letters composed first (a decomposed one is never the spelling
+        # to write, however often the draft has it), then the form the draft itself uses
+        # more (outside quotations), then the more used; on a tie, the one the text holds
+        # more often inside longer names too ("... de Fomento José Luis Ramírez"), then the
+        # first
         ranked = sorted(
             forms.items(),
-            key=lambda kv: (-_own(ctx, kv[1]), -len(kv[1]), -_uses(text, kv[0]), kv[1][0].start),
+            key=lambda kv: (
+                not unicodedata.is_normalized("NFC", kv[0]),
+                -_own(ctx, kv[1]),
+                -len(kv[1]),
+                -_uses(text, kv[0]),
+                kv[1][0].start,
+            ),
         )
         major, major_occ = ranked[0]
         for form, occ in ranked[1:]:
