@@ -30,6 +30,9 @@ class Memo:
 
 
 #: Block kinds a parser may produce. Prose kinds are the ones rules read as text.
+#: the most words of an image's caption (``Document.caption_start``)
+CAPTION_WORDS = 60
+
 PROSE_KINDS = frozenset({"heading", "paragraph", "list_item", "blockquote", "image", "table"})
 BLOCK_KINDS = PROSE_KINDS | {"code", "html", "front_matter"}
 
@@ -174,6 +177,26 @@ class Document(Memo):
         while last + 1 < len(self.blocks) and belongs(self.blocks[last + 1]):
             last += 1
         return self.blocks[first : last + 1]
+
+    def caption_start(self, block: Block) -> int | None:
+        """Where the caption of a Markdown image starts in ``block``, or None: right after
+        the image when the image opens the paragraph and text follows it ("![...](...)" and
+        "*The mayor on Tuesday. Photo: Jane Roe*" on the next line), the paragraph's start
+        when it is a short one right below an image of its own. A caption is at most
+        ``CAPTION_WORDS`` words: a longer text below an image is the article going on."""
+        if block.kind != "paragraph":
+            return None
+        image = next((i for i in block.inlines if i.kind == "image"), None)
+        if image is not None:
+            opens = not block.prose[: image.span.start - block.span.start].strip()
+            after = block.prose[image.span.end - block.span.start :]
+            if opens and after.strip() and len(after.split()) <= CAPTION_WORDS:
+                return image.span.end + len(after) - len(after.lstrip())
+            return None
+        before = self.previous(block)
+        if before is not None and before.kind == "image":
+            return block.span.start if len(block.prose.split()) <= CAPTION_WORDS else None
+        return None
 
     def list_of(self, block: Block) -> tuple[Block, ...]:
         """The items of the list ``block`` is an item of, in order (nested lists are lists

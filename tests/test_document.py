@@ -76,6 +76,25 @@ def test_a_paragraph_is_an_image_only_when_an_image_is_all_it_holds():
     assert doc.blocks[1].meta["alt"] == "Kim"
 
 
+def test_an_images_caption_is_the_text_right_below_it():
+    long = " ".join(["palabra"] * 61)
+    source = (
+        "![El alcalde](alcalde.jpg)\n*El alcalde, el martes. Foto: Ana Ruiz*\n\n"  # 0
+        "Texto antes ![b](b.png)\ny una línea más\n\n"  # 1: the image opens nothing
+        "![Puerto](puerto.jpg)\n\n"  # 2: an image alone
+        "Vista del puerto al amanecer.\n\n"  # 3: below it, short
+        "![Plaza](plaza.jpg)\n\n"  # 4
+        f"{long}\n\n"  # 5: below it, the article going on
+        "Un párrafo sin imagen.\n"  # 6
+    )
+    doc = markdown.parse("x.md", source)
+    starts = [doc.caption_start(b) for b in doc.blocks]
+    first = doc.blocks[0]
+    assert starts[0] == first.span.start + source.index("El alcalde, el")
+    assert starts[3] == doc.blocks[3].span.start
+    assert starts[1] is starts[2] is starts[4] is starts[5] is starts[6] is None
+
+
 def test_block_spans_point_into_the_source_and_prose_keeps_offsets():
     doc = markdown.parse("x.md", MD)
     for block in doc.blocks:

@@ -160,38 +160,36 @@ class Body:
     claimed: frozenset[int] = frozenset()
 
 
-def body(doc: Document, skip_after_image: bool = False) -> Body:
+def body(doc: Document, skip_captions: bool = False) -> Body:
     """The lines of the body's plain paragraphs (headings, lists, quotes are not body lines).
 
     Both leftover rules read the same lines: they are split and folded once per document
     (kept on it); each call gets its own ``Line`` records, since a rule writes its verdict
     into ``Line.rule``.
     """
-    b = doc.memo(("leftover-body", skip_after_image), lambda: _split_body(doc, skip_after_image))
+    b = doc.memo(("leftover-body", skip_captions), lambda: _split_body(doc, skip_captions))
     lines = [Line(ln.span, ln.raw, ln.text, ln.block, ln.words) for ln in b.lines]
     return Body(lines, b.blocks, b.capitalised, b.counts)
 
 
-def _split_body(doc: Document, skip_after_image: bool) -> Body:
+def _split_body(doc: Document, skip_captions: bool) -> Body:
     lines: list[Line] = []
     index = 0
-    after_image = False
     for block in doc.blocks:
         if block.kind in ("front_matter", "heading"):
             continue
         index += 1
         if block.kind != "paragraph":
-            after_image = block.kind == "image"
             continue
-        if after_image and skip_after_image:
-            after_image = False
-            continue
-        after_image = False
+        # an image's caption (``Document.caption_start``) is the image's, not a leftover
+        caption = doc.caption_start(block) if skip_captions else None
         for m in _LINE.finditer(block.prose):
             raw = m.group().strip()
             if not raw:
                 continue
             start = block.span.start + m.start() + (len(m.group()) - len(m.group().lstrip()))
+            if caption is not None and start >= caption:
+                continue
             text = fold_confusables(raw)
             lines.append(Line(Span(start, start + len(raw)), raw, text, index, split_words(text)))
     return Body(lines, index, _capitalised_words(lines), Counter(line_key(ln.text) for ln in lines))

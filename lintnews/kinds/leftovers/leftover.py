@@ -132,7 +132,9 @@ class LeftoverOptions(Options):
     min_salad_words: int = option(3, "fewest words in a keyword-salad line")
     max_stopword_ratio: float = option(0.2, "most stopwords in a keyword-salad line")
     skip_top_blocks: int = option(1, "body blocks after the headline left to markers (dek)")
-    after_image_ok: bool = option(False, "a line right after a Markdown image is its caption")
+    after_image_ok: bool = option(
+        True, "the text right below a Markdown image (its paragraph or the next) is its caption"
+    )
 
 
 @frozen

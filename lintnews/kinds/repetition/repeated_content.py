@@ -137,6 +137,8 @@ def _units(ctx: Context) -> list[Unit]:
             continue
         if any(p.search(block.text) for p in allow):
             continue
+        if ctx.doc.caption_start(block) is not None:
+            continue  # an image's alt text and caption name what the text says: no repeat
         unit = make_unit(ctx.lang, len(units), block.span, block.kind, clean(block.text))
         unit.stamped = bool(_STAMP.match(block.text))
         if len(block.sentences) > 1:  # a block that is its only sentence: compared as a block
