@@ -263,10 +263,15 @@ def _drop_caps_runs(words: list[Word], text: str, offset: int) -> list[Word]:
 
 
 #: what follows a place in capitals opening a dateline: a date, the agency, the dash
-#: ("LUGO, 3 jun (EFE).-", "FARO (Lusa) –", "FULDA (dpa) -"). Narrower than the leftover
-#: rules' ``DATELINE_START``, which takes any capitalised words before a dash: here the
-#: agency in brackets is the evidence ("MERZ B. SCHWANEN – Zeitlose ..." is a brand's line)
-_DATELINE_TAIL = regexcache.compile(r"(?:,[^()\n]{1,25}?)?\s*\([^()\n]{1,30}\)\s*\.?\s?[-–—]")
+#: ("LUGO, 3 jun (EFE).-", "FARO (Lusa) –", "FULDA (dpa) -"), or a comma, the state or
+#: country in one to three capitalised words and the dash ("TULSA, Okla. —", "KYIV,
+#: Ukraine —"). Narrower than the leftover rules' ``DATELINE_START``, which takes any
+#: capitalised words before a dash: here the agency in brackets or the comma and region
+#: is the evidence ("MERZ B. SCHWANEN – Zeitlose ..." is a brand's line)
+_DATELINE_TAIL = regexcache.compile(
+    r"(?:,[^()\n]{1,25}?)?\s*\([^()\n]{1,30}\)\s*\.?\s?[-–—]"
+    r"|,[ \t]*\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2}[ \t]*[-–—]"
+)
 
 
 def _dateline_tail(text: str, start: int, end: int) -> bool:

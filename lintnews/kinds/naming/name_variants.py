@@ -200,7 +200,8 @@ def check_names(ctx: Context):
         # to write, however often the draft has it), then the form the draft itself uses
         # more (outside quotations), then the more used; on a tie, the one the text holds
         # more often inside longer names too ("... de Fomento José Luis Ramírez"), then the
-        # first
+        # one of better established words ("Councillor Rebecca Evans" once, "Councillor
+        # Rebbeca Evans" once), then the first
         ranked = sorted(
             forms.items(),
             key=lambda kv: (
@@ -208,6 +209,7 @@ def check_names(ctx: Context):
                 -_own(ctx, kv[1]),
                 -len(kv[1]),
                 -_uses(text, kv[0]),
+                not _established(kv[0], lex),
                 kv[1][0].start,
             ),
         )
@@ -229,7 +231,7 @@ def check_names(ctx: Context):
                 continue  # both ordinary words a transliteration apart (Polo / Pollo)
             single = all(m.words == 1 for m in (*occ, *major_occ))
             if single and (
-                _different_people(occ, major_occ, given)
+                _different_people(occ, major_occ, given, form.lower() != major.lower())
                 or (form.lower() != major.lower() and _inverted_people(occ, major_occ, text))
             ):
                 continue  # Anna Smith / Ana López, Löffler, Michelle / Weiland, Michele
@@ -471,6 +473,21 @@ def _report(ctx: Context, form: str, occ: list[Mention], major: str, major_occ: 
             related=tuple(related),
             fix=unless_quoted(ctx.doc, Fix(span, major, safe=False)),
         )
+
+
+_NAME_PARTS = regexcache.compile(r"[\s\-]+")
+
+
+def _established(form: str, lex) -> bool:
+    """Whether the lexicon holds every word of ``form`` (a hyphenated word's parts each)
+    but its acronyms, and it has such a word: "Rebecca" and "Köln" are, "Rebbeca" and
+    "Koeln" are not; an acronym ("FCA", "COVID" of "COVID-Station") is no evidence either
+    way. Only whether, not how often: a web-wide word list writes "Beyonce" more often
+    than "Beyoncé", and both are established."""
+    if lex is None:
+        return False
+    words = [w for w in _NAME_PARTS.split(form) if 2 * sum(map(str.isupper, w)) < len(w)]
+    return bool(words) and all(lex.zipf(w.lower()) > 0 for w in words)
 
 
 def _uses(text: str, form: str) -> int:
@@ -1081,13 +1098,18 @@ def _others(m: Mention, given=None, rarer: bool = False) -> frozenset[str]:
     return frozenset((*given(m.context[:at], rarer), *m.context[at + 1 :])) - {own}
 
 
-def _different_people(minor: list[Mention], major: list[Mention], given=None) -> bool:
-    """Every use of the rarer form sits in a longer name, so does a use of the other at
-    least, and those names share no other word: another person whose surname looks alike,
-    named in full each time ("Valentino Rossi" beside "Francesco Rosi ... Rosi said",
-    "Thomas Meyer" beside "Sebastian Meier ... Meier"). Only the words that may be given
-    names count (``given``): "Mr Erdoğan" after "Recep Tayyip Erdogan" is one man."""
+def _different_people(
+    minor: list[Mention], major: list[Mention], given=None, introduced: bool = False
+) -> bool:
+    """Every use of the rarer form sits in a longer name (``introduced``: one use does, the
+    others may be the surname alone), so does a use of the other at least, and those names
+    share no other word: another person whose surname looks alike ("Valentino Rossi"
+    beside "Francesco Rosi ... Rosi said"; introduced, "Daan Jansen" beside "Sven Janssen
+    ... Janssen said"). Only the words that may be given names count (``given``): "Mr
+    Erdoğan" after "Recep Tayyip Erdogan" is one man."""
     a = [_others(m, given, rarer=True) for m in minor]
+    if introduced:
+        a = [found for found in a if found]
     b = [found for found in (_others(m, given) for m in major) if found]
     if not a or not all(a) or not b:
         return False
