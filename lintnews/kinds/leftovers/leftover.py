@@ -276,7 +276,9 @@ def annotate(ctx: Context) -> Body:
             line.rule = FURNITURE
         if not line.rule and line.block > o["skip_top_blocks"]:
             line.rule = _shape(ctx, b, i)
-    b.claimed = _structure(b, o["max_words"], ctx.lang.stopwords) | _sign_offs(ctx, b)
+    b.claimed = (
+        _structure(b, o["max_words"], ctx.lang.stopwords) | _sign_offs(ctx, b) | _attributed(ctx, b)
+    )
     return b
 
 
@@ -306,6 +308,38 @@ def _sign_offs(ctx: Context, b: Body) -> frozenset[int]:
 
 #: most words of a sign-off line
 SIGN_OFF_WORDS = 30
+
+#: fewest words of a sentence that reports someone's words (``_attributed``)
+ATTRIBUTED_WORDS = 12
+
+
+def _attributed(ctx: Context, b: Body) -> frozenset[int]:
+    """Lines a marker or a line pattern matched that are a sentence of someone's words, its
+    attribution at the end ("Sign up for the free alert service to get warnings about new
+    scams, the force said."; the language's ``attribution-verbs``): article text. A related
+    headline ("Read more: Barn destroyed in fire, officials say") has no full stop."""
+    verbs = tuple(ctx.lang.data.get("attribution-verbs") or ())
+    if not verbs:
+        return frozenset()
+    pattern = ctx.lang.memo(("attribution", verbs), lambda: _attribution_pattern(verbs))
+    return frozenset(
+        i
+        for i, line in enumerate(b.lines)
+        if line.rule
+        and len(line.words) >= ATTRIBUTED_WORDS
+        and pattern.search(line.text) is not None
+    )
+
+
+def _attribution_pattern(verbs: tuple[str, ...]):
+    """ ", the force said." or ", said Jane Roe, a spokeswoman." ending a sentence (the verb
+    last, or a capitalised name after it: ", con las cuales dijo estar comprometido." is
+    no attribution)."""
+    alternation = "|".join(sorted((regex.escape(v) for v in verbs), key=len, reverse=True))
+    return regexcache.compile(
+        r"(?i),\s+(?:[\p{L}\p{N}'’.-]+\s+){0,6}?(?:" + alternation + r")"
+        r"(?:\s+(?-i:\p{Lu})[\p{L}'’.-]*(?:,?\s+[\p{L}\p{N}'’.-]+){0,6})?\s*[.!][\"”»’]?\s*$"
+    )
 
 
 #: fewest dated heads that make a timeline or a live blog (one date above the lede is the
