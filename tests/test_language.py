@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from conftest import lint
+import pytest
+
+from conftest import ROOT, lint
 from lintnews.language import UNKNOWN, load_languages
 from lintnews.plugin.builtin import builtin_rules_dir
 
-POLISH = (
-    "# Powódź w Kłodzku\n\n"
-    "Woda w Nysie Kłodzkiej przekroczyła w nocy stan alarmowy o ponad metr. Strażacy "
-    "ewakuowali mieszkańców trzech ulic w pobliżu rynku, a burmistrz ogłosił pogotowie "
-    "przeciwpowodziowe dla całej gminy.\n\n"
-    "Według synoptyków opady mają osłabnąć dopiero w czwartek. Szkoły pozostaną zamknięte, "
-    "a autobusy miejskie pojadą objazdami przez most kolejowy.\n\n"
-    "Woda w Nysie Kłodzkiej przekroczyła w nocy stan alarmowy o ponad metr. Strażacy "
-    "ewakuowali mieszkańców trzech ulic w pobliżu rynku, a burmistrz ogłosił pogotowie "
-    "przeciwpowodziowe dla całej gminy.\n"
+FINNISH = (
+    "# Tulva Kouvolassa\n\n"
+    "Kymijoen vedenpinta nousi yöllä hälytysrajan yli yli metrillä. Pelastuslaitos evakuoi "
+    "kolmen kadun asukkaat torin läheltä, ja kaupunginjohtaja julisti koko kunnan "
+    "valmiustilaan tiistaina.\n\n"
+    "Meteorologien mukaan sateet heikkenevät vasta torstaina. Koulut pysyvät suljettuina, "
+    "ja kaupungin bussit kulkevat kiertoteitä rautatiesillan kautta koko viikon.\n\n"
+    "Kymijoen vedenpinta nousi yöllä hälytysrajan yli yli metrillä. Pelastuslaitos evakuoi "
+    "kolmen kadun asukkaat torin läheltä, ja kaupunginjohtaja julisti koko kunnan "
+    "valmiustilaan tiistaina.\n"
 )
 
 SPANISH = (
@@ -31,9 +33,9 @@ def _languages():
 
 
 def test_a_draft_in_a_language_without_data_is_read_as_unknown():
-    # Polish shares a few short words with Portuguese ("a", "do", "na"): not enough to be
-    # read with Portuguese stems, words and endings
-    assert lint(POLISH, "repeated-paragraph").language == UNKNOWN.code
+    # Finnish shares a few short words with other languages ("ja"): not enough to be read
+    # with their stems, words and endings
+    assert lint(FINNISH, "repeated-paragraph").language == UNKNOWN.code
     assert lint(SPANISH, "repeated-paragraph").language == "es"
 
 
@@ -49,5 +51,20 @@ def test_the_unknown_language_holds_every_languages_phrases_and_no_ones_grammar(
 
 
 def test_a_paragraph_pasted_twice_is_found_in_a_language_without_data():
-    result = lint(POLISH, "repeated-paragraph")
+    result = lint(FINNISH, "repeated-paragraph")
     assert [f.line for f in result.findings] == [7]
+
+
+#: a draft of each language added after the first six (tests/languages/), with the line of
+#: its photo credit and of its "read more" link
+SAMPLES = {"ca": (7, 11), "nl": (5, 9), "pl": (5, 9), "ro": (5, 9), "sv": (5, 9)}
+
+
+@pytest.mark.parametrize("code", sorted(SAMPLES))
+def test_each_language_is_detected_and_its_leftovers_found(code):
+    text = (ROOT / "tests" / "languages" / f"{code}.md").read_text(encoding="utf-8")
+    result = lint(text, ["stray-caption", "cms-boilerplate", "inconsistent-name"])
+    assert result.language == code
+    found = sorted((f.rule, f.line) for f in result.findings)
+    caption, read_more = SAMPLES[code]
+    assert found == sorted([("stray-caption", caption), ("cms-boilerplate", read_more)])

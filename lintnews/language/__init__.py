@@ -164,6 +164,16 @@ MIN_STOPWORD_SHARE = 0.15
 MIN_WORDS_TO_REJECT = 40
 
 
+#: on a tie (a short text whose only stopword is "a"), the first six languages lintnews
+#: had data for win, alphabetically, then the others
+_FIRST_ON_TIE = ("de", "en", "es", "fr", "it", "pt")
+
+
+def _tie_order(item: tuple[str, Language]) -> tuple[int, str]:
+    code = item[0]
+    return (_FIRST_ON_TIE.index(code) if code in _FIRST_ON_TIE else len(_FIRST_ON_TIE), code)
+
+
 def detect(text: str, languages: dict[str, Language], sample_words: int = 400) -> str:
     """The language whose stopwords cover most of the first words of ``text``; "" when
     none covers enough of them: a language lintnews has no data for is not read with the
@@ -173,7 +183,7 @@ def detect(text: str, languages: dict[str, Language], sample_words: int = 400) -
     words = " ".join(WORD.findall(text[:20000])[:sample_words]).lower().split()
     counts = Counter(words)
     best, best_score = "", 0
-    for code, lang in sorted(languages.items()):
+    for code, lang in sorted(languages.items(), key=_tie_order):
         if code == UNKNOWN.code:
             continue  # every language's words: the fallback, not a candidate
         score = sum(map(counts.__getitem__, lang.stopwords & counts.keys()))

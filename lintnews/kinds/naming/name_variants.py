@@ -182,6 +182,7 @@ def check_names(ctx: Context):
         )
 
     links = tuple(ctx.lang.data.get("compound-links", []) or ())
+    endings = frozenset(ctx.lang.data.get("inflection-endings", []) or ())
     nouns = bool(ctx.lang.data.get("capitalised-nouns")) and lex is not None
     text = ctx.doc.text
     for all_forms in groups.values():
@@ -225,6 +226,10 @@ def check_names(ctx: Context):
                 continue  # CONFIDENCIAL / Confidencial: a word of the language in capitals
             if _compound_link(form, major, links):
                 continue  # Mitgliedstaaten / Mitgliedsstaaten: a compound's two forms
+            lower, major_lower = form.lower(), major.lower()
+            if lower != major_lower and fold(form) == fold(major):
+                if _inflected(lower, major_lower, endings):
+                    continue  # Kubera / Kuberą: one name in two cases (Polish)
             if nouns and _both_words(form, major, lex, o["known_zipf"], native):
                 continue  # Garten / Gärten, Musikstars / Musik-Stars: words, not a name
             if key(form) != key(major) and ordinary(form) and ordinary(major):
@@ -1005,8 +1010,9 @@ def _inflected(a: str, b: str, endings: frozenset[str]) -> bool:
     n = 0
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
-    # the stem may end before the letters the two share (Erneuerbar-en / Erneuerbar-er)
-    return any(a[k:] in endings and b[k:] in endings for k in range(n, 3, -1))
+    # the stem (three letters at least: Nys-a / Nys-ą) may end before the letters the two
+    # share (Erneuerbar-en / Erneuerbar-er)
+    return any(a[k:] in endings and b[k:] in endings for k in range(n, 2, -1))
 
 
 def _moved_letter(a: str, b: str) -> bool:
