@@ -192,7 +192,8 @@ class Runner:
                 return language_code(value)
         if self.language:
             return self.language
-        prose = " ".join(b.prose for b in doc.prose_blocks)
+        # a table's cells (names, figures) say little of the language: read around them
+        prose = " ".join(b.prose for b in doc.prose_blocks if b.kind != "table")
         return detect(prose, self.ruleset.languages) or "und"
 
     def _drain_plugin_errors(self):

@@ -68,3 +68,42 @@ def test_each_language_is_detected_and_its_leftovers_found(code):
     found = sorted((f.rule, f.line) for f in result.findings)
     caption, read_more = SAMPLES[code]
     assert found == sorted([("stray-caption", caption), ("cms-boilerplate", read_more)])
+
+
+def test_a_tie_of_stopwords_goes_to_the_first_six_languages():
+    # "a" is a stopword of Catalan, English, Spanish ...: the first six languages first
+    assert lint("# A NOTE\n\nA note.\n", "repeated-paragraph").language == "en"
+
+
+TABLE = "| Pos | Club | P | Pts |\n|---|---|---|---|\n" + "".join(
+    f"| {i} | Club {i} United | 30 | {90 - i} |\n" for i in range(1, 81)
+)
+
+
+def test_a_tables_cells_do_not_decide_the_language():
+    text = (
+        f"# League table after matchweek 30\n\n{TABLE}\n"
+        "Arsenal went top on goal difference after a win at Luton, and their manager said "
+        "the squad was in the race until the end of the season.\n"
+    )
+    assert lint(text, "repeated-paragraph").language == "en"
+
+
+def test_a_list_of_names_is_read_in_the_language_that_leads_clearly():
+    names = " ".join(
+        f"{first} {last}, Chief Executive, {town} Trust."
+        for first, last, town in [
+            ("Andrew", "Ashworth", "Leeds"),
+            ("Helen", "Brennan", "Hull"),
+            ("Imran", "Hussain", "Bradford"),
+            ("Peter", "Jowett", "Wakefield"),
+            ("Robert", "Kilby", "York"),
+            ("Margaret", "Lister", "Sheffield"),
+            ("Tariq", "Ahmed", "Kirklees"),
+            ("Susan", "Barker", "Halifax"),
+        ]
+    )
+    text = (
+        f"# Honours list\n\nCBE: {names}\n\nThe honours were announced on Friday by the palace.\n"
+    )
+    assert lint(text, "repeated-paragraph").language == "en"
