@@ -6,6 +6,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from lintnews.document import CAPTION_WORDS
 from lintnews.errors import InputError
 from lintnews.files import Skipped, decode
 from lintnews.parsers import markdown, text
@@ -77,7 +78,7 @@ def test_a_paragraph_is_an_image_only_when_an_image_is_all_it_holds():
 
 
 def test_an_images_caption_is_the_text_right_below_it():
-    long = " ".join(["palabra"] * 61)
+    long = " ".join(["palabra"] * (CAPTION_WORDS + 1))
     source = (
         "![El alcalde](alcalde.jpg)\n*El alcalde, el martes. Foto: Ana Ruiz*\n\n"  # 0
         "Texto antes ![b](b.png)\ny una línea más\n\n"  # 1: the image opens nothing

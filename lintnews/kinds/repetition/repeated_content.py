@@ -137,17 +137,16 @@ def _units(ctx: Context) -> list[Unit]:
             continue
         if any(p.search(block.text) for p in allow):
             continue
-        if ctx.doc.caption_start(block) is not None:
-            continue  # an image's alt text and caption name what the text says: no repeat
         unit = make_unit(ctx.lang, len(units), block.span, block.kind, clean(block.text))
         unit.stamped = bool(_STAMP.match(block.text))
+        unit.caption = ctx.doc.caption_start(block) is not None
         if len(block.sentences) > 1:  # a block that is its only sentence: compared as a block
             unit.sentences = [
                 make_unit(ctx.lang, i, s.span, block.kind, clean(s.text), block=unit.index)
                 for i, s in enumerate(block.sentences)
             ]
             for sentence in unit.sentences:
-                sentence.stamped = unit.stamped
+                sentence.stamped, sentence.caption = unit.stamped, unit.caption
         units.append(unit)
     return units
 
@@ -220,6 +219,7 @@ def _position(unit: Unit) -> tuple[int, int]:
 MAX_POSTINGS = 256
 #: relations of a unit found inside a longer one
 _INSIDE = ("part", "expanded")
+_COPIES = ("verbatim", "near-verbatim")
 MAX_CANDIDATES = 64
 
 
@@ -231,6 +231,8 @@ def best_match(unit: Unit, candidates, o: dict, informative=None) -> Match | Non
         rel = relate(unit, other, o)
         if rel and unit.stamped and other.stamped and (unit.block >= 0 or _updated(unit, other)):
             continue  # two entries of a live blog: the toll updated, the advice given again
+        if rel and (unit.caption or other.caption) and rel.how not in _COPIES:
+            continue  # an image's caption names what the text says; only a copy is a repeat
         if rel and rel.how in _INSIDE and informative is not None and not informative(unit, other):
             continue  # a short phrase any paragraph on the topic may hold, word for
             # word or retyped
@@ -271,19 +273,25 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
         if not unit.sentences:  # a one-sentence block may repeat an earlier sentence
             cands += sent_index.candidates(unit, need)
         match = match or best_match(unit, cands, o, informative)
-        restart = None if match else _restart(unit, previous)
-        if not match and not restart and previous is dek and dek is not None:
-            # the lead words the dek again: a one-sentence lead is a paragraph match; the
-            # first sentence of a longer one is taken as a restart is (a sentence match, and
-            # that sentence is not compared again below)
-            lead = _dek_lead(unit, dek, o)
-            match, restart = (lead, None) if lead and lead.later is unit else (None, lead)
-        dek = None
-        if not prose_seen and unit.kind == "paragraph" and unit.nwords >= DEK_WORDS:
-            prose_seen = True  # the first paragraph of prose: a dek when it is one sentence
-            if not (unit.sentences or match) and _DEK.match(unit.text):
-                dek = unit
-        previous = unit
+        restart = None
+        if unit.caption:
+            pass  # an image's caption restarts no sentence and is no lead: the text goes on
+            # around it (the dek and the lead below the image are still compared)
+        elif not match:
+            restart = _restart(unit, previous)
+            if not restart and previous is dek and dek is not None:
+                # the lead words the dek again: a one-sentence lead is a paragraph match;
+                # the first sentence of a longer one is taken as a restart is (a sentence
+                # match, and that sentence is not compared again below)
+                lead = _dek_lead(unit, dek, o)
+                match, restart = (lead, None) if lead and lead.later is unit else (None, lead)
+        if not unit.caption:
+            dek = None
+            if not prose_seen and unit.kind == "paragraph" and unit.nwords >= DEK_WORDS:
+                prose_seen = True  # the first paragraph of prose: a dek when it is one sentence
+                if not (unit.sentences or match) and _DEK.match(unit.text):
+                    dek = unit
+            previous = unit
         if match:
             para_matches.append(match)
         elif restart and restart.later is unit:

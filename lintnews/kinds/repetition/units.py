@@ -71,6 +71,7 @@ class Unit:
     sentences: list[Unit] = field(default_factory=list)
     quoted: tuple[int, int] | None = None  # the range of ``words`` of its quotation, once asked
     stamped: bool = False  # its block opens with a time stamp: an entry of a live blog
+    caption: bool = False  # an image's caption (``Document.caption_start``)
 
     @property
     def norm(self) -> str:
