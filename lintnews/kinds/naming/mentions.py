@@ -267,16 +267,19 @@ def _drop_caps_runs(words: list[Word], text: str, offset: int) -> list[Word]:
 #: country in one to three capitalised words and the dash ("TULSA, Okla. —", "KYIV,
 #: Ukraine —"). Narrower than the leftover rules' ``DATELINE_START``, which takes any
 #: capitalised words before a dash: here the agency in brackets or the comma and region
-#: is the evidence ("MERZ B. SCHWANEN – Zeitlose ..." is a brand's line)
+#: is the evidence ("MERZ B. SCHWANEN – Zeitlose ..." is a brand's line), and the region's
+#: dash opens the sentence ("OPEC, Saudi Arabia — and Russia —" and "NASA, Texas-based
+#: engineers" are sentences about OPEC and NASA)
 _DATELINE_TAIL = regexcache.compile(
     r"(?:,[^()\n]{1,25}?)?\s*\([^()\n]{1,30}\)\s*\.?\s?[-–—]"
-    r"|,[ \t]*\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2}[ \t]*[-–—]"
+    r"|,[ \t]*\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2}(?:[ \t]*[–—]|[ \t]+-)[ \t]*\p{Lu}"
 )
 
 
 def _dateline_tail(text: str, start: int, end: int) -> bool:
     """The word in capitals opens the sentence as a dateline's place, its agency in brackets
-    after it: a place set in capitals by the wire's style, not a second spelling."""
+    or its state or country after it: a place set in capitals by the wire's style, not a
+    second spelling."""
     return not text[:start].strip(" *_>#\t") and bool(_DATELINE_TAIL.match(text, end))
 
 

@@ -197,24 +197,31 @@ def check_names(ctx: Context):
         if len(forms) < 2:
             hits += _misspelt_words(ctx, all_forms, lex, o["known_zipf"], ordinary)
             continue
-        # a form with its letters composed first (a decomposed one is never the spelling
-        # to write, however often the draft has it), then the form the draft itself uses
-        # more (outside quotations), then the more used; on a tie, the one the text holds
-        # more often inside longer names too ("... de Fomento José Luis Ramírez"), then the
-        # one of better established words ("Councillor Rebecca Evans" once, "Councillor
-        # Rebbeca Evans" once), then the first
+        # the spelling the draft itself uses more (outside quotations) first, then the more
+        # used, its uses with the letters composed and decomposed counted together; then
+        # the form with its letters composed (a decomposed one is never the one to write);
+        # on a tie, the one the text holds more often inside longer names too ("... de
+        # Fomento José Luis Ramírez"), then the one of established words ("Councillor
+        # Rebecca Evans" once, "Councillor Rebbeca Evans" once), then the first
+        spelt: dict[str, list[Mention]] = defaultdict(list)
+        for f, occ in forms.items():
+            spelt[unicodedata.normalize("NFC", f)] += occ
+        # a word list knows a name's plain transliteration better than its own letters
+        # (Djokovic, Đoković): the lexicon weighs only names of plain letters
+        weigh = lex if all(fold(f).isascii() for f in forms) else None
         ranked = sorted(
             forms.items(),
             key=lambda kv: (
+                -_own(ctx, spelt[unicodedata.normalize("NFC", kv[0])]),
+                -len(spelt[unicodedata.normalize("NFC", kv[0])]),
                 not unicodedata.is_normalized("NFC", kv[0]),
-                -_own(ctx, kv[1]),
-                -len(kv[1]),
                 -_uses(text, kv[0]),
-                not _established(kv[0], lex),
+                not _established(kv[0], weigh),
                 kv[1][0].start,
             ),
         )
         major, major_occ = ranked[0]
+        written = unicodedata.normalize("NFC", major)  # the spelling a finding asks for
         for form, occ in ranked[1:]:
             if only_apostrophes_differ(form, major):
                 continue  # O'Neill / O’Neill: the typography rule's
@@ -227,20 +234,19 @@ def check_names(ctx: Context):
             if _compound_link(form, major, links):
                 continue  # Mitgliedstaaten / Mitgliedsstaaten: a compound's two forms
             lower, major_lower = form.lower(), major.lower()
-            if lower != major_lower and fold(form) == fold(major):
-                if _inflected(lower, major_lower, endings):
-                    continue  # Kubera / Kuberą: one name in two cases (Polish)
+            if lower != major_lower and _inflected(lower, major_lower, endings, bare=False):
+                continue  # Kubera / Kuberą, Radny / Radni: one word in two cases (Polish)
             if nouns and _both_words(form, major, lex, o["known_zipf"], native):
                 continue  # Garten / Gärten, Musikstars / Musik-Stars: words, not a name
             if key(form) != key(major) and ordinary(form) and ordinary(major):
                 continue  # both ordinary words a transliteration apart (Polo / Pollo)
             single = all(m.words == 1 for m in (*occ, *major_occ))
             if single and (
-                _different_people(occ, major_occ, given, form.lower() != major.lower())
-                or (form.lower() != major.lower() and _inverted_people(occ, major_occ, text))
+                _different_people(occ, major_occ, given, lower != major_lower)
+                or (lower != major_lower and _inverted_people(occ, major_occ, text))
             ):
                 continue  # Anna Smith / Ana López, Löffler, Michelle / Weiland, Michele
-            hits += _report(ctx, form, occ, major, major_occ)
+            hits += _report(ctx, form, occ, written, major_occ)
     if o["typos"] and lex is not None:
         hits += _typos(ctx, groups, lex, named, ordinary, links)
     hits += _possessive_names(ctx, found["possessives"], found["runs"], mention_list)
@@ -485,14 +491,14 @@ _NAME_PARTS = regexcache.compile(r"[\s\-]+")
 
 def _established(form: str, lex) -> bool:
     """Whether the lexicon holds every word of ``form`` (a hyphenated word's parts each)
-    but its acronyms, and it has such a word: "Rebecca" and "Köln" are, "Rebbeca" and
-    "Koeln" are not; an acronym ("FCA", "COVID" of "COVID-Station") is no evidence either
-    way. Only whether, not how often: a web-wide word list writes "Beyonce" more often
-    than "Beyoncé", and both are established."""
+    but its acronyms, as written or without its accents, and it has such a word: "Rebecca"
+    is, "Rebbeca" is not; an acronym ("FCA", "COVID" of "COVID-Station") is no evidence
+    either way, and neither are accents ("Lindström" is as established as "Lindstrom":
+    a web-wide word list writes the plain letters more often). Only whether, not how often."""
     if lex is None:
         return False
     words = [w for w in _NAME_PARTS.split(form) if 2 * sum(map(str.isupper, w)) < len(w)]
-    return bool(words) and all(lex.zipf(w.lower()) > 0 for w in words)
+    return bool(words) and all(lex.zipf(w.lower()) > 0 or lex.zipf(fold(w)) > 0 for w in words)
 
 
 def _uses(text: str, form: str) -> int:
@@ -1003,8 +1009,10 @@ def _inverted_people(a: list[Mention], b: list[Mention], text: str) -> bool:
     return bool(second) and first.isdisjoint(second)
 
 
-def _inflected(a: str, b: str, endings: frozenset[str]) -> bool:
-    """Two forms of one stem that differ only in the language's ``inflection-endings``."""
+def _inflected(a: str, b: str, endings: frozenset[str], bare: bool = True) -> bool:
+    """Two forms of one stem that differ only in the language's ``inflection-endings``
+    (``bare``: the stem alone may be one of them, as "" in the list allows; without it,
+    both forms end in one: "Kaffe" is no case of "Kaffee")."""
     if not endings:
         return False
     n = 0
@@ -1012,7 +1020,10 @@ def _inflected(a: str, b: str, endings: frozenset[str]) -> bool:
         n += 1
     # the stem (three letters at least: Nys-a / Nys-ą) may end before the letters the two
     # share (Erneuerbar-en / Erneuerbar-er)
-    return any(a[k:] in endings and b[k:] in endings for k in range(n, 2, -1))
+    return any(
+        a[k:] in endings and b[k:] in endings and (bare or (a[k:] and b[k:]))
+        for k in range(n, 2, -1)
+    )
 
 
 def _moved_letter(a: str, b: str) -> bool:
