@@ -317,28 +317,42 @@ def _attributed(ctx: Context, b: Body) -> frozenset[int]:
     """Lines a marker or a line pattern matched that are a sentence of someone's words, its
     attribution at the end ("Sign up for the free alert service to get warnings about new
     scams, the force said."; the language's ``attribution-verbs``): article text. A related
-    headline ("Read more: Barn destroyed in fire, officials say") has no full stop."""
-    verbs = tuple(ctx.lang.data.get("attribution-verbs") or ())
+    headline ("Read more: Barn destroyed in fire, officials say") has no full stop, and a
+    line a label opens ("Read more: ...", "Photo: ...") is the label's, whatever it ends
+    with."""
+    data = ctx.lang.data
+    verbs = tuple(data.get("attribution-verbs") or ())
     if not verbs:
         return frozenset()
-    pattern = ctx.lang.memo(("attribution", verbs), lambda: _attribution_pattern(verbs))
+    subjects = tuple(data.get("attribution-subjects") or ())
+    pattern = ctx.lang.memo(
+        ("attribution", verbs, subjects), lambda: _attribution_pattern(verbs, subjects)
+    )
     return frozenset(
         i
         for i, line in enumerate(b.lines)
         if line.rule
         and len(line.words) >= ATTRIBUTED_WORDS
+        and not _LABEL_VALUE.match(line.text)
         and pattern.search(line.text) is not None
     )
 
 
-def _attribution_pattern(verbs: tuple[str, ...]):
-    """ ", the force said." or ", said Jane Roe, a spokeswoman." ending a sentence (the verb
-    last, or a capitalised name after it: ", con las cuales dijo estar comprometido." is
-    no attribution)."""
-    alternation = "|".join(sorted((regex.escape(v) for v in verbs), key=len, reverse=True))
+def _attribution_pattern(verbs: tuple[str, ...], subjects: tuple[str, ...]):
+    """ ", the force said.", ", said Jane Roe, a spokeswoman." or ", dijo el portavoz."
+    ending a sentence: the verb last, or after it a capitalised name or one of the words
+    that open a speaker (``attribution-subjects``); ", con las cuales dijo estar
+    comprometido." is no attribution."""
+
+    def either(words):
+        return "|".join(sorted((regex.escape(w) for w in words), key=len, reverse=True))
+
+    speaker = r"(?-i:\p{Lu})[\p{L}'’.-]*"
+    if subjects:
+        speaker = rf"(?:{speaker}|(?:{either(subjects)})\b)"
     return regexcache.compile(
-        r"(?i),\s+(?:[\p{L}\p{N}'’.-]+\s+){0,6}?(?:" + alternation + r")"
-        r"(?:\s+(?-i:\p{Lu})[\p{L}'’.-]*(?:,?\s+[\p{L}\p{N}'’.-]+){0,6})?\s*[.!][\"”»’]?\s*$"
+        rf"(?i),\s+(?:[\p{{L}}\p{{N}}'’.-]+\s+){{0,6}}?(?:{either(verbs)})"
+        rf"(?:\s+{speaker}(?:,?\s+[\p{{L}}\p{{N}}'’.-]+){{0,6}})?\s*[.!][\"”»’]?\s*$"
     )
 
 
