@@ -184,20 +184,20 @@ class Document(Memo):
         the image when the image opens the paragraph and text follows it ("![...](...)" and
         "*The mayor on Tuesday. Photo: Jane Roe*" on the next line), the paragraph's start
         when it is a short one right below an image of its own. A caption is at most
-        ``CAPTION_WORDS`` words: a longer text below an image is the article going on."""
-        if block.kind != "paragraph":
-            return None
-        image = next((i for i in block.inlines if i.kind == "image"), None)
-        if image is not None:
-            opens = not block.prose[: image.span.start - block.span.start].strip()
-            after = block.prose[image.span.end - block.span.start :]
-            if opens and after.strip() and len(after.split()) <= CAPTION_WORDS:
-                return image.span.end + len(after) - len(after.lstrip())
-            return None
-        before = self.previous(block)
-        if before is not None and before.kind == "image":
-            return block.span.start if len(block.prose.split()) <= CAPTION_WORDS else None
-        return None
+        ``CAPTION_WORDS`` words: a longer text below an image is the article going on.
+        (Found for all blocks at the first call: most drafts have no image.)"""
+        return self.memo("image-captions", self._image_captions).get(block.span)
+
+    def _image_captions(self) -> dict[Span, int]:
+        found: dict[Span, int] = {}
+        before = None
+        for block in self.blocks:
+            if block.kind == "paragraph":
+                start = _caption_in(block, before)
+                if start is not None:
+                    found[block.span] = start
+            before = block
+        return found
 
     def list_of(self, block: Block) -> tuple[Block, ...]:
         """The items of the list ``block`` is an item of, in order (nested lists are lists
@@ -208,3 +208,17 @@ class Document(Memo):
         return tuple(
             b for b in self.blocks if b.kind == "list_item" and b.meta.get("list") == where
         )
+
+
+def _caption_in(block: Block, before: Block | None) -> int | None:
+    """``Document.caption_start`` of a paragraph, given the block before it."""
+    image = next((i for i in block.inlines if i.kind == "image"), None)
+    if image is not None:
+        opens = not block.prose[: image.span.start - block.span.start].strip()
+        after = block.prose[image.span.end - block.span.start :]
+        if opens and after.strip() and len(after.split()) <= CAPTION_WORDS:
+            return image.span.end + len(after) - len(after.lstrip())
+        return None
+    if before is not None and before.kind == "image":
+        return block.span.start if len(block.prose.split()) <= CAPTION_WORDS else None
+    return None

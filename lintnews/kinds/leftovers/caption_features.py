@@ -158,22 +158,38 @@ class Body:
     counts: Counter
     #: lines the draft's structure claims (``leftover.annotate``): never reported whole
     claimed: frozenset[int] = frozenset()
+    #: lines of a Markdown image's caption (``Document.caption_start``), in the split kept
+    #: on the document; a rule that leaves captions alone gets a body without them
+    captions: frozenset[int] = frozenset()
 
 
 def body(doc: Document, skip_captions: bool = False) -> Body:
-    """The lines of the body's plain paragraphs (headings, lists, quotes are not body lines).
+    """The lines of the body's plain paragraphs (headings, lists, quotes are not body lines);
+    with ``skip_captions``, without the lines of a Markdown image's caption.
 
     Both leftover rules read the same lines: they are split and folded once per document
-    (kept on it); each call gets its own ``Line`` records, since a rule writes its verdict
-    into ``Line.rule``.
+    (kept on it, captions marked); each call gets its own ``Line`` records, since a rule
+    writes its verdict into ``Line.rule``.
     """
-    b = doc.memo(("leftover-body", skip_captions), lambda: _split_body(doc, skip_captions))
-    lines = [Line(ln.span, ln.raw, ln.text, ln.block, ln.words) for ln in b.lines]
-    return Body(lines, b.blocks, b.capitalised, b.counts)
+    b = split_body(doc)
+    kept = b.lines
+    if skip_captions and b.captions:
+        kept = [ln for i, ln in enumerate(b.lines) if i not in b.captions]
+    lines = [Line(ln.span, ln.raw, ln.text, ln.block, ln.words) for ln in kept]
+    if kept is b.lines:
+        return Body(lines, b.blocks, b.capitalised, b.counts)
+    counts = Counter(line_key(ln.text) for ln in lines)
+    return Body(lines, b.blocks, _capitalised_words(lines), counts)
 
 
-def _split_body(doc: Document, skip_captions: bool) -> Body:
+def split_body(doc: Document) -> Body:
+    """The body's lines as split once per document (shared: never write into them)."""
+    return doc.memo(("leftover-body",), lambda: _split_body(doc))
+
+
+def _split_body(doc: Document) -> Body:
     lines: list[Line] = []
+    captions: list[int] = []
     index = 0
     for block in doc.blocks:
         if block.kind in ("front_matter", "heading"):
@@ -182,17 +198,18 @@ def _split_body(doc: Document, skip_captions: bool) -> Body:
         if block.kind != "paragraph":
             continue
         # an image's caption (``Document.caption_start``) is the image's, not a leftover
-        caption = doc.caption_start(block) if skip_captions else None
+        caption = doc.caption_start(block)
         for m in _LINE.finditer(block.prose):
             raw = m.group().strip()
             if not raw:
                 continue
             start = block.span.start + m.start() + (len(m.group()) - len(m.group().lstrip()))
             if caption is not None and start >= caption:
-                continue
+                captions.append(len(lines))
             text = fold_confusables(raw)
             lines.append(Line(Span(start, start + len(raw)), raw, text, index, split_words(text)))
-    return Body(lines, index, _capitalised_words(lines), Counter(line_key(ln.text) for ln in lines))
+    counts = Counter(line_key(ln.text) for ln in lines)
+    return Body(lines, index, _capitalised_words(lines), counts, captions=frozenset(captions))
 
 
 def line_key(text: str) -> str:

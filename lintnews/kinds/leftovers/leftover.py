@@ -83,6 +83,7 @@ from .caption_features import (
     line_key,
     rule_kind,
     run_ids,
+    split_body,
     ui_words,
     word_set,
 )
@@ -264,7 +265,7 @@ def annotate(ctx: Context) -> Body:
     if sources is not None:
         markup = markup.narrowed(sources)
     if lines is not None:
-        lines = lines.for_lines(joined=_joined(ctx, b))
+        lines = lines.for_lines(joined=_joined(ctx))
     closing = _closing(len(b.lines))
     for i, line in enumerate(b.lines):
         line.rule = _rule(ctx, line.text, markers, lines, markup, sources[i] if sources else "")
@@ -282,11 +283,13 @@ def annotate(ctx: Context) -> Body:
     return b
 
 
-def _joined(ctx: Context, b: Body) -> tuple[str, str]:
+def _joined(ctx: Context) -> tuple[str, str]:
     """The body lines joined and folded for the pattern sets' tests (``join_lines``), made
     once per draft for both leftover rules."""
-    key = ("leftover-joined", ctx.options["after_image_ok"])
-    return ctx.doc.memo(key, lambda: join_lines([line.text for line in b.lines]))
+    # all the draft's body lines, an image's caption too: the joined text only tells which
+    # patterns may match somewhere, and one made for both rules is made once
+    lines = split_body(ctx.doc).lines
+    return ctx.doc.memo(("leftover-joined",), lambda: join_lines([line.text for line in lines]))
 
 
 def _sign_offs(ctx: Context, b: Body) -> frozenset[int]:
@@ -297,7 +300,7 @@ def _sign_offs(ctx: Context, b: Body) -> frozenset[int]:
     pattern = lang.memo(
         "sign-offs", lambda: _compile(tuple(lang.data.get("sign-offs") or ()), TEMPLATES["lines"])
     )
-    if pattern is None or pattern.absent(*_joined(ctx, b)):
+    if pattern is None or pattern.absent(*_joined(ctx)):
         return frozenset()  # most drafts: no sign-off's words anywhere
     return frozenset(
         i
@@ -517,7 +520,7 @@ def check(ctx: Context):
     inline, markup = found.inline, found.markup
     b = annotate(ctx)
     if inline is not None:
-        inline = inline.narrowed(joined=_joined(ctx, b))
+        inline = inline.narrowed(joined=_joined(ctx))
     flagged = _flag_lines(ctx, b)
 
     def reported(i: int) -> bool:  # on evidence of its own, not as a line used twice itself
