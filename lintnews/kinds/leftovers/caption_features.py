@@ -158,8 +158,8 @@ class Body:
     counts: Counter
     #: lines the draft's structure claims (``leftover.annotate``): never reported whole
     claimed: frozenset[int] = frozenset()
-    #: lines of a Markdown image's caption (``Document.caption_start``), in the split kept
-    #: on the document; a rule that leaves captions alone gets a body without them
+    #: lines of a Markdown image's caption (``Document.caption_start``); a rule that leaves
+    #: captions alone gets a body without them
     captions: frozenset[int] = frozenset()
 
 
@@ -177,7 +177,7 @@ def body(doc: Document, skip_captions: bool = False) -> Body:
         kept = [ln for i, ln in enumerate(b.lines) if i not in b.captions]
     lines = [Line(ln.span, ln.raw, ln.text, ln.block, ln.words) for ln in kept]
     if kept is b.lines:
-        return Body(lines, b.blocks, b.capitalised, b.counts)
+        return Body(lines, b.blocks, b.capitalised, b.counts, captions=b.captions)
     counts = Counter(line_key(ln.text) for ln in lines)
     return Body(lines, b.blocks, _capitalised_words(lines), counts)
 

@@ -136,6 +136,9 @@ class LeftoverOptions(Options):
     after_image_ok: bool = option(
         True, "the text right below a Markdown image (its paragraph or the next) is its caption"
     )
+    image_credits_ok: bool = option(
+        False, "with after_image_ok off, a caption's credit or date line is still the image's"
+    )
 
 
 @frozen
@@ -280,7 +283,42 @@ def annotate(ctx: Context) -> Body:
     b.claimed = (
         _structure(b, o["max_words"], ctx.lang.stopwords) | _sign_offs(ctx, b) | _attributed(ctx, b)
     )
+    if b.captions and o["image_credits_ok"]:  # a caption read by a rule that reads captions
+        b.claimed |= _caption_credits(ctx, b)
     return b
+
+
+#: a copyright sign, in an image's caption or anywhere
+_CREDIT_SIGN = regexcache.compile(r"©|\(c\)\s")
+
+
+def _caption_credits(ctx: Context, b: Body) -> frozenset[int]:
+    """The lines of an image's caption that credit the picture or date it ("© 2024 Jane
+    Roe / Gazette", "... Photo: Jane Roe/Reuters", "Thursday, March 14, 2024"): the
+    image's, not a leftover, for a rule that reads captions (``cms-boilerplate`` still
+    reports a "Read more", an ad label or a share bar left under an image)."""
+    lang = ctx.lang
+    labels = tuple(lang.data.get("credit-labels") or ())
+    credit = lang.memo(("caption-credit", labels), lambda: _credit_pattern(labels))
+    out = set()
+    for i in b.captions:
+        line = b.lines[i]
+        numbers = sum(w.isdigit() for w in line.words)
+        if (
+            _CREDIT_SIGN.search(line.text)
+            or (credit is not None and credit.search(line.text))
+            or (line.words and 3 * numbers >= len(line.words))
+        ):
+            out.add(i)
+    return frozenset(out)
+
+
+def _credit_pattern(labels: tuple[str, ...]):
+    """A credit word of the language and its colon or "by" ("Photo: ...", "Foto de ...")."""
+    if not labels:
+        return None
+    either = "|".join(sorted((regex.escape(w) for w in labels), key=len, reverse=True))
+    return regexcache.compile(rf"(?i)\b(?:{either})s?\s*(?::|by\b|de\b|von\b|par\b|di\b)")
 
 
 def _joined(ctx: Context) -> tuple[str, str]:

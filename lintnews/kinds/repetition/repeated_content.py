@@ -268,6 +268,8 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
             previous = None
             continue
         match = _headline_match(unit, headline, o) if headline else None
+        if match and unit.caption and match.relation.how not in _COPIES:
+            match = None  # a caption words the headline again as it words the text
         need = _need(unit, o)
         cands = para_index.candidates(unit, need)
         if not unit.sentences:  # a one-sentence block may repeat an earlier sentence
