@@ -204,6 +204,12 @@ _ESCAPED_BACKSLASH = regexcache.compile(r"\\\\")
 _SCANS = regexcache.compile(r"(?:\(\?:)*(?:\(\?<?[=!]|(?:\.|\[\^[^\]]*\])(?:[*+]|\{\d*,\d*\}))")
 
 
+def either(words) -> str:
+    """The alternation of ``words`` as literals, the longest first (so that of two words one
+    opens, the longer is tried first): a language list made a pattern."""
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 def _alternation(template: str, patterns) -> str:
     """``template`` around the alternation of ``patterns``, each in its own group."""
     return template.format("|".join(f"(?:{p})" for p in patterns))

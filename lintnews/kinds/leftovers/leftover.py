@@ -65,7 +65,7 @@ from ...document import Span
 from ...findings import Fix, Hit
 from ...language import SENTENCE_END, WORD
 from ...language.normalize import fold, has_confusables
-from ...patterns import FirstMatch, PatternSet, UserPattern, join_lines
+from ...patterns import FirstMatch, PatternSet, UserPattern, either, join_lines
 from ...records import frozen
 from ..base import Context, Options, RuleKind, folder_of, option, options_dataclass
 from .caption_features import (
@@ -317,8 +317,7 @@ def _credit_pattern(labels: tuple[str, ...]):
     """A credit word of the language and its colon or "by" ("Photo: ...", "Foto de ...")."""
     if not labels:
         return None
-    either = "|".join(sorted((regex.escape(w) for w in labels), key=len, reverse=True))
-    return regexcache.compile(rf"(?i)\b(?:{either})s?\s*(?::|by\b|de\b|von\b|par\b|di\b)")
+    return regexcache.compile(rf"(?i)\b(?:{either(labels)})s?\s*(?::|by\b|de\b|von\b|par\b|di\b)")
 
 
 def _joined(ctx: Context) -> tuple[str, str]:
@@ -384,10 +383,6 @@ def _attribution_pattern(verbs: tuple[str, ...], subjects: tuple[str, ...]):
     ending a sentence: the verb last, or after it a capitalised name or one of the words
     that open a speaker (``attribution-subjects``); ", con las cuales dijo estar
     comprometido." is no attribution."""
-
-    def either(words):
-        return "|".join(sorted((regex.escape(w) for w in words), key=len, reverse=True))
-
     speaker = r"(?-i:\p{Lu})[\p{L}'’.-]*"
     if subjects:
         speaker = rf"(?:{speaker}|(?:{either(subjects)})\b)"

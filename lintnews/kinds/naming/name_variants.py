@@ -63,7 +63,6 @@ import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 
-import regex
 from rapidfuzz.distance import OSA
 
 from ... import regexcache
@@ -72,6 +71,7 @@ from ...findings import Fix, Hit
 from ...language import SENTENCE_END
 from ...language import lexicon as lexicons
 from ...language.normalize import fold
+from ...patterns import either
 from ..base import Context, Options, RuleKind, option, options_dataclass
 from ..typography.typography import has_ligature, only_apostrophes_differ, same_letters
 from .lookalikes import lookalikes, mixed_script
@@ -203,25 +203,26 @@ def check_names(ctx: Context):
         # on a tie, the one the text holds more often inside longer names too ("... de
         # Fomento José Luis Ramírez"), then the one of established words ("Councillor
         # Rebecca Evans" once, "Councillor Rebbeca Evans" once), then the first
+        composed = {f: unicodedata.normalize("NFC", f) for f in forms}
         spelt: dict[str, list[Mention]] = defaultdict(list)
         for f, occ in forms.items():
-            spelt[unicodedata.normalize("NFC", f)] += occ
+            spelt[composed[f]] += occ
         # a word list knows a name's plain transliteration better than its own letters
         # (Djokovic, Đoković): the lexicon weighs only names of plain letters
         weigh = lex if all(fold(f).isascii() for f in forms) else None
         ranked = sorted(
             forms.items(),
             key=lambda kv: (
-                -_own(ctx, spelt[unicodedata.normalize("NFC", kv[0])]),
-                -len(spelt[unicodedata.normalize("NFC", kv[0])]),
-                not unicodedata.is_normalized("NFC", kv[0]),
+                -_own(ctx, spelt[composed[kv[0]]]),
+                -len(spelt[composed[kv[0]]]),
+                composed[kv[0]] != kv[0],
                 -_uses(text, kv[0]),
                 not _established(kv[0], weigh),
                 kv[1][0].start,
             ),
         )
         major, major_occ = ranked[0]
-        written = unicodedata.normalize("NFC", major)  # the spelling a finding asks for
+        written = composed[major]  # the spelling a finding asks for
         for form, occ in ranked[1:]:
             if only_apostrophes_differ(form, major):
                 continue  # O'Neill / O’Neill: the typography rule's
@@ -234,14 +235,10 @@ def check_names(ctx: Context):
             if _compound_link(form, major, links):
                 continue  # Mitgliedstaaten / Mitgliedsstaaten: a compound's two forms
             lower, major_lower = form.lower(), major.lower()
-            if lower != major_lower and fold(form) == fold(major):
-                composed = (
-                    unicodedata.normalize("NFC", lower),
-                    unicodedata.normalize("NFC", major_lower),
-                )
-                if composed[0] != composed[1] and _inflected(*composed, endings, bare=False):
-                    continue  # Kubera / Kuberą: one name in two cases (Polish); not the
-                    # letters of a transliteration (Kowalski / Kowalsky is a slip)
+            a, b = (unicodedata.normalize("NFC", f) for f in (lower, major_lower))
+            if a != b and fold(form) == fold(major) and _inflected(a, b, endings, bare=False):
+                continue  # Kubera / Kuberą: one name in two cases (Polish); not the letters
+                # of a transliteration (Kowalski / Kowalsky is a slip)
             if nouns and _both_words(form, major, lex, o["known_zipf"], native):
                 continue  # Garten / Gärten, Musikstars / Musik-Stars: words, not a name
             if key(form) != key(major) and ordinary(form) and ordinary(major):
@@ -308,8 +305,7 @@ def _corrections(ctx: Context):
         words = tuple(w.lower() for w in ctx.lang.data.get("correction-words") or ())
         if not words:
             return words, None
-        alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-        pattern = rf"(?i)(?<![\p{{L}}\p{{M}}])(?:{alternatives})(?![\p{{L}}\p{{M}}])"
+        pattern = rf"(?i)(?<![\p{{L}}\p{{M}}])(?:{either(words)})(?![\p{{L}}\p{{M}}])"
         return words, regexcache.compile(pattern)
 
     words, pattern = ctx.lang.memo("correction-words", make)

@@ -34,13 +34,11 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-import regex
-
 from ... import regexcache
 from ...document import Span
 from ...findings import Fix, Hit
 from ...language import lexicon as lexicons
-from ...patterns import UserPattern
+from ...patterns import UserPattern, either
 from ...records import frozen
 from ..base import Context, Options, RuleKind, option, options_dataclass
 from .archive import archive_hits
@@ -168,8 +166,7 @@ def _credit(lang):
         labels = lang.data.get("credit-labels") or []
         if not labels:
             return None
-        words = "|".join(regex.escape(w) for w in sorted(labels, key=len, reverse=True))
-        return regexcache.compile(rf"(?i)(?<=[.!?»\"”)]|^)\s*\(?(?:{words})\s*:[^.!?]*$")
+        return regexcache.compile(rf"(?i)(?<=[.!?»\"”)]|^)\s*\(?(?:{either(labels)})\s*:[^.!?]*$")
 
     return lang.memo("glued-credit", make)
 
@@ -231,14 +228,20 @@ def best_match(unit: Unit, candidates, o: dict, informative=None) -> Match | Non
         rel = relate(unit, other, o)
         if rel and unit.stamped and other.stamped and (unit.block >= 0 or _updated(unit, other)):
             continue  # two entries of a live blog: the toll updated, the advice given again
-        if rel and (unit.caption or other.caption) and rel.how not in _COPIES:
-            continue  # an image's caption names what the text says; only a copy is a repeat
+        if rel and _caption_rewords(unit, other, rel):
+            continue
         if rel and rel.how in _INSIDE and informative is not None and not informative(unit, other):
             continue  # a short phrase any paragraph on the topic may hold, word for
             # word or retyped
         if rel and (best is None or rel.rank() > best.relation.rank()):
             best = Match(unit, other, rel)
     return best
+
+
+def _caption_rewords(unit: Unit, other: Unit, rel: Relation) -> bool:
+    """An image's caption names what the text (or the headline) says: only a copy of it,
+    or in it, is a repeat."""
+    return (unit.caption or other.caption) and rel.how not in _COPIES
 
 
 def _need(unit: Unit, o: dict) -> int:
@@ -268,8 +271,8 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
             previous = None
             continue
         match = _headline_match(unit, headline, o) if headline else None
-        if match and unit.caption and match.relation.how not in _COPIES:
-            match = None  # a caption words the headline again as it words the text
+        if match and _caption_rewords(unit, match.earlier, match.relation):
+            match = None
         need = _need(unit, o)
         cands = para_index.candidates(unit, need)
         if not unit.sentences:  # a one-sentence block may repeat an earlier sentence
