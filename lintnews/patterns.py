@@ -103,6 +103,19 @@ _UNREAD = object()
 MAX_LITERALS = 32
 
 
+def literals(pattern: str, flags: int) -> tuple | None:
+    """The clauses of literals every match of ``pattern`` holds (``lintnews.prefilter``;
+    ``flags``: the compiled pattern's, or those it is compiled with when no inline flag
+    outside a group sets one); None when unknown, or too many to test (a pattern with many
+    of them is always scanned: testing them all would cost about as much)."""
+    if flags & regex.X:
+        return None
+    needs = prefilter.required(pattern, bool(flags & regex.I))
+    if needs is not None and sum(map(len, needs)) > MAX_LITERALS:
+        return None
+    return needs
+
+
 class UserPattern:
     """A compiled pattern whose search, match, finditer and sub run under the time limit."""
 
@@ -128,15 +141,9 @@ class UserPattern:
         """The clauses of literals every match holds (``lintnews.prefilter``), read on the
         first call; None when unknown, or too many to test (a pattern with many of them is
         always scanned: testing them all would cost about as much)."""
-        needs = self._needs
-        if needs is _UNREAD:
-            needs = None
-            if not self.compiled.flags & regex.X:
-                needs = prefilter.required(self.pattern, bool(self.compiled.flags & regex.I))
-            if needs is not None and sum(map(len, needs)) > MAX_LITERALS:
-                needs = None
-            self._needs = needs
-        return needs
+        if self._needs is _UNREAD:
+            self._needs = literals(self.pattern, self.compiled.flags)
+        return self._needs
 
     def absent(self, text: str, folded: str | None = None) -> bool:
         """True when ``text`` lacks a literal every match needs (``folded``: its
@@ -253,7 +260,8 @@ class PatternSet:
         self.flags = flags
         self.timeout = timeout()
         self._whole: UserPattern | None = None
-        self._probes: list[UserPattern | None] | None = None  # see narrowed
+        # see narrowed: per part, its multiline pattern, True before it is compiled, or None
+        self._probes: list[UserPattern | bool | None] | None = None
         self._split: tuple | None | object = _UNREAD  # see for_lines
         self.whole_fails = False  # the alternation does not compile (its parts do)
         self.parts: list[UserPattern] | None = None
@@ -284,19 +292,19 @@ class PatternSet:
         dropped unscanned."""
         if self.parts is None or not self.parts:
             return self
-        if self._probes is None:
-            self._probes = [
-                UserPattern(p.pattern, self.flags | regex.M) if _line_local(p.pattern) else None
-                for p in self.parts
-            ]
+        if self._probes is None:  # each compiled when a draft first holds its literals
+            self._probes = [_line_local(p.pattern) or None for p in self.parts]
         joined, folded = joined or join_lines(lines)
         clock = _Budget(self.pattern, joined, self.timeout)
-        keep = [
-            part
-            for part, probe in zip(self.parts, self._probes, strict=True)
-            if not part.absent(joined, folded)
-            and (probe is None or clock.run(probe.compiled.search, joined, 0))
-        ]
+        keep = []
+        for i, part in enumerate(self.parts):
+            if part.absent(joined, folded):
+                continue
+            probe = self._probes[i]
+            if probe is True:
+                probe = self._probes[i] = UserPattern(part.pattern, self.flags | regex.M)
+            if probe is None or clock.run(probe.compiled.search, joined, 0):
+                keep.append(part)
         if len(keep) == len(self.parts):
             return self
         narrow = object.__new__(PatternSet)
@@ -418,23 +426,24 @@ class FirstMatch:
     (``_stands_alone``: group numbers, references) keep the alternation whole."""
 
     def __init__(self, patterns: tuple[str, ...], template: str, flags: int = 0):
-        self.whole = UserPattern(_alternation(template, patterns), flags)
-        self.pattern = self.whole.pattern
-        self.rest: UserPattern | None = self.whole
+        self.pattern = _alternation(template, patterns)
+        self.flags = flags
+        self._whole: UserPattern | None = None
+        self._needs: tuple | None | object = _UNREAD
         self.scanning: list[UserPattern] = []
-        if len(patterns) < 2 or not all(_stands_alone(p) for p in patterns):
+        if len(patterns) >= 2 and all(_stands_alone(p) for p in patterns):
+            for p in patterns:
+                if _SCANS.match(p):
+                    part = UserPattern(template.format(f"(?:{p})"), flags)
+                    if part.needs() is not None:
+                        self.scanning.append(part)
+        if not self.scanning:
+            self.rest: UserPattern | None = self.whole()
             return
-        scanning = []
-        for p in patterns:
-            if _SCANS.match(p):
-                part = UserPattern(template.format(f"(?:{p})"), flags)
-                if part.needs() is not None:
-                    scanning.append((p, part))
-        if not scanning:
-            return
-        apart = {p for p, _ in scanning}
-        rest = [p for p in patterns if p not in apart]
-        self.scanning = [part for _, part in scanning]
+        # the alternation of the others; the whole one is compiled only for a text that
+        # holds a scanning alternative's literals (most drafts have none)
+        apart = {part.pattern for part in self.scanning}
+        rest = [p for p in patterns if template.format(f"(?:{p})") not in apart]
         self.rest = None
         if rest:
             self.rest = UserPattern(_alternation(template, rest), flags)
@@ -443,15 +452,24 @@ class FirstMatch:
     def __repr__(self) -> str:
         return f"FirstMatch({self.pattern!r})"
 
+    def whole(self) -> UserPattern:
+        if self._whole is None:
+            self._whole = UserPattern(self.pattern, self.flags)
+        return self._whole
+
     def absent(self, text: str, folded: str | None = None) -> bool:
-        """``UserPattern.absent`` of the whole alternation."""
-        return self.whole.absent(text, folded)
+        """``UserPattern.absent`` of the whole alternation (its literals are read from its
+        source: it need not be compiled)."""
+        if self._needs is _UNREAD:
+            self._needs = literals(self.pattern, self.flags)
+        needs = self._needs
+        return needs is not None and not prefilter.holds(needs, text, folded)
 
     def match(self, text: str):
         if self.scanning:
             folded = prefilter.fold(text)
             if any(not part.absent(text, folded) for part in self.scanning):
-                return self.whole.match(text)
+                return self.whole().match(text)
         return self.rest.match(text) if self.rest is not None else None
 
 

@@ -154,6 +154,51 @@ def test_skipped_chunks_are_the_chunks_with_a_not_prose_mark_or_a_digit(text):
     assert skipped_chunks(text) == expected
 
 
+def test_the_quick_digit_test_finds_every_character_isdigit_accepts():
+    import sys
+
+    from lintnews.kinds.naming.mentions import MAYBE_DIGIT
+
+    missed = [
+        hex(code)
+        for code in range(sys.maxunicode + 1)
+        if chr(code).isdigit() and not MAYBE_DIGIT.match(chr(code))
+    ]
+    assert missed == []
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Ana", "de", "la", "y", "casa", "EU", "@x", "7", "Ñu", "of", "-", "&"]),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_a_connector_after_a_word_left_out_changes_no_run(text):
+    # sentence_words leaves out a connector that follows a word it did not keep; the runs
+    # are those of all the connectors kept
+    from lintnews.kinds.naming import mentions
+
+    connectors = frozenset({"de", "la", "y", "of"})
+    words, count = mentions.sentence_words(text, 0, connectors)
+    every = [
+        mentions.Word(m.group(), m.start(), m.end(), False, m.group().lower() != m.group())
+        for m in mentions._WORD.finditer(text)
+    ]
+    ours = mentions.sentence_words(text, 0, frozenset())[0]  # no connectors: names only
+    names = {(w.start, w.end) for w in ours}
+    every = [w for w in every if (w.start, w.end) in names or w.text in connectors]
+
+    def spans(found):
+        return [[(w.start, w.end) for w in run] for run in found]
+
+    assert spans(mentions.runs(words, text, 0, connectors)) == spans(
+        mentions.runs(every, text, 0, connectors)
+    )
+    # every word not left out as a chunk that is not prose is counted, kept or not
+    assert count == mentions.sentence_words(text, 0, frozenset())[1]
+
+
 def test_a_variant_says_what_makes_the_two_forms_one_name():
     text = (
         "# Pleno\n\nEl diputado Juan Pérez votó en contra. Pérez habló después.\n\n"

@@ -12,6 +12,7 @@ name with a number after a hyphen ("COVID-19": the name is compared).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +33,15 @@ _DOMAINS = (".com", ".org", ".net", ".mx", ".es")
 #: what str.isdigit accepts (the regex module's Unicode tables may be newer than Python's:
 #: each character found is checked with isdigit)
 _DIGIT = regexcache.compile(r"[\p{Numeric_Type=Digit}\p{Numeric_Type=Decimal}]")
+#: every character str.isdigit accepts, and a few more, in the standard ``re`` module (which
+#: finds one in a sentence several times faster): ``\d`` is str.isdecimal there, and the
+#: ranges hold the other digits (superscripts, Ethiopic, circled, dingbat ...); a sentence
+#: with none has no digit to look for with ``_DIGIT`` (a test checks every
+#: code point)
+MAYBE_DIGIT = re.compile(
+    "[\\d\u00b2\u00b3\u00b9\u1369-\u1371\u19da\u2070-\u2089\u2460-\u24ff\u2776-\u2793"
+    "\U00010a40-\U00010a43\U00010e60-\U00010e68\U00011052-\U0001105a\U0001f100-\U0001f10a]"
+)
 
 
 @dataclass(slots=True)  # not frozen: one is made for most words, and frozen ones are slow to make
@@ -129,7 +139,9 @@ def sentence_words(
     Plain words (lowercase, of ASCII or accented Latin letters, not a connector) are only
     counted: they can neither be part of a name run nor hold look-alike letters, and
     dropping them changes no run (a run breaks at them either way, since the gap to the
-    next word then holds one).
+    next word then holds one). So is a connector right after a word that is not kept (most
+    "de", "la", "of" follow a plain word): a run holds connectors only between two name
+    words, and the gap before it already breaks any run.
     """
     out = []
     plain = 0
@@ -137,6 +149,7 @@ def sentence_words(
     skipped = skipped_chunks(text)
     handles = "@" in text or "#" in text
     at = 0
+    kept = False  # whether the word before was kept
     for m in _WORD.finditer(text):  # a word never spans two chunks
         if skipped or handles:
             start = m.start()
@@ -144,10 +157,12 @@ def sentence_words(
                 while at < len(skipped) and skipped[at][1] <= start:
                     at += 1
                 if at < len(skipped) and skipped[at][0] <= start:
+                    kept = False
                     continue
             if handles:
                 before = text[max(0, start - 2) : start]
                 if "@" in before or "#" in before:
+                    kept = False
                     continue
         word = m.group()
         cut = 0
@@ -155,8 +170,9 @@ def sentence_words(
         if word.islower() and word.isascii():  # most words: the quick way to the test below
             if word.endswith("'s"):
                 word = word[:-2]
-            if word not in connectors:
+            if not kept or word not in connectors:
                 plain += 1
+                kept = False
                 continue
             name = False
         else:
@@ -173,6 +189,7 @@ def sentence_words(
                 and word.lower() not in connectors
             ):  # a lowercase word of plain or accented Latin letters: no look-alike in it
                 plain += 1
+                kept = False
                 continue
         start = m.start() + cut
         k = m.start() - 1
@@ -182,8 +199,9 @@ def sentence_words(
         out.append(
             Word(word, offset + start, offset + start + len(word), initial, name, possessive)
         )
-    kept = _drop_caps_runs(out, text, offset)
-    return kept, len(kept) + plain
+        kept = True
+    out = _drop_caps_runs(out, text, offset)
+    return out, len(out) + plain
 
 
 def skipped_chunks(text: str) -> list[tuple[int, int]]:
@@ -192,7 +210,7 @@ def skipped_chunks(text: str) -> list[tuple[int, int]]:
     marks = _marks(text)
     digits = [
         m.start()
-        for m in _DIGIT.finditer(text)
+        for m in (_DIGIT.finditer(text) if MAYBE_DIGIT.search(text) else ())
         if m.group().isdigit() and not _NAME_NUMBER.match(text, _chunk_start(text, m.start()))
     ]
     if digits:
