@@ -42,7 +42,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from .document import Document
-from .findings import Finding, Fix, Related
+from .findings import Finding, Fix, Related, level_rank
 
 #: kinds whose findings of one rule with one cause are collapsed (naming and typography)
 ONE_CAUSE_KINDS = frozenset(
@@ -167,8 +167,15 @@ def _one_leftover_finding(findings: list[Finding], kinds: dict[str, str]) -> lis
     line used twice, a name alone on its line) is dropped when other leftover rules' explicit
     evidence covers all its lines ("Read more: ..." is a CMS marker and also looks like a
     caption to the classifier; a share bar's lines are page furniture and a block of short
-    lines): one finding, named by the evidence. Two rules with explicit evidence for one
-    line (a newsroom's own rule beside a built-in one) both report."""
+    lines): one finding, named by the evidence. So is a finding whose text (and related
+    places) a finding of another leftover rule covers, with evidence as strong (both
+    explicit, or both guesses) and a level as high: "Foto:" alone on its line is a CMS label
+    to one rule and a caption's credit to the other. Of two on the same text, the one at the
+    higher level stays (a newsroom's own rule set to "error" beside a built-in warning), then
+    the one a marker opening the line names (a phrase of a rule: "Imagen relacionada" is a
+    caption's, not page furniture for its word "relacionada"), then the one listed first.
+    A guess that reaches past another rule's evidence (a share bar's label and the line
+    after it) and that evidence both report."""
     leftovers = [f for f in findings if kinds.get(f.rule) in LEFTOVER_KINDS]
     if len({f.rule for f in leftovers}) < 2:
         return findings
@@ -193,7 +200,31 @@ def _one_leftover_finding(findings: list[Finding], kinds: dict[str, str]) -> lis
         return set(range(f.line, f.end_line + 1)) <= others[f.rule]
 
     dropped = {id(f) for f in leftovers if not explicit(f) and covered(f)}
+    kept = [f for f in leftovers if id(f) not in dropped]
+    evidence = {id(f): explicit(f) for f in kept}
+    places = {id(f): _related_lines(f) for f in kept}
+
+    def rank(i: int) -> tuple[int, bool, int]:  # of two on the same text, the higher stays
+        f = kept[i]
+        return level_rank(f.level), (f.detail or "").startswith("marker"), -i
+
+    for i, f in enumerate(kept):
+        for j, g in enumerate(kept):
+            if g.rule == f.rule or id(g) in dropped or evidence[id(f)] != evidence[id(g)]:
+                continue
+            inside = g.start <= f.start and f.end <= g.end and places[id(f)] <= places[id(g)]
+            if not inside or level_rank(g.level) < level_rank(f.level):
+                continue
+            same = (f.start, f.end) == (g.start, g.end) and places[id(f)] == places[id(g)]
+            if not same or rank(j) > rank(i):
+                dropped.add(id(f))
+                break
     return [f for f in findings if id(f) not in dropped]
+
+
+def _related_lines(f: Finding) -> frozenset[int]:
+    """The lines of a finding's related places."""
+    return frozenset(n for r in f.related for n in range(r.line, r.end_line + 1))
 
 
 def _residue_in_reported_lines(doc: Document, findings: list[Finding], kinds: dict[str, str]):

@@ -185,6 +185,25 @@ def test_two_leftover_rules_on_one_line_give_one_finding():
     assert sorted(lines) == [5, 7]  # each leftover line in exactly one finding
 
 
+def test_a_line_two_leftover_rules_report_on_evidence_is_one_finding():
+    # "Foto:" alone on its line, under two pictures: a CMS label to cms-boilerplate (page
+    # furniture) and a credit label to stray-caption (a marker); one cause, one finding
+    text = (
+        "# Die zweite Maschine\n\n"
+        "Abheben wird sie nicht so schnell, doch den Hangar hat sie am Donnerstag schon "
+        "einmal verlassen, wie die Werft am Freitag mitteilte.\n\n"
+        "Foto:\n\n"
+        "Die erste Maschine hatte ihren Auftritt beim Flugplatzfest vor anderthalb Jahren, "
+        "als Tausende Besucher kamen und den Nachbau bestaunten.\n\n"
+        "Foto:\n\n"
+        "Der Nachbau, für den zehntausend Arbeitsstunden nötig waren, entspricht weitgehend "
+        "dem Original aus dem Jahr 1919, heißt es.\n"
+    )
+    found = lint(text, ("stray-caption", "cms-boilerplate"), language="de").findings
+    assert [(f.line, sorted(r.line for r in f.related)) for f in found] == [(5, [9])]
+    assert found[0].rule == "stray-caption"  # a marker opens the line: a credit's label
+
+
 def test_a_shape_guess_that_another_rule_reports_as_evidence_is_one_finding():
     # a share prompt used twice: cms-boilerplate knows the marker, stray-caption's shape
     # heuristic (a short line used twice) and its classifier guess the same lines
