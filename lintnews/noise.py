@@ -201,8 +201,8 @@ def _one_leftover_finding(findings: list[Finding], kinds: dict[str, str]) -> lis
 
     dropped = {id(f) for f in leftovers if not explicit(f) and covered(f)}
     kept = [f for f in leftovers if id(f) not in dropped]
-    evidence = {id(f): explicit(f) for f in kept}
-    places = {id(f): _related_lines(f) for f in kept}
+    evidence = [explicit(f) for f in kept]
+    places = [_related_lines(f) for f in kept]
 
     def rank(i: int) -> tuple[int, bool, int]:  # of two on the same text, the higher stays
         f = kept[i]
@@ -210,12 +210,12 @@ def _one_leftover_finding(findings: list[Finding], kinds: dict[str, str]) -> lis
 
     for i, f in enumerate(kept):
         for j, g in enumerate(kept):
-            if g.rule == f.rule or id(g) in dropped or evidence[id(f)] != evidence[id(g)]:
+            if g.rule == f.rule or id(g) in dropped or evidence[i] != evidence[j]:
                 continue
-            inside = g.start <= f.start and f.end <= g.end and places[id(f)] <= places[id(g)]
+            inside = g.start <= f.start and f.end <= g.end and places[i] <= places[j]
             if not inside or level_rank(g.level) < level_rank(f.level):
                 continue
-            same = (f.start, f.end) == (g.start, g.end) and places[id(f)] == places[id(g)]
+            same = (f.start, f.end) == (g.start, g.end) and places[i] == places[j]
             if not same or rank(j) > rank(i):
                 dropped.add(id(f))
                 break

@@ -239,7 +239,21 @@ def join_lines(lines: list[str]) -> tuple[str, str]:
     return joined, prefilter.fold(joined)
 
 
-class PatternSet:
+class _Alternation:
+    """The alternation of a set of patterns (``pattern``, ``flags``), compiled when first
+    asked for: most drafts are answered from its parts."""
+
+    pattern: str
+    flags: int
+    _whole: UserPattern | None
+
+    def whole(self) -> UserPattern:
+        if self._whole is None:
+            self._whole = UserPattern(self.pattern, self.flags)
+        return self._whole
+
+
+class PatternSet(_Alternation):
     """Patterns run as their alternation ``template.format("(?:p1)|(?:p2)|...")`` would be,
     with the same answers, but one pattern at a time.
 
@@ -275,11 +289,6 @@ class PatternSet:
 
     def __repr__(self) -> str:
         return f"PatternSet({self.pattern!r})"
-
-    def whole(self) -> UserPattern:
-        if self._whole is None:
-            self._whole = UserPattern(self.pattern, self.flags)
-        return self._whole
 
     def narrowed(
         self, lines: list[str] | tuple = (), joined: tuple[str, str] | None = None
@@ -416,7 +425,7 @@ class PatternSet:
             ]
 
 
-class FirstMatch:
+class FirstMatch(_Alternation):
     """``UserPattern(template.format("(?:p1)|(?:p2)|..."), flags).match``, the same match
     for less. An alternative that opens by passing over the text before the literals it
     needs (``_SCANS``: "[^\n]{0,80}?" then a phrase) reads on at every try, and its
@@ -431,19 +440,20 @@ class FirstMatch:
         self._whole: UserPattern | None = None
         self._needs: tuple | None | object = _UNREAD
         self.scanning: list[UserPattern] = []
+        apart = set()  # the scanning alternatives as written
         if len(patterns) >= 2 and all(_stands_alone(p) for p in patterns):
             for p in patterns:
                 if _SCANS.match(p):
                     part = UserPattern(template.format(f"(?:{p})"), flags)
                     if part.needs() is not None:
                         self.scanning.append(part)
+                        apart.add(p)
         if not self.scanning:
             self.rest: UserPattern | None = self.whole()
             return
         # the alternation of the others; the whole one is compiled only for a text that
         # holds a scanning alternative's literals (most drafts have none)
-        apart = {part.pattern for part in self.scanning}
-        rest = [p for p in patterns if template.format(f"(?:{p})") not in apart]
+        rest = [p for p in patterns if p not in apart]
         self.rest = None
         if rest:
             self.rest = UserPattern(_alternation(template, rest), flags)
@@ -451,11 +461,6 @@ class FirstMatch:
 
     def __repr__(self) -> str:
         return f"FirstMatch({self.pattern!r})"
-
-    def whole(self) -> UserPattern:
-        if self._whole is None:
-            self._whole = UserPattern(self.pattern, self.flags)
-        return self._whole
 
     def absent(self, text: str, folded: str | None = None) -> bool:
         """``UserPattern.absent`` of the whole alternation (its literals are read from its

@@ -36,8 +36,7 @@ _DIGIT = regexcache.compile(r"[\p{Numeric_Type=Digit}\p{Numeric_Type=Decimal}]")
 #: every character str.isdigit accepts, and a few more, in the standard ``re`` module (which
 #: finds one in a sentence several times faster): ``\d`` is str.isdecimal there, and the
 #: ranges hold the other digits (superscripts, Ethiopic, circled, dingbat ...); a sentence
-#: with none has no digit to look for with ``_DIGIT`` (a test checks every
-#: code point)
+#: with none has no digit to look for with ``_DIGIT`` (a test checks every code point)
 MAYBE_DIGIT = re.compile(
     "[\\d\u00b2\u00b3\u00b9\u1369-\u1371\u19da\u2070-\u2089\u2460-\u24ff\u2776-\u2793"
     "\U00010a40-\U00010a43\U00010e60-\U00010e68\U00011052-\U0001105a\U0001f100-\U0001f10a]"
