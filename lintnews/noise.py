@@ -7,6 +7,10 @@ of all rules after they ran, by the *kind* of each rule:
 * **One pair of spellings, one finding.** Findings of one naming rule (kinds in
   ``ONE_CAUSE_KINDS``) with the same message (the same wrong form, the same right form) are
   one finding: the first place, the others in ``related``, the count in the message.
+* **One paragraph copied into many places, one finding.** Findings of one repetition rule
+  that repeat the same earlier paragraph (the same message) are one finding when there are
+  ``COPIES`` or more (an answer pasted under every heading of a FAQ, a template's
+  boilerplate); a paragraph copied into two places is two copies to delete, two findings.
 * **One paragraph, one finding.** When one naming rule still has more than
   ``PER_PARAGRAPH`` findings in one paragraph (a line of ad text in look-alike letters, a
   table pasted from a PDF), they are one finding for the paragraph, the others in
@@ -44,9 +48,17 @@ from dataclasses import replace
 from .document import Document
 from .findings import Finding, Fix, Related, level_rank
 
-#: kinds whose findings of one rule with one cause are collapsed (naming and typography)
+#: kinds whose findings of one rule with one cause are collapsed (naming, typography, and
+#: repetition: one earlier paragraph copied into several places)
 ONE_CAUSE_KINDS = frozenset(
-    {"name-variants", "article-agreement", "quote-variants", "house-style", "typography"}
+    {
+        "name-variants",
+        "article-agreement",
+        "quote-variants",
+        "house-style",
+        "typography",
+        "repeated-content",
+    }
 )
 #: kinds whose lines the leftover rules claim first
 REPEAT_KINDS = frozenset({"repeated-content"})
@@ -62,6 +74,9 @@ LABEL_WORDS = (2, 6)
 EXCERPT = 2.0
 #: most findings of one rule in one paragraph
 PER_PARAGRAPH = 3
+#: copies of one paragraph that make one finding (a template's boilerplate, a FAQ's answer
+#: under every heading); fewer are each a copy to delete
+COPIES = 3
 #: most places listed in ``related`` of a collapsed finding
 MAX_RELATED = 12
 
@@ -95,7 +110,12 @@ def apply(
     by_message: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in one_cause:
         by_message[(f.rule, f.message)].append(f)
-    merged = [_merge(group, "", words) for group in by_message.values()]
+    merged = []
+    for group in by_message.values():
+        if len(group) < COPIES and kinds.get(group[0].rule) in REPEAT_KINDS:
+            merged += group  # a paragraph copied into two places: two copies to delete
+        else:
+            merged.append(_merge(group, "", words))
     by_paragraph: dict[tuple[str, int], list[Finding]] = defaultdict(list)
     starts = [b.span.start for b in doc.blocks]
     for f in merged:

@@ -23,10 +23,10 @@ from ...language.normalize import fold, fold_confusables, plain_latin
 
 _WORD = regexcache.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
 _JOIN = regexcache.compile(r"^(?: |-|- | -| - )$")
-_OPENERS = "\"'“‘«¿¡([—–-*_ \t"
+_OPENERS = "\"'“‘„‚«¿¡([—–-*_ \t"
 #: what makes a chunk (a run of characters other than space and newline) not prose, besides
 #: a dot between two letters ("T.V", "example.com"): see _marks
-_NOT_PROSE_CHARS = "@#_/\\*"
+_NOT_PROSE_CHARS = "@#_/\\*\u00ad\u200b\u2060"
 _WWW = regexcache.compile(r"(?<![^ \n])www")
 _DOMAIN = regexcache.compile(r"\.(?:com|org|net|mx|es)\b")
 _DOMAINS = (".com", ".org", ".net", ".mx", ".es")
@@ -194,7 +194,7 @@ def sentence_words(
         k = m.start() - 1
         while k >= 0 and text[k].isspace():
             k -= 1
-        initial = start <= first or (k >= 0 and text[k] in '"“«¿¡(:')
+        initial = start <= first or (k >= 0 and text[k] in '"“„«¿¡(:')
         out.append(
             Word(word, offset + start, offset + start + len(word), initial, name, possessive)
         )

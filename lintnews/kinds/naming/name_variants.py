@@ -241,6 +241,8 @@ def check_names(ctx: Context):
                 # of a transliteration (Kowalski / Kowalsky is a slip)
             if nouns and _both_words(form, major, lex, o["known_zipf"], native):
                 continue  # Garten / Gärten, Musikstars / Musik-Stars: words, not a name
+            if lower != major_lower and _caps_and_title(form, major):
+                continue  # MEEDIA / Media: the case and the letters differ, two changes
             if key(form) != key(major) and ordinary(form) and ordinary(major):
                 continue  # both ordinary words a transliteration apart (Polo / Pollo)
             single = all(m.words == 1 for m in (*occ, *major_occ))
@@ -1101,6 +1103,11 @@ def _surname_ending(uses: list[Mention], other: list[Mention]) -> list[Mention]:
     if all(not m.context or m.context[0] == fold(m.form) for m in both):
         return []
     return framed
+
+
+def _caps_and_title(a: str, b: str) -> bool:
+    """One form in capitals, the other capitalised only at its start (not FCPyS / FCPS)."""
+    return any(x.isupper() and y[:1].isupper() and y[1:].islower() for x, y in ((a, b), (b, a)))
 
 
 def _shape(form: str) -> str:

@@ -46,12 +46,14 @@ from .units import (
     MEASURES,
     QUOTATION,
     QUOTE_MARKS,
+    STAMP,
     Relation,
     Unit,
     describe,
     headline_relation,
     longest_run,
     make_unit,
+    numbers_differ,
     relate,
 )
 
@@ -136,7 +138,7 @@ def _units(ctx: Context) -> list[Unit]:
         if any(p.search(block.text) for p in allow):
             continue
         unit = make_unit(ctx.lang, len(units), block.span, block.kind, clean(block.text))
-        unit.stamped = bool(_STAMP.match(block.text))
+        unit.stamped = bool(STAMP.match(block.text))
         unit.caption = ctx.doc.caption_start(block) is not None
         if len(block.sentences) > 1:  # a block that is its only sentence: compared as a block
             unit.sentences = [
@@ -149,13 +151,9 @@ def _units(ctx: Context) -> list[Unit]:
     return units
 
 
-#: a live blog's entry opens with its time: "16:30", "**10:00**", "14.05 Uhr -"
-_STAMP = regexcache.compile(r"^\W{0,3}(?:[01]?\d|2[0-3])[:.h][0-5]\d\b")
-
-
 def _updated(a: Unit, b: Unit) -> bool:
     """Two entries of a live blog that differ past their time stamps (a number updated)."""
-    return _STAMP.sub("", a.text, count=1) != _STAMP.sub("", b.text, count=1)
+    return STAMP.sub("", a.text, count=1) != STAMP.sub("", b.text, count=1)
 
 
 def _credit(lang):
@@ -400,7 +398,7 @@ def _without_series(matches: list[Match], units: list[Unit]) -> list[Match]:
     its numbers updated is no series: prose stands between the copies."""
     by_earlier: dict[int, list[Match]] = defaultdict(list)
     for m in matches:  # (a verbatim copy has the first's numbers: no member)
-        if m.earlier.block < 0 and _numbers_differ(m.later, m.earlier):
+        if m.earlier.block < 0 and numbers_differ(m.later, m.earlier):
             by_earlier[id(m.earlier)].append(m)
     series = set()
     for group in by_earlier.values():
@@ -419,15 +417,6 @@ def _only_labels(between: list[Unit]) -> bool:
 
 #: most words of a label between two entries of a series
 LABEL_WORDS = 6
-
-
-def _numbers_differ(a: Unit, b: Unit) -> bool:
-    """Both hold numbers in the same slots, and some differ (a template's values)."""
-    x, y = _NUMBERS.findall(a.text), _NUMBERS.findall(b.text)
-    return len(x) == len(y) > 0 and x != y
-
-
-_NUMBERS = regexcache.compile(r"\d+")
 
 
 def _with_short_neighbours(matches: list[Match], units: list[Unit]) -> list[Match]:
@@ -450,6 +439,8 @@ def _with_short_neighbours(matches: list[Match], units: list[Unit]) -> list[Matc
                     break
                 if later.index in matched or not later.words or later.words != earlier.words:
                     break
+                if numbers_differ(later, earlier):
+                    break  # the next entry of a list or a live blog ("18:37", "19:16")
                 if later.stamped and earlier.stamped and _updated(later, earlier):
                     break  # a live blog's entry with a number updated
                 if "heading" in (later.kind, earlier.kind):

@@ -20,6 +20,7 @@ A unit (a block or a sentence) is reduced to three views:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -277,6 +278,8 @@ _CLOSERS = " \t\n\"'”’»)]*_"
 
 
 def _relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
+    if _numbers_changed(later, earlier, o):
+        return None
     if later.words == earlier.words:
         if later.nwords < o["min_verbatim_words"]:
             return None
@@ -335,6 +338,36 @@ def _relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
         if order >= o["min_order"]:
             return Relation("reworded", similarity)
     return inside
+
+
+def numbers_differ(a: Unit, b: Unit) -> bool:
+    """Both hold numbers in the same slots, and some differ (a template's values)."""
+    x, y = _NUMBERS.findall(a.text), _NUMBERS.findall(b.text)
+    return len(x) == len(y) > 0 and x != y
+
+
+_NUMBERS = regexcache.compile(r"\d+")
+
+
+def _numbers_changed(a: Unit, b: Unit, o: dict) -> bool:
+    """Whether the shorter of two units is a short line (under ``2 * min_verbatim_words``
+    words besides its numbers) that holds a number the other does not: a template's next
+    line ("Ben, 19 June 2018 at 3:28 pm - Reply", a price and its shop, a date), not a copy.
+    A paragraph of prose with one figure updated is a repeat, and so is a live blog's entry
+    pasted again under another time stamp."""
+    short, long = (a, b) if a.nwords <= b.nwords else (b, a)
+    if sum(w != "#" for w in short.words) >= 2 * o["min_verbatim_words"]:
+        return False
+    mine = Counter(_NUMBERS.findall(_unstamped(short)))
+    return bool(mine) and bool(mine - Counter(_NUMBERS.findall(_unstamped(long))))
+
+
+def _unstamped(unit: Unit) -> str:
+    return STAMP.sub("", unit.text, count=1) if unit.stamped else unit.text
+
+
+#: a live blog's entry opens with its time: "16:30", "**10:00**", "14.05 Uhr -"
+STAMP = regexcache.compile(r"^\W{0,3}(?:[01]?\d|2[0-3])[:.h][0-5]\d\b")
 
 
 def _quotation_inside(short: Unit, long: Unit, o: dict) -> float:
