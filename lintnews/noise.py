@@ -35,7 +35,9 @@ of all rules after they ran, by the *kind* of each rule:
   a repeat (printed again as it was, or with a lead-in), and so does a block of several
   paragraphs copied whole beside a leftover line. Also dropped: a headline listed
   again in a list of links (a "related" or "most read" widget: three title lines or more in a row,
-  no sentence punctuation), unless a whole block was copied or the line is the dek; and
+  no sentence punctuation), unless a whole block was copied or the line is the dek; a table
+  of contents' line printed again as its section's subhead (two of the list's lines or more
+  are); and
   the headline after a short label and a colon ("Share this story: <headline>").
 """
 
@@ -404,17 +406,50 @@ def _link_lists(doc: Document, findings: list[Finding], kinds: dict[str, str]) -
             continue  # the dek printed again is the article's own summary, not a link
         if in_list(i):
             drop.add(id(f))
+    drop |= _contents(blocks, repeats, at)
     return [f for f in findings if id(f) not in drop] if drop else findings
+
+
+def _contents(blocks, repeats: list[Finding], at: dict[int, int]) -> set[int]:
+    """The repeats of a table of contents' lines by its sections' subheads: a list of
+    ``LINK_LIST`` heading lines or more in a row (a question or a label with its colon may
+    be one), two or more of which are printed again further down, each above a longer block
+    (``"In this guide" / "Who pays?" / "When does it pay off?" ...``, then each
+    section under its subhead)."""
+    heads = [_title_line(b.prose, ends=".!…;,") for b in blocks]
+    alone = defaultdict(list)  # a line above a longer block: a subhead, by its text
+    for k, b in enumerate(blocks):
+        if heads[k] and k + 1 < len(heads) and not heads[k + 1]:
+            alone[" ".join(b.prose.split())].append(k)
+    drop = set()
+    for f in repeats:
+        i, j = at.get(f.line), at.get(f.related[0].line)
+        if i is None or j is None or not (heads[i] and heads[j]) or i < j:
+            continue
+        lo = hi = j
+        while lo > 0 and heads[lo - 1]:
+            lo -= 1
+        while hi < len(heads) - 1 and heads[hi + 1]:
+            hi += 1
+        if hi - lo + 1 < LINK_LIST or i not in alone[" ".join(blocks[i].prose.split())]:
+            continue
+        sections = sum(
+            any(k > hi for k in alone.get(" ".join(blocks[e].prose.split()), ()))
+            for e in range(lo, hi + 1)
+        )
+        if sections >= 2:
+            drop.add(id(f))
+    return drop
 
 
 _CLOSERS = "\"'”’»)]* "
 
 
-def _title_line(text: str) -> bool:
-    """One line of a few words with no sentence punctuation at its end (a headline, a link)."""
+def _title_line(text: str, ends: str = ".!?…:;,") -> bool:
+    """One line of a few words with none of ``ends`` at its end (a headline, a link)."""
     text = text.strip()
     if "\n" in text or not text:
         return False
     words = len(text.split())
     end = text.rstrip(_CLOSERS)[-1:]
-    return TITLE_WORDS[0] <= words <= TITLE_WORDS[1] and end not in ".!?…:;,"
+    return TITLE_WORDS[0] <= words <= TITLE_WORDS[1] and end not in ends

@@ -79,6 +79,39 @@ def test_a_list_of_links_that_lists_the_pages_headlines_again_is_no_repeat():
     assert not lint(text, "repeated-paragraph", language="en").findings
 
 
+def _guide(contents: list[str], subheads: list[str]) -> str:
+    paragraphs = [
+        "Many employers pay into a pension for their staff, and the rules on what they must "
+        "add have changed twice in the last ten years.",
+        "A pension pays off for most people who stay in one job for five years or more, the "
+        "regulator found in its latest survey of savers.",
+        "Workers who move to another employer can leave their savings where they are or take "
+        "them along, and the fees differ a lot between schemes.",
+    ]
+    sections = "".join(f"{h}\n\n{p}\n\n" for h, p in zip(subheads, paragraphs, strict=False))
+    return (
+        "# Workplace pensions explained\n\nA guide to the pension your employer pays into.\n\n"
+        "In this guide\n\n" + "\n\n".join(contents) + "\n\n" + sections
+    )
+
+
+HEADS = ["Who pays into a workplace pension?", "When does it pay off?", "Changing jobs: what next"]
+
+
+def test_a_table_of_contents_and_its_sections_subheads_are_no_repeats():
+    found = lint(_guide(HEADS, HEADS), "repeated-paragraph", language="en").findings
+    assert not found
+
+
+def test_one_contents_line_printed_again_stays_a_repeat():
+    # one line of a list printed again is no table of contents: the list names other things
+    others = ["Mayor opens the new library", "Storm closes the coast road", HEADS[0]]
+    found = lint(
+        _guide(others, [HEADS[0], "What the unions say"]), "repeated-paragraph", language="en"
+    )
+    assert [f.line for f in found.findings] == [13]
+
+
 def test_a_headline_like_line_repeated_outside_a_list_stays_a_repeat():
     line = "Mayor opens the new library on the river bank after two years of works"
     text = (

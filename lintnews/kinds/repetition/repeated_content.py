@@ -132,13 +132,15 @@ def _units(ctx: Context) -> list[Unit]:
         return text
 
     units: list[Unit] = []
+    after_stamp = False  # the block before is a time stamp alone ("19:16", "14.05 Uhr")
     for block in ctx.doc.blocks:
+        stamped, after_stamp = after_stamp, _stamp_alone(block.text)
         if block.kind not in COMPARED_KINDS or not block.prose.strip():
             continue
         if any(p.search(block.text) for p in allow):
             continue
         unit = make_unit(ctx.lang, len(units), block.span, block.kind, clean(block.text))
-        unit.stamped = bool(STAMP.match(block.text))
+        unit.stamped = stamped or bool(STAMP.match(block.text))
         unit.caption = ctx.doc.caption_start(block) is not None
         if len(block.sentences) > 1:  # a block that is its only sentence: compared as a block
             unit.sentences = [
@@ -149,6 +151,15 @@ def _units(ctx: Context) -> list[Unit]:
                 sentence.stamped, sentence.caption = unit.stamped, unit.caption
         units.append(unit)
     return units
+
+
+def _stamp_alone(text: str) -> bool:
+    """A live blog's time stamp on a line of its own, above its entry."""
+    return len(text) <= STAMP_ALONE and bool(STAMP.match(text)) and len(text.split()) <= 3
+
+
+#: the longest a time stamp alone on its line is ("**14.05 Uhr**")
+STAMP_ALONE = 20
 
 
 def _updated(a: Unit, b: Unit) -> bool:

@@ -351,13 +351,16 @@ _NUMBERS = regexcache.compile(r"\d+")
 
 def _numbers_changed(a: Unit, b: Unit, o: dict) -> bool:
     """Whether the shorter of two units is a short line (under ``2 * min_verbatim_words``
-    words besides its numbers) that holds a number the other does not: a template's next
-    line ("Ben, 19 June 2018 at 3:28 pm - Reply", a price and its shop, a date), not a copy.
-    A paragraph of prose with one figure updated is a repeat, and so is a live blog's entry
-    pasted again under another time stamp."""
+    words besides its numbers, no sentence stop at its end) that holds a number the other
+    does not: a template's next line ("Ben, 19 June 2018 at 3:28 pm - Reply", a price and
+    its shop, a date, a time stamp), not a copy. A sentence with one figure updated is a
+    repeat (a fact told twice, the second time stale), and so is a live blog's entry pasted
+    again under another time stamp."""
     short, long = (a, b) if a.nwords <= b.nwords else (b, a)
     if sum(w != "#" for w in short.words) >= 2 * o["min_verbatim_words"]:
         return False
+    if _PROSE_END.search(short.text):
+        return False  # a sentence: "At least 24 people died ...", then "At least 32 ..."
     mine = Counter(_NUMBERS.findall(_unstamped(short)))
     return bool(mine) and bool(mine - Counter(_NUMBERS.findall(_unstamped(long))))
 
@@ -366,6 +369,8 @@ def _unstamped(unit: Unit) -> str:
     return STAMP.sub("", unit.text, count=1) if unit.stamped else unit.text
 
 
+#: a sentence's stop at the end of a unit (an ellipsis cuts a teaser short: no stop)
+_PROSE_END = regexcache.compile(r"(?<![.…])[.!?][\"'”’»)\]]*\s*$")
 #: a live blog's entry opens with its time: "16:30", "**10:00**", "14.05 Uhr -"
 STAMP = regexcache.compile(r"^\W{0,3}(?:[01]?\d|2[0-3])[:.h][0-5]\d\b")
 
