@@ -234,7 +234,9 @@ def relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
     word: the statement answers the question ("Is there one factor that predicts ...?",
     then "It turned out that there is one factor that predicts ...")."""
     rel = _relate(later, earlier, o)
-    if rel is None or rel.exact or rel.similarity == 1.0:
+    if rel is None or _numbers_changed(later, earlier, o):
+        return None
+    if rel.exact or rel.similarity == 1.0:
         return rel
     asks, other = _questions(later), _questions(earlier)
     if {asks, other} == {"all", "none"}:
@@ -278,8 +280,6 @@ _CLOSERS = " \t\n\"'”’»)]*_"
 
 
 def _relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
-    if _numbers_changed(later, earlier, o):
-        return None
     if later.words == earlier.words:
         if later.nwords < o["min_verbatim_words"]:
             return None
