@@ -8,7 +8,7 @@ of all rules after they ran, by the *kind* of each rule:
   ``ONE_CAUSE_KINDS``) with the same message (the same wrong form, the same right form) are
   one finding: the first place, the others in ``related``, the count in the message.
 * **One paragraph copied into many places, one finding.** Findings of one repetition rule
-  that repeat the same earlier paragraph (the same message) are one finding when there are
+  that repeat the same earlier paragraph or sentence are one finding when there are
   ``COPIES`` or more (an answer pasted under every heading of a FAQ, a template's
   boilerplate); a paragraph copied into two places is two copies to delete, two findings.
 * **One paragraph, one finding.** When one naming rule still has more than
@@ -109,9 +109,9 @@ def apply(
     if len(one_cause) < 2:
         return findings
     rest = [f for f in findings if kinds.get(f.rule) not in ONE_CAUSE_KINDS]
-    by_message: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    by_message: dict[tuple, list[Finding]] = defaultdict(list)
     for f in one_cause:
-        by_message[(f.rule, f.message)].append(f)
+        by_message[(f.rule, f.message, _copied_from(f, kinds))].append(f)
     merged = []
     for group in by_message.values():
         if len(group) < COPIES and kinds.get(group[0].rule) in REPEAT_KINDS:
@@ -129,6 +129,15 @@ def apply(
         else:
             out += group
     return out
+
+
+def _copied_from(f: Finding, kinds: dict[str, str]) -> tuple:
+    """Where a repeat's earlier copy is (two sentences of one paragraph are two causes);
+    () for other findings, whose message names their cause."""
+    if kinds.get(f.rule) not in REPEAT_KINDS or not f.related:
+        return ()
+    r = f.related[0]
+    return (r.line, r.column, r.end_line, r.end_column)
 
 
 def _merge(group: list[Finding], where: str, words: dict = PHRASES) -> Finding:
@@ -406,16 +415,19 @@ def _link_lists(doc: Document, findings: list[Finding], kinds: dict[str, str]) -
             continue  # the dek printed again is the article's own summary, not a link
         if in_list(i):
             drop.add(id(f))
-    drop |= _contents(blocks, repeats, at)
+    drop |= _contents(doc, repeats)
     return [f for f in findings if id(f) not in drop] if drop else findings
 
 
-def _contents(blocks, repeats: list[Finding], at: dict[int, int]) -> set[int]:
+def _contents(doc: Document, repeats: list[Finding]) -> set[int]:
     """The repeats of a table of contents' lines by its sections' subheads: a list of
     ``LINK_LIST`` heading lines or more in a row (a question or a label with its colon may
     be one), two or more of which are printed again further down, each above a longer block
     (``"In this guide" / "Who pays?" / "When does it pay off?" ...``, then each
-    section under its subhead)."""
+    section under its subhead); the list may be a Markdown list, its items links to the
+    sections."""
+    blocks = [b for b in doc.blocks if b.kind in ("paragraph", "heading", "list_item")]
+    at = {doc.locate(b.span.start)[0]: i for i, b in enumerate(blocks)}
     heads = [_title_line(b.prose, ends=".!…;,") for b in blocks]
     alone = defaultdict(list)  # a line above a longer block: a subhead, by its text
     for k, b in enumerate(blocks):

@@ -79,7 +79,7 @@ def test_a_list_of_links_that_lists_the_pages_headlines_again_is_no_repeat():
     assert not lint(text, "repeated-paragraph", language="en").findings
 
 
-def _guide(contents: list[str], subheads: list[str]) -> str:
+def _guide(contents: list[str], subheads: list[str], layout: str = "lines") -> str:
     paragraphs = [
         "Many employers pay into a pension for their staff, and the rules on what they must "
         "add have changed twice in the last ten years.",
@@ -91,16 +91,32 @@ def _guide(contents: list[str], subheads: list[str]) -> str:
     sections = "".join(f"{h}\n\n{p}\n\n" for h, p in zip(subheads, paragraphs, strict=False))
     return (
         "# Workplace pensions explained\n\nA guide to the pension your employer pays into.\n\n"
-        "In this guide\n\n" + "\n\n".join(contents) + "\n\n" + sections
+        "In this guide\n\n" + _listed(contents, layout) + "\n\n" + sections
     )
 
 
-HEADS = ["Who pays into a workplace pension?", "When does it pay off?", "Changing jobs: what next"]
+def _listed(contents: list[str], layout: str) -> str:
+    if layout == "links":  # a Markdown list of links to the sections
+        return "\n".join(f"- [{c}](#{k})" for k, c in enumerate(contents))
+    if layout == "numbered":
+        return "\n".join(f"{k}. {c}" for k, c in enumerate(contents, 1))
+    return "\n\n".join(contents)
 
 
-def test_a_table_of_contents_and_its_sections_subheads_are_no_repeats():
-    found = lint(_guide(HEADS, HEADS), "repeated-paragraph", language="en").findings
-    assert not found
+HEADS = [
+    "Who pays into a workplace pension scheme?",
+    "When does a workplace pension pay off?",
+    "What happens to your pension when you change jobs?",
+]
+
+
+@pytest.mark.parametrize("layout", ["lines", "links", "numbered"])
+def test_a_table_of_contents_and_its_sections_subheads_are_no_repeats(layout):
+    text = _guide(HEADS, HEADS, layout)
+    assert lint(text, "repeated-paragraph", language="en").findings == ()
+    # the same subheads after a list that is no table of contents are repeats
+    others = _guide(["Mayor opens the library", "Storm closes the road", HEADS[0]], HEADS, layout)
+    assert len(lint(others, "repeated-paragraph", language="en").findings) == 1
 
 
 def test_one_contents_line_printed_again_stays_a_repeat():

@@ -185,3 +185,22 @@ def test_a_lead_that_words_the_dek_again_is_reported():
 )
 def test_a_dek_and_a_lead_that_does_not_word_it_again_are_left_alone(draft):
     assert not _lint_both(draft)
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("16:30", True),
+        ("**10:00** The toll rose.", True),
+        ("14.05 Uhr - Die Polizei", True),
+        ("19 h 16", True),  # French
+        ("19h16", True),
+        ("£14.50", False),  # a price, alone on its line in a shop's list
+        ("14.50 €", False),
+        ("1999: the year", False),
+    ],
+)
+def test_a_live_blogs_time_stamp_is_told_from_a_price(line, stamp):
+    from lintnews.kinds.repetition.units import STAMP
+
+    assert bool(STAMP.match(line)) is stamp

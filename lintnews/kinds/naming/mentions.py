@@ -26,7 +26,11 @@ _JOIN = regexcache.compile(r"^(?: |-|- | -| - )$")
 _OPENERS = "\"'“‘„‚«¿¡([—–-*_ \t"
 #: what makes a chunk (a run of characters other than space and newline) not prose, besides
 #: a dot between two letters ("T.V", "example.com"): see _marks
-_NOT_PROSE_CHARS = "@#_/\\*\u00ad\u200b\u2060"
+_NOT_PROSE_CHARS = "@#_/\\*"
+#: invisible characters that break a word in two when they stand inside it (a soft hyphen,
+#: a zero-width space or word joiner): the word is not read for names, its halves are no
+#: names; beside a word they change nothing
+_INVISIBLE = "\u00ad\u200b\u2060"
 _WWW = regexcache.compile(r"(?<![^ \n])www")
 _DOMAIN = regexcache.compile(r"\.(?:com|org|net|mx|es)\b")
 _DOMAINS = (".com", ".org", ".net", ".mx", ".es")
@@ -236,20 +240,22 @@ def _chunk_start(text: str, at: int) -> int:
 
 def _marks(text: str) -> list[int]:
     """Sorted positions in ``text`` of what makes a chunk not prose: a character of
-    ``_NOT_PROSE_CHARS``, a dot between two letters, "www" opening a chunk, a domain ending.
-    Each is looked for only when a plain substring test says it may be there (most
-    sentences hold none, and four regex scans of each sentence cost more than the tests)."""
+    ``_NOT_PROSE_CHARS``, a dot or an ``_INVISIBLE`` character between two letters, "www"
+    opening a chunk, a domain ending. Each is looked for only when a plain substring test
+    says it may be there (most sentences hold none, and four regex scans of each sentence
+    cost more than the tests)."""
     marks = []
     for c in _NOT_PROSE_CHARS:
         at = text.find(c)
         while at >= 0:
             marks.append(at)
             at = text.find(c, at + 1)
-    at = text.find(".")
-    while at >= 0:
-        if 0 < at < len(text) - 1 and text[at - 1].isalpha() and text[at + 1].isalpha():
-            marks.append(at - 1)  # str.isalpha is \p{L}
-        at = text.find(".", at + 1)
+    for c in (".", *_INVISIBLE):
+        at = text.find(c)
+        while at >= 0:
+            if 0 < at < len(text) - 1 and text[at - 1].isalpha() and text[at + 1].isalpha():
+                marks.append(at - 1)  # str.isalpha is \p{L}
+            at = text.find(c, at + 1)
     if "www" in text:
         marks += [m.start() for m in _WWW.finditer(text)]
     if any(d in text for d in _DOMAINS):

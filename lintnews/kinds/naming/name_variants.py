@@ -243,6 +243,8 @@ def check_names(ctx: Context):
                 continue  # Garten / Gärten, Musikstars / Musik-Stars: words, not a name
             if lower != major_lower and _caps_and_title(form, major):
                 continue  # MEEDIA / Media: the case and the letters differ, two changes
+            if _other_numeral(form, major):
+                continue  # Erfurt II / Erfurt III, Elizabeth I / Elizabeth II: two of a kind
             if key(form) != key(major) and ordinary(form) and ordinary(major):
                 continue  # both ordinary words a transliteration apart (Polo / Pollo)
             single = all(m.words == 1 for m in (*occ, *major_occ))
@@ -1103,6 +1105,21 @@ def _surname_ending(uses: list[Mention], other: list[Mention]) -> list[Mention]:
     if all(not m.context or m.context[0] == fold(m.form) for m in both):
         return []
     return framed
+
+
+def _other_numeral(a: str, b: str) -> bool:
+    """Two forms whose words differ only in Roman numerals (a district, a monarch, a
+    team's second side): each names another one of a series."""
+    x, y = a.split(), b.split()
+    if len(x) != len(y):
+        return False
+    changed = [(p, q) for p, q in zip(x, y, strict=True) if p != q]
+    return bool(changed) and all(
+        _NUMERAL.fullmatch(p) and _NUMERAL.fullmatch(q) for p, q in changed
+    )
+
+
+_NUMERAL = regexcache.compile(r"[IVXLC]+")
 
 
 def _caps_and_title(a: str, b: str) -> bool:

@@ -53,6 +53,7 @@ from .units import (
     headline_relation,
     longest_run,
     make_unit,
+    numbers,
     numbers_differ,
     relate,
 )
@@ -132,15 +133,14 @@ def _units(ctx: Context) -> list[Unit]:
         return text
 
     units: list[Unit] = []
-    after_stamp = False  # the block before is a time stamp alone ("19:16", "14.05 Uhr")
-    for block in ctx.doc.blocks:
-        stamped, after_stamp = after_stamp, _stamp_alone(block.text)
+    entries = _entries(ctx.doc.blocks)
+    for block, stamped in zip(ctx.doc.blocks, entries, strict=True):
         if block.kind not in COMPARED_KINDS or not block.prose.strip():
             continue
         if any(p.search(block.text) for p in allow):
             continue
         unit = make_unit(ctx.lang, len(units), block.span, block.kind, clean(block.text))
-        unit.stamped = stamped or bool(STAMP.match(block.text))
+        unit.stamped = stamped
         unit.caption = ctx.doc.caption_start(block) is not None
         if len(block.sentences) > 1:  # a block that is its only sentence: compared as a block
             unit.sentences = [
@@ -153,9 +153,20 @@ def _units(ctx: Context) -> list[Unit]:
     return units
 
 
-def _stamp_alone(text: str) -> bool:
-    """A live blog's time stamp on a line of its own, above its entry."""
-    return len(text) <= STAMP_ALONE and bool(STAMP.match(text)) and len(text.split()) <= 3
+def _entries(blocks) -> list[bool]:
+    """Whether each block belongs to an entry of a live blog. An entry opens with its time
+    stamp, on its first line or alone on the line above ("19:16"). In a draft of two
+    stamps or more (a live blog), every block from the first stamp on belongs to an entry
+    (its title, its second paragraph); with one stamp, the block it opens or stands above."""
+    stamps = [bool(STAMP.match(b.text)) for b in blocks]
+    alone = [
+        s and len(b.text) <= STAMP_ALONE and len(b.text.split()) <= 3
+        for s, b in zip(stamps, blocks, strict=True)
+    ]
+    if sum(stamps) >= 2:
+        first = stamps.index(True)
+        return [i >= first for i in range(len(blocks))]
+    return [s or (i > 0 and alone[i - 1]) for i, s in enumerate(stamps)]
 
 
 #: the longest a time stamp alone on its line is ("**14.05 Uhr**")
@@ -163,8 +174,9 @@ STAMP_ALONE = 20
 
 
 def _updated(a: Unit, b: Unit) -> bool:
-    """Two entries of a live blog that differ past their time stamps (a number updated)."""
-    return STAMP.sub("", a.text, count=1) != STAMP.sub("", b.text, count=1)
+    """Two entries of a live blog whose numbers differ past their time stamps (the toll
+    updated); one pasted again, with a word or a quotation mark changed, is a copy."""
+    return numbers(a) != numbers(b)
 
 
 def _credit(lang):
@@ -324,8 +336,9 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
         para_index.add(unit)
         for sentence in unit.sentences:
             sent_index.add(sentence)
+    least = 2 * o["min_verbatim_words"]
     paragraphs = _without_series(_with_short_neighbours(para_matches, units), units)
-    return paragraphs, sent_matches, units
+    return _without_templates(paragraphs, least), _without_templates(sent_matches, least), units
 
 
 #: words of the first paragraph of prose: shorter lines above it are page furniture
@@ -401,6 +414,19 @@ def _restart(unit: Unit, previous: Unit | None) -> Match | None:
     return Match(opening, fragment, Relation("expanded", len(shared) / len(fragment.stems)))
 
 
+def _without_templates(matches: list[Match], least: int) -> list[Match]:
+    """The matches, but for three short sentences or more (under ``least`` words besides
+    their numbers) on one template whose numbers differ, wherever they stand: an event's
+    time and price in a listing, a party's share district by district. One short sentence
+    told twice with a figure changed is a stale fact, a repeat."""
+    by_earlier: dict[int, list[Match]] = defaultdict(list)
+    for m in matches:
+        if _short(m.later, least) and numbers_differ(m.later, m.earlier):
+            by_earlier[id(m.earlier)].append(m)
+    drop = {id(m) for group in by_earlier.values() if len(group) >= 2 for m in group}
+    return [m for m in matches if id(m) not in drop] if drop else matches
+
+
 def _without_series(matches: list[Match], units: list[Unit]) -> list[Match]:
     """The matches, but for a series: three paragraphs or more in a row on one template
     whose numbers differ, each later one found to repeat the first (a phone's specs model by
@@ -419,6 +445,10 @@ def _without_series(matches: list[Match], units: list[Unit]) -> list[Match]:
         ):
             series.update(id(m) for m in group)
     return [m for m in matches if id(m) not in series] if series else matches
+
+
+def _short(unit: Unit, least: int) -> bool:
+    return sum(w != "#" for w in unit.words) < least
 
 
 def _only_labels(between: list[Unit]) -> bool:
@@ -450,8 +480,9 @@ def _with_short_neighbours(matches: list[Match], units: list[Unit]) -> list[Matc
                     break
                 if later.index in matched or not later.words or later.words != earlier.words:
                     break
-                if numbers_differ(later, earlier):
-                    break  # the next entry of a list or a live blog ("18:37", "19:16")
+                if numbers_differ(later, earlier) and _short(later, 3):
+                    break  # the next entry's time stamp or date ("18:37", "19:16"); a line
+                    # of text with its figure changed is a stale part of the copy
                 if later.stamped and earlier.stamped and _updated(later, earlier):
                     break  # a live blog's entry with a number updated
                 if "heading" in (later.kind, earlier.kind):

@@ -350,29 +350,48 @@ _NUMBERS = regexcache.compile(r"\d+")
 
 
 def _numbers_changed(a: Unit, b: Unit, o: dict) -> bool:
-    """Whether the shorter of two units is a short line (under ``2 * min_verbatim_words``
-    words besides its numbers, no sentence stop at its end) that holds a number the other
-    does not: a template's next line ("Ben, 19 June 2018 at 3:28 pm - Reply", a price and
-    its shop, a date, a time stamp), not a copy. A sentence with one figure updated is a
-    repeat (a fact told twice, the second time stale), and so is a live blog's entry pasted
+    """Whether the shorter of two units is a template line (``template_line``) that holds
+    a number the other does not, and the other is no sentence either: a template's next
+    line ("Ben, 19 June 2018 at 3:28 p.m. - Reply", a price and its shop, a date, a time
+    stamp), not a copy. A sentence with one figure updated is a repeat (a fact told twice,
+    the second time stale, with or without its stop), and so is a live blog's entry pasted
     again under another time stamp."""
     short, long = (a, b) if a.nwords <= b.nwords else (b, a)
-    if sum(w != "#" for w in short.words) >= 2 * o["min_verbatim_words"]:
+    if not template_line(short, o) or is_sentence(long.text):
         return False
-    if _PROSE_END.search(short.text):
-        return False  # a sentence: "At least 24 people died ...", then "At least 32 ..."
-    mine = Counter(_NUMBERS.findall(_unstamped(short)))
-    return bool(mine) and bool(mine - Counter(_NUMBERS.findall(_unstamped(long))))
+    mine = numbers(short)
+    return bool(mine) and bool(mine - numbers(long))
+
+
+def template_line(unit: Unit, o: dict) -> bool:
+    """A short line (under ``2 * min_verbatim_words`` words besides its numbers) that ends
+    with no sentence stop: a label, a date, a price, a signature."""
+    letters = sum(w != "#" for w in unit.words)
+    return letters < 2 * o["min_verbatim_words"] and not is_sentence(unit.text)
+
+
+def is_sentence(text: str) -> bool:
+    """Whether a sentence's stop ends ``text`` (not an abbreviation's: "3:28 p.m.")."""
+    return bool(_PROSE_END.search(text))
+
+
+def numbers(unit: Unit) -> Counter:
+    """The numbers a unit holds, past its time stamp."""
+    return Counter(_NUMBERS.findall(_unstamped(unit)))
 
 
 def _unstamped(unit: Unit) -> str:
     return STAMP.sub("", unit.text, count=1) if unit.stamped else unit.text
 
 
-#: a sentence's stop at the end of a unit (an ellipsis cuts a teaser short: no stop)
-_PROSE_END = regexcache.compile(r"(?<![.…])[.!?][\"'”’»)\]]*\s*$")
-#: a live blog's entry opens with its time: "16:30", "**10:00**", "14.05 Uhr -"
-STAMP = regexcache.compile(r"^\W{0,3}(?:[01]?\d|2[0-3])[:.h][0-5]\d\b")
+#: a sentence's stop at the end of a unit: not an ellipsis (it cuts a teaser short), not the
+#: dot of a one-letter abbreviation ("p.m.", "a. m.")
+_PROSE_END = regexcache.compile(r"(?:(?<![.…])(?<!(?<!\p{L})\p{L})\.|[!?])[\"'”’»)\]]*\s*$")
+#: a live blog's entry opens with its time: "16:30", "**10:00**", "14.05 Uhr -", "19 h 16";
+#: not a price ("£14.50", "14.50 €")
+STAMP = regexcache.compile(
+    r"^[^\w\p{Sc}]{0,3}(?:[01]?\d|2[0-3])(?:[:.]|\s?h\s?)[0-5]\d\b(?!\s*\p{Sc})"
+)
 
 
 def _quotation_inside(short: Unit, long: Unit, o: dict) -> float:
