@@ -426,7 +426,8 @@ def _structure(b: Body, max_words: int, stopwords: frozenset[str]) -> frozenset[
     * the dated heads of a timeline or a live blog: ``SERIES_HEADS`` lines or more, each a
       date with its year or a time (``HEAD_NUMBERS``; not a gallery's "2 von 17"), each a
       paragraph of its own above a sentence ("June 12, 2019", then "Engineers report
-      cracks in two pillars."), all different;
+      cracks in two pillars."), or above the entry's title and its sentence ("21:25",
+      "**Labour ahead**", then the entry), all different; the titles with them;
     * a fact sheet: ``FACT_LINES`` "Label: value" lines in a row or more, with as many
       labels, fewer than half of them explicit evidence of this rule (a film's credits with
       its "Fotografía:", an event's "When:" and "Where:", a recipe's "Prep time:");
@@ -434,6 +435,26 @@ def _structure(b: Body, max_words: int, stopwords: frozenset[str]) -> frozenset[
     A marker (a phrase that opens a leftover: "Foto:", "Lee también:") is never claimed by a
     timeline."""
     lines = b.lines
+
+    def prose(k: int) -> bool:  # a sentence in the block after line k - 1's
+        return (
+            k < len(lines)
+            and lines[k].block == lines[k - 1].block + 1
+            and len(lines[k].words) >= HEAD_PROSE_WORDS
+            and ends_with(SENTENCE_END, lines[k].text)
+        )
+
+    def titled(k: int) -> bool:  # an entry's title alone above its sentence
+        return (
+            k < len(lines)
+            and lines[k].block == lines[k - 1].block + 1
+            and 0 < len(lines[k].words) <= max_words
+            and not ends_with(SENTENCE_END, lines[k].text)
+            and not lines[k].rule.startswith(EXPLICIT)
+            and _alone(b, k)
+            and prose(k + 1)
+        )
+
     heads = [
         i
         for i, line in enumerate(lines)
@@ -441,15 +462,13 @@ def _structure(b: Body, max_words: int, stopwords: frozenset[str]) -> frozenset[
         and not line.rule.startswith("marker")
         and _YEAR_OR_TIME.search(line.text)
         and _mostly_numbers(line.words, stopwords)
-        and i + 1 < len(lines)
-        and lines[i + 1].block == line.block + 1
-        and len(lines[i + 1].words) >= HEAD_PROSE_WORDS
-        and ends_with(SENTENCE_END, lines[i + 1].text)
+        and (prose(i + 1) or titled(i + 1))
         and _alone(b, i)
     ]
     if len({line_key(lines[i].text) for i in heads}) < SERIES_HEADS:
         heads = []
     claimed = set(heads)
+    claimed.update(i + 1 for i in heads if titled(i + 1))
     for i, j in _rows(lines, max_words, lambda line: _LABEL_VALUE.match(line.text)):
         labels = {fold(_LABEL_VALUE.match(lines[k].text).group(1)) for k in range(i, j)}
         if j - i >= FACT_LINES and len(labels) >= FACT_LINES:
@@ -457,7 +476,47 @@ def _structure(b: Body, max_words: int, stopwords: frozenset[str]) -> frozenset[
             if 2 * explicit < j - i:
                 claimed.update(range(i, j))
     claimed.update(_quantities(b, max_words))
+    claimed.update(_contents(b, max_words))
     return frozenset(claimed)
+
+
+def _contents(b: Body, max_words: int) -> list[int]:
+    """A table of contents: in a run of short lines, two or more lines of two words or
+    more, all different and none a line a rule reports on evidence of its own (a credit, a
+    marker), that come again further down as subheads (alone above a paragraph of prose),
+    and the short label right above the first ("In this guide", "Inhalt")."""
+    lines = b.lines
+    later: dict[str, list[int]] = {}
+    for k in range(len(lines) - 1):
+        after = lines[k + 1]
+        if (
+            after.block == lines[k].block + 1
+            and len(after.words) > max_words
+            and ends_with(SENTENCE_END, after.text)
+            and _alone(b, k)
+        ):
+            later.setdefault(line_key(lines[k].text), []).append(k)
+    out: list[int] = []
+    for i, j in _rows(lines, max_words, lambda line: not ends_with(_STOP, line.text)):
+        if any(lines[m].rule.startswith(EXPLICIT) and len(lines[m].words) > 1 for m in range(i, j)):
+            continue  # a gallery's credits, a widget's marker: no contents
+        entries: dict[str, int] = {}
+        for m in range(i, j):
+            key = line_key(lines[m].text)
+            if len(lines[m].words) > 1 and key not in entries:
+                if any(k > m for k in later.get(key, ())):
+                    entries[key] = m
+        if len(entries) < 2:
+            continue
+        first, last = min(entries.values()), max(entries.values())
+        out.extend(range(first, last + 1))  # the lines between: sections not written yet
+        if first > 0 and len(lines[first - 1].words) <= FURNITURE_WORDS and _alone(b, first - 1):
+            out.append(first - 1)
+    return out
+
+
+#: a sentence's stop (a table of contents' line may be a question or a label)
+_STOP = regexcache.compile(r"[.!…;][\"'”’»)\]]*\s*$")
 
 
 def _rows(lines: list, max_words: int, fits) -> Iterator[tuple[int, int]]:
