@@ -486,20 +486,29 @@ def _contents(b: Body, max_words: int) -> list[int]:
     marker), that come again further down as subheads (alone above a paragraph of prose),
     and the short label right above the first ("In this guide", "Inhalt")."""
     lines = b.lines
+    runs = [
+        (i, j)
+        for i, j in _rows(lines, max_words, lambda line: not ends_with(_STOP, line.text))
+        if j - i > 1
+        and not any(
+            lines[m].rule.startswith(EXPLICIT) and len(lines[m].words) > 1 for m in range(i, j)
+        )
+    ]  # (a gallery's credits, a widget's marker: no contents)
+    if not runs:
+        return []
     later: dict[str, list[int]] = {}
     for k in range(len(lines) - 1):
         after = lines[k + 1]
         if (
-            after.block == lines[k].block + 1
+            1 < len(lines[k].words) <= max_words
+            and after.block == lines[k].block + 1
             and len(after.words) > max_words
             and ends_with(SENTENCE_END, after.text)
             and _alone(b, k)
         ):
             later.setdefault(line_key(lines[k].text), []).append(k)
     out: list[int] = []
-    for i, j in _rows(lines, max_words, lambda line: not ends_with(_STOP, line.text)):
-        if any(lines[m].rule.startswith(EXPLICIT) and len(lines[m].words) > 1 for m in range(i, j)):
-            continue  # a gallery's credits, a widget's marker: no contents
+    for i, j in runs:
         entries: dict[str, int] = {}
         for m in range(i, j):
             key = line_key(lines[m].text)
