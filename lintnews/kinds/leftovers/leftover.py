@@ -332,18 +332,31 @@ def _joined(ctx: Context) -> tuple[str, str]:
 def _sign_offs(ctx: Context, b: Body) -> frozenset[int]:
     """Lines that credit the text's sources, a wire's or a partner's sign-off ("Con
     información de EFE y Europa Press", "Mit Material von dpa"; the language's
-    ``sign-offs``): article text, which names an agency as a credit does."""
+    ``sign-offs``), and a wire desk's initials among the last lines (``_DESK``): article
+    text, which names an agency as a credit does."""
     lang = ctx.lang
+    desk = frozenset(
+        i
+        for i in range(max(0, len(b.lines) - ENDING_LINES), len(b.lines))
+        if _DESK.fullmatch(b.lines[i].raw.strip())
+    )
     pattern = lang.memo(
         "sign-offs", lambda: _compile(tuple(lang.data.get("sign-offs") or ()), TEMPLATES["lines"])
     )
     if pattern is None or pattern.absent(*_joined(ctx)):
-        return frozenset()  # most drafts: no sign-off's words anywhere
-    return frozenset(
+        return desk  # most drafts: no sign-off's words anywhere
+    return desk | frozenset(
         i
         for i, line in enumerate(b.lines)
         if len(line.words) <= SIGN_OFF_WORDS and pattern.match(line.text)
     )
+
+
+#: a wire desk's initials closing the text, in lowercase ("ebd-mla/cbn", AFP) or with a double
+#: slash ("JGO // SF", Lusa): the editors who handled it, not a credit of a picture
+_DESK = regexcache.compile(
+    r"\(?(?-i:\p{Ll}{2,4}(?:\s?[-/]\s?\p{Ll}{2,4}){1,4}|\p{L}{2,4}(?:\s?//\s?\p{L}{2,4}){1,3})\)?"
+)
 
 
 #: most words of a sign-off line
@@ -428,9 +441,10 @@ def _structure(b: Body, max_words: int, stopwords: frozenset[str]) -> frozenset[
       paragraph of its own above a sentence ("June 12, 2019", then "Engineers report
       cracks in two pillars."), or above the entry's title and its sentence ("21:25",
       "**Labour ahead**", then the entry), all different; the titles with them;
-    * a fact sheet: ``FACT_LINES`` "Label: value" lines in a row or more, with as many
-      labels, fewer than half of them explicit evidence of this rule (a film's credits with
-      its "Fotografía:", an event's "When:" and "Where:", a recipe's "Prep time:");
+    * a fact sheet: ``FACT_LINES`` "Label: value" lines in a row or more (two other lines
+      may stand between two of them, ``_fact_sheets``), with as many labels, fewer than
+      half of them explicit evidence of this rule (a film's credits with its "Fotografía:",
+      an event's "When:" and "Where:", a recipe's "Prep time:", a match report's box);
     * a list of quantities (``_quantities``: a recipe's ingredients).
     A marker (a phrase that opens a leftover: "Foto:", "Lee también:") is never claimed by a
     timeline."""
@@ -469,12 +483,12 @@ def _structure(b: Body, max_words: int, stopwords: frozenset[str]) -> frozenset[
         heads = []
     claimed = set(heads)
     claimed.update(i + 1 for i in heads if titled(i + 1))
-    for i, j in _rows(lines, max_words, lambda line: _LABEL_VALUE.match(line.text)):
-        labels = {fold(_LABEL_VALUE.match(lines[k].text).group(1)) for k in range(i, j)}
-        if j - i >= FACT_LINES and len(labels) >= FACT_LINES:
-            explicit = sum(1 for k in range(i, j) if lines[k].rule.startswith(EXPLICIT))
-            if 2 * explicit < j - i:
-                claimed.update(range(i, j))
+    for rows in _fact_sheets(lines, max_words):
+        labels = {fold(lines[k].text.partition(":")[0]) for k in rows}
+        if len(rows) >= FACT_LINES and len(labels) >= FACT_LINES:
+            explicit = sum(1 for k in rows if lines[k].rule.startswith(EXPLICIT))
+            if 2 * explicit < len(rows):
+                claimed.update(rows)
     claimed.update(_quantities(b, max_words))
     claimed.update(_contents(b, max_words))
     return frozenset(claimed)
@@ -526,6 +540,49 @@ def _contents(b: Body, max_words: int) -> list[int]:
 
 #: a sentence's stop (a table of contents' line may be a question or a label)
 _STOP = regexcache.compile(r"[.!…;][\"'”’»)\]]*\s*$")
+
+
+def _fact_sheets(lines: list, max_words: int) -> Iterator[list[int]]:
+    """The "Label: value" lines of each stretch of adjacent blocks where they stand one
+    after another or with one or two lines of no sentence between two of them (a match
+    report's box: "Tore: ...", "Schiedsrichter: ...", "Zuschauer: ..."; the score line
+    "Flamengo 2 x 0 Bahia" or the two teams' line-ups between its rows). A row longer than
+    ``max_words`` words (up to ``FACT_WORDS``: a line-up) ends with no sentence stop; a line
+    other evidence reports is never between two."""
+
+    def row(line) -> bool:
+        n = len(line.words)
+        return (
+            0 < n <= FACT_WORDS
+            and (n <= max_words or not ends_with(SENTENCE_END, line.text))
+            and bool(_FACT_ROW.match(line.text))
+        )
+
+    def between(line) -> bool:
+        return (
+            len(line.words) <= FACT_WORDS
+            and not line.rule.startswith(EXPLICIT)
+            and not ends_with(SENTENCE_END, line.text)
+        )
+
+    rows: list[int] = []
+    for k, line in enumerate(lines):
+        if rows and (line.block - lines[k - 1].block > 1 or not (row(line) or between(line))):
+            yield rows
+            rows = []
+        if row(line):
+            if rows and k - rows[-1] > 3:
+                yield rows
+                rows = []
+            rows.append(k)
+    if rows:
+        yield rows
+
+
+#: most words of a "Label: value" line of a fact sheet (a team's line-up with its changes)
+FACT_WORDS = 40
+#: a fact sheet's row: a label, perhaps a note in brackets ("Atalanta (3-4-2-1):"), a colon
+_FACT_ROW = regexcache.compile(r"^\W{0,2}\p{L}[\p{L} .'’-]{0,24}?(?:\s?\([^)\n]{1,15}\))?\s?:\s+\S")
 
 
 def _rows(lines: list, max_words: int, fits) -> Iterator[tuple[int, int]]:
