@@ -21,7 +21,9 @@ of all rules after they ran, by the *kind* of each rule:
 * **One leftover used again, one finding.** Findings of one leftover rule on the same whole
   line in several places (an embed's signature under each post, one credit under every
   photo) are one finding: the first place, the others in ``related``, the count.
-* **Leftovers first.** A repeat is dropped when the leftover rules (kind ``leftover``)
+* **Leftovers first.** A naming finding on a form in capitals inside text a leftover rule
+  reports (an outlet's name in a credit) is dropped. A repeat is dropped when the leftover
+  rules (kind ``leftover``)
   already report it: a line they report whole (a caption, credit or widget line used
   twice: "Media playback is unsupported" under two videos), a line whose earlier copy they
   report whole (a caption that copies a sentence of the text: the caption is the defect),
@@ -100,6 +102,7 @@ def apply(
         return findings
     findings = _one_leftover_finding(findings, kinds)
     findings = _residue_in_reported_lines(doc, findings, kinds)
+    findings = _names_in_leftovers(doc, findings, kinds)
     findings = _leftovers_first(doc, findings, kinds)
     findings = _link_lists(doc, findings, kinds)
     findings = _labelled_headlines(doc, findings, kinds)
@@ -276,6 +279,24 @@ def _residue_in_reported_lines(doc: Document, findings: list[Finding], kinds: di
         if id(f) not in whole and f.line == f.end_line and f.line in covered
     }
     return [f for f in findings if id(f) not in inside] if inside else findings
+
+
+def _names_in_leftovers(
+    doc: Document, findings: list[Finding], kinds: dict[str, str]
+) -> list[Finding]:
+    """A naming finding on a form in capitals inside text a leftover rule reports (an
+    outlet's name in a photo credit, "| OUEST-FRANCE"): the credit is deleted, not re-cased.
+    A name misspelt in a caption or an embedded post is still a name misspelt."""
+    leftovers = [(f.start, f.end) for f in findings if kinds.get(f.rule) in LEFTOVER_KINDS]
+    if not leftovers:
+        return findings
+    return [
+        f
+        for f in findings
+        if kinds.get(f.rule) not in ONE_CAUSE_KINDS - REPEAT_KINDS
+        or not doc.text[f.start : f.end].isupper()
+        or not any(a <= f.start and f.end <= b for a, b in leftovers)
+    ]
 
 
 def _same_leftover(

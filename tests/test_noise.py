@@ -398,3 +398,17 @@ def test_a_caption_that_excerpts_a_later_paragraph_is_a_leftover_not_a_repeat():
     assert 5 in {f.line for f in found if f.rule == "stray-caption"}
     # ... but the line with a credit that picked them out of it is the caption, the defect
     assert not [f for f in found if f.rule == "repeated-paragraph"]
+
+
+def test_a_name_in_a_credit_the_leftover_rules_report_is_not_a_spelling_to_fix():
+    # the outlet's name in capitals in a photo credit: the credit goes, it is not re-cased
+    text = (
+        "# Festival\n\nLe festival Ouest-Folk a ouvert vendredi soir devant six mille personnes, "
+        "selon les organisateurs.\n\nDes musiciens défilent dans les rues de Lorient. | "
+        "OUEST-FOLK\n\nLe directeur de Ouest-Folk a salué une affluence record pour la première "
+        "soirée.\n\nOuest-Folk accueille cette année quarante groupes venus de sept pays.\n"
+    )
+    both = lint(text, ("stray-caption", "inconsistent-name"), language="fr").findings
+    alone = lint(text, "inconsistent-name", language="fr").findings
+    assert [f.line for f in alone] == [5]  # read alone, the capitals differ ...
+    assert [f.rule for f in both] == ["stray-caption"]  # ... but the credit is a leftover
