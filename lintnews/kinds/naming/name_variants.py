@@ -557,8 +557,8 @@ def _masthead(form: str, major: str, lex, o) -> bool:
 def _compound_link(form: str, major: str, links: tuple[str, ...]) -> bool:
     """The two differ by a linking element inside a compound (the language's
     ``compound-links``): "Mitgliedstaaten" / "Mitgliedsstaaten"."""
-    if not links:
-        return False
+    if not links or _spelt_out(form) == _spelt_out(major):
+        return False  # Schönefeld / Schoenefeld: an umlaut spelt out, not a linking "e"
     a, b = sorted((key(form), key(major)), key=len)
     for link in links:
         if len(b) - len(a) != len(link):
@@ -566,6 +566,14 @@ def _compound_link(form: str, major: str, links: tuple[str, ...]) -> bool:
         if any(b == a[:i] + link + a[i:] for i in range(4, len(a) - 3)):
             return True
     return False
+
+
+def _spelt_out(form: str) -> str:
+    """A form with its umlauts and ß written out in plain letters (ö as oe)."""
+    return form.lower().translate(_SPELT_OUT)
+
+
+_SPELT_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 def _both_words(form: str, major: str, lex, known: float, native=frozenset()) -> bool:
