@@ -208,8 +208,10 @@ def _one_leftover_finding(findings: list[Finding], kinds: dict[str, str]) -> lis
     higher level stays (a newsroom's own rule set to "error" beside a built-in warning), then
     the one a marker opening the line names (a phrase of a rule: "Imagen relacionada" is a
     caption's, not page furniture for its word "relacionada"), then the one listed first.
-    A guess that reaches past another rule's evidence (a share bar's label and the line
-    after it) and that evidence both report."""
+    A guess that opens on another rule's evidence and reaches past it (a "Leggi anche"
+    marker and the first links below it) is that evidence's finding, its span taken to
+    the guess's end (``_evidence_extended``); one that starts before the evidence (a share
+    bar's label above it) and that evidence both report."""
     leftovers = [f for f in findings if kinds.get(f.rule) in LEFTOVER_KINDS]
     if len({f.rule for f in leftovers}) < 2:
         return findings
@@ -234,6 +236,10 @@ def _one_leftover_finding(findings: list[Finding], kinds: dict[str, str]) -> lis
         return set(range(f.line, f.end_line + 1)) <= others[f.rule]
 
     dropped = {id(f) for f in leftovers if not explicit(f) and covered(f)}
+    extended = _evidence_extended(leftovers, explicit, dropped)
+    if extended:
+        findings = [extended.get(id(f), f) for f in findings]
+        leftovers = [extended.get(id(f), f) for f in leftovers]
     kept = [f for f in leftovers if id(f) not in dropped]
     evidence = [explicit(f) for f in kept]
     places = [_related_lines(f) for f in kept]
@@ -254,6 +260,34 @@ def _one_leftover_finding(findings: list[Finding], kinds: dict[str, str]) -> lis
                 dropped.add(id(f))
                 break
     return [f for f in findings if id(f) not in dropped]
+
+
+def _evidence_extended(leftovers: list[Finding], explicit, dropped: set[int]) -> dict:
+    """For each guess that opens where another leftover rule's explicit finding opens and
+    ends after it: the guess is dropped (added to ``dropped``) and the explicit finding
+    reaches to its end, with the guess's fix (the removal of all its lines). Returned as
+    {id(explicit finding): extended finding}."""
+    out: dict[int, Finding] = {}
+    for g in leftovers:
+        if id(g) in dropped or explicit(g):
+            continue
+        for f in leftovers:
+            if f.rule == g.rule or not explicit(f) or id(f) in dropped:
+                continue
+            if f.line == g.line and g.start <= f.start and f.end < g.end:
+                base = out.get(id(f), f)
+                if g.end > base.end:
+                    out[id(f)] = replace(
+                        base,
+                        end=g.end,
+                        end_line=g.end_line,
+                        end_column=g.end_column,
+                        fix=g.fix or base.fix,
+                        related=base.related + tuple(r for r in g.related if r not in base.related),
+                    )
+                dropped.add(id(g))
+                break
+    return out
 
 
 def _related_lines(f: Finding) -> frozenset[int]:

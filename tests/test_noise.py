@@ -412,3 +412,46 @@ def test_a_name_in_a_credit_the_leftover_rules_report_is_not_a_spelling_to_fix()
     alone = lint(text, "inconsistent-name", language="fr").findings
     assert [f.line for f in alone] == [5]  # read alone, the capitals differ ...
     assert [f.rule for f in both] == ["stray-caption"]  # ... but the credit is a leftover
+
+
+# an Italian political story with a "Leggi anche" widget in one block: its marker line is
+# evidence to cms-boilerplate, the marker and the first link a block of short lines to
+# stray-caption's classifier
+LEGGI_ANCHE = """# Manovra, scontro nella maggioranza sulle pensioni. Giorgetti: «I conti non si toccano»
+
+Lega e Forza Italia chiedono più risorse per le pensioni minime e il taglio dell'Irpef. Il ministro dell'Economia frena: «Non ci sono margini»
+
+di Marco Galluzzo
+
+ROMA — Il confronto sulla legge di Bilancio si accende a pochi giorni dal varo in Consiglio dei ministri. Al centro dello scontro ci sono le pensioni: la Lega vuole rafforzare Quota 103 e aumentare le minime, Forza Italia insiste per portare gli assegni più bassi a mille euro al mese. Ma il ministro dell'Economia Giancarlo Giorgetti, al termine di un vertice a Palazzo Chigi, è stato netto: «I conti non si toccano».
+
+La premier Giorgia Meloni con il ministro Giancarlo Giorgetti (Foto: ANSA)
+
+La manovra vale complessivamente circa 30 miliardi di euro. Di questi, quasi 18 sono già impegnati per confermare il taglio del cuneo fiscale e la riduzione delle aliquote Irpef a tre scaglioni. Restano pochi margini per le altre richieste dei partiti.
+
+«Sappiamo tutti che la coperta è corta», ha ammesso un esponente di governo che chiede di restare anonimo. «Il punto è decidere le priorità senza mettere a rischio il percorso concordato con Bruxelles».
+
+## Il nodo delle banche
+
+Sul tavolo c'è anche il contributo richiesto a banche e assicurazioni. Giorgetti ha confermato che il governo punta a ottenere «circa 3,5 miliardi» dagli istituti di credito, attraverso un meccanismo concordato con l'Abi. Forza Italia, però, resta contraria a qualsiasi forma di tassa sugli extraprofitti.
+
+«Non siamo il partito delle tasse», ha ribadito il vicepremier Antonio Tajani, leader di Forza Italia, a margine di un incontro alla Farnesina. «Si può chiedere un contributo, ma deve essere volontario e concordato».
+
+Leggi anche
+Pensioni, cosa cambia nel 2025: le novità su Quota 103 e Opzione donna
+Irpef, il taglio a tre aliquote diventa strutturale: le simulazioni
+Banche, Abi apre al contributo: «Pronti a fare la nostra parte»
+
+## La posizione della Lega
+
+Dal canto suo, il segretario della Lega Matteo Salvini ha rilanciato la flat tax per le partite Iva fino a 100 mila euro. «È una promessa che abbiamo fatto agli italiani e che intendiamo mantenere», ha detto a Porta a Porta.
+
+La premier Giorgia Meloni, secondo quanto riferiscono fonti di Palazzo Chigi, punta a chiudere la partita entro martedì prossimo. L'obiettivo è presentare una manovra «seria e responsabile», in linea con il piano strutturale di bilancio inviato alla Commissione europea.
+"""
+
+
+def test_a_guess_that_opens_on_another_rules_marker_is_that_markers_finding_to_its_end():
+    found = lint(LEGGI_ANCHE, ("stray-caption", "cms-boilerplate"), language="it").findings
+    widget = [f for f in found if f.line == 21]
+    assert [f.rule for f in widget] == ["cms-boilerplate"]  # one finding, the evidence's
+    assert widget[0].end_line > 21 and widget[0].fix is not None  # reaching the links
