@@ -480,14 +480,16 @@ def _contents(doc: Document, repeats: list[Finding]) -> set[int]:
     be one), two or more of which are printed again further down, each above a longer block
     (``"In this guide" / "Who pays?" / "When does it pay off?" ...``, then each
     section under its subhead); the list may be a Markdown list, its items links to the
-    sections."""
+    sections. (The leftover rules claim the same table's body lines as article text,
+    ``leftover._contents``: lists are no body lines there.)"""
     blocks = [b for b in doc.blocks if b.kind in ("paragraph", "heading", "list_item")]
     at = {doc.locate(b.span.start)[0]: i for i, b in enumerate(blocks)}
     heads = [_title_line(b.prose, ends=".!…;,") for b in blocks]
+    texts = [" ".join(b.prose.split()) for b in blocks]
     alone = defaultdict(list)  # a line above a longer block: a subhead, by its text
-    for k, b in enumerate(blocks):
-        if heads[k] and k + 1 < len(heads) and not heads[k + 1]:
-            alone[" ".join(b.prose.split())].append(k)
+    for k in range(len(blocks) - 1):
+        if heads[k] and not heads[k + 1]:
+            alone[texts[k]].append(k)
     drop = set()
     for f in repeats:
         i, j = at.get(f.line), at.get(f.related[0].line)
@@ -498,12 +500,9 @@ def _contents(doc: Document, repeats: list[Finding]) -> set[int]:
             lo -= 1
         while hi < len(heads) - 1 and heads[hi + 1]:
             hi += 1
-        if hi - lo + 1 < LINK_LIST or i not in alone[" ".join(blocks[i].prose.split())]:
+        if hi - lo + 1 < LINK_LIST or i not in alone.get(texts[i], ()):
             continue
-        sections = sum(
-            any(k > hi for k in alone.get(" ".join(blocks[e].prose.split()), ()))
-            for e in range(lo, hi + 1)
-        )
+        sections = sum(any(k > hi for k in alone.get(texts[e], ())) for e in range(lo, hi + 1))
         if sections >= 2:
             drop.add(id(f))
     return drop

@@ -469,20 +469,22 @@ def _structure(b: Body, max_words: int, stopwords: frozenset[str]) -> frozenset[
             and prose(k + 1)
         )
 
-    heads = [
-        i
-        for i, line in enumerate(lines)
-        if 0 < len(line.words) <= HEAD_WORDS
-        and not line.rule.startswith("marker")
-        and _YEAR_OR_TIME.search(line.text)
-        and _mostly_numbers(line.words, stopwords)
-        and (prose(i + 1) or titled(i + 1))
-        and _alone(b, i)
-    ]
-    if len({line_key(lines[i].text) for i in heads}) < SERIES_HEADS:
+    heads = []  # each dated head, with its entry's title when one stands below it
+    for i, line in enumerate(lines):
+        if (
+            0 < len(line.words) <= HEAD_WORDS
+            and not line.rule.startswith("marker")
+            and _YEAR_OR_TIME.search(line.text)
+            and _mostly_numbers(line.words, stopwords)
+            and _alone(b, i)
+        ):
+            if prose(i + 1):
+                heads.append((i,))
+            elif titled(i + 1):
+                heads.append((i, i + 1))
+    if len({line_key(lines[h[0]].text) for h in heads}) < SERIES_HEADS:
         heads = []
-    claimed = set(heads)
-    claimed.update(i + 1 for i in heads if titled(i + 1))
+    claimed = {i for head in heads for i in head}
     for rows in _fact_sheets(lines, max_words):
         labels = {fold(lines[k].text.partition(":")[0]) for k in rows}
         if len(rows) >= FACT_LINES and len(labels) >= FACT_LINES:
@@ -498,7 +500,8 @@ def _contents(b: Body, max_words: int) -> list[int]:
     """A table of contents: in a run of short lines, two or more lines of two words or
     more, all different and none a line a rule reports on evidence of its own (a credit, a
     marker), that come again further down as subheads (alone above a paragraph of prose),
-    and the short label right above the first ("In this guide", "Inhalt")."""
+    and the short label right above the first ("In this guide", "Inhalt"). (The noise
+    policy drops the subheads' repeats of the same table, ``noise._contents``.)"""
     lines = b.lines
     runs = [
         (i, j)

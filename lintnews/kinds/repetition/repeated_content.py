@@ -56,6 +56,7 @@ from .units import (
     numbers,
     numbers_differ,
     relate,
+    wording,
 )
 
 COMPARED_KINDS = ("paragraph", "blockquote", "list_item", "heading")
@@ -159,14 +160,16 @@ def _entries(blocks) -> list[bool]:
     stamps or more (a live blog), every block from the first stamp on belongs to an entry
     (its title, its second paragraph); with one stamp, the block it opens or stands above."""
     stamps = [bool(STAMP.match(b.text)) for b in blocks]
-    alone = [
-        s and len(b.text) <= STAMP_ALONE and len(b.text.split()) <= 3
-        for s, b in zip(stamps, blocks, strict=True)
-    ]
     if sum(stamps) >= 2:
         first = stamps.index(True)
         return [i >= first for i in range(len(blocks))]
-    return [s or (i > 0 and alone[i - 1]) for i, s in enumerate(stamps)]
+    out = list(stamps)
+    if True in stamps:
+        i = stamps.index(True)
+        text = blocks[i].text
+        if i + 1 < len(blocks) and len(text) <= STAMP_ALONE and len(text.split()) <= 3:
+            out[i + 1] = True  # the stamp alone above its entry
+    return out
 
 
 #: the longest a time stamp alone on its line is ("**14.05 Uhr**")
@@ -421,7 +424,7 @@ def _without_templates(matches: list[Match], least: int) -> list[Match]:
     told twice with a figure changed is a stale fact, a repeat."""
     by_earlier: dict[int, list[Match]] = defaultdict(list)
     for m in matches:
-        if _short(m.later, least) and numbers_differ(m.later, m.earlier):
+        if wording(m.later) < least and numbers_differ(m.later, m.earlier):
             by_earlier[id(m.earlier)].append(m)
     drop = {id(m) for group in by_earlier.values() if len(group) >= 2 for m in group}
     return [m for m in matches if id(m) not in drop] if drop else matches
@@ -447,10 +450,6 @@ def _without_series(matches: list[Match], units: list[Unit]) -> list[Match]:
     return [m for m in matches if id(m) not in series] if series else matches
 
 
-def _short(unit: Unit, least: int) -> bool:
-    return sum(w != "#" for w in unit.words) < least
-
-
 def _only_labels(between: list[Unit]) -> bool:
     """Nothing but headings and short labels ("**Modello B**") between two units."""
     return all(u.kind == "heading" or u.nwords <= LABEL_WORDS for u in between)
@@ -458,6 +457,8 @@ def _only_labels(between: list[Unit]) -> bool:
 
 #: most words of a label between two entries of a series
 LABEL_WORDS = 6
+#: fewer words than this besides its numbers: a time stamp or a date ("18:37", "Sep 27, 2019")
+DATE_WORDS = 3
 
 
 def _with_short_neighbours(matches: list[Match], units: list[Unit]) -> list[Match]:
@@ -480,7 +481,7 @@ def _with_short_neighbours(matches: list[Match], units: list[Unit]) -> list[Matc
                     break
                 if later.index in matched or not later.words or later.words != earlier.words:
                     break
-                if numbers_differ(later, earlier) and _short(later, 3):
+                if numbers_differ(later, earlier) and wording(later) < DATE_WORDS:
                     break  # the next entry's time stamp or date ("18:37", "19:16"); a line
                     # of text with its figure changed is a stale part of the copy
                 if later.stamped and earlier.stamped and _updated(later, earlier):

@@ -366,8 +366,12 @@ def _numbers_changed(a: Unit, b: Unit, o: dict) -> bool:
 def template_line(unit: Unit, o: dict) -> bool:
     """A short line (under ``2 * min_verbatim_words`` words besides its numbers) that ends
     with no sentence stop: a label, a date, a price, a signature."""
-    letters = sum(w != "#" for w in unit.words)
-    return letters < 2 * o["min_verbatim_words"] and not is_sentence(unit.text)
+    return wording(unit) < 2 * o["min_verbatim_words"] and not is_sentence(unit.text)
+
+
+def wording(unit: Unit) -> int:
+    """How many words a unit has besides its numbers."""
+    return sum(w != "#" for w in unit.words)
 
 
 def is_sentence(text: str) -> bool:
