@@ -340,6 +340,37 @@ def test_a_bare_id_or_time_stamp_is_a_cms_leftover(line, found):
     assert bool(messages) is found
 
 
+PAGE_DATE = """\
+# Council approves the new tram line
+
+The vote ends a decade of delays on the project.
+
+By Jane Roe
+
+19 February 2020
+
+The city council approved the tram line on Tuesday after a long debate.
+
+Construction will start in the spring and last three years.
+
+Related stories
+
+Tram fares to rise next year
+
+4 March 2019
+"""
+
+
+def test_a_date_alone_is_the_pages_in_the_head_and_a_leftover_below_the_text():
+    found = [f.line for f in lint(PAGE_DATE, "cms-boilerplate", language="en").findings]
+    assert 7 not in found  # under the dek and the byline, above the first sentence
+    assert 17 in found  # a related story's date, in its widget at the end
+    # a sentence of the text above it ends the head: there a date alone is a leftover
+    lead = "The city council approved the tram line on Tuesday after a long debate."
+    moved = PAGE_DATE.replace("By Jane Roe", lead)
+    assert 7 in [f.line for f in lint(moved, "cms-boilerplate", language="en").findings]
+
+
 def test_in_a_short_brief_only_evidence_reports_a_line():
     text = "# Título\n\nPrimer párrafo de la nota sobre la cumbre.\n\nFoto: EFE\n\nFin.\n"
     assert [f.line for f in lint(text, "stray-caption").findings] == [5]  # not "Fin."

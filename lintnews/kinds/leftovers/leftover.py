@@ -43,8 +43,9 @@ an article, and gets only explicit evidence too. A subhead (a few words of their
 two paragraphs of prose: "Verdict", "Die Bilanz") is never a guess of the classifier. The
 draft's structure claims some lines outright, never reported (``_structure``): the dated
 heads of a timeline or a live blog, the "Label: value" lines of a fact sheet (a film's
-credits, an event's "When:"), and a wire's sign-off crediting the text's sources
-(``_sign_offs``: the language's ``sign-offs``).
+credits, an event's "When:"), a wire's sign-off crediting the text's sources
+(``_sign_offs``: the language's ``sign-offs``), and a ``head_lines`` line above the text's
+first sentence (the page's date under its headline: ``_head``).
 
 Lines are measured in words: the shape heuristics look at lines of at most ``max_words``,
 the classifier at lines of at most ``max_model_words``. The first ``skip_top_blocks`` body
@@ -107,6 +108,11 @@ class LeftoverOptions(Options):
     endings: dict[str, list[str]] = option(
         {}, "per language: patterns a whole line matches near the draft's end (author bios)"
     )
+    head_lines: dict[str, list[str]] = option(
+        {},
+        "per language: patterns a whole line matches that is the page's own above the text's"
+        " first sentence (its publication date), left alone there",
+    )
     markup: list[str] = option(
         [], "patterns of image markup or unfilled template code in the source text"
     )
@@ -153,7 +159,7 @@ class Prepared:
 def prepare(options: LeftoverOptions, base_dir: Path) -> Prepared:
     """Check every pattern compiles and load the classifier weights named by ``model``."""
     out = options
-    for key in ("markers", "lines", "inline", "endings"):
+    for key in ("markers", "lines", "inline", "endings", "head_lines"):
         for lang, patterns in out[key].items():
             for p in patterns:
                 _check_pattern(p, TEMPLATES[key], f"{key}.{lang}")
@@ -178,6 +184,7 @@ TEMPLATES = {
     "inline": "{}",
     "markup": "{}",
     "endings": r"^\W{{0,2}}(?:{})\W{{0,2}}$",
+    "head_lines": r"^\W{{0,2}}(?:{})\W{{0,2}}$",
 }
 
 
@@ -206,6 +213,7 @@ class Patterns:
     inline: PatternSet | None
     markup: PatternSet | None
     endings: PatternSet | None
+    head_lines: PatternSet | None
 
 
 def _patterns(ctx: Context) -> Patterns:
@@ -281,11 +289,35 @@ def annotate(ctx: Context) -> Body:
         if not line.rule and line.block > o["skip_top_blocks"]:
             line.rule = _shape(ctx, b, i)
     b.claimed = (
-        _structure(b, o["max_words"], ctx.lang.stopwords) | _sign_offs(ctx, b) | _attributed(ctx, b)
+        _structure(b, o["max_words"], ctx.lang.stopwords)
+        | _sign_offs(ctx, b)
+        | _attributed(ctx, b)
+        | _head(b, found.head_lines, o["skip_top_blocks"])
     )
     if b.captions and o["image_credits_ok"]:  # a caption read by a rule that reads captions
         b.claimed |= _caption_credits(ctx, b)
     return b
+
+
+def _head(b: Body, head_lines, skip: int) -> frozenset[int]:
+    """The lines of the draft's head that a ``head_lines`` pattern matches: the page's date
+    under its headline ("19 février 2020") is the article's, where a date alone lower down
+    (a related story's) is a leftover. The head ends at the text's first sentence: past the
+    first ``skip`` blocks (the dek), on no rule's evidence (not a caption)."""
+    if head_lines is None:
+        return frozenset()
+    out = []
+    for i, line in enumerate(b.lines):
+        if (
+            line.block > skip
+            and not line.rule
+            and len(line.words) >= PROSE_WORDS
+            and ends_with(SENTENCE_END, line.text)
+        ):
+            break
+        if head_lines.matches(line.text):
+            out.append(i)
+    return frozenset(out)
 
 
 #: a copyright sign, in an image's caption or anywhere
