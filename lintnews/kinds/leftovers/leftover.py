@@ -45,7 +45,7 @@ draft's structure claims some lines outright, never reported (``_structure``): t
 heads of a timeline or a live blog, the "Label: value" lines of a fact sheet (a film's
 credits, an event's "When:"), a wire's sign-off crediting the text's sources
 (``_sign_offs``: the language's ``sign-offs``), and a ``head_lines`` line above the text's
-first sentence (the page's date under its headline: ``_head``).
+first sentence (the page's date under its headline, the byline, a wire's dateline: ``_head``).
 
 Lines are measured in words: the shape heuristics look at lines of at most ``max_words``,
 the classifier at lines of at most ``max_model_words``. The first ``skip_top_blocks`` body
@@ -111,7 +111,7 @@ class LeftoverOptions(Options):
     head_lines: dict[str, list[str]] = option(
         {},
         "per language: patterns a whole line matches that is the page's own above the text's"
-        " first sentence (its publication date), left alone there",
+        " first sentence (its date, its byline), left alone there",
     )
     markup: list[str] = option(
         [], "patterns of image markup or unfilled template code in the source text"
