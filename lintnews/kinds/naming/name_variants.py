@@ -31,7 +31,7 @@ Names (see ``name_mentions``) are compared three ways, each with its own guards:
   enough, the rarer spelling must be rare enough to be a slip (not an established word or
   name in the lexicon: Colombia / Columbia are both established), it must be rare in the
   draft, two names whose other words differ are two people (Ana Martín / Luis Marín), and
-  two acronyms a letter apart are two bodies (EPA / OPA).
+  two acronyms a letter apart are two bodies (EPA / OPA, PPdeG / PSdeG).
 * **Ampersands**: a name written with "&" and with the word it stands for (the language's
   ``ampersand-words``: Fauna & Flora International / Fauna and Flora International).
 * **Possessives**: a name ending in s once written as a possessive without it ("Meadow's"
@@ -423,6 +423,11 @@ def _possessive_names(ctx: Context, possessives, run_mentions, mention_list):
 
 _ACRONYM = regexcache.compile(r"\p{Lu}+(?:\p{Ll}{1,3}\p{Lu}+)+")
 _INNER_LOWER = regexcache.compile(r"\p{Ll}+")
+
+
+def _acronym(form: str) -> bool:
+    """In capitals, or capitals with a short lowercase word set inside ("PSdeG", "CiU")."""
+    return form.isupper() or bool(_ACRONYM.fullmatch(form))
 
 
 def _acronym_core(form: str, inner: frozenset[str]) -> str:
@@ -1076,8 +1081,8 @@ def _typo_pair(a, b, lex, o):
         return None  # the first letter differs: another name (Felps / Jelps)
     if _shape(a[1]) != _shape(b[1]):
         return None  # case and a letter both differ: two changes, not one slip
-    if a[1].isupper() and b[1].isupper():
-        return None  # two acronyms a letter apart name two bodies (EPA / OPA)
+    if _acronym(a[1]) and _acronym(b[1]):
+        return None  # two acronyms a letter apart name two bodies (EPA / OPA, PPdeG / PSdeG)
     if ending:
         # the last letter differs: an ending or another name (Julia / Julie), unless inside
         # one longer name; only the uses in that name count (Air Europe, not Europe)
