@@ -51,6 +51,7 @@ from .units import (
     Unit,
     describe,
     headline_relation,
+    is_sentence,
     longest_run,
     make_unit,
     numbers,
@@ -340,6 +341,7 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
         for sentence in unit.sentences:
             sent_index.add(sentence)
     least = 2 * o["min_verbatim_words"]
+    para_matches = _without_list_entries(para_matches, units, least)
     paragraphs = _without_series(_with_short_neighbours(para_matches, units), units)
     return _without_templates(paragraphs, least), _without_templates(sent_matches, least), units
 
@@ -428,6 +430,39 @@ def _without_templates(matches: list[Match], least: int) -> list[Match]:
             by_earlier[id(m.earlier)].append(m)
     drop = {id(m) for group in by_earlier.values() if len(group) >= 2 for m in group}
     return [m for m in matches if id(m) not in drop] if drop else matches
+
+
+def _without_list_entries(matches: list[Match], units: list[Unit], least: int) -> list[Match]:
+    """The matches, but for an entry of a list found inside a longer paragraph: a short
+    line with no sentence's stop among ``LIST_RUN`` such lines in a row or more (a book in
+    a bibliography, "*Los patios de la siesta* (1971)", a team in a table) names what the
+    text tells of; it is no copy of it."""
+
+    def entry(u: Unit) -> bool:
+        return 0 < u.nwords < least and u.kind != "heading" and not is_sentence(u.text)
+
+    def in_list(i: int) -> bool:
+        lo = hi = i
+        while lo > 0 and entry(units[lo - 1]):
+            lo -= 1
+        while hi + 1 < len(units) and entry(units[hi + 1]):
+            hi += 1
+        return hi - lo + 1 >= LIST_RUN
+
+    return [
+        m
+        for m in matches
+        if not (
+            m.relation.how == "part"
+            and m.later.block < 0
+            and entry(m.later)
+            and in_list(m.later.index)
+        )
+    ]
+
+
+#: fewest short lines in a row that make a list
+LIST_RUN = 3
 
 
 def _without_series(matches: list[Match], units: list[Unit]) -> list[Match]:
