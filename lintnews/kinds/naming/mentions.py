@@ -98,16 +98,31 @@ def key(form: str) -> str:
 @lru_cache(maxsize=32768)
 def translit_key(form: str) -> str:
     """``key`` with y read as i, doubled letters single (Dmitry / Dmitri, Pretelini), an
-    umlaut's spelling with e read as the vowel, ß as ss (Köln / Koeln, Schüßler / Schuessler)
-    and the letters with no accent to drop that English copy writes plain (Michał / Michal,
-    Yıldız / Yildiz, Ørsted / Orsted, Đoković / Djoković, Ægir / Aegir)."""
+    umlaut's spelling with e read as the vowel, ß as ss (Köln / Koeln, Schüßler / Schuessler),
+    the letters with no accent to drop that English copy writes plain (Michał / Michal,
+    Yıldız / Yildiz, Ørsted / Orsted, Đoković / Djoković, Ægir / Aegir), and the spellings
+    transliterations of one Cyrillic letter disagree on: x as ks (Olexandr / Oleksandr), zh
+    and dzh as j (Zhaparov / Japarov)."""
     words = _WORD_SPLIT.split(form)
     return "".join(
         _DOUBLED.sub(
-            r"\1", _UMLAUT_E.sub(r"\1", key(w)).translate(_PLAIN_LETTERS).replace("y", "i")
+            r"\1",
+            _TRANSLIT.sub(
+                _translit_letter,
+                _UMLAUT_E.sub(r"\1", key(w)).translate(_PLAIN_LETTERS).replace("y", "i"),
+            ),
         )
         for w in words
     )
+
+
+#: letters of a transliteration that others spell differently, and one spelling for them
+_TRANSLIT = regexcache.compile(r"dzh|zh|x")
+_TRANSLIT_AS = {"dzh": "j", "zh": "j", "x": "ks"}
+
+
+def _translit_letter(m) -> str:
+    return _TRANSLIT_AS[m.group()]
 
 
 #: letters that are no letter with an accent (Unicode does not decompose them) and the

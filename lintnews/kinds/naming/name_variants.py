@@ -94,7 +94,9 @@ from .quotations import quotation_at, unless_quoted
 @options_dataclass
 class NameVariantsOptions(Options):
     transliteration: bool = option(
-        True, "fold y/i, doubled letters and an umlaut spelt with e (oe, ß/ss) when comparing"
+        True,
+        "fold y/i, x/ks, zh/j, doubled letters and an umlaut spelt with e (oe, ß/ss) when"
+        " comparing",
     )
     min_length: int = option(3, "shortest name word (in letters) compared")
     skip_uppercase_lines: bool = option(True, "ignore names in lines written in capitals")
