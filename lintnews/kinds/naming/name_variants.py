@@ -4,13 +4,16 @@ Names (see ``name_mentions``) are compared three ways, each with its own guards:
 
 * **Spelling variants**: forms with the same key once case, accents, look-alike letters,
   ligatures, hyphens and spaces are folded, and (``transliteration``) y read as i, doubled
-  letters single and an umlaut spelt with e: Pérez / Perez, Kim Jong-un / Kim Jong Un, Dmitry
-  / Dmitri, Köln / Koeln. The more used form is the right one; on a tie, the one the text
-  holds more often inside longer names, then the first. A surname set in capitals ("Claire
+  letters single, x as ks, zh as j and an umlaut spelt with e: Pérez / Perez, Kim Jong-un /
+  Kim Jong Un, Dmitry / Dmitri, Olexandr / Oleksandr, Köln / Koeln. The more used form is
+  the right one; on a tie, the one the text holds more often inside longer names, then the
+  first. A surname set in capitals ("Claire
   MARTIN") is typography; a sentence of a correction note (the language's
   ``correction-words``: "misspelled her name as ...") is not read for names. A form seen only
   at the start of sentences counts only when it is not an ordinary word of the language
-  ("Estamos" is a word; "Pio" is a name). Connectors inside a long name count as one mark
+  ("Estamos" is a word; "Pio" is a name), or when a form named elsewhere writes it with an
+  accent more or less and the draft never writes it in lowercase ("Jose has ..." against
+  José: the lexicon knows no case). Connectors inside a long name count as one mark
   (Ministerio de Salud / Ministerio de la Salud), and so do the language's
   ``acronym-connectors`` set inside an acronym (FCPyS / FCPS). A multi-word name is also
   looked for in lowercase: a rarer casing is a variant ("Cien años de soledad") unless it is
@@ -70,7 +73,7 @@ from ...document import Span
 from ...findings import Fix, Hit
 from ...language import SENTENCE_END
 from ...language import lexicon as lexicons
-from ...language.normalize import fold
+from ...language.normalize import fold, strip_accents
 from ...patterns import either
 from ..base import Context, Options, RuleKind, option, options_dataclass
 from ..typography.typography import has_ligature, only_apostrophes_differ, same_letters
@@ -194,6 +197,8 @@ def check_names(ctx: Context):
             if len(all_forms) > 1
             else all_forms
         )
+        if 0 < len(forms) < len(all_forms):
+            forms = _accented_openers(ctx, all_forms, forms)
         if len(forms) > 1:
             forms = _without_foreign(ctx, forms)
         if len(forms) < 2:
@@ -640,6 +645,21 @@ _LOWER_WORD = regexcache.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*")
 def _lowercase_folded(doc) -> frozenset[str]:
     """The draft's lowercase words, folded as a name's words are (gathered when asked)."""
     return doc.memo("lowercase-folded", lambda: frozenset(map(fold, _lowercase_words(doc))))
+
+
+def _accented_openers(ctx: Context, all_forms: dict, named: dict) -> dict:
+    """The named forms, and a form met only opening a sentence that a named form writes with
+    an accent more or less, if the draft never writes it in lowercase: a common word's
+    letters ("Jose has started ...", José elsewhere; the lexicon, which knows no case,
+    holds "jose" as a common word), where "Más tarde" against "Artur Mas" is the word, met
+    in lowercase too."""
+    out = dict(named)
+    for f, occ in all_forms.items():
+        if f in named or f.lower() in _lowercase_words(ctx.doc):
+            continue
+        if any(strip_accents(f) == strip_accents(g) and f != g for g in named):
+            out[f] = occ
+    return out
 
 
 def _lowercase_words(doc) -> frozenset[str]:
