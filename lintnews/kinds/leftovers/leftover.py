@@ -14,8 +14,9 @@ Each line of a body paragraph is checked, after look-alike letters are folded to
   paragraphs and HTML blocks;
 * ``file_names``: an image file name in a short line (anywhere in the body), or as the alt
   text of a Markdown image;
-* ``keyword_salad``: a short line of lowercase content words with few stopwords and no
-  sentence punctuation ("apoyo corea norte rusia seguridad"), also as image alt text; not an
+* ``keyword_salad``: a line of lowercase content words with few stopwords and no sentence
+  punctuation ("apoyo corea norte rusia seguridad"; up to ``max_model_words``, where the
+  other shapes stop at ``max_words``: alt text has no length), also as image alt text; not an
   item of a list (three short lines in a row: a recipe's ingredients);
 * ``repeated``: the same short unpunctuated line twice in the body (a caption used twice);
 * ``descriptions``: an unpunctuated photo description with no marker: people placed by the
@@ -1078,8 +1079,11 @@ def _shape(ctx: Context, b: Body, i: int) -> str:
         ):
             return f"{PICTURE} ('{words[0]} {words[1]}')"
         return f"photo description opening with '{words[0]}'"  # the classifier decides
-    if not words or len(words) > o["max_words"]:
+    if not words or len(words) > o["max_model_words"]:
         return ""
+    if len(words) > o["max_words"]:  # longer than a caption, but alt text has no bound
+        salad = o["keyword_salad"] and _is_salad(ctx, line.text, words)
+        return "keyword-salad alt text" if salad and not _in_list(b, i, o) else ""
     if o["descriptions"] and _splits_dateline(ctx, b, i):
         return SPLIT_DATELINE
     if o["repeated"] and len(words) >= 2 and not ends_with(END_PUNCT, line.text):
