@@ -397,6 +397,33 @@ def test_a_byline_in_the_head_is_the_articles_whatever_the_classifier_says():
     assert 15 in found  # the same line at the end is no byline of the head
 
 
+TRANSCRIPT = """\
+# The Long Count, episode 12
+
+[MUSIC]
+
+MAYA: This is The Long Count. This week, the people the census did not count.
+
+DANIEL: And why that matters for every town in the country, as we will hear.
+
+[AD BREAK]
+
+MAYA: Welcome back. Ruth, is administrative data a good replacement for the census?
+
+RUTH: It could be, but those systems depend on a register that we do not have.
+
+(Laughter)
+
+[SUBSCRIBE NOW]
+"""
+
+
+def test_a_transcripts_stage_directions_are_its_own_whatever_the_classifier_says():
+    found = [f.line for f in lint(TRANSCRIPT, "stray-caption", options={"threshold": 0.0}).findings]
+    assert not {3, 9, 15} & set(found)  # the language's stage-directions, in brackets
+    assert 17 in found  # other words in brackets are read as any line is
+
+
 def test_in_a_short_brief_only_evidence_reports_a_line():
     text = "# Título\n\nPrimer párrafo de la nota sobre la cumbre.\n\nFoto: EFE\n\nFin.\n"
     assert [f.line for f in lint(text, "stray-caption").findings] == [5]  # not "Fin."

@@ -46,7 +46,8 @@ draft's structure claims some lines outright, never reported (``_structure``): t
 heads of a timeline or a live blog, the "Label: value" lines of a fact sheet (a film's
 credits, an event's "When:"), a wire's sign-off crediting the text's sources
 (``_sign_offs``: the language's ``sign-offs``), and a ``head_lines`` line above the text's
-first sentence (the page's date under its headline, the byline, a wire's dateline: ``_head``).
+first sentence (the page's date under its headline, the byline, a wire's dateline: ``_head``),
+and a transcript's stage direction in brackets (the language's ``stage-directions``).
 
 Lines are measured in words: the shape heuristics look at lines of at most ``max_words``,
 the classifier at lines of at most ``max_model_words``. The first ``skip_top_blocks`` body
@@ -294,10 +295,31 @@ def annotate(ctx: Context) -> Body:
         | _sign_offs(ctx, b)
         | _attributed(ctx, b)
         | _head(b, found.head_lines, o["skip_top_blocks"])
+        | _stage_directions(ctx, b)
     )
     if b.captions and o["image_credits_ok"]:  # a caption read by a rule that reads captions
         b.claimed |= _caption_credits(ctx, b)
     return b
+
+
+_BRACKETED = regexcache.compile(r"^\s*[\[(]\s*([^\[\]()\n]{1,40}?)\s*[\])]\s*\.?\s*$")
+
+
+def _stage_directions(ctx: Context, b: Body) -> frozenset[int]:
+    """A transcript's stage directions alone in brackets ("(Applause)", "[MUSIC]", "[AD
+    BREAK]": the language's ``stage-directions``): the speech's, not a leftover."""
+    words = word_set(ctx.lang, "stage-directions")
+    if not words:
+        return frozenset()
+    out = []
+    for i, line in enumerate(b.lines):
+        if len(line.words) > 4:
+            continue
+        # the source's line: Markdown reads "[MUSIC]" as a link's text, without its brackets
+        m = _BRACKETED.match(_source(ctx.doc, line))
+        if m and " ".join(fold(m.group(1)).split()) in words:
+            out.append(i)
+    return frozenset(out)
 
 
 def _head(b: Body, head_lines, skip: int) -> frozenset[int]:
