@@ -232,9 +232,10 @@ def relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
     """How ``later`` repeats ``earlier`` under the rule options ``o``, or None. A question
     and a statement that words it again are no repeat, unless one holds the other word for
     word: the statement answers the question ("Is there one factor that predicts ...?",
-    then "It turned out that there is one factor that predicts ...")."""
+    then "It turned out that there is one factor that predicts ..."). One statement told of
+    two years is a comparison (``other_period``)."""
     rel = _relate(later, earlier, o)
-    if rel is None or _numbers_changed(later, earlier, o):
+    if rel is None or _numbers_changed(later, earlier, o) or other_period(later, earlier):
         return None
     if rel.exact or rel.similarity == 1.0:
         return rel
@@ -347,6 +348,22 @@ def numbers_differ(a: Unit, b: Unit) -> bool:
 
 
 _NUMBERS = regexcache.compile(r"\d+")
+
+
+def other_period(a: Unit, b: Unit) -> bool:
+    """Side by side, their numbers in the same slots, and in one slot two years: one
+    statement told of two periods ("In 2023, the average was 0.61 degrees ..." then "In
+    2024, ... 0.69"), a comparison. Apart, it is a stale copy: last year's lead pasted
+    again with its year and figures updated."""
+    if abs(a.index - b.index) != 1:
+        return False
+    x, y = _NUMBERS.findall(a.text), _NUMBERS.findall(b.text)
+    return len(x) == len(y) and any(
+        p != q and _YEAR.fullmatch(p) and _YEAR.fullmatch(q) for p, q in zip(x, y, strict=True)
+    )
+
+
+_YEAR = regexcache.compile(r"(?:1[89]|20)\d\d")
 
 
 def _numbers_changed(a: Unit, b: Unit, o: dict) -> bool:
