@@ -256,7 +256,7 @@ def check_names(ctx: Context):
                 continue  # both ordinary words a transliteration apart (Polo / Pollo)
             single = all(m.words == 1 for m in (*occ, *major_occ))
             if single and (
-                _different_people(occ, major_occ, given, lower != major_lower)
+                _different_people(occ, major_occ, given, introduced=True)
                 or (lower != major_lower and _inverted_people(occ, major_occ, text))
             ):
                 continue  # Anna Smith / Ana López, Löffler, Michelle / Weiland, Michele
