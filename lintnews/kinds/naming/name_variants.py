@@ -246,7 +246,11 @@ def check_names(ctx: Context):
             if a != b and fold(form) == fold(major) and _inflected(a, b, endings, bare=False):
                 continue  # Kubera / Kuberą: one name in two cases (Polish); not the letters
                 # of a transliteration (Kowalski / Kowalsky is a slip)
-            if nouns and _both_words(form, major, lex, o["known_zipf"], native):
+            if (
+                nouns
+                and _both_words(form, major, lex, o["known_zipf"], native)
+                and not _one_surname(form, occ, major_occ)
+            ):
                 continue  # Garten / Gärten, Musikstars / Musik-Stars: words, not a name
             if lower != major_lower and _caps_and_title(form, major):
                 continue  # MEEDIA / Media: the case and the letters differ, two changes
@@ -586,6 +590,22 @@ def _spelt_out(form: str) -> str:
 
 
 _SPELT_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _one_surname(form: str, occ: list[Mention], major_occ: list[Mention]) -> bool:
+    """Every use of both forms sits in a longer name with one other name word in common:
+    a given name spelt two ways before one surname (Hans-Peter / Hanspeter Lindemann),
+    which no compound of the language is."""
+    if " " in form + major_occ[0].form:
+        return False  # a longer name's parts: compounds among them (Zeit Online-Geschäftsführer)
+    own = {fold(form), fold(major_occ[0].form)}
+    common = None
+    for m in (*occ, *major_occ):
+        others = set(m.context) - own - {fold(p) for p in m.form.split("-")}
+        common = others if common is None else common & others
+        if not common:
+            return False
+    return True
 
 
 def _both_words(form: str, major: str, lex, known: float, native=frozenset()) -> bool:
