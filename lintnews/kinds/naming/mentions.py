@@ -383,9 +383,13 @@ def mentions(
     text: str,
     offset: int,
     connectors: frozenset[str] = frozenset(),
+    titles: frozenset[str] = frozenset(),
 ) -> list[Mention]:
-    """The run as a whole (two name words or more), each name word and its hyphen parts."""
+    """The run as a whole (two name words or more), each name word and its hyphen parts. A
+    title opening the run (``titles``, folded: "Mr Adeyemi Bakare") is no part of the name."""
     while run and run[0].text.lower() in stopwords and not run[0].caps:
+        run = run[1:]
+    while len(run) > 2 and fold(run[0].text).rstrip(".") in titles:
         run = run[1:]
     while run and not run[-1].name:
         run = run[:-1]

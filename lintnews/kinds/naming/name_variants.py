@@ -169,9 +169,7 @@ def check_names(ctx: Context):
 
     lang = ctx.lang
     native = frozenset(lang.data.get("native-letters") or ())
-    titles = lang.memo(
-        ("name-titles",), lambda: frozenset(fold(w) for w in lang.data.get("name-titles") or ())
-    )
+    titles = _titles(lang)
 
     def given(before: tuple[str, ...], rarer: bool) -> tuple[str, ...]:
         """The words before a name in its longer name that may be given names: no title
@@ -272,8 +270,16 @@ def check_names(ctx: Context):
     yield from _dedupe(hits)
 
 
+def _titles(lang) -> frozenset[str]:
+    """The language's ``name-titles``, folded ("Mr", "President", "Staatspräsident")."""
+    return lang.memo(
+        ("name-titles",), lambda: frozenset(fold(w) for w in lang.data.get("name-titles") or ())
+    )
+
+
 def _collect(ctx: Context) -> dict:
     o = ctx.options
+    titles = _titles(ctx.lang)
     connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
     elisions = ctx.lang.elisions
     corrections = _corrections(ctx)
@@ -304,7 +310,7 @@ def _collect(ctx: Context) -> dict:
                 continue  # "An earlier version misspelled her name as ...": the old spelling
             for run in runs(words, text, s.span.start, connectors):
                 found = mentions(
-                    run, ctx.lang.stopwords, o["min_length"], text, s.span.start, connectors
+                    run, ctx.lang.stopwords, o["min_length"], text, s.span.start, connectors, titles
                 )
                 out["mentions"] += found
                 out["runs"] += [m for m in found if m.words > 1]
