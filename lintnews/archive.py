@@ -76,7 +76,7 @@ class ArchiveIndex:
 
     def __init__(self, db_path: Path | str):
         self.path = Path(db_path)
-        self.db = sqlite3.connect(str(self.path), timeout=60)  # another run may be updating
+        self.db = _connect_ours(self.path)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA cache_size=-65536")  # 64 MiB: the postings B-tree in memory
@@ -206,6 +206,43 @@ class ArchiveIndex:
         return [ArchivedParagraph(path, line, t) for line, t, path in rows if path != exclude][
             :CANDIDATES
         ]
+
+
+def _connect_ours(path: Path) -> sqlite3.Connection:
+    """A connection to the index at ``path``, which a repository may have committed: the
+    file is read only when it holds nothing but this module's tables and indexes (a view,
+    a trigger or another table could run a query of the repository's for ever, or write);
+    anything else, or a file that is no database, is deleted and the index built again.
+    Its schema's own SQL is never run (``trusted_schema=off``)."""
+    if path.exists() and not path.is_file():
+        raise ConfigError(f"{path}: not a file; the archive index cannot be kept there")
+    db = sqlite3.connect(str(path), timeout=60)  # another run may be updating
+    db.execute("PRAGMA trusted_schema=OFF")
+    try:
+        ours = _only_our_schema(db)
+    except sqlite3.DatabaseError:
+        ours = False
+    if ours:
+        return db
+    db.close()
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    db = sqlite3.connect(str(path), timeout=60)
+    db.execute("PRAGMA trusted_schema=OFF")
+    return db
+
+
+def _only_our_schema(db: sqlite3.Connection) -> bool:
+    """Whether ``sqlite_master`` lists only tables and indexes of :data:`_SCHEMA` (an empty
+    database too), read without running anything the file holds."""
+    rows = db.execute("SELECT type, name FROM sqlite_master").fetchall()
+    names = set(regexcache.compile(r"(?:TABLE|INDEX) IF NOT EXISTS (\w+)").findall(_SCHEMA))
+    for kind, name in rows:
+        if kind not in ("table", "index"):
+            return False
+        if name not in names and not name.startswith("sqlite_autoindex_"):
+            return False
+    return True
 
 
 def open_archive(

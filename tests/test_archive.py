@@ -8,6 +8,8 @@ import sqlite3
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from lintnews.archive import ArchiveIndex, open_archive, terms
 
 BUDGET = (
@@ -101,6 +103,41 @@ def test_an_index_of_another_schema_is_rebuilt(tmp_path):
     index = ArchiveIndex(db)
     assert len(index) == 0
     assert index.db.execute("SELECT value FROM meta").fetchone() == ("1",)
+
+
+@pytest.mark.parametrize(
+    "planted",
+    [
+        # a view that never ends, read by the schema check or any lookup
+        "CREATE VIEW meta AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+        "SELECT 'k' || x AS key, 'v' AS value FROM c",
+        # a trigger that would write whatever the repository wants when the index is updated
+        "CREATE TABLE files (id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, mtime_ns "
+        "INTEGER, size INTEGER); CREATE TABLE log (x); CREATE TRIGGER t AFTER INSERT ON files "
+        "BEGIN INSERT INTO log VALUES (1); END",
+    ],
+)
+def test_a_committed_index_holding_more_than_ours_is_rebuilt_not_run(tmp_path, planted):
+    db = tmp_path / "idx.sqlite"
+    con = sqlite3.connect(db)
+    con.executescript(planted)
+    con.close()
+    pub = tmp_path / "pub"
+    pub.mkdir()
+    _article(pub, "a.md", BUDGET)
+    index = open_archive([pub], _reader([]), db)
+    kinds = {k for (k,) in index.db.execute("SELECT type FROM sqlite_master")}
+    assert kinds <= {"table", "index"} and len(index) == 1
+    assert not index.db.execute("SELECT name FROM sqlite_master WHERE name = 'log'").fetchall()
+
+
+def test_a_committed_index_that_is_no_database_is_rebuilt(tmp_path):
+    db = tmp_path / "idx.sqlite"
+    db.write_bytes(b"not a database at all" * 100)
+    pub = tmp_path / "pub"
+    pub.mkdir()
+    _article(pub, "a.md", BUDGET)
+    assert len(open_archive([pub], _reader([]), db)) == 1
 
 
 def test_cli_reports_a_paragraph_pasted_from_the_archive(tmp_path, cli):
