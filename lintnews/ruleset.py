@@ -143,6 +143,7 @@ def load_rules(folders: list[Path], kinds: dict[str, RuleKind]) -> list[Rule]:
     rules: dict[str, Rule] = {}
     for folder in folders:
         for path in sorted(folder.glob("*.yaml")):
+            confined(path, folder, RuleError)
             rule = load_rule(path, kinds)
             if rule.id in rules:
                 raise RuleError(
@@ -150,6 +151,13 @@ def load_rules(folders: list[Path], kinds: dict[str, RuleKind]) -> list[Rule]:
                 )
             rules[rule.id] = rule
     return list(rules.values())
+
+
+def confined(path: Path, folder: Path, error: type[Exception]) -> None:
+    """A rule or language file is read only if it resolves inside its folder: a link in a
+    repository's rule folder to a file elsewhere (a secret, /dev/zero) is an error."""
+    if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
+        raise error(f"{path}: a link out of its folder; rule files are read only inside it")
 
 
 def load_rule(path: Path, kinds: dict[str, RuleKind]) -> Rule:

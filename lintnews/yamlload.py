@@ -169,8 +169,16 @@ def _pure_python_error(text: str):
 
 
 def read_yaml(path: Path, error: type[Exception]):
+    """The YAML file at ``path``: a regular file (not a device or a pipe, which a link in a
+    repository may name: /dev/zero), read no further than the size limit."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        if not path.is_file():
+            raise error(f"{path}: cannot read: not a regular file")
+        with open(path, "rb") as f:
+            data = f.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise error(f"{path}: file too large for YAML (over {MAX_BYTES} bytes)")
+        text = data.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise error(f"{path}: cannot read: {exc}") from None
     return _kept(str(path), text, path, error)

@@ -109,6 +109,54 @@ def test_paths_in_a_repositorys_config_and_rules_stay_inside_the_project(tmp_pat
     assert proc.returncode == 0, proc.stderr
 
 
+def test_rule_files_and_style_sheets_never_reach_outside_the_project(tmp_path):
+    repo, outside = _repo(tmp_path)
+    (repo / "drafts" / "ok.md").write_text("# Hola\n\nUn texto sobre Kiev.\n", encoding="utf-8")
+    (outside / "leak.yaml").write_text(
+        "id: leak\nkind: existence\nmessage: '{match}'\noptions:\n  tokens: [texto]\n",
+        encoding="utf-8",
+    )
+    (outside / "sheet.yaml").write_text(
+        "entries:\n  - expected: Kyiv\n    variants: [Kiev]\n", encoding="utf-8"
+    )
+    rules = repo / "rules"
+    rules.mkdir()
+    sheet = "rules:\n  house-style-name:\n    options:\n      dictionaries: [%s]\n"
+    attacks = [  # (a file in the rule folder or a style sheet, the config, the error)
+        (("rules/leak.yaml", outside / "leak.yaml"), "rule-paths: [rules]\n", "a link out of"),
+        (("rules/zero.yaml", Path("/dev/zero")), "rule-paths: [rules]\n", "a link out of"),
+        (("style.yaml", "imports: ['../outside/sheet.yaml']\n"), sheet % "style.yaml", "outside"),
+        (("style.yaml", "imports: [/etc/hostname]\n"), sheet % "style.yaml", "outside"),
+        (("style.yaml", "entries: []\n"), sheet % "'builtin:/etc/hostname'", "rules/etc/hostname"),
+    ]
+    for (name, target), config, error in attacks:
+        path = repo / name
+        if isinstance(target, Path):
+            path.symlink_to(target)
+        else:
+            path.write_text(target, encoding="utf-8")
+        (repo / ".lintnews.yaml").write_text(config, encoding="utf-8")
+        proc = run_cli("check", "--no-cache", "drafts", cwd=repo)
+        path.unlink()
+        assert proc.returncode == 2, (name, config, proc.stderr)
+        assert error in proc.stderr and len(proc.stderr.splitlines()) == 1, (config, proc.stderr)
+        assert "texto" not in proc.stdout and "Kyiv" not in proc.stdout
+
+
+def test_a_style_sheet_imported_many_times_is_read_once(tmp_path, monkeypatch):
+    from lintnews.kinds.naming import house_style
+
+    for n in range(6):  # each sheet imports the next one twenty times: 20**5 reads unshared
+        imports = f"imports: [{', '.join([f's{n + 1}.yaml'] * 20)}]\n" if n < 5 else ""
+        (tmp_path / f"s{n}.yaml").write_text(imports + "entries: []\n", encoding="utf-8")
+    calls = []
+    real = house_style._sheet_entries
+    monkeypatch.setattr(house_style, "_sheet_entries", lambda *a: calls.append(a) or real(*a))
+    options = {"dictionaries": [str(tmp_path / "s0.yaml")], "entries": []}
+    assert house_style.prepare_house_style(options, tmp_path) == ()
+    assert len(calls) == 6
+
+
 def _outside_db(path):
     import sqlite3
 

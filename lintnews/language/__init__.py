@@ -99,6 +99,9 @@ def load_languages(folders: list[Path]) -> dict[str, Language]:
         if not lang_dir.is_dir():
             continue
         for path in sorted(lang_dir.glob("*.yaml")):
+            from ..ruleset import confined
+
+            confined(path, lang_dir, ConfigError)
             data = read_yaml(path, ConfigError) or {}
             if not isinstance(data, dict) or not isinstance(data.get("language"), str):
                 line = line_of(data, "language")

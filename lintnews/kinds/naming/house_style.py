@@ -91,8 +91,9 @@ def prepare_house_style(options: HouseStyleOptions, base_dir: Path) -> tuple[Ent
     the entries, the sheets' first, are what checks get (``ctx.prepared``)."""
     paths = [str(_resolve(folder_of(p, base_dir), p)) for p in options["dictionaries"]]
     entries: dict[str, Entry] = {}
+    read: dict[Path, list[Entry]] = {}  # a sheet imported twice is read once
     for path in paths:
-        for entry in _read_sheet(Path(path), ()):
+        for entry in _read_sheet(Path(path), (), read):
             entries[entry.name] = entry
     for raw in options["entries"]:
         entry = _entry(raw, (), "options.entries")
@@ -142,17 +143,41 @@ def _shared_language(a: Entry, b: Entry) -> bool:
 
 
 def _resolve(folder: Path, name: str) -> Path:
-    """``name`` relative to ``folder``; ``builtin:PATH`` is inside lintnews' own rules."""
+    """``name`` relative to ``folder``; ``builtin:PATH`` is inside lintnews' own rules. A
+    sheet resolves into the folders a rule's files may come from (the project, the built-in
+    and the plugins' rules: ``ruleset.CONFINED_TO``), a ``builtin:`` one into the built-in
+    rules, after links: a repository's sheet never makes lintnews read another file."""
+    from ...ruleset import CONFINED_TO
+
     if name.startswith(BUILTIN):
         from ...plugin.builtin import builtin_rules_dir
 
-        return (builtin_rules_dir() / name[len(BUILTIN) :]).resolve()
-    return (folder / name).resolve()
+        roots: tuple[Path, ...] | None = (builtin_rules_dir().resolve(),)
+        path = (roots[0] / name[len(BUILTIN) :].lstrip("/\\")).resolve()
+    else:
+        roots = CONFINED_TO.get()
+        path = (folder / name).resolve()
+    if roots is not None and not any(path.is_relative_to(root) for root in roots):
+        raise ValueError(f"style sheet '{name}' is outside the project")
+    return path
 
 
-def _read_sheet(path: Path, stack: tuple[Path, ...]) -> list[Entry]:
+#: most style sheets one rule's sheets may read, imports included
+MAX_SHEETS = 256
+
+
+def _read_sheet(path: Path, stack: tuple[Path, ...], read: dict) -> list[Entry]:
     if path in stack:
         raise ValueError(f"style sheet {path} imports itself")
+    if path in read:
+        return read[path]
+    if len(read) >= MAX_SHEETS:
+        raise ValueError(f"style sheet {path}: more than {MAX_SHEETS} sheets imported")
+    read[path] = found = _sheet_entries(path, stack, read)
+    return found
+
+
+def _sheet_entries(path: Path, stack: tuple[Path, ...], read: dict) -> list[Entry]:
     try:
         data = read_yaml(path, LintnewsError) or {}
     except (LintnewsError, OSError) as exc:
@@ -165,7 +190,7 @@ def _read_sheet(path: Path, stack: tuple[Path, ...]) -> list[Entry]:
     scope = data.get("languages") or ([data["language"]] if data.get("language") else [])
     found: dict[str, Entry] = {}
     for name in _strings(data.get("imports"), path, "imports"):
-        for entry in _read_sheet(_resolve(path.parent, name), (*stack, path)):
+        for entry in _read_sheet(_resolve(path.parent, name), (*stack, path), read):
             found[entry.name] = entry
     for name in _strings(data.get("ignore"), path, "ignore"):
         if found.pop(name, None) is None:
