@@ -80,6 +80,11 @@ def test_large_drafts(tmp_path):
     assert proc.returncode == 2 and "file too large to lint (50.0 MB" in proc.stderr
     proc = run_cli("check", "--no-cache", str(tmp_path / "single-line-2mb.md"))
     assert proc.returncode in (0, 1) and "Traceback" not in proc.stderr
+    # inline markup that never closes is read in linear time (benchmarks/torture_bench.py
+    # times it); read against the rest of the draft, each took minutes
+    opened = [str(tmp_path / f"open-{kind}.md") for kind in ("backticks", "strong", "autolinks")]
+    proc = run_cli("check", "--no-cache", *opened)
+    assert proc.returncode in (0, 1) and "Traceback" not in proc.stderr
 
 
 def test_symlink_loop_and_vanished_and_unreadable_files(tmp_path, monkeypatch):

@@ -12,10 +12,14 @@ from .. import regexcache
 from ..document import PROSE_KINDS, Block, Inline, Span
 
 _COMMENT = regexcache.compile(r"<!--.*?(?:-->|\Z)", regex.S)
-_INLINE_CODE = regexcache.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", regex.S)
+#: a code span, a link's address, strong text: each bounded (``INLINE_SPAN`` characters), so
+#: a draft of many unclosed backticks, asterisks or "<http:" is read in linear time, not
+#: every opening against the rest of the draft
+INLINE_SPAN = 1000
+_INLINE_CODE = regexcache.compile(rf"(?<!`)(`+)(?!`).{{1,{INLINE_SPAN}}}?(?<!`)\1(?!`)", regex.S)
 _LINK_TARGET = regexcache.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)")
 _AUTOLINK = regexcache.compile(
-    r"<(?:https?|ftp|mailto):[^>\s]*>|\bhttps?://[^\s<>\])]+|\bwww\.[^\s<>\])]+"
+    rf"<(?:https?|ftp|mailto):[^>\s<]{{0,{INLINE_SPAN}}}>|\bhttps?://[^\s<>\])]+|\bwww\.[^\s<>\])]+"
 )
 _HTML_TAG = regexcache.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _MARKERS = regexcache.compile(
@@ -62,9 +66,9 @@ def make_block(
 #: inline markup by kind: the pattern, and the characters a text needs for it to match
 #: (most blocks have none of them, and are not searched)
 INLINE_SOURCES = {
-    "code": (r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", regex.S, ("`",)),
+    "code": (rf"(?<!`)(`+)(?!`)(.{{1,{INLINE_SPAN}}}?)(?<!`)\1(?!`)", regex.S, ("`",)),
     "link": (r"(?<!!)\[([^\[\]]+)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)", 0, ("](",)),
-    "strong": (r"(\*\*|__)(?!\s)(.+?)(?<!\s)\1", regex.S, ("**", "__")),
+    "strong": (rf"(\*\*|__)(?!\s)(.{{1,{INLINE_SPAN}}}?)(?<!\s)\1", regex.S, ("**", "__")),
     "emphasis": (
         r"(?<![*\w])(\*)(?![*\s])([^*\n]+?)(?<![\s*])\*(?!\*)"
         r"|(?<![_\w])(_)(?![_\s])([^_\n]+?)(?<![\s_])_(?![_\w])",

@@ -51,6 +51,11 @@ def large_cases() -> dict[str, bytes]:
     return {
         "big-50mb.md": b"# Titular enorme\n\n" + big[: 50 * 1024 * 1024],
         "single-line-2mb.md": (line * (2 * 1024 * 1024 // len(line) + 1))[: 2 * 1024 * 1024],
+        # inline markup that never closes: every opening could be read against the rest of
+        # the draft (a backtick run of each length, an asterisk pair, an angle-bracket link)
+        "open-backticks.md": "".join("`" * i + "a" for i in range(1, 700)).encode(),
+        "open-strong.md": b"**a " * 60000,
+        "open-autolinks.md": b"<http://a" * 33000,
     }
 
 
