@@ -69,6 +69,7 @@ class Cache:
         answered without being read."""
         if self.db is None:
             return {}
+        paths = [p for p in paths if _storable(p)]
         try:
             rows = dict(
                 self._select("select path, mtime_ns, size, digest from files", "path", paths)
@@ -114,7 +115,7 @@ class Cache:
                 yield row[0], row[1:] if len(row) > 2 else row[1]
 
     def put(self, path: str, digest: str, result: FileResult) -> None:
-        if self.db is None or result.errors or result.notes:
+        if self.db is None or result.errors or result.notes or not _storable(path):
             return
         try:
             st = os.stat(path)
@@ -140,6 +141,16 @@ class Cache:
             except sqlite3.Error:
                 pass
             self.db = None
+
+
+def _storable(path: str) -> bool:
+    """Whether SQLite can store the path: a file name that is no UTF-8 (its bytes kept as
+    surrogates) is linted every time, not cached."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _ours(db: sqlite3.Connection) -> bool:

@@ -157,6 +157,25 @@ def test_a_style_sheet_imported_many_times_is_read_once(tmp_path, monkeypatch):
     assert len(calls) == 6
 
 
+def test_a_file_name_that_is_no_utf8_is_linted_and_reported_in_every_format(tmp_path):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / os.fsdecode(b"name_\xff.md")).write_text(DIRTY, encoding="utf-8")
+    (drafts / "draft #1 50%.md").write_text(DIRTY, encoding="utf-8")
+    proc = run_cli("check", "-j1", "drafts", cwd=tmp_path)  # with the results cache
+    assert proc.returncode == 1 and "name_\\udcff.md" in proc.stdout, proc.stderr
+    report = run_cli("check", "--no-cache", "--format", "json", "drafts", cwd=tmp_path)
+    paths = [f["path"] for f in json.loads(report.stdout.encode())["files"]]
+    assert os.path.join("drafts", "name_\udcff.md") in paths
+    sarif = run_cli("check", "--no-cache", "--format", "sarif", "drafts", cwd=tmp_path)
+    assert sarif.returncode == 1, sarif.stderr
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in json.loads(sarif.stdout.encode())["runs"][0]["results"]
+    }
+    assert uris == {"drafts/name_%FF.md", "drafts/draft%20%231%2050%25.md"}
+
+
 def _outside_db(path):
     import sqlite3
 

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import json as _json
+import re
 from typing import IO, Any
 
 from ..findings import Summary
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_text(value: Any, **kwargs: Any) -> str:
+    """``json.dumps`` of ``value`` as UTF-8 can carry: a file name's bytes that are no UTF-8
+    (kept as surrogates) written as ``\\udcff`` escapes, not as raw bytes."""
+    text = _json.dumps(value, ensure_ascii=False, **kwargs)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class Formatter:

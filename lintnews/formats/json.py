@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from ..plugin import hookimpl
-from . import Formatter, Summary
+from . import Formatter, Summary, json_text
 
 VERSION = 1
 
@@ -55,7 +53,7 @@ class JsonFormatter(Formatter):
             "findings": [finding_dict(f) for f in result.findings],
             "errors": list(result.errors),
         }
-        self.files.append(json.dumps(entry, ensure_ascii=False))
+        self.files.append(json_text(entry))
 
     def finish(self, summary: Summary) -> None:
         totals = {
@@ -66,7 +64,7 @@ class JsonFormatter(Formatter):
             "infos": summary.infos,
         }
         files = "[\n" + ",\n".join(self.files) + "\n]" if self.files else "[]"
-        summary_json = json.dumps(totals, ensure_ascii=False)
+        summary_json = json_text(totals)
         self.stream.write(
             f'{{"version": {VERSION},\n"files": {files},\n"summary": {summary_json}}}\n'
         )

@@ -11,14 +11,14 @@ across runs.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import quote
 
 from .. import __version__
 from ..plugin import hookimpl
-from . import Formatter, Summary
+from . import Formatter, Summary, json_text
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -48,13 +48,17 @@ def _location(path: str) -> dict:
             relative = candidate.relative_to(root)
         except ValueError:
             continue
-        return {"uri": relative.as_posix(), "uriBaseId": "%SRCROOT%"}
-    return {"uri": absolute.as_uri()}
+        # a URI reference: "#" or "%" in a name is escaped, and a name's bytes that are no
+        # UTF-8 are written as they are on disk (%FF)
+        uri = quote(relative.as_posix(), safe="/", errors="surrogateescape")
+        return {"uri": uri, "uriBaseId": "%SRCROOT%"}
+    return {"uri": "file://" + quote(absolute.as_posix(), safe="/", errors="surrogateescape")}
 
 
 def _fingerprint(uri: str, rule: str, text: str, seen: dict) -> str:
     """Rule and normalised text (no line numbers), numbered when a file repeats them."""
-    key = hashlib.sha256(f"{uri}\0{rule}\0{' '.join(text.casefold().split())}".encode())
+    key = f"{uri}\0{rule}\0{' '.join(text.casefold().split())}"
+    key = hashlib.sha256(key.encode("utf-8", "surrogateescape"))
     digest = key.hexdigest()[:32]
     seen[digest] = seen.get(digest, 0) + 1
     return f"{digest}:{seen[digest]}"
@@ -162,7 +166,7 @@ class SarifFormatter(Formatter):
                 }
             ],
         }
-        json.dump(log, self.stream, ensure_ascii=False, indent=1)
+        self.stream.write(json_text(log, indent=1))
         self.stream.write("\n")
 
 
