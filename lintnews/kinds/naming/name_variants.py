@@ -1124,7 +1124,10 @@ def _typo_pair(a, b, lex, o):
     ka, kb = a[0], b[0]
     if ka[:-1] == kb or kb[:-1] == ka:
         return None  # a letter added at the end: an ending (Copa / Copas)
-    ending = ka[-1] != kb[-1]
+    # the last two letters swapped is a slip of the fingers, no other ending (Okafor /
+    # Okafro): read as a letter changed inside the name
+    swapped = len(ka) == len(kb) > 3 and ka[:-2] == kb[:-2] and ka[-2:] == kb[-2:][::-1]
+    ending = ka[-1] != kb[-1] and not swapped
     if ka[0] != kb[0] or ka[1:] == kb or kb[1:] == ka:
         return None  # the first letter differs: another name (Felps / Jelps)
     if _shape(a[1]) != _shape(b[1]):
@@ -1144,6 +1147,8 @@ def _typo_pair(a, b, lex, o):
     minor_occ = minor[2]
     if len(minor_occ) > o["typo_max_count"]:
         return None
+    if swapped and lex.zipf(minor[1]) >= o["known_zipf"]:
+        return None  # Christian / Christina: two names, whatever their frames
     framed = ending or _same_frame(minor_occ, major[2])
     if lex.zipf(minor[1]) >= o["known_zipf"] and not framed:
         return None  # both are established words or names (Colombia / Columbia)

@@ -434,12 +434,18 @@ def _without_templates(matches: list[Match], least: int) -> list[Match]:
 
 def _without_list_entries(matches: list[Match], units: list[Unit], least: int) -> list[Match]:
     """The matches, but for an entry of a list found inside a longer paragraph: a short
-    line with no sentence's stop among ``LIST_RUN`` such lines in a row or more (a book in
-    a bibliography, "*Los patios de la siesta* (1971)", a team in a table) names what the
-    text tells of; it is no copy of it."""
+    line with no sentence's stop (or a list's item) among ``LIST_RUN`` such lines in a row or
+    more (a book in a bibliography, "*Los patios de la siesta* (1971)", a team in a table)
+    names what the text tells of; it is no copy of it. Nor is an entry that words another
+    entry of its list again, but for a copy (a victim and her brother: "Antonio Fernández
+    Ruiz, de 78 años." / "Antonia Fernández Ruiz, de 75 años, hermana del anterior.")."""
 
     def entry(u: Unit) -> bool:
-        return 0 < u.nwords < least and u.kind != "heading" and not is_sentence(u.text)
+        return (
+            0 < u.nwords < least
+            and u.kind != "heading"
+            and (u.kind == "list_item" or not is_sentence(u.text))
+        )
 
     def in_list(i: int) -> bool:
         lo = hi = i
@@ -449,16 +455,14 @@ def _without_list_entries(matches: list[Match], units: list[Unit], least: int) -
             hi += 1
         return hi - lo + 1 >= LIST_RUN
 
-    return [
-        m
-        for m in matches
-        if not (
-            m.relation.how == "part"
-            and m.later.block < 0
-            and entry(m.later)
-            and in_list(m.later.index)
-        )
-    ]
+    def listed(m: Match) -> bool:
+        if m.later.block >= 0 or not entry(m.later) or not in_list(m.later.index):
+            return False
+        if m.relation.how == "part":
+            return True
+        return m.relation.how not in _COPIES and entry(m.earlier) and in_list(m.earlier.index)
+
+    return [m for m in matches if not listed(m)]
 
 
 #: fewest short lines in a row that make a list
