@@ -40,8 +40,14 @@ def printable(text: str) -> str:
     """``text`` with what :data:`_UNPRINTABLE` lists written as Python escapes (``\\n``,
     ``\\x1b``): a file name or a draft's words printed in a line stay in that line (a
     newline there cannot start a GitHub workflow command, an escape cannot drive the
-    terminal)."""
-    return _UNPRINTABLE.sub(_escaped, text)
+    terminal), and the marks a CI runner reads as a command anywhere in a line (``##[``) or
+    at its start (``::``) are broken by an escape too."""
+    text = _UNPRINTABLE.sub(_escaped, text)
+    if "##[" in text:
+        text = text.replace("##[", "#\\x23[")
+    if text.lstrip().startswith("::"):
+        text = text.replace("::", "\\x3a:", 1)
+    return text
 
 
 def where(path: object, line: int | None = None) -> str:

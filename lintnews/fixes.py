@@ -97,11 +97,13 @@ def _moved(key: tuple[str, int, int], applied: list[Fix]) -> tuple[str, int, int
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
-    return "".join(
-        difflib.unified_diff(
-            before.splitlines(keepends=True),
-            after.splitlines(keepends=True),
-            fromfile=f"a/{printable(path)}",
-            tofile=f"b/{printable(path)}",
-        )
+    """The fix as a unified diff, each line of the draft made printable (no terminal escape,
+    no CI command: see ``errors.printable``) and ended by one newline."""
+    lines = difflib.unified_diff(
+        before.splitlines(),
+        after.splitlines(),
+        fromfile=f"a/{printable(path)}",
+        tofile=f"b/{printable(path)}",
+        lineterm="",
     )
+    return "".join(f"{line[:1]}{printable(line[1:])}\n" for line in lines)

@@ -250,6 +250,19 @@ def test_file_names_and_draft_text_are_escaped_in_every_format(tmp_path):
         assert "Broken" in proc.stderr  # the unreadable draft is named, escaped
     assert "drafts/x\\n::error file=README.md" in outputs["text"]
     assert "said Peligro" in outputs["text"]
+    # a runner's legacy command mark anywhere in a line, and ':: ' opening a --diff line
+    (repo / "drafts" / "z.md").write_text(
+        "# T\n\nTexto.\n\nFoto: EFE ##[set-output name=approved]true\n\n ::error::Forged\n",
+        encoding="utf-8",
+    )
+    text = run_cli("check", "--no-cache", "drafts/z.md", cwd=repo)
+    assert "##[" not in text.stdout and "set-output" in text.stdout
+    diff = run_cli(
+        "check", "--no-cache", "--fix", "--unsafe-fixes", "--diff", "z.md", cwd=repo / "drafts"
+    )
+    assert "Foto: EFE" in diff.stdout + diff.stderr, diff.stderr
+    for line in (diff.stdout + diff.stderr).splitlines():
+        assert not line.lstrip().startswith("::") and "##[" not in line, line
     ET.fromstring(outputs["junit"])  # well-formed XML
     assert json.loads(outputs["json"]) and json.loads(outputs["sarif"])
 
