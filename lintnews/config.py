@@ -139,9 +139,13 @@ def _resolve(data: dict, source: str, base_dir: Path, presets_dir: Path) -> Conf
     if fail_level not in LEVELS:
         raise fail("fail-level", f"'fail-level' must be one of {', '.join(LEVELS)}")
     max_size = merged.get("max-file-size", DEFAULT_MAX_FILE_MB)
-    if isinstance(max_size, bool) or not isinstance(max_size, (int, float)) or max_size <= 0:
+    if (
+        isinstance(max_size, bool)
+        or not isinstance(max_size, (int, float))
+        or not max_size > 0  # NaN too: it compares false with everything
+    ):
         raise fail("max-file-size", "'max-file-size' must be a positive number of megabytes")
-    if max_size > MAX_FILE_MB_CAP:
+    if not max_size <= MAX_FILE_MB_CAP:
         raise fail("max-file-size", f"'max-file-size' may be at most {MAX_FILE_MB_CAP} (MB)")
     rule_paths = merged.get("rule-paths", [])
     exclude = merged.get("exclude", [])

@@ -280,6 +280,7 @@ def test_budgets_a_repositorys_yaml_formulas_and_file_size_cannot_exceed(tmp_pat
         ("x: " + "[" * 1500 + "]" * 1500 + "\n", "", ".lintnews.yaml:1: "),
         ("a: &a [*a]\n", "", ".lintnews.yaml:1: recursive YAML alias"),
         ("max-file-size: 1000\n", "", ".lintnews.yaml:1: invalid config: 'max-file-size' may"),
+        ("max-file-size: .nan\n", "", ".lintnews.yaml:1: invalid config: 'max-file-size' must"),
         ("rule-paths: [rules]\n", metric % ("-" * 499 + "1"), "m.yaml:5: invalid rule: "),
         ("rule-paths: [rules]\n", metric % "round(7) ** round(10 ** 8)", "m.yaml:5: invalid rule"),
     ]
