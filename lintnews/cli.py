@@ -296,12 +296,40 @@ def _check(args, folder) -> int:
     name = _format_name(args.format)
     if name not in formats:
         raise LintnewsError(f"unknown format '{name}' (known: {', '.join(sorted(formats))})")
+    _not_a_draft(args.output_file, args.paths, "--output-file")
+    _not_a_draft(args.report, args.paths, "--report")
     out = _open_output(args.output_file, "output (--output-file)") or sys.stdout
     try:
         return _check_to(args, runner, formats, name, out, folder)
     finally:
         if out is not sys.stdout:
             _close_output(out, "output (--output-file)")
+
+
+DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
+
+
+def _not_a_draft(path: str | None, drafts: list[str], option: str) -> None:
+    """A report is never written over a draft: ``path`` may not be one of the drafts named,
+    nor an existing draft under a folder named (``check a.md -o a.md`` emptied the draft)."""
+    if not path or not os.path.exists(path):
+        return
+    target = Path(path).resolve()
+    for given in drafts or ["."]:
+        if given == "-" or not os.path.exists(given):
+            continue
+        if os.path.isfile(given) and os.path.samefile(given, path):
+            raise LintnewsError(
+                f"{path}: {option} names a draft being checked; choose another file"
+            )
+        if (
+            os.path.isdir(given)
+            and target.is_relative_to(Path(given).resolve())
+            and target.suffix.lower() in DRAFT_SUFFIXES
+        ):
+            raise LintnewsError(
+                f"{path}: {option} names a draft being checked; choose another file"
+            )
 
 
 def _open_output(path: str | None, what: str):

@@ -176,6 +176,20 @@ def test_a_file_name_that_is_no_utf8_is_linted_and_reported_in_every_format(tmp_
     assert uris == {"drafts/name_%FF.md", "drafts/draft%20%231%2050%25.md"}
 
 
+def test_a_report_is_never_written_over_a_draft(tmp_path):
+    (tmp_path / "a.md").write_text(DIRTY, encoding="utf-8")
+    for args in (
+        ["a.md", "-o", "a.md"],
+        [".", "--output-file", "a.md"],
+        ["a.md", "--report", "a.md"],
+    ):
+        proc = run_cli("check", "--no-cache", *args, cwd=tmp_path)
+        assert proc.returncode == 2 and "names a draft being checked" in proc.stderr, proc.stderr
+        assert (tmp_path / "a.md").read_text(encoding="utf-8") == DIRTY
+    proc = run_cli("check", "--no-cache", "a.md", "-o", "report.json", cwd=tmp_path)
+    assert proc.returncode == 1 and (tmp_path / "report.json").read_text(encoding="utf-8")
+
+
 def _outside_db(path):
     import sqlite3
 
