@@ -445,6 +445,7 @@ def _without_list_entries(matches: list[Match], units: list[Unit], least: int) -
             0 < u.nwords < least
             and u.kind != "heading"
             and (u.kind == "list_item" or not is_sentence(u.text))
+            and not _quoted_whole(u.text)  # a pull quote, whatever stands around it
         )
 
     def in_list(i: int) -> bool:
@@ -467,6 +468,12 @@ def _without_list_entries(matches: list[Match], units: list[Unit], least: int) -
 
 #: fewest short lines in a row that make a list
 LIST_RUN = 3
+
+
+def _quoted_whole(text: str) -> bool:
+    """A quotation and nothing else ("No podemos hincar pilotes encima de eso")."""
+    text = text.strip()
+    return len(text) > 2 and text[0] in QUOTE_MARKS and text[-1] in '"”“»«›‹'
 
 
 def _without_series(matches: list[Match], units: list[Unit]) -> list[Match]:
