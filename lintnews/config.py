@@ -57,14 +57,22 @@ class Config:
 
 
 def find_config(start: Path) -> Path | None:
+    """The config file found from ``start`` up. One that is a link out of its folder (to a
+    file a repository's author wants read) is an error, not read."""
     for folder in (start, *start.parents):
         for name in CONFIG_NAMES:
             if (folder / name).is_file():
-                return folder / name
+                return _not_linked_out(folder / name)
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _pyproject_section(pyproject) is not None:
+        if pyproject.is_file() and _pyproject_section(_not_linked_out(pyproject)) is not None:
             return pyproject
     return None
+
+
+def _not_linked_out(path: Path) -> Path:
+    if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
+        raise ConfigError(f"{path}: a link out of the project; the config is not read through it")
+    return path
 
 
 def load_config(path: Path | None, presets_dir: Path) -> Config:

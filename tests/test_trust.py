@@ -190,6 +190,19 @@ def test_a_report_is_never_written_over_a_draft(tmp_path):
     assert proc.returncode == 1 and (tmp_path / "report.json").read_text(encoding="utf-8")
 
 
+def test_a_config_file_linked_out_of_the_project_is_not_read(tmp_path):
+    repo, outside = _repo(tmp_path)
+    (repo / "drafts" / "ok.md").write_text("# Hola\n\nUn texto.\n", encoding="utf-8")
+    (outside / "secret.yaml").write_text("id: TOKEN-3f9a\n", encoding="utf-8")
+    for name in (".lintnews.yaml", "pyproject.toml"):
+        (repo / ".lintnews.yaml").unlink(missing_ok=True)
+        (repo / name).symlink_to(outside / "secret.yaml")
+        proc = run_cli("check", "--no-cache", "drafts", cwd=repo)
+        (repo / name).unlink()
+        assert proc.returncode == 2 and "a link out of the project" in proc.stderr, proc.stderr
+        assert "TOKEN" not in proc.stderr + proc.stdout
+
+
 def _outside_db(path):
     import sqlite3
 
