@@ -44,6 +44,10 @@ def _yaml():
         pass
 
     def construct_mapping(loader, node):
+        # a key written twice is an error (the second silently replaced the first: a
+        # second "rules:" block dropped the first); keys a merge ("<<") brings may be
+        # overridden, as YAML means them to be
+        merged = any(k.tag == "tag:yaml.org,2002:merge" for k, _ in node.value)
         loader.flatten_mapping(node)
         out = MarkedDict()
         out.lines = {}
@@ -56,6 +60,10 @@ def _yaml():
                 raise yaml.constructor.ConstructorError(
                     None, None, "unhashable key", key_node.start_mark
                 ) from None
+            if key in out and not merged:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key '{key}'", key_node.start_mark
+                )
             out[key] = loader.construct_object(value_node, deep=True)
             out.lines[key] = key_node.start_mark.line + 1
         return out

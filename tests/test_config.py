@@ -185,3 +185,22 @@ def test_missing_rule_folder_is_a_config_error(tmp_path):
     cfg = write(tmp_path / ".lintnews.yaml", "rule-paths: [nowhere]\n")
     with pytest.raises(ConfigError, match=r":1: invalid config: rule folder 'nowhere' not found"):
         Runner(config_path=str(cfg))
+
+
+def test_a_key_written_twice_is_an_error_with_its_line(tmp_path, cli):
+    (tmp_path / "a.md").write_text("# T\n\nFoto: EFE\n\nTexto.\n", encoding="utf-8")
+    (tmp_path / ".lintnews.yaml").write_text(
+        "rules:\n  stray-caption: off\nfail-level: error\nrules:\n  cms-boilerplate: off\n",
+        encoding="utf-8",
+    )
+    proc = cli("check", "--no-cache", "a.md", cwd=tmp_path)
+    assert (
+        proc.returncode == 2
+        and ".lintnews.yaml:4: invalid YAML: duplicate key 'rules'" in proc.stderr
+    )
+    # a merge key's values may be overridden, as YAML means them to be
+    (tmp_path / ".lintnews.yaml").write_text(
+        "base: &b {fail-level: error}\nx:\n  <<: *b\n  fail-level: warning\n", encoding="utf-8"
+    )
+    proc = cli("check", "--no-cache", "a.md", cwd=tmp_path)
+    assert "duplicate key" not in proc.stderr
