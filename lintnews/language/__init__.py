@@ -93,14 +93,14 @@ def elided(word: str, elisions: frozenset[str]) -> int:
 
 
 def load_languages(folders: list[Path]) -> dict[str, Language]:
+    from ..ruleset import confined  # (the rule files' own check; ruleset imports this module)
+
     merged: dict[str, dict[str, Any]] = {}
     for folder in folders:
         lang_dir = folder / "languages"
         if not lang_dir.is_dir():
             continue
         for path in sorted(lang_dir.glob("*.yaml")):
-            from ..ruleset import confined
-
             confined(path, lang_dir, ConfigError)
             data = read_yaml(path, ConfigError) or {}
             if not isinstance(data, dict) or not isinstance(data.get("language"), str):
