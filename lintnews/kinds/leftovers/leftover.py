@@ -45,9 +45,9 @@ two paragraphs of prose: "Verdict", "Die Bilanz") is never a guess of the classi
 draft's structure claims some lines outright, never reported (``_structure``): the dated
 heads of a timeline or a live blog, the "Label: value" lines of a fact sheet (a film's
 credits, an event's "When:"), a wire's sign-off crediting the text's sources
-(``_sign_offs``: the language's ``sign-offs``), and a ``head_lines`` line above the text's
-first sentence (the page's date under its headline, the byline, a wire's dateline: ``_head``),
-and a transcript's stage direction in brackets (the language's ``stage-directions``).
+(``_sign_offs``: the language's ``sign-offs``), a ``head_lines`` line above the text's first
+sentence (the page's date under its headline, the byline, a wire's dateline: ``_head``) and
+a transcript's stage direction in brackets (the language's ``stage-directions``).
 
 Lines are measured in words: the shape heuristics look at lines of at most ``max_words``,
 the classifier at lines of at most ``max_model_words``. The first ``skip_top_blocks`` body
