@@ -133,7 +133,7 @@ def _resolve(data: dict, source: str, base_dir: Path, presets_dir: Path) -> Conf
         rules.update(preset.get("rules") or {})
         merged.update({k: v for k, v in preset.items() if k != "rules"})
     own_rules = data.get("rules") or {}
-    if not isinstance(own_rules, dict):
+    if not isinstance(own_rules, dict) or not all(isinstance(k, str) for k in own_rules):
         raise fail("rules", "'rules' must be a mapping of rule ids")
     rules.update(own_rules)
     rules.lines = dict(getattr(own_rules, "lines", {}))

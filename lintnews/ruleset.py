@@ -393,7 +393,10 @@ def _override(rule: Rule, value: Any, overrides: dict, config_path: str) -> Rule
     try:
         base_dir = Path(config_path).parent if config_path != "config" else Path.cwd()
         base = rule.prepared if rule.kind.mapping else rule.options
-        options, prepared = resolve_options(rule.kind, base, value.get("options") or {}, base_dir)
+        given = value.get("options") or {}
+        if not isinstance(given, dict):
+            raise ValueError("'options' must be a mapping of option names")
+        options, prepared = resolve_options(rule.kind, base, given, base_dir)
     except ValueError as exc:
         raise RuleError(f"{where}: invalid config: rules.{rule.id}: {exc.args[0]}") from None
     message, messages = rule.message, rule.messages
@@ -431,11 +434,24 @@ def _override(rule: Rule, value: Any, overrides: dict, config_path: str) -> Rule
     )
 
 
+#: the widest a message's field may be padded or cut ("{text:>40}"): a repository's
+#: template cannot make each finding megabytes long
+MAX_FIELD_WIDTH = 1000
+_WIDTHS = regexcache.compile(r"\d+")
+
+
 def _fields(template: str) -> set[str]:
-    """The names a message template fills (``{text}``, ``{line}``...)."""
+    """The names a message template fills (``{text}``, ``{line}``...); ValueError for a
+    field padded or cut wider than ``MAX_FIELD_WIDTH``."""
     import string
 
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    names = set()
+    for _, name, spec, _ in string.Formatter().parse(template):
+        if name:
+            names.add(name)
+        if spec and any(int(n) > MAX_FIELD_WIDTH for n in _WIDTHS.findall(spec)):
+            raise ValueError(f"field '{{{name}:{spec}}}' wider than {MAX_FIELD_WIDTH} characters")
+    return names
 
 
 def _article(noun: str) -> str:

@@ -204,3 +204,22 @@ def test_a_key_written_twice_is_an_error_with_its_line(tmp_path, cli):
     )
     proc = cli("check", "--no-cache", "a.md", cwd=tmp_path)
     assert "duplicate key" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    "config, error",
+    [
+        ("rules: {stray-caption: {options: [1]}}\n", "'options' must be a mapping"),
+        ("rules: {2024-01-01: off}\n", "'rules' must be a mapping of rule ids"),
+        (
+            "rules: {stray-caption: {message: '{text:>300000000}'}}\n",
+            "wider than 1000 characters",
+        ),
+    ],
+)
+def test_a_malformed_rule_override_is_a_one_line_error(tmp_path, cli, config, error):
+    (tmp_path / "a.md").write_text("# T\n\nFoto: EFE\n\nTexto.\n", encoding="utf-8")
+    (tmp_path / ".lintnews.yaml").write_text(config, encoding="utf-8")
+    proc = cli("check", "--no-cache", "a.md", cwd=tmp_path)
+    assert proc.returncode == 2 and error in proc.stderr, proc.stderr
+    assert len(proc.stderr.splitlines()) == 1 and ".lintnews.yaml:1:" in proc.stderr
