@@ -68,7 +68,16 @@ def _yaml():
             out.lines[key] = key_node.start_mark.line + 1
         return out
 
+    def construct_str(loader, node):
+        value = loader.construct_scalar(node)
+        if "\x00" in value:  # "\0" escaped in a quoted string: no path or word holds one
+            raise yaml.constructor.ConstructorError(
+                None, None, "a NUL character in a string", node.start_mark
+            )
+        return value
+
     Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    Loader.add_constructor("tag:yaml.org,2002:str", construct_str)
     return yaml, base, Loader
 
 

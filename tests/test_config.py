@@ -211,6 +211,7 @@ def test_a_key_written_twice_is_an_error_with_its_line(tmp_path, cli):
     [
         ("rules: {stray-caption: {options: [1]}}\n", "'options' must be a mapping"),
         ("rules: {2024-01-01: off}\n", "'rules' must be a mapping of rule ids"),
+        ('rule-paths: ["a\\0b"]\n', "a NUL character in a string"),
         (
             "rules: {stray-caption: {message: '{text:>300000000}'}}\n",
             "wider than 1000 characters",
