@@ -261,3 +261,25 @@ def test_the_decomposed_letters_fix_composes_only_the_words_found():
     fixed = text[: fix.span.start] + fix.replacement + text[fix.span.end :]
     assert "reunión" in fixed and "aplazó" in fixed and "comisión" in fixed
     assert "`co\u0301digo`" in fixed  # code between the places is not prose: left as written
+
+
+def test_the_typo_search_index_finds_every_pair_one_edit_apart():
+    import random
+
+    from rapidfuzz.distance import OSA
+
+    from lintnews.kinds.naming.name_variants import _moved_letter, _near_pairs
+
+    rng = random.Random(7)
+    words = {"kristaps", "krisapts", "okafor", "okafro", "carstens", "castens", "meadow"}
+    words |= {"meadows", "julia", "julie"}
+    while len(words) < 400:  # short words over few letters: many pairs one edit apart
+        words.add("".join(rng.choice("abcde") for _ in range(rng.randint(4, 6))))
+    keys = sorted(words)
+    brute = [
+        (i, j)
+        for i in range(len(keys))
+        for j in range(i + 1, len(keys))
+        if OSA.distance(keys[i], keys[j]) == 1 or _moved_letter(keys[i], keys[j])
+    ]
+    assert set(brute) <= set(_near_pairs(keys)) and len(brute) > 100

@@ -1020,21 +1020,39 @@ def _typos(ctx: Context, groups, lex, named, ordinary, links=()):
                 singles.append((fold(form), form, whole, total))
     singles.sort(key=lambda s: s[0])
     out = []
-    for i, a in enumerate(singles):
-        for b in singles[i + 1 :]:
-            if abs(len(a[0]) - len(b[0])) > 1:
-                continue
-            if OSA.distance(a[0], b[0]) != 1 and not _moved_letter(a[0], b[0]):
-                continue
-            if _compound_link(a[1], b[1], links) or _inflected(a[0], b[0], endings):
-                continue  # Werkbahn / Werksbahn; Vertrags / Vertrages
-            if _inverted_people(a[3], b[3], ctx.doc.text):
-                continue  # "Löffler, Michelle" / "Weiland, Michele": a list of two people
-            pair = _misplaced_possessive(a, b, o) or _typo_pair(a, b, lex, o)
-            if pair is not None:
-                (form, occ), (major, major_occ) = pair
-                out += _report(ctx, form, occ, major, major_occ)
+    for i, j in _near_pairs([s[0] for s in singles]):
+        a, b = singles[i], singles[j]
+        if OSA.distance(a[0], b[0]) != 1 and not _moved_letter(a[0], b[0]):
+            continue
+        if _compound_link(a[1], b[1], links) or _inflected(a[0], b[0], endings):
+            continue  # Werkbahn / Werksbahn; Vertrags / Vertrages
+        if _inverted_people(a[3], b[3], ctx.doc.text):
+            continue  # "Löffler, Michelle" / "Weiland, Michele": a list of two people
+        pair = _misplaced_possessive(a, b, o) or _typo_pair(a, b, lex, o)
+        if pair is not None:
+            (form, occ), (major, major_occ) = pair
+            out += _report(ctx, form, occ, major, major_occ)
     return out
+
+
+def _near_pairs(keys: list[str]) -> list[tuple[int, int]]:
+    """The pairs (i < j, in order) of ``keys`` that may be one edit apart: two that share
+    a key with one letter deleted, or the whole of one (a letter changed, added, dropped,
+    swapped with the next or moved two places leaves one such key in common). Found through
+    an index of those keys, not by comparing every pair: a draft of many names is read in
+    time near its length."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, k in enumerate(keys):
+        variants = {k} | {k[:p] + k[p + 1 :] for p in range(len(k))}
+        for v in variants:
+            index[v].append(i)
+    pairs = set()
+    for members in index.values():
+        if len(members) > 1:
+            for x, i in enumerate(members):
+                for j in members[x + 1 :]:
+                    pairs.add((i, j) if i < j else (j, i))
+    return sorted(pairs)
 
 
 def _whole_uses(uses: list[Mention], text: str) -> list[Mention]:
