@@ -12,6 +12,7 @@ non-blank line, so it can sit above a paragraph separated by a blank line.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import regex
@@ -44,8 +45,13 @@ class Directive:
 
 
 def parse_directives(doc: Document) -> list[Directive]:
+    """The draft's directives with the lines each covers. Linear in the draft and its
+    directives: open disables are kept by rule id, and the line after a blank run is found
+    once per draft (a draft of thousands of directives is no quadratic search)."""
     lines = doc.text.splitlines()
-    open_ones: list[Directive] = []
+    opened: dict[int, Directive] = {}  # open disables, by id(), in the order they opened
+    by_rule: dict[str, set[int]] = defaultdict(set)
+    next_text: list[int] | None = None
     out: list[Directive] = []
     for m in _DIRECTIVE.finditer(doc.text):
         action = m.group(1)
@@ -57,20 +63,37 @@ def parse_directives(doc: Document) -> list[Directive]:
             d.first_line, d.last_line = line, end_line
             out.append(d)
         elif action == "disable-next-line":
-            target = end_line + 1
-            while target <= len(lines) and not lines[target - 1].strip():
-                target += 1
-            d.first_line = d.last_line = target
+            if next_text is None:
+                next_text = _next_text_lines(lines)
+            d.first_line = d.last_line = next_text[min(end_line, len(lines))]
             out.append(d)
         elif action == "disable":
             d.first_line, d.last_line = end_line, len(lines) + 1
-            open_ones.append(d)
+            opened[id(d)] = d
+            for r in rules:
+                by_rule[r].add(id(d))
             out.append(d)
         else:  # enable: closes the matching open disables (all of them without ids)
-            for o in open_ones:
-                if o.last_line > len(lines) and (not rules or set(o.rules) & set(rules)):
+            closing = list(opened) if not rules else set().union(*(by_rule[r] for r in rules))
+            for key in closing:
+                o = opened.pop(key, None)
+                if o is not None:
                     o.last_line = line
-            open_ones = [o for o in open_ones if o.last_line > len(lines)]
+                    for r in o.rules:
+                        by_rule[r].discard(key)
+    return out
+
+
+def _next_text_lines(lines: list[str]) -> list[int]:
+    """``[k]``: the 1-based number of the first line after line ``k`` that is not blank
+    (``len(lines) + 1`` past the end)."""
+    out = [0] * (len(lines) + 1)
+    following = len(lines) + 1
+    for k in range(len(lines), 0, -1):
+        out[k] = following
+        if lines[k - 1].strip():
+            following = k
+    out[0] = following
     return out
 
 

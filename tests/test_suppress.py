@@ -64,3 +64,23 @@ def test_a_same_line_directive_suppresses_its_own_line():
     assert rules_and_lines(lint(text, ("stray-caption", "unused-suppression"))) == [
         ("stray-caption", 9)
     ]
+
+
+def test_enables_close_the_disables_they_name_and_next_line_skips_blank_lines():
+    from lintnews.runner import Runner
+    from lintnews.suppress import parse_directives
+
+    text = (
+        "# T\n\n<!-- lintnews-disable stray-caption -->\n\n<!-- lintnews-disable typography -->\n\n"
+        "<!-- lintnews-disable cms-boilerplate, typography -->\n\n"
+        "<!-- lintnews-enable typography -->\n\nText.\n\n<!-- lintnews-enable -->\n\n"
+        "<!-- lintnews-disable-next-line stray-caption -->\n\n\n\nFoto: EFE\n"
+    )
+    doc = Runner(select=["stray-caption"]).parse(text, "d.md")
+    spans = [(d.action, d.rules, d.first_line, d.last_line) for d in parse_directives(doc)]
+    assert spans == [
+        ("disable", ("stray-caption",), 3, 13),  # closed by the enable without ids
+        ("disable", ("typography",), 5, 9),  # closed by the enable naming it
+        ("disable", ("cms-boilerplate", "typography"), 7, 9),
+        ("disable-next-line", ("stray-caption",), 19, 19),  # past the blank lines
+    ]
