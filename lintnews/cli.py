@@ -558,6 +558,8 @@ def cmd_init(args) -> int:
     from .plugin.builtin import builtin_rules_dir
 
     path = Path(".lintnews.yaml")
+    if path.is_symlink():  # dangling too: written through, it would land anywhere
+        raise LintnewsError(f"{path}: a symbolic link; init writes no file through it")
     if path.exists() and not args.force:
         raise LintnewsError(f"{path}: already exists (--force overwrites it)")
     from .runner import Runner

@@ -203,6 +203,16 @@ def test_a_config_file_linked_out_of_the_project_is_not_read(tmp_path):
         assert "TOKEN" not in proc.stderr + proc.stdout
 
 
+def test_init_writes_no_config_through_a_link(tmp_path):
+    repo, outside = _repo(tmp_path)
+    (repo / ".lintnews.yaml").unlink()
+    (repo / ".lintnews.yaml").symlink_to(outside / "created.yaml")  # dangling
+    for args in (["init"], ["init", "--force"]):
+        proc = run_cli(*args, cwd=repo)
+        assert proc.returncode == 2 and "a symbolic link" in proc.stderr, proc.stderr
+    assert not (outside / "created.yaml").exists()
+
+
 def _outside_db(path):
     import sqlite3
 
