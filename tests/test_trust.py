@@ -213,6 +213,21 @@ def test_init_writes_no_config_through_a_link(tmp_path):
     assert not (outside / "created.yaml").exists()
 
 
+def test_a_vale_ini_reads_no_styles_outside_the_project(tmp_path):
+    repo, outside = _repo(tmp_path)
+    (outside / "Leak").mkdir()
+    (outside / "Leak" / "Leak.yml").write_text(
+        "extends: existence\nmessage: 'leaked %s'\ntokens: [Texto]\n", encoding="utf-8"
+    )
+    (repo / "a.md").write_text("# Hola\n\nTexto.\n", encoding="utf-8")
+    (repo / ".vale.ini").write_text(
+        "StylesPath = ../outside\n[*.md]\nBasedOnStyles = Leak\n", encoding="utf-8"
+    )
+    proc = run_cli("vale", "a.md", cwd=repo)
+    assert proc.returncode == 2 and "StylesPath must stay inside the project" in proc.stderr
+    assert "leaked" not in proc.stdout
+
+
 def _outside_db(path):
     import sqlite3
 

@@ -144,6 +144,12 @@ def parse(path: Path) -> ValeConfig:
 def _core_key(config: ValeConfig, key: str, value: str, where: str) -> None:
     if key == "StylesPath":
         config.styles_path = (config.root / value).resolve() if value else None
+        # a repository's .vale.ini is untrusted (see "Trust model" in the README): its styles
+        # stay inside the project, the ini's folder or the one lintnews runs in
+        roots = (config.root.resolve(), Path.cwd().resolve())
+        styles = config.styles_path
+        if styles is not None and not any(styles.is_relative_to(r) for r in roots):
+            raise ConfigError(f"{where}: invalid config: StylesPath must stay inside the project")
     elif key == "MinAlertLevel":
         if value not in LEVELS:
             raise ConfigError(f"{where}: invalid config: MinAlertLevel must be one of {LEVELS}")
