@@ -310,8 +310,8 @@ def _check_size(path: str, size: int, max_mb: float) -> None:
         )
 
 
-def read_draft(path: str) -> str:
-    return decode(path, _read_bytes(path))
+def read_draft(path: str, max_mb: float | None = None) -> str:
+    return decode(path, _read_bytes(path, max_mb))
 
 
 def _read_bytes(path: str, max_mb: float | None = None) -> bytes:

@@ -87,7 +87,7 @@ class Runner:
 
         def paragraphs(path: str):
             try:  # the parse hook alone: no language or sentences needed for the index
-                text = read_draft(path)
+                text = read_draft(path, self.config.max_file_size)  # a draft's size limit
                 doc = self.plugins.hook.lintnews_parse(path=path, text=text)
             except (Skipped, LintnewsError):
                 return

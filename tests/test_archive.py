@@ -206,3 +206,14 @@ def test_archive_key_must_be_a_list(tmp_path, cli):
     run = cli("check", ".", cwd=tmp_path)
     assert run.returncode == 2
     assert ".lintnews.yaml:1: invalid config: 'archive' must be a list of strings" in run.stderr
+
+
+def test_an_archive_file_over_the_size_limit_is_not_indexed(tmp_path, cli):
+    (tmp_path / "archive").mkdir()
+    big = BUDGET + "\n\n" + "palabra " * 200_000  # about 1.6 MB
+    _article(tmp_path / "archive", "big.md", big)
+    _article(tmp_path / "archive", "small.md", FLOODS)
+    (tmp_path / ".lintnews.yaml").write_text("archive: [archive]\nmax-file-size: 1\n", "utf-8")
+    (tmp_path / "draft.md").write_text(f"# Hoy\n\n{BUDGET}\n\n{FLOODS}\n", encoding="utf-8")
+    proc = cli("check", "--no-cache", "draft.md", cwd=tmp_path)
+    assert "small.md" in proc.stdout and "big.md" not in proc.stdout, proc.stdout
