@@ -121,6 +121,10 @@ def _left_out(path: str) -> str:
     return f"{printable(path)}: symbolic link to outside the project, skipped"
 
 
+#: deepest folder under a path named on the command line that is walked
+MAX_WALK_DEPTH = 100
+
+
 def _walk(
     top: Path,
     walk: Walk,
@@ -136,7 +140,12 @@ def _walk(
         return roots is not None and not any(inside(real, r) for r in roots)
 
     found = []
+    base = str(top).rstrip(os.sep).count(os.sep)
     for folder, dirs, files in os.walk(top, followlinks=True):
+        if folder.count(os.sep) - base >= MAX_WALK_DEPTH and dirs:
+            # (os.walk descends by recursion: a repository's deep nest would end the run)
+            notes.append(f"{printable(folder)}: folders nested past {MAX_WALK_DEPTH} left out")
+            dirs[:] = []
         st = os.stat(folder)
         if (st.st_dev, st.st_ino) in visited:  # a symlink loop, or a rule folder
             dirs[:] = []

@@ -228,6 +228,20 @@ def test_a_vale_ini_reads_no_styles_outside_the_project(tmp_path):
     assert "leaked" not in proc.stdout
 
 
+def test_a_nest_of_folders_deeper_than_a_walk_goes_is_left_out_with_a_note(tmp_path):
+    fd = os.open(tmp_path, os.O_RDONLY)  # 1,100 folders deep: os.walk recursed past the limit
+    for _ in range(1100):
+        os.mkdir("a", dir_fd=fd)
+        inner = os.open("a", os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = inner
+    os.close(fd)
+    (tmp_path / "top.md").write_text(DIRTY, encoding="utf-8")
+    proc = run_cli("check", "--no-cache", ".", cwd=tmp_path)
+    assert proc.returncode == 1 and "top.md:5:1" in proc.stdout, proc.stderr
+    assert "nested past 100 left out" in proc.stderr and "Traceback" not in proc.stderr
+
+
 def _outside_db(path):
     import sqlite3
 
