@@ -106,7 +106,12 @@ def _pyproject_section(path: Path) -> dict | None:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    return data.get("tool", {}).get("lintnews")
+    except RecursionError:  # arrays or tables nested thousands deep
+        raise ConfigError(f"{path}: invalid TOML: nested too deep") from None
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):  # tool = "lintnews"
+        raise ConfigError(f"{path}: invalid TOML: 'tool' must be a table")
+    return tool.get("lintnews")
 
 
 def _resolve(data: dict, source: str, base_dir: Path, presets_dir: Path) -> Config:

@@ -224,3 +224,19 @@ def test_a_malformed_rule_override_is_a_one_line_error(tmp_path, cli, config, er
     proc = cli("check", "--no-cache", "a.md", cwd=tmp_path)
     assert proc.returncode == 2 and error in proc.stderr, proc.stderr
     assert len(proc.stderr.splitlines()) == 1 and ".lintnews.yaml:1:" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    "toml, error",
+    [
+        ('tool = "lintnews"\n', "'tool' must be a table"),
+        ("deep", "nested too deep"),
+    ],
+)
+def test_a_malformed_pyproject_is_a_one_line_error(tmp_path, cli, toml, error):
+    if toml == "deep":  # arrays 3,000 deep (built here: a long parameter is a long test id)
+        toml = "x = " + "[" * 3000 + "]" * 3000 + "\n# lintnews\n"
+    (tmp_path / "a.md").write_text("# T\n\nTexto.\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(toml, encoding="utf-8")
+    proc = cli("check", "--no-cache", "a.md", cwd=tmp_path)
+    assert proc.returncode == 2 and error in proc.stderr and "Traceback" not in proc.stderr
