@@ -216,33 +216,35 @@ def _connect_ours(path: Path) -> sqlite3.Connection:
     Its schema's own SQL is never run (``trusted_schema=off``)."""
     if path.exists() and not path.is_file():
         raise ConfigError(f"{path}: not a file; the archive index cannot be kept there")
-    db = sqlite3.connect(str(path), timeout=60)  # another run may be updating
-    db.execute("PRAGMA trusted_schema=OFF")
-    try:
-        ours = _only_our_schema(db)
-    except sqlite3.DatabaseError:
-        ours = False
-    if ours:
+
+    def connect() -> sqlite3.Connection:
+        db = sqlite3.connect(str(path), timeout=60)  # another run may be updating
+        db.execute("PRAGMA trusted_schema=OFF")
         return db
+
+    db = connect()
+    try:
+        if _only_our_schema(db):
+            return db
+    except sqlite3.DatabaseError:
+        pass
     db.close()
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
-    db = sqlite3.connect(str(path), timeout=60)
-    db.execute("PRAGMA trusted_schema=OFF")
-    return db
+    return connect()
+
+
+#: the tables and indexes :data:`_SCHEMA` makes
+_OUR_NAMES = frozenset(regexcache.compile(r"(?:TABLE|INDEX) IF NOT EXISTS (\w+)").findall(_SCHEMA))
 
 
 def _only_our_schema(db: sqlite3.Connection) -> bool:
     """Whether ``sqlite_master`` lists only tables and indexes of :data:`_SCHEMA` (an empty
     database too), read without running anything the file holds."""
-    rows = db.execute("SELECT type, name FROM sqlite_master").fetchall()
-    names = set(regexcache.compile(r"(?:TABLE|INDEX) IF NOT EXISTS (\w+)").findall(_SCHEMA))
-    for kind, name in rows:
-        if kind not in ("table", "index"):
-            return False
-        if name not in names and not name.startswith("sqlite_autoindex_"):
-            return False
-    return True
+    return all(
+        kind in ("table", "index") and (name in _OUR_NAMES or name.startswith("sqlite_autoindex_"))
+        for kind, name in db.execute("SELECT type, name FROM sqlite_master")
+    )
 
 
 def open_archive(

@@ -318,11 +318,7 @@ def _not_a_draft(path: str | None, drafts: list[str], option: str) -> None:
     for given in drafts or ["."]:
         if given == "-" or not os.path.exists(given):
             continue
-        if os.path.isfile(given) and os.path.samefile(given, path):
-            raise LintnewsError(
-                f"{path}: {option} names a draft being checked; choose another file"
-            )
-        if (
+        if (os.path.isfile(given) and os.path.samefile(given, path)) or (
             os.path.isdir(given)
             and target.is_relative_to(Path(given).resolve())
             and target.suffix.lower() in DRAFT_SUFFIXES

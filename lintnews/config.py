@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-from .files import DEFAULT_INCLUDE
+from .files import DEFAULT_INCLUDE, links_out
 from .findings import LEVELS
 from .records import frozen
 from .yamlload import MarkedDict, line_of, read_yaml
@@ -70,7 +70,7 @@ def find_config(start: Path) -> Path | None:
 
 
 def _not_linked_out(path: Path) -> Path:
-    if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
+    if links_out(path, path.parent):
         raise ConfigError(f"{path}: a link out of the project; the config is not read through it")
     return path
 

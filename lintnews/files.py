@@ -227,6 +227,18 @@ _BOMS = (
 )
 
 
+def links_out(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is a symbolic link that resolves outside ``folder``."""
+    return path.is_symlink() and not path.resolve().is_relative_to(folder.resolve())
+
+
+def confined(path: Path, folder: Path, error: type[Exception]) -> None:
+    """A rule or language file is read only if it resolves inside its folder: a link in a
+    repository's rule folder to a file elsewhere (a secret, /dev/zero) is an error."""
+    if links_out(path, folder):
+        raise error(f"{path}: a link out of its folder; rule files are read only inside it")
+
+
 def read_source(path: str, max_mb: float | None = None) -> Source:
     data = _read_bytes(path, max_mb)
     text = decode(path, data)

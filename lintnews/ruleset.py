@@ -29,6 +29,7 @@ import regex
 
 from . import regexcache
 from .errors import RuleError, did_you_mean
+from .files import confined
 from .findings import LEVELS
 from .kinds.base import FileName, Options, RuleKind, check_type, type_name
 from .language import Language, load_languages
@@ -151,13 +152,6 @@ def load_rules(folders: list[Path], kinds: dict[str, RuleKind]) -> list[Rule]:
                 )
             rules[rule.id] = rule
     return list(rules.values())
-
-
-def confined(path: Path, folder: Path, error: type[Exception]) -> None:
-    """A rule or language file is read only if it resolves inside its folder: a link in a
-    repository's rule folder to a file elsewhere (a secret, /dev/zero) is an error."""
-    if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
-        raise error(f"{path}: a link out of its folder; rule files are read only inside it")
 
 
 def load_rule(path: Path, kinds: dict[str, RuleKind]) -> Rule:

@@ -16,6 +16,7 @@ from typing import Any
 from .. import regexcache
 from ..document import Memo
 from ..errors import ConfigError
+from ..files import confined
 from ..records import frozen
 from ..yamlload import line_of, read_yaml
 
@@ -93,8 +94,6 @@ def elided(word: str, elisions: frozenset[str]) -> int:
 
 
 def load_languages(folders: list[Path]) -> dict[str, Language]:
-    from ..ruleset import confined  # (the rule files' own check; ruleset imports this module)
-
     merged: dict[str, dict[str, Any]] = {}
     for folder in folders:
         lang_dir = folder / "languages"

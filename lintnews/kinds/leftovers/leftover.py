@@ -313,8 +313,8 @@ def _stage_directions(ctx: Context, b: Body) -> frozenset[int]:
         return frozenset()
     out = []
     for i, line in enumerate(b.lines):
-        if len(line.words) > 4:
-            continue
+        if len(line.words) > 4 or " ".join(fold(line.text).strip("()[]. ").split()) not in words:
+            continue  # (most lines: no source looked up)
         # the source's line: Markdown reads "[MUSIC]" as a link's text, without its brackets
         m = _BRACKETED.match(_source(ctx.doc, line))
         if m and " ".join(fold(m.group(1)).split()) in words:

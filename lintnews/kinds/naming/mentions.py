@@ -107,22 +107,15 @@ def translit_key(form: str) -> str:
     return "".join(
         _DOUBLED.sub(
             r"\1",
-            _TRANSLIT.sub(
-                _translit_letter,
-                _UMLAUT_E.sub(r"\1", key(w)).translate(_PLAIN_LETTERS).replace("y", "i"),
-            ),
+            _UMLAUT_E.sub(r"\1", key(w))
+            .translate(_PLAIN_LETTERS)
+            .replace("y", "i")
+            .replace("dzh", "j")
+            .replace("zh", "j")
+            .replace("x", "ks"),
         )
         for w in words
     )
-
-
-#: letters of a transliteration that others spell differently, and one spelling for them
-_TRANSLIT = regexcache.compile(r"dzh|zh|x")
-_TRANSLIT_AS = {"dzh": "j", "zh": "j", "x": "ks"}
-
-
-def _translit_letter(m) -> str:
-    return _TRANSLIT_AS[m.group()]
 
 
 #: letters that are no letter with an accent (Unicode does not decompose them) and the

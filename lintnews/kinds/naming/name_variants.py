@@ -1041,17 +1041,16 @@ def _near_pairs(keys: list[str]) -> list[tuple[int, int]]:
     swapped with the next or moved two places leaves one such key in common). Found through
     an index of those keys, not by comparing every pair: a draft of many names is read in
     time near its length."""
-    index: dict[str, list[int]] = defaultdict(list)
+    index: dict[str, list[int]] = defaultdict(list)  # each list in the keys' order
     for i, k in enumerate(keys):
-        variants = {k} | {k[:p] + k[p + 1 :] for p in range(len(k))}
-        for v in variants:
+        for v in {k} | {k[:p] + k[p + 1 :] for p in range(len(k))}:
             index[v].append(i)
-    pairs = set()
-    for members in index.values():
-        if len(members) > 1:
-            for x, i in enumerate(members):
-                for j in members[x + 1 :]:
-                    pairs.add((i, j) if i < j else (j, i))
+    pairs = {
+        (i, j)
+        for members in index.values()
+        for x, i in enumerate(members)
+        for j in members[x + 1 :]
+    }
     return sorted(pairs)
 
 
