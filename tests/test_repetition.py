@@ -204,3 +204,19 @@ def test_a_live_blogs_time_stamp_is_told_from_a_price(line, stamp):
     from lintnews.kinds.repetition.units import STAMP
 
     assert bool(STAMP.match(line)) is stamp
+
+
+def test_one_statement_of_two_years_is_a_comparison_only_side_by_side():
+    from lintnews.kinds.repetition.units import other_period
+
+    en = load_languages([Path(__file__).resolve().parent.parent / "rules"])["en"]
+    told = "In {}, the sea was 0.61 degrees above the 1991-2020 average, the report said."
+
+    def unit(index, year, block=-1):
+        return make_unit(en, index, Span(0, 1), "paragraph", told.format(year), block=block)
+
+    assert other_period(unit(3, 2024), unit(2, 2023))  # two paragraphs in a row
+    assert other_period(unit(1, 2024, block=4), unit(0, 2023, block=4))  # one paragraph's
+    # a sentence 0 two paragraphs below a sentence 1: their indices count in their paragraphs
+    assert not other_period(unit(0, 2024, block=3), unit(1, 2023, block=1))
+    assert not other_period(unit(0, 2024), unit(-1, 2023))  # a paragraph of the archive

@@ -355,7 +355,7 @@ def other_period(a: Unit, b: Unit) -> bool:
     statement told of two periods ("In 2023, the average was 0.61 degrees ..." then "In
     2024, ... 0.69"), a comparison. Apart, it is a stale copy: last year's lead pasted
     again with its year and figures updated."""
-    if abs(a.index - b.index) != 1:
+    if not _side_by_side(a, b):
         return False
     x, y = _NUMBERS.findall(a.text), _NUMBERS.findall(b.text)
     return len(x) == len(y) and any(
@@ -364,6 +364,18 @@ def other_period(a: Unit, b: Unit) -> bool:
 
 
 _YEAR = regexcache.compile(r"(?:1[89]|20)\d\d")
+
+
+def _side_by_side(a: Unit, b: Unit) -> bool:
+    """Two sentences of one paragraph one after the other, or units of two paragraphs in a
+    row; never a paragraph of the archive (index -1). A sentence's index counts in its
+    paragraph, a paragraph's in the draft: compared as such they were "side by side" by
+    chance (a sentence 1 and a sentence 0 paragraphs apart)."""
+    if a.index < 0 or b.index < 0:
+        return False
+    if a.block >= 0 and a.block == b.block:
+        return abs(a.index - b.index) == 1
+    return abs((a.block if a.block >= 0 else a.index) - (b.block if b.block >= 0 else b.index)) == 1
 
 
 def _numbers_changed(a: Unit, b: Unit, o: dict) -> bool:
