@@ -229,13 +229,20 @@ def test_a_vale_ini_reads_no_styles_outside_the_project(tmp_path):
 
 
 def test_a_nest_of_folders_deeper_than_a_walk_goes_is_left_out_with_a_note(tmp_path):
-    fd = os.open(tmp_path, os.O_RDONLY)  # 1,100 folders deep: os.walk recursed past the limit
+    fds = [os.open(tmp_path, os.O_RDONLY)]  # 1,100 folders deep: os.walk recursed past the limit
     for _ in range(1100):
-        os.mkdir("a", dir_fd=fd)
-        inner = os.open("a", os.O_RDONLY, dir_fd=fd)
-        os.close(fd)
-        fd = inner
-    os.close(fd)
+        os.mkdir("a", dir_fd=fds[-1])
+        fds.append(os.open("a", os.O_RDONLY, dir_fd=fds[-1]))
+    try:
+        _check_the_nest(tmp_path)
+    finally:  # removed here, bottom up: shutil.rmtree (pytest's cleanup) recurses as deep
+        os.close(fds.pop())
+        while fds:
+            os.rmdir("a", dir_fd=fds[-1])
+            os.close(fds.pop())
+
+
+def _check_the_nest(tmp_path):
     (tmp_path / "top.md").write_text(DIRTY, encoding="utf-8")
     proc = run_cli("check", "--no-cache", ".", cwd=tmp_path)
     assert proc.returncode == 1 and "top.md:5:1" in proc.stdout, proc.stderr
