@@ -56,7 +56,25 @@ def large_cases() -> dict[str, bytes]:
         "open-backticks.md": "".join("`" * i + "a" for i in range(1, 700)).encode(),
         "open-strong.md": b"**a " * 60000,
         "open-autolinks.md": b"<http://a" * 33000,
+        # thousands of people sharing a surname that is also written in lowercase: each
+        # name's other casings are looked for only where its rarest word is
+        "shared-surname.md": _shared_surname(3000).encode(),
     }
+
+
+def _shared_surname(people: int) -> str:
+    syllables = ["ba", "de", "fi", "go", "lu", "ma", "ne", "ri", "so", "tu"]
+
+    def name(i: int) -> str:
+        return "".join(syllables[i // 10**k % 10] for k in range(4)).capitalize()
+
+    lines = ["# Prueba\n"]
+    for i in range(people):
+        lines.append(
+            f"El alcalde {name(i)} {name(i + 7)} Smith habló con {name(i * 7 % people)} "
+            f"{name(i + 3)} Smith y con la familia smith ayer en la plaza.\n"
+        )
+    return "\n".join(lines)
 
 
 def write(outdir: Path, large: bool) -> list[Path]:

@@ -767,6 +767,8 @@ def _foreign(ctx: Context, span: Span) -> bool:
 FOREIGN_QUOTE_WORDS = 10
 FOREIGN_STOPWORDS = 0.1
 _QUOTE_WORD = regexcache.compile(r"[\p{L}\p{M}]+")
+#: a run of letters as the standard ``re`` module reads one (``_phrase_pattern``'s words)
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
 def _raised(title: str, other: str) -> bool:
@@ -809,13 +811,22 @@ def _case_variants(
         for text in [block.prose[s.span.start - block.span.start : s.span.end - block.span.start]]
         if not is_caps_sentence(text)
     ]
+    # the sentences holding each run of letters: a form is looked for only in the sentences
+    # that hold its rarest run (a case-insensitive match holds every run of the form's words)
+    holding: dict[str, list[int]] = defaultdict(list)
+    for k, (_, _, lower) in enumerate(sentences):
+        for run in set(_LETTER_RUN.findall(lower)):
+            holding[run].append(k)
     out = []
     found: dict[str, list[Mention]] = defaultdict(list)
     for form in sorted(counts):
         words = form.split()
         last = words[-1].lower()
         pattern = None
-        for offset, text, lower in sentences:
+        runs = _LETTER_RUN.findall(form.lower())
+        rows = min((holding.get(r, ()) for r in runs), key=len) if runs else range(len(sentences))
+        for k in rows:
+            offset, text, lower = sentences[k]
             if last not in lower or not _case_differs(words, text, lower):
                 continue
             if pattern is None:
