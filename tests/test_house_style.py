@@ -243,6 +243,22 @@ def test_a_cycle_made_by_an_import_is_a_load_error_naming_both_sheets(tmp_path):
         _prepare(tmp_path, "three.yaml")
 
 
+def test_a_chain_of_thousands_of_entries_loads_and_a_cycle_at_its_end_is_found(tmp_path):
+    # each entry rewrites the next one's form: a chain longer than Python's recursion limit
+    names = [
+        f"Nombre{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676)}" for i in range(1500)
+    ]
+    chain = "".join(
+        f"  - {{expected: {names[i]}, variants: [{names[i - 1]}]}}\n" for i in range(1, 1500)
+    )
+    _write(tmp_path, "chain.yaml", "entries:\n" + chain)
+    assert len(_prepare(tmp_path, "chain.yaml")) == 1499
+    closed = f"  - {{expected: {names[0]}, variants: [{names[-1]}]}}\n"
+    _write(tmp_path, "cycle.yaml", "entries:\n" + chain + closed)
+    with pytest.raises(ValueError, match="contradict"):
+        _prepare(tmp_path, "cycle.yaml")
+
+
 def test_entries_for_different_languages_do_not_contradict(tmp_path):
     _write(
         tmp_path,

@@ -116,12 +116,20 @@ def _no_cycle(entries: tuple[Entry, ...]) -> None:
     }
     by_name = {e.name: e for e in entries}
     state: dict[str, int] = {}  # 1: on the current path, 2: done
-
-    def visit(name: str, path: list[str]) -> None:
-        state[name] = 1
-        for nxt in after[name]:
-            if state.get(nxt) == 1:
-                cycle = [*path[path.index(nxt) :], name, nxt] if nxt in path else [name, nxt]
+    for e in entries:
+        if e.name in state:
+            continue
+        # depth first without recursion (a chain of thousands of entries is no error)
+        path: list[str] = [e.name]
+        todo = [iter(after[e.name])]
+        state[e.name] = 1
+        while todo:
+            nxt = next(todo[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                todo.pop()
+            elif state.get(nxt) == 1:
+                cycle = [*path[path.index(nxt) :], nxt]
                 described = " -> ".join(
                     f"'{by_name[n].expected}' ({by_name[n].source})" for n in cycle[:-1]
                 )
@@ -129,13 +137,10 @@ def _no_cycle(entries: tuple[Entry, ...]) -> None:
                     f"style sheet entries contradict each other: {described} -> "
                     f"'{by_name[cycle[0]].expected}' again (each rewrites the next one's form)"
                 )
-            if nxt not in state:
-                visit(nxt, [*path, name])
-        state[name] = 2
-
-    for e in entries:
-        if e.name not in state:
-            visit(e.name, [])
+            elif nxt not in state:
+                state[nxt] = 1
+                path.append(nxt)
+                todo.append(iter(after[nxt]))
 
 
 def _shared_language(a: Entry, b: Entry) -> bool:
