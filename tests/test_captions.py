@@ -9,7 +9,7 @@ import math
 import pytest
 
 from conftest import ROOT, lint
-from lintnews.kinds.leftovers.caption_features import FEATURES, body, features
+from lintnews.kinds.leftovers.caption_features import FEATURES, body, features, finite_verb
 from lintnews.kinds.leftovers.caption_model import load_model
 from lintnews.kinds.leftovers.leftover import MAX_FINDINGS_PER_RUN, prepare
 from lintnews.runner import Runner
@@ -175,6 +175,26 @@ def test_shipped_weights_load_and_carry_cross_validated_figures():
     assert model.roots and 0.0 < model.threshold < 1.0
     cv = json.loads(path.read_text(encoding="utf-8"))["cv"]
     assert cv["grouped_by"] == "outlet" and {"real-web", "web-lines"} <= set(cv["sets"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("en", "Harry and Meghan last March, in their final royal engagement.", 0.0),
+        ("en", "Staff wait outside the supermarket during its closure.", 0.0),
+        ("en", "The couple spoke glowingly of the monarch.", 1.0),
+        ("en", "Officials confirmed the closure on Tuesday.", 1.0),
+        ("es", "Varias de las franquicias de Fox que compra Disney.", 0.0),
+        ("es", "El ministro afirmó ayer que el plan sigue en pie.", 1.0),
+        ("fr", "Le président, lors de sa visite à Lyon, le 3 mars.", 0.0),
+        ("fr", "C’est la troisième fois cette année.", 1.0),
+        ("de", "Der Roll-Out der zweiten F13.", 0.0),
+        ("de", "Die Maschine war 1919 zu Gast.", 1.0),
+        ("nl", "De burgemeester tijdens het bezoek.", 0.5),  # no verb data: unknown
+    ],
+)
+def test_the_finite_verb_feature_reads_the_language_lists(lang, text, value):
+    assert finite_verb(text, RUNNER.ruleset.languages[lang]) == value
 
 
 def test_prepare_resolves_the_model_path_from_the_rule_file():

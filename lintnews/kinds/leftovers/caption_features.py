@@ -45,6 +45,8 @@ _GLUED = regexcache.compile(r"\p{Ll}{2}\p{Lu}\p{Ll}")
 #: a headline's label and colon before its statement: "Explainer: How the vote works"
 _LABEL_COLON = regexcache.compile(r"^(?:\S+\s+){0,5}?\S+:\s+(?:\S+\s+){2,}\S")
 _QUESTION = regexcache.compile(r"\?[\"'”’»)\]]*\s*$")
+#: a word as the finite-verb lists write one (apostrophes inside: "isn't", "c'est")
+_FINITE_WORD = regexcache.compile(r"\p{L}[\p{L}\p{M}'’]*")
 _NAME_COMMA = regexcache.compile(r"^(?:[\p{Lu}][\p{L}'’.-]*\s+){0,3}[\p{Lu}][\p{L}'’.-]*,\s+\p{Ll}")
 
 #: what the classifier reads of the line itself
@@ -107,6 +109,7 @@ LINE_FEATURES = (
     "rule_salad",
     "rule_description",
     "rule_name",
+    "finite_verb",
 )
 #: what it reads of the two lines before and after (``short-1``: the previous line is short)
 NEIGHBOUR_FEATURES = (
@@ -499,7 +502,29 @@ def _line_features(
         float(bool(rule)),
     ]
     values.extend(float(rule.startswith(prefixes)) for _, prefixes in _RULE_KINDS)
+    values.append(finite_verb(text, lang))
     return values
+
+
+def finite_verb(text: str, lang: Language) -> float:
+    """1 when the line has a finite verb by the language's ``finite-verbs`` and
+    ``finite-endings``, 0 when it has none (a caption's "Harry and Meghan last March"), 0.5
+    when the language gives no such data."""
+    verbs = lang.memo(
+        ("finite-verbs",),
+        lambda: frozenset(w.lower().replace("’", "'") for w in lang.data.get("finite-verbs") or []),
+    )
+    endings = lang.memo(
+        ("finite-endings",),
+        lambda: tuple(e.lower() for e in lang.data.get("finite-endings") or []),
+    )
+    if not verbs and not endings:
+        return 0.5
+    for word in _FINITE_WORD.findall(text.lower()):
+        word = word.replace("’", "'")
+        if word in verbs or any(word.endswith(e) and len(word) >= len(e) + 2 for e in endings):
+            return 1.0
+    return 0.0
 
 
 #: a line ending as a sentence or a quotation does

@@ -947,6 +947,9 @@ _WHY = {
     "label_colon": "a headline's label and colon",
     "question": "a headline's question",
     "draft_evidence": "other leftovers in the text",
+    "finite_verb": "no verb, as a photo description",
+    "credit_prev": "next to a photo credit",
+    "credit_next": "next to a photo credit",
 }
 
 
