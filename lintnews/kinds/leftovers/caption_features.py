@@ -510,21 +510,23 @@ def finite_verb(text: str, lang: Language) -> float:
     """1 when the line has a finite verb by the language's ``finite-verbs`` and
     ``finite-endings``, 0 when it has none (a caption's "Harry and Meghan last March"), 0.5
     when the language gives no such data."""
-    verbs = lang.memo(
-        ("finite-verbs",),
-        lambda: frozenset(w.lower().replace("’", "'") for w in lang.data.get("finite-verbs") or []),
-    )
-    endings = lang.memo(
-        ("finite-endings",),
-        lambda: tuple(e.lower() for e in lang.data.get("finite-endings") or []),
-    )
+    verbs, endings = lang.memo(("finite-verbs",), lambda: _finite_lists(lang))
     if not verbs and not endings:
         return 0.5
-    for word in _FINITE_WORD.findall(text.lower()):
-        word = word.replace("’", "'")
-        if word in verbs or any(word.endswith(e) and len(word) >= len(e) + 2 for e in endings):
+    for word in _FINITE_WORD.findall(text.lower().replace("’", "'")):
+        if word in verbs or (
+            word.endswith(endings)
+            and any(len(word) >= len(e) + 2 for e in endings if word.endswith(e))
+        ):
             return 1.0
     return 0.0
+
+
+def _finite_lists(lang: Language) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The language's finite verbs (lowercase, one apostrophe) and the endings of its finite
+    forms, each read on a word with two letters or more before it."""
+    verbs = frozenset(w.lower().replace("’", "'") for w in lang.data.get("finite-verbs") or [])
+    return verbs, tuple(e.lower() for e in lang.data.get("finite-endings") or [])
 
 
 #: a line ending as a sentence or a quotation does

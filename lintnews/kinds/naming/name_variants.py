@@ -680,8 +680,9 @@ def _accented_openers(ctx: Context, all_forms: dict, named: dict) -> dict:
     holds "jose" as a common word), where "Más tarde" against "Artur Mas" is the word, met
     in lowercase too."""
     out = dict(named)
+    lowercase = _lowercase_words(ctx.doc)
     for f, occ in all_forms.items():
-        if f in named or f.lower() in _lowercase_words(ctx.doc):
+        if f in named or f.lower() in lowercase:
             continue
         if any(strip_accents(f) == strip_accents(g) and f != g for g in named):
             out[f] = occ
@@ -802,6 +803,8 @@ def _case_variants(
             continue
         counts[m.form] += 1
         inside[m.form] += not m.initial
+    if not counts:
+        return []
     connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
     sentences = [
         (s.span.start, text, text.lower())
