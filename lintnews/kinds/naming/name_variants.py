@@ -112,6 +112,12 @@ class NameVariantsOptions(Options):
     ordinary_zipf: float = option(
         4.0, "Zipf frequency from which a sentence-initial word is an ordinary word"
     )
+    bare_surname_zipf: float = option(
+        3.0,
+        "Zipf frequency below which a surname used alone and never introduced is a slip of"
+        " one the text introduced with a given name (Yemi Adebanjo ... Adebanji said), even"
+        " when both are established names",
+    )
     wordlist: str = option(
         "large", "wordfreq list used as the lexicon: small or large", lexicons.WORDLISTS
     )
@@ -1018,6 +1024,7 @@ def _named_variant(surface: str, form: str, initial: bool, lex, known: float) ->
 
 def _typos(ctx: Context, groups, lex, named, ordinary, links=()):
     o = ctx.options
+    titles = _titles(ctx.lang)
     endings = frozenset(ctx.lang.data.get("inflection-endings", []) or ())
     singles = []
     for forms in groups.values():
@@ -1042,7 +1049,7 @@ def _typos(ctx: Context, groups, lex, named, ordinary, links=()):
             continue  # Werkbahn / Werksbahn; Vertrags / Vertrages
         if _inverted_people(a[3], b[3], ctx.doc.text):
             continue  # "Löffler, Michelle" / "Weiland, Michele": a list of two people
-        pair = _misplaced_possessive(a, b, o) or _typo_pair(a, b, lex, o)
+        pair = _misplaced_possessive(a, b, o) or _typo_pair(a, b, lex, o, titles)
         if pair is not None:
             (form, occ), (major, major_occ) = pair
             out += _report(ctx, form, occ, major, major_occ)
@@ -1150,21 +1157,31 @@ def _misplaced_possessive(a, b, o):
     return (short[1], short[2]), (long[1], long[2])
 
 
-def _typo_pair(a, b, lex, o):
+def _typo_pair(a, b, lex, o, titles=frozenset()):
     """(minority, majority) as (form, occurrences), or None when the two may be distinct."""
     ka, kb = a[0], b[0]
-    if ka[:-1] == kb or kb[:-1] == ka:
-        return None  # a letter added at the end: an ending (Copa / Copas)
-    # the last two letters swapped is a slip of the fingers, no other ending (Okafor /
-    # Okafro): read as a letter changed inside the name
-    swapped = len(ka) == len(kb) > 3 and ka[:-2] == kb[:-2] and ka[-2:] == kb[-2:][::-1]
-    ending = ka[-1] != kb[-1] and not swapped
     if ka[0] != kb[0] or ka[1:] == kb or kb[1:] == ka:
         return None  # the first letter differs: another name (Felps / Jelps)
     if _shape(a[1]) != _shape(b[1]):
         return None  # case and a letter both differ: two changes, not one slip
     if _acronym(a[1]) and _acronym(b[1]):
         return None  # two acronyms a letter apart name two bodies (EPA / OPA, PPdeG / PSdeG)
+    if ka[:-1] == kb or kb[:-1] == ka:
+        return None  # a letter added at the end: an ending (Copa / Copas)
+    major, minor = sorted((a, b), key=lambda s: (-len(s[2]), -lex.zipf(s[1]), s[2][0].start))
+    if (
+        len(minor[2]) <= o["typo_max_count"]
+        and lex.zipf(minor[1]) < o["bare_surname_zipf"]
+        and lex.zipf(major[1]) < o["ordinary_zipf"]
+        and _introduced(minor[2], major[2], titles)
+    ):
+        # a surname the text never introduced, one slip from one it did ("Yemi Adebanjo ...
+        # Adebanji said"): a news text names a person in full before the surname alone
+        return (minor[1], minor[2]), (major[1], major[2])
+    # the last two letters swapped is a slip of the fingers, no other ending (Okafor /
+    # Okafro): read as a letter changed inside the name
+    swapped = len(ka) == len(kb) > 3 and ka[:-2] == kb[:-2] and ka[-2:] == kb[-2:][::-1]
+    ending = ka[-1] != kb[-1] and not swapped
     if ending:
         # the last letter differs: an ending or another name (Julia / Julie), unless inside
         # one longer name; only the uses in that name count (Air Europe, not Europe)
@@ -1186,6 +1203,21 @@ def _typo_pair(a, b, lex, o):
     if _different_people(minor_occ, major[2]):
         return None  # Ana Martín / Luis Marín
     return (minor[1], minor_occ), (major[1], major[2])
+
+
+def _introduced(minor: list[Mention], major: list[Mention], titles: frozenset[str]) -> bool:
+    """Every use of the rarer form is a surname alone (a title before it at most: "Ms
+    Oduyah"), and the other form was written earlier after a given name ("Joy Oduya"): the
+    rarer one names no one the text introduced."""
+
+    def given_before(m: Mention) -> bool:
+        own = fold(m.form)
+        return own in m.context and any(w not in titles for w in m.context[: m.context.index(own)])
+
+    if not all(set(m.context) <= {fold(m.form), *titles} for m in minor):
+        return False
+    first = min((m.start for m in major if given_before(m)), default=None)
+    return first is not None and first < min(m.start for m in minor)
 
 
 def _surname_ending(uses: list[Mention], other: list[Mention]) -> list[Mention]:
