@@ -300,9 +300,12 @@ def _drop_caps_runs(words: list[Word], text: str, offset: int) -> list[Word]:
 #: capitalised words before a dash: here the agency in brackets or the comma and region
 #: is the evidence ("MERZ B. SCHWANEN – Zeitlose ..." is a brand's line), and the region's
 #: dash opens the sentence with a capital, a figure or a quotation ("OPEC, Saudi Arabia —
-#: and Russia —" and "NASA, Texas-based engineers" are sentences about OPEC and NASA)
+#: and Russia —" and "NASA, Texas-based engineers" are sentences about OPEC and NASA);
+#: or a colon before the sentence's capital, as South Asian papers write it ("PUNE: Sowing
+#: of ...")
 _DATELINE_TAIL = regexcache.compile(
     r"(?:,[^()\n]{1,25}?)?\s*\([^()\n]{1,30}\)\s*\.?\s?[-–—]"
+    r"|:[ \t]+[\p{Lu}\"“‘«]"
     r"|,[ \t]*\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2}(?:[ \t]*[–—]|[ \t]+-|(?<=\.)-)"
     r"[ \t]*[\p{Lu}\p{N}\"“‘«(]"
 )
