@@ -1,7 +1,9 @@
 """``quote-variants``: one quote, one wording.
 
 The same quoted words in another order ('sagrada lucha' / 'lucha sagrada') or with one word
-changed, across straight, curly and angle quotes. Two guards keep it to misquotes:
+changed, across straight, curly and angle quotes; and a quoted fragment whose words stand in
+another order inside a longer quote, within one of its sentences (``_fragments``). These
+guards keep it to misquotes:
 
 * a change that only inflects a word (encantado / encantados, chupase / chupar: same stems)
   is how reported speech adapts a quote, not a second wording;
@@ -55,16 +57,20 @@ _WORDS = regexcache.compile(r"[\p{L}\p{N}]+")
 def check_quotes(ctx: Context):
     o = ctx.options
     quotes = []
+    longer = []  # every quote of more than a fragment's words: (block, its match, group)
     for block in ctx.doc.blocks:
         if not block.is_prose:
             continue
         for m in _QUOTE.finditer(block.prose):
             group = next(g for g in range(1, 6) if m.group(g) is not None)
             words = tuple(_WORDS.findall(fold(m.group(group))))
+            if len(words) > o["min_words"]:
+                longer.append((block, m, group, len(words)))
             if o["min_words"] <= len(words) <= min(o["max_words"], o["passage_words"] - 1):
                 span = Span(block.span.start + m.start(group), block.span.start + m.end(group))
                 around, names = _around(block, span)
                 quotes.append((words, span, m.group(group), around, names))
+    yield from _fragments(ctx, quotes, longer, o["copy_similarity"])
     index: dict[tuple, list[int]] = defaultdict(list)  # comparison key -> earlier quotes
     seen: Counter = Counter()
     for i, (words, span, text, around, names) in enumerate(quotes):
@@ -96,6 +102,61 @@ def check_quotes(ctx: Context):
 
 
 MAX_SAME_QUOTE = 8
+_STOPS = regexcache.compile(r"[.!?¡¿;:…]")
+#: most words of a quoted fragment looked for, in another order, inside a longer quote
+FRAGMENT_WORDS = 6
+
+
+def _fragments(ctx: Context, quotes: list, longer: list, copy_similarity: float):
+    """A short quote whose words stand in another order inside a longer quote ("a lonely
+    and long fight" where the statement says "This will be a long and lonely fight, but
+    ..."): the fragment misquotes the statement. The later of the two is reported."""
+    wanted: dict[tuple, list[int]] = defaultdict(list)  # sorted words -> short quotes
+    for i, q in enumerate(quotes):
+        if len(q[0]) <= FRAGMENT_WORDS:
+            wanted[tuple(sorted(q[0]))].append(i)
+    if not wanted:
+        return
+    sizes = {len(k) for k in wanted}
+    reported = set()
+    for block, m, group, n in longer:
+        base = block.span.start + m.start(group)
+        words = [(fold(w.group()), w.start(), w.end()) for w in _WORDS.finditer(m.group(group))]
+        for size in sizes:
+            if size >= n:
+                continue
+            for at in range(len(words) - size + 1):
+                window = words[at : at + size]
+                folded = tuple(w for w, _, _ in window)
+                for i in wanted.get(tuple(sorted(folded)), ()):
+                    short, span, text, around, _ = quotes[i]
+                    if (
+                        i in reported
+                        or folded == short
+                        or base <= span.start < base + len(m.group(group))
+                    ):
+                        continue
+                    if ctx.lang.stems(list(folded)) == ctx.lang.stems(list(short)):
+                        continue
+                    inner = Span(base + window[0][1], base + window[-1][2])
+                    whole = ctx.doc.text[inner.start : inner.end]
+                    if _STOPS.search(whole):
+                        continue  # across two sentences ("¿Los necesitamos? No los ...")
+                    if _similarity(around, _around(block, inner)[0]) >= copy_similarity:
+                        continue  # a pasted and edited passage: the repetition rules'
+                    reported.add(i)
+                    later, earlier = (span, inner) if span.start > inner.start else (inner, span)
+                    said, other = (text, whole) if later is span else (whole, text)
+                    yield Hit(
+                        later,
+                        {
+                            "quote": said,
+                            "other": other,
+                            "how": "in another order, inside a longer quote",
+                            "line": ctx.doc.locate(earlier.start)[0],
+                        },
+                        related=((earlier, "the other wording"),),
+                    )
 
 
 def _keys(words: tuple, one_changed_min: int) -> list[tuple]:
