@@ -1166,15 +1166,23 @@ def _typo_pair(a, b, lex, o, titles=frozenset()):
         return None  # case and a letter both differ: two changes, not one slip
     if _acronym(a[1]) and _acronym(b[1]):
         return None  # two acronyms a letter apart name two bodies (EPA / OPA, PPdeG / PSdeG)
-    if ka[:-1] == kb or kb[:-1] == ka:
-        return None  # a letter added at the end: an ending (Copa / Copas)
     major, minor = sorted((a, b), key=lambda s: (-len(s[2]), -lex.zipf(s[1]), s[2][0].start))
-    if (
+    rare = (
         len(minor[2]) <= o["typo_max_count"]
         and lex.zipf(minor[1]) < o["bare_surname_zipf"]
         and lex.zipf(major[1]) < o["ordinary_zipf"]
-        and _introduced(minor[2], major[2], titles)
-    ):
+    )
+    introduced = rare and _introduced(minor[2], major[2], titles)
+    if ka[:-1] == kb or kb[:-1] == ka:
+        # a letter added at the end: an ending (Copa / Copas), unless a rare surname's:
+        # after the same given name (Claire Delahaye / Claire Delahay), or after a title
+        # where the other was introduced (Margaret Oduya ... Ms Oduyah)
+        person = rare and (
+            _same_given(minor[2], major[2])
+            or (introduced and all(len(m.context) > 1 for m in minor[2]))
+        )
+        return ((minor[1], minor[2]), (major[1], major[2])) if person else None
+    if introduced:
         # a surname the text never introduced, one slip from one it did ("Yemi Adebanjo ...
         # Adebanji said"): a news text names a person in full before the surname alone
         return (minor[1], minor[2]), (major[1], major[2])
@@ -1203,6 +1211,18 @@ def _typo_pair(a, b, lex, o, titles=frozenset()):
     if _different_people(minor_occ, major[2]):
         return None  # Ana Martín / Luis Marín
     return (minor[1], minor_occ), (major[1], major[2])
+
+
+def _same_given(minor: list[Mention], major: list[Mention]) -> bool:
+    """Every use of the rarer form ends a name whose words before it a use of the other
+    form has before it too (the same given name: "Claire Delahay" / "Claire Delahaye")."""
+
+    def before(m: Mention) -> tuple[str, ...] | None:
+        own = fold(m.form)
+        return m.context[:-1] if len(m.context) > 1 and m.context[-1] == own else None
+
+    theirs = {before(m) for m in major} - {None}
+    return all(before(m) in theirs for m in minor)
 
 
 def _introduced(minor: list[Mention], major: list[Mention], titles: frozenset[str]) -> bool:
