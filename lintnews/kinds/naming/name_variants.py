@@ -254,8 +254,15 @@ def check_names(ctx: Context):
                 nouns
                 and _both_words(form, major, lex, o["known_zipf"], native)
                 and not _one_surname(form, occ, major_occ)
+                and not (
+                    fold(form) == fold(major)
+                    and len(occ) <= o["typo_max_count"]
+                    and lex.zipf(form) < o["bare_surname_zipf"]
+                    and _introduced(occ, major_occ, titles)
+                )
             ):
                 continue  # Garten / Gärten, Musikstars / Musik-Stars: words, not a name
+                # (Dörte Schäfer ... Bürgermeisterin Schafer is one woman)
             if lower != major_lower and _caps_and_title(form, major):
                 continue  # MEEDIA / Media: the case and the letters differ, two changes
             if _other_numeral(form, major):
@@ -1167,11 +1174,7 @@ def _typo_pair(a, b, lex, o, titles=frozenset()):
     if _acronym(a[1]) and _acronym(b[1]):
         return None  # two acronyms a letter apart name two bodies (EPA / OPA, PPdeG / PSdeG)
     major, minor = sorted((a, b), key=lambda s: (-len(s[2]), -lex.zipf(s[1]), s[2][0].start))
-    rare = (
-        len(minor[2]) <= o["typo_max_count"]
-        and lex.zipf(minor[1]) < o["bare_surname_zipf"]
-        and lex.zipf(major[1]) < o["ordinary_zipf"]
-    )
+    rare = _rare_surname(minor[1], minor[2], major[1], lex, o)
     introduced = rare and _introduced(minor[2], major[2], titles)
     if ka[:-1] == kb or kb[:-1] == ka:
         # a letter added at the end: an ending (Copa / Copas), unless a rare surname's:
@@ -1211,6 +1214,16 @@ def _typo_pair(a, b, lex, o, titles=frozenset()):
     if _different_people(minor_occ, major[2]):
         return None  # Ana Martín / Luis Marín
     return (minor[1], minor_occ), (major[1], major[2])
+
+
+def _rare_surname(form: str, occ: list[Mention], major: str, lex, o) -> bool:
+    """The rarer form is used rarely and is no established word (``bare_surname_zipf``),
+    the other no ordinary one: the two may be one surname, not two words."""
+    return (
+        len(occ) <= o["typo_max_count"]
+        and lex.zipf(form) < o["bare_surname_zipf"]
+        and lex.zipf(major) < o["ordinary_zipf"]
+    )
 
 
 def _same_given(minor: list[Mention], major: list[Mention]) -> bool:
