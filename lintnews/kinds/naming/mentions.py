@@ -102,7 +102,8 @@ def translit_key(form: str) -> str:
     the letters with no accent to drop that English copy writes plain (Michał / Michal,
     Yıldız / Yildiz, Ørsted / Orsted, Đoković / Djoković, Ægir / Aegir), and the spellings
     transliterations of one Cyrillic letter disagree on: x as ks (Olexandr / Oleksandr), zh
-    and dzh as j (Zhaparov / Japarov)."""
+    and dzh as j (Zhaparov / Japarov), German tsch and sch as ch and sh (Tkatschenko /
+    Tkachenko, Schewtschuk / Shevchuk's first letters)."""
     words = _WORD_SPLIT.split(form)
     return "".join(
         _DOUBLED.sub(
@@ -110,6 +111,8 @@ def translit_key(form: str) -> str:
             _UMLAUT_E.sub(r"\1", key(w))
             .translate(_PLAIN_LETTERS)
             .replace("y", "i")
+            .replace("tsch", "ch")
+            .replace("sch", "sh")
             .replace("dzh", "j")
             .replace("zh", "j")
             .replace("x", "ks"),

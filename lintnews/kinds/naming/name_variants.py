@@ -176,18 +176,29 @@ def check_names(ctx: Context):
     lang = ctx.lang
     native = frozenset(lang.data.get("native-letters") or ())
     titles = _titles(lang)
+    openers = lang.memo(
+        ("name-openers",),
+        lambda: frozenset(
+            fold(w) for w in (*lang.stopwords, *(lang.data.get("name-openers") or ()))
+        ),
+    )
 
     def given(before: tuple[str, ...], rarer: bool) -> tuple[str, ...]:
         """The words before a name in its longer name that may be given names: no title
         (``name-titles``: "Mr", "President", "Staatspräsident"), and, before the rarer
         form, not a first word that the draft also writes in lowercase, a sentence's
-        opening ("Later Djoković", "Meanwhile Erdoğan"). A little word is kept ("The Role
+        opening ("Later Djoković", "Meanwhile Erdoğan"), nor a stopword or one of the
+        language's ``name-openers`` ("Neben Tkatschenko"). A little word is kept ("The Role
         of ...": an English title's in a German text)."""
         return tuple(
             w
             for i, w in enumerate(before)
             if w not in titles
-            and (i or not rarer or len(w) <= 3 or w not in _lowercase_folded(ctx.doc))
+            and (
+                i
+                or not rarer
+                or (w not in openers and (len(w) <= 3 or w not in _lowercase_folded(ctx.doc)))
+            )
         )
 
     links = tuple(ctx.lang.data.get("compound-links", []) or ())
