@@ -1195,7 +1195,15 @@ def _typo_pair(a, b, lex, o, titles=frozenset()):
             _same_given(minor[2], major[2])
             or (introduced and all(len(m.context) > 1 for m in minor[2]))
         )
-        return ((minor[1], minor[2]), (major[1], major[2])) if person else None
+        # or a word inside a longer name, the rest of it the same around both (Instituto
+        # Nacional de Estadística / Estadísticas, Digital Payments / Payment Corporation);
+        # not its first word, a given name (Juliana / Julián Espinosa Ortiz are two)
+        named = (
+            len(minor[2]) <= o["typo_max_count"]
+            and _same_frame(minor[2], major[2], 2)
+            and not any(m.context[0] == fold(m.form) for m in minor[2])
+        )
+        return ((minor[1], minor[2]), (major[1], major[2])) if person or named else None
     if introduced:
         # a surname the text never introduced, one slip from one it did ("Yemi Adebanjo ...
         # Adebanji said"): a news text names a person in full before the surname alone
@@ -1332,10 +1340,11 @@ def _different_people(
     return not (frozenset().union(*a) & frozenset().union(*b))
 
 
-def _same_frame(minor: list[Mention], major: list[Mention]) -> bool:
-    """The same longer name around both ("Cuidad de México" / "Ciudad de México")."""
-    a = {_others(m) for m in minor if len(m.context) > 1}
-    b = {_others(m) for m in major if len(m.context) > 1}
+def _same_frame(minor: list[Mention], major: list[Mention], words: int = 1) -> bool:
+    """The same longer name around both ("Cuidad de México" / "Ciudad de México"), with
+    ``words`` other name words at least."""
+    a = {_others(m) for m in minor if len(m.context) > words}
+    b = {_others(m) for m in major if len(m.context) > words}
     return bool(a & b)
 
 
