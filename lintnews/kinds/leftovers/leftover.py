@@ -322,22 +322,29 @@ def _stage_directions(ctx: Context, b: Body) -> frozenset[int]:
     return frozenset(out)
 
 
+#: how many lines below a sentence a byline or stamp shows it to be the dek ("By Tom
+#: Aldous", "Science Editor", "18 October 2024")
+DEK_BELOW = 3
+
+
 def _head(b: Body, head_lines, skip: int) -> frozenset[int]:
     """The lines of the draft's head that a ``head_lines`` pattern matches: the page's date
     under its headline ("19 février 2020") is the article's, where a date alone lower down
     (a related story's) is a leftover. The head ends at the text's first sentence: past the
-    first ``skip`` blocks (the dek), on no rule's evidence (not a caption)."""
+    first ``skip`` blocks (the dek), on no rule's evidence (not a caption); the draft's first
+    sentence with a byline or stamp in the ``DEK_BELOW`` lines below it is the dek of a page
+    with no heading above it."""
     if head_lines is None:
         return frozenset()
     out = []
+    dek = True  # the draft's first sentence may be the dek: a byline or stamp below says so
     for i, line in enumerate(b.lines):
-        if (
-            line.block > skip
-            and not line.rule
-            and len(line.words) >= PROSE_WORDS
-            and ends_with(SENTENCE_END, line.text)
-        ):
-            break
+        prose = len(line.words) >= PROSE_WORDS and ends_with(SENTENCE_END, line.text)
+        if line.block > skip and not line.rule and prose:
+            below = b.lines[i + 1 : i + 1 + DEK_BELOW]
+            if not (dek and any(head_lines.matches(x.text) for x in below)):
+                break
+        dek = dek and not prose
         if head_lines.matches(line.text):
             out.append(i)
     return frozenset(out)
