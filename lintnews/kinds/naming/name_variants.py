@@ -244,6 +244,11 @@ def check_names(ctx: Context):
             ),
         )
         major, major_occ = ranked[0]
+        if major.islower() and any(f.lower() == major for f in forms if f != major):
+            # a name's lowercase form, met outside the quotation that holds its capitals
+            # ("Mar di Bóia", a record's title, and the saying "mar di bóia"): a variant
+            # at most, never the spelling to write
+            continue
         written = composed[major]  # the spelling a finding asks for
         for form, occ in ranked[1:]:
             if only_apostrophes_differ(form, major):
