@@ -1251,12 +1251,13 @@ def _rare_surname(form: str, occ: list[Mention], major: str, lex, o) -> bool:
 
 
 def _same_given(minor: list[Mention], major: list[Mention]) -> bool:
-    """Every use of the rarer form ends a name whose words before it a use of the other
-    form has before it too (the same given name: "Claire Delahay" / "Claire Delahaye")."""
+    """Every use of the rarer form ends a name whose word before it a use of the other form
+    has before it too (the same given name: "Claire Delahay" / "Claire Delahaye", "CGT
+    Nadine Morvant" / "Nadine Morvan")."""
 
-    def before(m: Mention) -> tuple[str, ...] | None:
+    def before(m: Mention) -> str | None:
         own = fold(m.form)
-        return m.context[:-1] if len(m.context) > 1 and m.context[-1] == own else None
+        return m.context[-2] if len(m.context) > 1 and m.context[-1] == own else None
 
     theirs = {before(m) for m in major} - {None}
     return all(before(m) in theirs for m in minor)
