@@ -113,7 +113,7 @@ class NameVariantsOptions(Options):
         4.0, "Zipf frequency from which a sentence-initial word is an ordinary word"
     )
     bare_surname_zipf: float = option(
-        3.0,
+        4.0,
         "Zipf frequency below which a surname used alone and never introduced is a slip of"
         " one the text introduced with a given name (Yemi Adebanjo ... Adebanji said), even"
         " when both are established names",
