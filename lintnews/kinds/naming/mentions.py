@@ -102,8 +102,9 @@ def translit_key(form: str) -> str:
     the letters with no accent to drop that English copy writes plain (Michał / Michal,
     Yıldız / Yildiz, Ørsted / Orsted, Đoković / Djoković, Ægir / Aegir), and the spellings
     transliterations of one Cyrillic letter disagree on: x as ks (Olexandr / Oleksandr), zh
-    and dzh as j (Zhaparov / Japarov), German tsch and sch as ch and sh (Tkatschenko /
-    Tkachenko, Schewtschuk / Shevchuk's first letters)."""
+    and dzh as j (Zhaparov / Japarov), German tsch and sch and Polish cz and sz as ch and
+    sh, w as v (Tkatschenko / Tkachenko, Szewczuk / Shevchuk), kh as the Spanish j
+    (Kharchenko / Jarchenko) and ou as u (Mansour / Mansur)."""
     words = _WORD_SPLIT.split(form)
     return "".join(
         _DOUBLED.sub(
@@ -113,6 +114,11 @@ def translit_key(form: str) -> str:
             .replace("y", "i")
             .replace("tsch", "ch")
             .replace("sch", "sh")
+            .replace("sz", "sh")
+            .replace("cz", "ch")
+            .replace("kh", "j")
+            .replace("ou", "u")
+            .replace("w", "v")
             .replace("dzh", "j")
             .replace("zh", "j")
             .replace("x", "ks"),
