@@ -98,8 +98,8 @@ from .quotations import quotation_at, unless_quoted
 class NameVariantsOptions(Options):
     transliteration: bool = option(
         True,
-        "fold y/i, x/ks, zh/j, doubled letters and an umlaut spelt with e (oe, ß/ss) when"
-        " comparing",
+        "fold y/i, x/ks, zh/kh/j, ou/u, w/v, tsch/cz/ch, sch/sz/sh, doubled letters and an"
+        " umlaut spelt with e (oe, ß/ss) when comparing",
     )
     min_length: int = option(3, "shortest name word (in letters) compared")
     skip_uppercase_lines: bool = option(True, "ignore names in lines written in capitals")
