@@ -11,6 +11,7 @@ A case file::
         text: |
           ...
         expect: [5]              # 1-based lines of the findings, in order ([] = quiet)
+        ends: [8]                # optional: the findings' last lines, in order
         messages: [...]          # optional: the findings' messages, in order
         details: [...]           # optional: the findings' technical details, in order
 
@@ -78,6 +79,8 @@ def test_rule_case(rule, case):
     got = [f.line for f in result.findings if f.rule == rule]
     messages = [f"{f.line}: {f.message}" for f in result.findings if f.rule == rule]
     assert got == case["expect"], messages
+    if "ends" in case:  # a finding over several lines (a widget and its links)
+        assert [f.end_line for f in result.findings if f.rule == rule] == case["ends"], messages
     if "related" in case:  # the other places of each finding (one cause in several places)
         related = [[r.line for r in f.related] for f in result.findings if f.rule == rule]
         assert related == case["related"], messages

@@ -28,9 +28,10 @@ Each line of a body paragraph is checked, after look-alike letters are folded to
   en 1900."); a short line between a dateline alone in its paragraph and the paragraph it
   opens; a short line used twice, each copy beside a copy of one reported caption (a
   caption series printed twice);
-* ``widgets``: short lines right after a read-more marker belong to the same finding, and so
-  does the short headline right above a read-more link alone on its line (the language's
-  ``read-more`` phrases: a teaser);
+* ``widgets``: short lines right after a read-more marker belong to the same finding (a
+  Markdown list of short items right under it too: "Most read" over "1. ...", "2. ..."),
+  and so does the short headline right above a read-more link alone on its line (the
+  language's ``read-more`` phrases: a teaser);
 * ``model``: a line classifier (boosted trees, ``caption_model``) over the line, its
   neighbours and its run of short lines (``caption_features``). Explicit evidence (markers,
   line patterns, markup, file names) reports a line by itself; the shape heuristics above
@@ -60,6 +61,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import regex
 
@@ -767,7 +769,10 @@ def check(ctx: Context):
     if o["widgets"]:
         found = _with_teasers(b, found, read_more, o["skip_top_blocks"])
     for first, last, reason, score in found:
-        yield _line_hit(ctx, b.lines[first : last + 1], reason, score)
+        lines = b.lines[first : last + 1]
+        if o["widgets"] and reason.startswith("marker") and len(lines[0].words) <= WIDGET_HEAD:
+            lines = lines + _listed_links(ctx, lines[-1], o["max_words"])
+        yield _line_hit(ctx, lines, reason, score)
     if inline is not None:
         taken = {i for first, last, _, _ in found for i in range(first, last + 1)}
         for i, line in enumerate(b.lines):
@@ -1007,6 +1012,41 @@ def _group(b: Body, flagged: dict, o: dict, ad_label=lambda i: False):
             for first, last, reason, score in out
         ]
     return _cap_runs(b, out, o)
+
+
+#: most words of a marker line that heads a widget of links ("Most read", "Lee también")
+WIDGET_HEAD = 4
+#: most items of a list of links a widget's marker heads
+WIDGET_ITEMS = 10
+
+
+def _listed_links(ctx: Context, line, longest: int) -> list:
+    """The items of a Markdown list right after a widget's marker line ("Most read" over
+    "1. Teenager rescued ...", "2. ..."), as lines of the finding, when it is a short list
+    of short items: the widget's links, which the body's lines (paragraphs only) leave
+    out. A list of full sentences, or a long one, is the article's."""
+    doc = ctx.doc
+    block = next((x for x in doc.blocks if x.span.start <= line.span.start < x.span.end), None)
+    if block is None or line.span.end < block.span.end - 1:
+        return []  # the marker is not its block's last line: something else follows it
+    after = doc.next(block)
+    items = doc.list_of(after) if after is not None else ()
+    if not items or items[0] is not after or len(items) > WIDGET_ITEMS:
+        return []
+    words = [WORD.findall(item.prose) for item in items]
+    if any(not w or len(w) > longest for w in words):
+        return []
+    if any(ends_with(SENTENCE_END, item.prose.strip()) for item in items):
+        return []  # sentences: the article's own list
+    return [_ListItem(item.span) for item in items]
+
+
+class _ListItem(NamedTuple):
+    """A list item as a finding's line (``_line_hit`` reads its span, rule and words)."""
+
+    span: Span
+    rule: str = ""
+    words: tuple = ()
 
 
 #: most words of a teaser's headline, the line above its "Read more"
