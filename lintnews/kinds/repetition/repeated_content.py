@@ -17,7 +17,10 @@ The headline is compared on its own: a line that holds its words in order and ad
 ``headline_extra_words`` words is reported; a lead that expands it further is not. A dek
 (the first paragraph of prose, one sentence) is compared with the opening of the longer
 paragraph right below it on a lower bar than other units: a lead that words the standfirst
-again shares most of its content words and a phrase of them in a row (``_dek_lead``).
+again shares most of its content words and a phrase of them in a row (``_dek_lead``). The
+lead (the first paragraph of prose of ``LEAD_WORDS`` or more, ending with a stop) told again
+three paragraphs or more below it, with one of its figures and much of its content, is an
+earlier version pasted in (``_lead_restated``).
 A paragraph that starts again the unfinished sentence ending the paragraph before it (a few
 words with no stop of their own, the last taken up by the new opening: "... small firms.
 Manning identified", then "He identified a draft policy ...") repeats that start.
@@ -286,8 +289,9 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
     para_index, sent_index = _Index(), _Index()
     para_matches: list[Match] = []
     sent_matches: list[Match] = []
-    headline = previous = dek = None
+    headline = previous = dek = lead = None
     prose_seen = False
+    paragraphs = lead_at = 0  # paragraphs of prose so far, and the lead's place among them
     units = _units(ctx)
     informative = _informative(ctx)
     for unit in units:
@@ -313,10 +317,16 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
                 # the lead words the dek again: a one-sentence lead is a paragraph match;
                 # the first sentence of a longer one is taken as a restart is (a sentence
                 # match, and that sentence is not compared again below)
-                lead = _dek_lead(unit, dek, o)
-                match, restart = (lead, None) if lead and lead.later is unit else (None, lead)
+                first = _dek_lead(unit, dek, o)
+                match, restart = (first, None) if first and first.later is unit else (None, first)
+            if not match and not restart and lead is not None:
+                match = _lead_restated(unit, lead, paragraphs + 1 - lead_at, ctx.doc.text)
         if not unit.caption:
             dek = None
+            if unit.kind == "paragraph" and unit.nwords >= DEK_WORDS:
+                paragraphs += 1
+                if lead is None and unit.nwords >= LEAD_WORDS and is_sentence(unit.text):
+                    lead, lead_at = unit, paragraphs  # not a headline set as a paragraph
             if not prose_seen and unit.kind == "paragraph" and unit.nwords >= DEK_WORDS:
                 prose_seen = True  # the first paragraph of prose: a dek when it is one sentence
                 if not (unit.sentences or match) and _DEK.match(unit.text):
@@ -386,6 +396,49 @@ def _dek_lead(lead: Unit, dek: Unit, o: dict) -> Match | None:
     if longest_run(sentence.seq, dek.seq) < DEK_RUN:
         return None
     return Match(sentence, dek, Relation("reworded", shared / short))
+
+
+#: words of the lead: the first paragraph of prose this long, ending with a stop (a dek
+#: may be it)
+LEAD_WORDS = 20
+#: paragraphs of prose from the lead to a paragraph that may word it again: the next two
+#: go on from it (an elaboration shares its words)
+LEAD_GAP = 3
+#: least Jaccard similarity of the content stems of the lead and a later rewording of it,
+#: and least share of the shorter one's stems the two hold (a rewording elsewhere needs 0.5)
+LEAD_JACCARD = 0.35
+LEAD_COVER = 0.5
+
+
+def _lead_restated(unit: Unit, lead: Unit, gap: int, text: str) -> Match | None:
+    """``unit`` words the lead again, paragraphs below it: the two share a figure and much
+    of their content ("The Ohio Senate on Tuesday approved a new congressional map that
+    would likely give Republicans an advantage in 11 of the state's 15 districts ..." and
+    "As reported, senators voted 24-9 along party lines Tuesday to approve the map, which
+    analysts say would favor Republicans in 11 of Ohio's 15 districts"). A lead's story is
+    told again further down when an earlier version was pasted in; two paragraphs that
+    share the lead's words without its figures are the story going on."""
+    if gap < LEAD_GAP or unit.kind != "paragraph" or unit.nwords < LEAD_WORDS:
+        return None  # a short line with the lead's figures is a recap's entry, no retelling
+    if unit.stamped or lead.stamped:
+        return None  # a live blog's entries tell a story as it goes on, its figures updated
+    shared = len(unit.stems & lead.stems)
+    short = min(len(unit.stems), len(lead.stems))
+    if not short or shared < LEAD_COVER * short:
+        return None
+    if MEASURES["jaccard"](shared, len(unit.stems), len(lead.stems)) < LEAD_JACCARD:
+        return None
+    if not _figures(text, unit.span) & _figures(text, lead.span):
+        return None  # the draft's own figures: a masked one ("*NUMBER*") is none
+    return Match(unit, lead, Relation("reworded", shared / short))
+
+
+#: a figure standing alone: "71-69", "7.39 million", "600 metros"; not the 3 of "3de3"
+_FIGURE = regexcache.compile(r"(?<![\p{L}\p{N}])\p{N}+(?:[.,]\p{N}+)*(?![\p{L}\p{N}])")
+
+
+def _figures(text: str, span: Span) -> frozenset[str]:
+    return frozenset(_FIGURE.findall(text, span.start, span.end))
 
 
 #: most words of an unfinished sentence that the next paragraph starts again
