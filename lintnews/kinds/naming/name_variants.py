@@ -337,12 +337,29 @@ def _collect(ctx: Context) -> dict:
                 continue
             if corrections is not None and corrections.search(text):
                 continue  # "An earlier version misspelled her name as ...": the old spelling
+            caps = _caps_lines(text, s.span.start) if o["skip_uppercase_lines"] else ()
             for run in runs(words, text, s.span.start, connectors):
                 found = mentions(
                     run, ctx.lang.stopwords, o["min_length"], text, s.span.start, connectors, titles
                 )
+                if caps:  # a line of its own in capitals inside the sentence: a masthead
+                    found = [m for m in found if not any(a <= m.start < b for a, b in caps)]
                 out["mentions"] += found
                 out["runs"] += [m for m in found if m.words > 1]
+    return out
+
+
+def _caps_lines(text: str, offset: int) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the lines in capitals of a sentence that spans several
+    lines ("OSTFRIESEN-ECHO" above the page's menu line): a masthead set in capitals, as a
+    sentence in capitals is."""
+    if "\n" not in text:
+        return []
+    out, at = [], 0
+    for line in text.split("\n"):
+        if is_caps_sentence(line):
+            out.append((offset + at, offset + at + len(line)))
+        at += len(line) + 1
     return out
 
 
