@@ -41,6 +41,7 @@ from ... import regexcache
 from ...document import Span
 from ...findings import Fix, Hit
 from ...language import lexicon as lexicons
+from ...language.normalize import fold
 from ...patterns import UserPattern, either
 from ...records import frozen
 from ..base import Context, Options, RuleKind, option, options_dataclass
@@ -638,12 +639,34 @@ def _informative(ctx: Context):
         short, long = (a, b) if a.nwords <= b.nwords else (b, a)
         if information(short) >= least:
             return True
+        if short.block < 0 and _quoted_sentence(short.text, long.text):
+            return True  # a pull quote: a whole sentence the speaker said, set apart
         # a long run of words in a row is unlikely by chance, whatever the words
         return longest_run(short.words, long.words) >= run
 
     run = 2 * ctx.options["min_verbatim_words"]
 
     return informative
+
+
+#: fewest words of a quoted sentence set again as a paragraph of its own (a pull quote)
+PULL_QUOTE_WORDS = 5
+_SENTENCE_PART = regexcache.compile(r"[^.!?…]+[.!?…]*")
+
+
+def _quoted_sentence(short: str, long: str) -> bool:
+    """``short``, a paragraph of ``PULL_QUOTE_WORDS`` words or more, is word for word a
+    whole sentence of a quotation in ``long`` ("Papierwerk is moeilijker dan deeg." after
+    „Zonder hen had ik het nooit gered", zegt hij. „Papierwerk is moeilijker dan deeg.""):
+    however common its words, a sentence someone said, set apart, is a pull quote."""
+    words = tuple(_WORDS.findall(fold(short).lower()))
+    if len(words) < PULL_QUOTE_WORDS or not any(mark in long for mark in QUOTE_MARKS):
+        return False
+    for quote in QUOTATION.finditer(long):
+        for part in _SENTENCE_PART.finditer(quote.group()):
+            if tuple(_WORDS.findall(fold(part.group()).lower())) == words:
+                return True
+    return False
 
 
 def _analysis(ctx: Context):
