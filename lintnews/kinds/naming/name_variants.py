@@ -851,6 +851,10 @@ def _case_variants(
         inside[m.form] += not m.initial
     if not counts:
         return []
+    whole = ctx.doc.text
+    low = whole.lower()
+    if len(low) == len(whole) and not any(_case_differs(f.split(), whole, low) for f in counts):
+        return []  # every word of every form is written only as the form writes it
     connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
     sentences = [
         (s.span.start, text, text.lower())

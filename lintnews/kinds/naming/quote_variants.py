@@ -117,9 +117,15 @@ def _fragments(ctx: Context, quotes: list, longer: list, copy_similarity: float)
             wanted[tuple(sorted(q[0]))].append(i)
     if not wanted:
         return
-    sizes = {len(k) for k in wanted}
+    needs = [frozenset(k) for k in wanted]
     reported = set()
     for block, m, group, n in longer:
+        # most quotes hold no fragment's words: their words are folded one by one (for the
+        # places of a window) only when they hold all the words of one
+        present = frozenset(_WORDS.findall(fold(m.group(group))))
+        sizes = {len(k) for k, need in zip(wanted, needs, strict=True) if need <= present}
+        if not sizes:
+            continue
         base = block.span.start + m.start(group)
         words = [(fold(w.group()), w.start(), w.end()) for w in _WORDS.finditer(m.group(group))]
         for size in sizes:
