@@ -272,8 +272,7 @@ def check_names(ctx: Context):
                 and not _one_surname(form, occ, major_occ)
                 and not (
                     fold(form) == fold(major)
-                    and len(occ) <= o["typo_max_count"]
-                    and lex.zipf(form) < o["bare_surname_zipf"]
+                    and _rare_surname(form, occ, lex, o)
                     and _introduced(occ, major_occ, titles)
                 )
             ):
@@ -1211,7 +1210,8 @@ def _typo_pair(a, b, lex, o, titles=frozenset()):
     if _acronym(a[1]) and _acronym(b[1]):
         return None  # two acronyms a letter apart name two bodies (EPA / OPA, PPdeG / PSdeG)
     major, minor = sorted((a, b), key=lambda s: (-len(s[2]), -lex.zipf(s[1]), s[2][0].start))
-    rare = _rare_surname(minor[1], minor[2], major[1], lex, o)
+    # the other form no ordinary word either: the two may be one surname, not two words
+    rare = _rare_surname(minor[1], minor[2], lex, o) and lex.zipf(major[1]) < o["ordinary_zipf"]
     introduced = rare and _introduced(minor[2], major[2], titles)
     if ka[:-1] == kb or kb[:-1] == ka:
         # a letter added at the end: an ending (Copa / Copas), unless a rare surname's:
@@ -1261,14 +1261,10 @@ def _typo_pair(a, b, lex, o, titles=frozenset()):
     return (minor[1], minor_occ), (major[1], major[2])
 
 
-def _rare_surname(form: str, occ: list[Mention], major: str, lex, o) -> bool:
-    """The rarer form is used rarely and is no established word (``bare_surname_zipf``),
-    the other no ordinary one: the two may be one surname, not two words."""
-    return (
-        len(occ) <= o["typo_max_count"]
-        and lex.zipf(form) < o["bare_surname_zipf"]
-        and lex.zipf(major) < o["ordinary_zipf"]
-    )
+def _rare_surname(form: str, occ: list[Mention], lex, o) -> bool:
+    """The rarer form is used rarely and is no established word (``bare_surname_zipf``):
+    it may be a slip of a surname rather than a word of its own."""
+    return len(occ) <= o["typo_max_count"] and lex.zipf(form) < o["bare_surname_zipf"]
 
 
 def _same_given(minor: list[Mention], major: list[Mention]) -> bool:
