@@ -104,15 +104,18 @@ def translit_key(form: str) -> str:
     transliterations of one Cyrillic letter disagree on: x as ks (Olexandr / Oleksandr), zh
     and dzh as j (Zhaparov / Japarov), German tsch and sch and Polish cz and sz as ch and
     sh, w as v (Tkatschenko / Tkachenko, Szewczuk / Shevchuk), kh as the Spanish j
-    (Kharchenko / Jarchenko) and ou as u (Mansour / Mansur)."""
+    (Kharchenko / Jarchenko), ou as u (Mansour / Mansur), Dutch tsj and Swedish tj as ch
+    (Tsjernenko, Tkatjenko) and a name's opening hr as gr (Hrytsenko / Gritsenko)."""
     words = _WORD_SPLIT.split(form)
     return "".join(
         _DOUBLED.sub(
             r"\1",
-            _UMLAUT_E.sub(r"\1", key(w))
+            _UKRAINIAN_H.sub("gr", _UMLAUT_E.sub(r"\1", key(w)))
             .translate(_PLAIN_LETTERS)
             .replace("y", "i")
             .replace("tsch", "ch")
+            .replace("tsj", "ch")
+            .replace("tj", "ch")
             .replace("sch", "sh")
             .replace("sz", "sh")
             .replace("cz", "ch")
@@ -134,6 +137,9 @@ _PLAIN_LETTERS = str.maketrans(
 )
 
 
+#: a name's opening h before r, as Ukrainian transliterates the letter Russian writes g
+#: (Hrytsenko / Gritsenko, Hryhoriy / Grigoriy): no English word opens so
+_UKRAINIAN_H = regexcache.compile(r"^hr")
 #: a vowel and the e that spells its umlaut without one (Koeln, Muenchen, Schuessler)
 _UMLAUT_E = regexcache.compile(r"(?<=[^aeiou])([aou])e")
 

@@ -295,7 +295,7 @@ def check_names(ctx: Context):
         hits += _typos(ctx, groups, lex, named, ordinary, links)
     hits += _possessive_names(ctx, found["possessives"], found["runs"], mention_list)
     hits += _ampersand_variants(ctx, found["ampersands"], lex if nouns else None, o)
-    yield from _dedupe(hits)
+    yield from _dedupe(_consistent(hits))
 
 
 def _titles(lang) -> frozenset[str]:
@@ -1369,6 +1369,28 @@ def _same_frame(minor: list[Mention], major: list[Mention], words: int = 1) -> b
     a = {_others(m) for m in minor if len(m.context) > words}
     b = {_others(m) for m in major if len(m.context) > words}
     return bool(a & b)
+
+
+def _consistent(hits: list[Hit]) -> list[Hit]:
+    """Without a longer name's finding that asks for the word a one-word finding corrects
+    ("Write 'Mr Gritsenko', not 'Mr Hrytsenko'" beside "Write 'Hrytsenko', not
+    'Gritsenko'": the two forms of "Mr ..." are one each, the surname's are two to one)."""
+    wrong = {
+        (h.args["majority"], h.args["form"])
+        for h in hits
+        if " " not in h.args.get("form", " ") and " " not in h.args.get("majority", " ")
+    }
+    if not wrong:
+        return hits
+    return [
+        h
+        for h in hits
+        if " " not in h.args.get("form", "")
+        or not any(
+            (a, b) in wrong
+            for a, b in zip(h.args["form"].split(), h.args["majority"].split(), strict=False)
+        )
+    ]
 
 
 def _dedupe(hits: list[Hit]):
