@@ -59,6 +59,7 @@ and quotes are not body lines. Removing a whole leftover line is offered as an u
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -1026,12 +1027,23 @@ def _listed_links(ctx: Context, line, longest: int) -> list:
     of short items: the widget's links, which the body's lines (paragraphs only) leave
     out. A list of full sentences, or a long one, is the article's."""
     doc = ctx.doc
-    block = next((x for x in doc.blocks if x.span.start <= line.span.start < x.span.end), None)
-    if block is None or line.span.end < block.span.end - 1:
+    starts = doc.memo(("block-starts",), lambda: [x.span.start for x in doc.blocks])
+    at = bisect.bisect_right(starts, line.span.start) - 1
+    block = doc.blocks[at] if at >= 0 else None
+    if block is None or not block.span.start <= line.span.start < block.span.end:
+        return []
+    if line.span.end < block.span.end - 1:
         return []  # the marker is not its block's last line: something else follows it
-    after = doc.next(block)
-    items = doc.list_of(after) if after is not None else ()
-    if not items or items[0] is not after or len(items) > WIDGET_ITEMS:
+    items = []  # the list's items from the block after the marker on, a few at most
+    nxt = doc.next(block)
+    where = nxt.meta.get("list") if nxt is not None and nxt.kind == "list_item" else None
+    while where is not None and nxt is not None and nxt.kind == "list_item":
+        if nxt.meta.get("list") == where:
+            items.append(nxt)
+            if len(items) > WIDGET_ITEMS:
+                return []
+        nxt = doc.next(nxt)
+    if not items:
         return []
     words = [WORD.findall(item.prose) for item in items]
     if any(not w or len(w) > longest for w in words):

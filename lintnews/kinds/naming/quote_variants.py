@@ -117,13 +117,15 @@ def _fragments(ctx: Context, quotes: list, longer: list, copy_similarity: float)
             wanted[tuple(sorted(q[0]))].append(i)
     if not wanted:
         return
-    needs = [frozenset(k) for k in wanted]
+    anchored: dict[str, list[tuple]] = defaultdict(list)  # a key's longest word -> keys
+    for k in wanted:
+        anchored[max(k, key=len)].append(k)
     reported = set()
     for block, m, group, n in longer:
         # most quotes hold no fragment's words: their words are folded one by one (for the
         # places of a window) only when they hold all the words of one
         present = frozenset(_WORDS.findall(fold(m.group(group))))
-        sizes = {len(k) for k, need in zip(wanted, needs, strict=True) if need <= present}
+        sizes = {len(k) for w in present for k in anchored.get(w, ()) if present.issuperset(k)}
         if not sizes:
             continue
         base = block.span.start + m.start(group)
