@@ -52,6 +52,16 @@ def main() -> None:
     print("default config (max-file-size 5 MB):")
     for name in ("big-50mb.md", "single-line-2mb.md", "repeated-1mb.md", "repeated-5mb.md"):
         print("  " + run(WORK / name))
+    print("hostile shapes (tests/torture/make_corpus.py --large):")
+    for name in (
+        "open-backticks.md",
+        "open-strong.md",
+        "open-autolinks.md",
+        "shared-surname.md",
+        "widget-lists.md",
+        "many-quotes.md",
+    ):
+        print("  " + run(WORK / name))
 
 
 if __name__ == "__main__":

@@ -59,7 +59,24 @@ def large_cases() -> dict[str, bytes]:
         # thousands of people sharing a surname that is also written in lowercase: each
         # name's other casings are looked for only where its rarest word is
         "shared-surname.md": _shared_surname(3000).encode(),
+        # thousands of widget markers, each over a list of links: each list is found from
+        # its marker, not by reading every block again
+        "widget-lists.md": "\n".join(
+            f"Most read\n1. Headline number {i}\n\n{PARAGRAPH.splitlines()[0]}\n"
+            for i in range(3000)
+        ).encode(),
+        # thousands of short quotes and long ones: a fragment is looked for only in the long
+        # quotes that hold its words
+        "many-quotes.md": "\n".join(
+            f'Dijo "{" ".join(WORDS[(i + k) % len(WORDS)] for k in range(3))}" y luego '
+            f'"{" ".join(WORDS[(i * 7 + k) % len(WORDS)] for k in range(12))}".\n'
+            for i in range(3000)
+        ).encode(),
     }
+
+
+#: words for the quotes of the many-quotes case
+WORDS = "alfa beta gamma delta epsilon zeta eta theta iota kappa lambda sigma tau phi chi".split()
 
 
 def _shared_surname(people: int) -> str:
