@@ -110,7 +110,7 @@ def translit_key(form: str) -> str:
     return "".join(
         _DOUBLED.sub(
             r"\1",
-            _UKRAINIAN_H.sub("gr", _UMLAUT_E.sub(r"\1", key(w)))
+            _ukrainian_h(_UMLAUT_E.sub(r"\1", key(w)))
             .translate(_PLAIN_LETTERS)
             .replace("y", "i")
             .replace("tsch", "ch")
@@ -137,9 +137,12 @@ _PLAIN_LETTERS = str.maketrans(
 )
 
 
-#: a name's opening h before r, as Ukrainian transliterates the letter Russian writes g
-#: (Hrytsenko / Gritsenko, Hryhoriy / Grigoriy): no English word opens so
-_UKRAINIAN_H = regexcache.compile(r"^hr")
+def _ukrainian_h(word: str) -> str:
+    """A name's opening h before r read as g, as Ukrainian transliterates the letter Russian
+    writes g (Hrytsenko / Gritsenko, Hryhoriy / Grigoriy): no English word opens so."""
+    return "gr" + word[2:] if word.startswith("hr") else word
+
+
 #: a vowel and the e that spells its umlaut without one (Koeln, Muenchen, Schuessler)
 _UMLAUT_E = regexcache.compile(r"(?<=[^aeiou])([aou])e")
 
