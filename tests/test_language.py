@@ -107,3 +107,40 @@ def test_a_list_of_names_is_read_in_the_language_that_leads_clearly():
         f"# Honours list\n\nCBE: {names}\n\nThe honours were announced on Friday by the palace.\n"
     )
     assert lint(text, "repeated-paragraph").language == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "shape"),
+    [
+        ("language: en\nstemmer: english\nname-connectors: 5\n", 3, "a list of strings"),
+        ("language: en\nname-connectors: [of, 5]\n", 2, "a list of strings"),
+        ("language: en\nreport-phrases: {places: 3}\n", 2, "a mapping of strings"),
+        ("language: en\ncapitalised-nouns: [a]\n", 2, "true or false"),
+    ],
+)
+def test_a_language_file_key_of_another_shape_is_an_error_with_its_line(
+    tmp_path, text, line, shape
+):
+    """A project's language file whose key has another shape than the built-in files give
+    it is refused at load with its file and line, not left for a rule to fail on."""
+    from lintnews.errors import ConfigError
+
+    folder = tmp_path / "rules" / "languages"
+    folder.mkdir(parents=True)
+    (folder / "en.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_languages([builtin_rules_dir(), tmp_path / "rules"])
+    message = str(caught.value)
+    assert f"en.yaml:{line}: invalid language file: '" in message
+    assert message.endswith(f"must be {shape}")
+
+
+def test_a_language_file_may_leave_a_list_empty_and_add_keys_of_its_own(tmp_path):
+    folder = tmp_path / "rules" / "languages"
+    folder.mkdir(parents=True)
+    (folder / "en.yaml").write_text(
+        "language: en\nelisions:\nname-openers: []\nmy-plugin-table: {a: [1, 2]}\n",
+        encoding="utf-8",
+    )
+    languages = load_languages([builtin_rules_dir(), tmp_path / "rules"])
+    assert languages["en"].data["my-plugin-table"] == {"a": [1, 2]}

@@ -95,6 +95,7 @@ def elided(word: str, elisions: frozenset[str]) -> int:
 
 def load_languages(folders: list[Path]) -> dict[str, Language]:
     merged: dict[str, dict[str, Any]] = {}
+    shapes: dict[str, str] = {}  # a key's shape, as the first file that sets it has it
     for folder in folders:
         lang_dir = folder / "languages"
         if not lang_dir.is_dir():
@@ -115,6 +116,7 @@ def load_languages(folders: list[Path]) -> dict[str, Language]:
                         'a list of strings (quote words such as "no")'
                     )
             for key, value in data.items():
+                _check_type(path, data, key, value, shapes)
                 if key in _LIST_KEYS or isinstance(value, list):
                     into.setdefault(key, [])
                     into[key] = into[key] + list(value or [])
@@ -124,6 +126,32 @@ def load_languages(folders: list[Path]) -> dict[str, Language]:
     if UNKNOWN.code not in languages and languages:
         languages[UNKNOWN.code] = _unknown(merged)
     return languages
+
+
+def _shape(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list of strings" if all(isinstance(v, str) for v in value) else "a list"
+    if isinstance(value, dict):
+        strings = all(isinstance(v, str) for v in value.values())
+        return "a mapping of strings" if strings else "a mapping"
+    if isinstance(value, bool):
+        return "true or false"
+    return "a string" if isinstance(value, str) else type(value).__name__
+
+
+def _check_type(path: Path, data: dict, key: str, value: Any, shapes: dict[str, str]) -> None:
+    """A key of a language file has the shape the first file that set it gave it (the
+    built-in languages load first): the rules read it so ("name-connectors: 5" in a
+    project's language file is an error with its line, not a rule failing on each draft).
+    An empty list fits any list."""
+    shape = _shape(value)
+    known = shapes.setdefault(key, shape)
+    if shape == known or (value == [] and known.startswith("a list")):
+        return
+    if known == "a list of strings" and value is None:
+        return  # "key:" left empty: no words
+    line = line_of(data, key)
+    raise ConfigError(f"{path}:{line}: invalid language file: '{key}' must be {known}")
 
 
 #: lists of one language's grammar, which another language does not share
