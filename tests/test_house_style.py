@@ -307,3 +307,39 @@ def test_a_safe_run_names_unsafe_fixes_only_when_some_are_left(cli, tmp_path):
     )
     proc = cli("check", "--fix", str(draft))
     assert "1 fixable left (--unsafe-fixes applies unsafe ones)" in proc.stderr, proc.stderr
+
+
+def test_the_entries_that_may_rewrite_a_form_are_all_those_that_do(tmp_path):
+    """The contradiction check asks only the entries whose literals a form holds; on a sheet
+    of names, variants and patterns that overlap, none that rewrites a form is left out."""
+    import random
+
+    from lintnews.kinds.naming.house_style import _rewriters
+
+    rng = random.Random(7)
+    parts = ["Kyiv", "Kiev", "Olena", "Zelensky", "Zelenskyy", "Ana", "Anna", "Mar", "del"]
+    lines = []
+    for i in range(120):
+        words = rng.sample(parts, 2)
+        variant = " ".join(rng.sample(parts, 2))
+        pattern = f"{rng.choice(parts)}[a-z]?" if i % 3 == 0 else None
+        extra = f", patterns: ['{pattern}']" if pattern else ""
+        case = ", ignore_case: true" if i % 4 == 0 else ""
+        lines.append(
+            f"  - {{id: e{i}, expected: {' '.join(words)}, variants: [{variant}]{extra}{case}}}"
+        )
+    _write(tmp_path, "mix.yaml", "entries:\n" + "\n".join(lines) + "\n")
+    try:
+        entries = _prepare(tmp_path, "mix.yaml")
+    except ValueError:
+        entries = None  # a random sheet may well contradict itself: read the entries alone
+    if entries is None:
+        from lintnews.kinds.naming.house_style import _read_sheet
+
+        entries = tuple(_read_sheet(tmp_path / "mix.yaml", (), {}))
+    rewriters = _rewriters(entries)
+    for e in entries:
+        every = {o.name for o in entries if o.apply(e.expected) != e.expected}
+        asked = {o.name for o in rewriters(e.expected)}
+        assert every <= asked, e.expected
+    assert any(len(rewriters(e.expected)) < len(entries) for e in entries)

@@ -28,12 +28,13 @@ replacement is a safe fix.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
 import regex
 
-from ... import regexcache
+from ... import prefilter, regexcache
 from ...document import Span
 from ...errors import LintnewsError
 from ...findings import Fix, Hit
@@ -106,10 +107,11 @@ def _no_cycle(entries: tuple[Entry, ...]) -> None:
     """Entries whose fixes undo each other (Kiev -> Kyiv and Kyiv -> Kiev, or a longer
     cycle once imports are merged) would make ``--fix`` flip a draft forever: an error
     naming them. An entry rewrites another's expected form when its pattern changes it."""
+    rewriters = _rewriters(entries)
     after = {
         e.name: [
             o.name
-            for o in entries
+            for o in rewriters(e.expected)
             if o is not e and _shared_language(e, o) and o.apply(e.expected) != e.expected
         ]
         for e in entries
@@ -141,6 +143,41 @@ def _no_cycle(entries: tuple[Entry, ...]) -> None:
                 state[nxt] = 1
                 path.append(nxt)
                 todo.append(iter(after[nxt]))
+
+
+def _rewriters(entries: tuple[Entry, ...]):
+    """``rewriters(text)``: the entries whose pattern may match ``text``, in sheet order: those
+    with a literal every match needs (``prefilter``) whose rarest three letters (among all
+    the sheet's literals) ``text`` holds, and those without one. A sheet of thousands of
+    entries is not tried entry by entry against each expected form."""
+    literals: list[tuple[int, list[str]]] = []  # entry -> its clause's literals, folded
+    always: list[int] = []
+    for i, entry in enumerate(entries):
+        needs = entry.pattern.needs()
+        # one clause every match holds a literal of: the one whose shortest is longest
+        clause = max(needs, key=lambda c: (min(len(x) for x, _ in c), -len(c))) if needs else ()
+        folded = [prefilter.fold(x) for x, _ in clause]
+        if not folded or any(len(x) < 3 for x in folded):
+            always.append(i)
+        else:
+            literals.append((i, folded))
+    counts: Counter = Counter(t for _, lits in literals for x in lits for t in _threes(x))
+    index: dict[str, list[int]] = defaultdict(list)  # three letters -> entries
+    for i, lits in literals:
+        for x in lits:
+            index[min(_threes(x), key=counts.__getitem__)].append(i)
+
+    def rewriters(text: str) -> list[Entry]:
+        found = set(always)
+        for three in _threes(prefilter.fold(text)):
+            found.update(index.get(three, ()))
+        return [entries[i] for i in sorted(found)]
+
+    return rewriters
+
+
+def _threes(text: str) -> set[str]:
+    return {text[at : at + 3] for at in range(len(text) - 2)}
 
 
 def _shared_language(a: Entry, b: Entry) -> bool:
