@@ -558,7 +558,31 @@ def _structure(b: Body, max_words: int, stopwords: frozenset[str]) -> frozenset[
                 claimed.update(rows)
     claimed.update(_quantities(b, max_words))
     claimed.update(_contents(b, max_words))
+    claimed.update(_bar_table(lines))
     return frozenset(claimed)
+
+
+#: fewest rows of a table written as lines of cells between bars
+TABLE_ROWS = 3
+
+
+def _bar_table(lines: list) -> list[int]:
+    """A table written as text, one row a line ("Partei | Stimmen | Prozent | Mandate", then
+    "ÖVP | 1.702 | 44,1 | 11", ...): ``TABLE_ROWS`` lines or more in a row, each with the
+    same two bars or more, one of them with a figure. Its head is no site's menu bar."""
+    out: list[int] = []
+    run: list[int] = []
+    for i, line in enumerate(lines + [None]):
+        bars = line.text.count("|") if line is not None else 0
+        if run and (
+            bars != lines[run[-1]].text.count("|") or line.block - lines[run[-1]].block > 1
+        ):
+            if len(run) >= TABLE_ROWS and any(any(c.isdigit() for c in lines[k].text) for k in run):
+                out += run
+            run = []
+        if bars >= 2:
+            run.append(i)
+    return out
 
 
 def _contents(b: Body, max_words: int) -> list[int]:
