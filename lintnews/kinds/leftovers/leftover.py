@@ -1356,16 +1356,10 @@ def _is_file_name(line, max_words: int) -> bool:
 
 def _is_salad(ctx: Context, text: str, words: tuple[str, ...]) -> bool:
     """Lowercase keywords with few stopwords and no sentence punctuation, in a cased script
-    and nothing but letters (a date, a phone number, an address or code is not salad); a
-    place's name among them keeps its capital ("observatory dome telescope night sky stars
-    astronomers Cragside"), the first keyword none."""
+    and nothing but letters (a date, a phone number, an address or code is not salad)."""
     o = ctx.options
-    if len(words) < o["min_salad_words"] or ends_with(END_PUNCT, text):
+    if len(words) < o["min_salad_words"] or text != text.lower() or ends_with(END_PUNCT, text):
         return False
-    if text != text.lower():
-        capitals = sum(1 for w in words if w[:1].isupper())
-        if not text[:1].islower() or capitals * SALAD_NAMES > len(words):
-            return False
     visible = [c for c in text if not c.isspace()]
     if sum(map(str.isalpha, visible)) < 0.9 * len(visible):
         return False
@@ -1375,8 +1369,6 @@ def _is_salad(ctx: Context, text: str, words: tuple[str, ...]) -> bool:
     return stop / len(words) <= o["max_stopword_ratio"]
 
 
-#: keyword salad holds at most one capitalised word (a name) in this many
-SALAD_NAMES = 4
 #: fewest short lines in a row that make a list
 LIST_LINES = 3
 
