@@ -70,7 +70,9 @@ def check_quotes(ctx: Context):
                 span = Span(block.span.start + m.start(group), block.span.start + m.end(group))
                 around, names = _around(block, span)
                 quotes.append((words, span, m.group(group), around, names))
-    yield from _fragments(ctx, quotes, longer, o["copy_similarity"])
+    reported: set[int] = set()  # short quotes already reported as a fragment
+    yield from _fragments(ctx, quotes, longer, o["copy_similarity"], reported)
+    yield from _changed_fragments(ctx, quotes, longer, o["copy_similarity"], reported)
     index: dict[tuple, list[int]] = defaultdict(list)  # comparison key -> earlier quotes
     seen: Counter = Counter()
     for i, (words, span, text, around, names) in enumerate(quotes):
@@ -107,7 +109,7 @@ _STOPS = regexcache.compile(r"[.!?¡¿;:…]")
 FRAGMENT_WORDS = 6
 
 
-def _fragments(ctx: Context, quotes: list, longer: list, copy_similarity: float):
+def _fragments(ctx: Context, quotes: list, longer: list, copy_similarity: float, reported: set):
     """A short quote whose words stand in another order inside a longer quote ("a lonely
     and long fight" where the statement says "This will be a long and lonely fight, but
     ..."): the fragment misquotes the statement. The later of the two is reported."""
@@ -120,7 +122,6 @@ def _fragments(ctx: Context, quotes: list, longer: list, copy_similarity: float)
     anchored: dict[str, list[tuple]] = defaultdict(list)  # a key's longest word -> keys
     for k in wanted:
         anchored[max(k, key=len)].append(k)
-    reported = set()
     for block, m, group, n in longer:
         # most quotes hold no fragment's words: their words are folded one by one (for the
         # places of a window) only when they hold all the words of one
@@ -165,6 +166,87 @@ def _fragments(ctx: Context, quotes: list, longer: list, copy_similarity: float)
                         },
                         related=((earlier, "the other wording"),),
                     )
+
+
+#: words of a quoted fragment looked for, with one word changed, inside a longer quote
+CHANGED_WORDS = (5, 8)
+
+
+def _changed_fragments(
+    ctx: Context, quotes: list, longer: list, copy_similarity: float, reported: set
+):
+    """A short quote of ``CHANGED_WORDS`` words that a longer quote holds with one word
+    changed ("running a marathon on a sprained ankle" where the statement says "We are
+    running a marathon on a broken ankle."), within one of its sentences: a misquote. Not
+    when the word changed is the fragment's first or last (the window may cut a longer
+    phrase), when both words are stopwords (a pronoun adapted: "my" / "her own family"),
+    or when the sentences around the two name people and none of them the same (two
+    speakers). The later of the two is reported."""
+    least, most = CHANGED_WORDS
+    wanted: dict[tuple, list[int]] = defaultdict(list)  # the words, one blanked -> quotes
+    anchors: dict[str, set[int]] = defaultdict(set)  # a quote's two longest words -> quotes
+    for i, q in enumerate(quotes):
+        words = q[0]
+        if least <= len(words) <= most and i not in reported:
+            for at in range(len(words)):
+                wanted[(at, words[:at] + words[at + 1 :])].append(i)
+            for w in sorted(set(words), key=len)[-2:]:  # one of the two is unchanged
+                anchors[w].add(i)
+    if not wanted:
+        return
+    stopwords = frozenset(fold(w) for w in ctx.lang.stopwords)
+    for block, m, group, n in longer:
+        present = frozenset(_WORDS.findall(fold(m.group(group))))
+        near = {i for w in present for i in anchors.get(w, ())}
+        near = {i for i in near if len(set(quotes[i][0]) - present) <= 1}
+        if not near:
+            continue
+        base = block.span.start + m.start(group)
+        words = [(fold(w.group()), w.start(), w.end()) for w in _WORDS.finditer(m.group(group))]
+        for size in {len(quotes[i][0]) for i in near}:
+            if size >= n:
+                continue
+            for at in range(len(words) - size + 1):
+                window = words[at : at + size]
+                folded = tuple(w for w, _, _ in window)
+                # a word inside the fragment, not at either end, where the window may cut a
+                # longer phrase ("Kim Jong Un is fine" / "... is gravely ill")
+                for blank in range(1, size - 1):
+                    key = (blank, folded[:blank] + folded[blank + 1 :])
+                    for i in wanted.get(key, ()):
+                        short, span, text, around, names = quotes[i]
+                        if i in reported or i not in near or folded == short:
+                            continue
+                        if {short[blank], folded[blank]} <= stopwords:
+                            continue  # "my own family" / "her own family": speech reported
+                        if base <= span.start < base + len(m.group(group)):
+                            continue  # the quote itself
+                        if ctx.lang.stems(list(folded)) == ctx.lang.stems(list(short)):
+                            continue  # an inflection: reported speech adapting the quote
+                        inner = Span(base + window[0][1], base + window[-1][2])
+                        whole = ctx.doc.text[inner.start : inner.end]
+                        if _STOPS.search(whole):
+                            continue
+                        words_around, names_around = _around(block, inner)
+                        if _similarity(around, words_around) >= copy_similarity:
+                            continue
+                        if names and names_around and names.isdisjoint(names_around):
+                            continue  # two speakers, each named beside their own words
+                        reported.add(i)
+                        later, earlier = (
+                            (span, inner) if span.start > inner.start else (inner, span)
+                        )
+                        said, other = (text, whole) if later is span else (whole, text)
+                        yield Hit(
+                            later,
+                            {
+                                "quote": said,
+                                "other": other,
+                                "how": ONE_CHANGED + ", inside a longer quote",
+                                "line": ctx.doc.locate(earlier.start)[0],
+                            },
+                            related=((earlier, "the other wording"),),
+                        )
 
 
 def _keys(words: tuple, one_changed_min: int) -> list[tuple]:
