@@ -57,7 +57,7 @@ _WORDS = regexcache.compile(r"[\p{L}\p{N}]+")
 def check_quotes(ctx: Context):
     o = ctx.options
     quotes = []
-    longer = []  # every quote of more than a fragment's words: (block, its match, group)
+    longer = []  # every quote of more than min_words words: (block, match, group, its words)
     for block in ctx.doc.blocks:
         if not block.is_prose:
             continue
@@ -65,7 +65,7 @@ def check_quotes(ctx: Context):
             group = next(g for g in range(1, 6) if m.group(g) is not None)
             words = tuple(_WORDS.findall(fold(m.group(group))))
             if len(words) > o["min_words"]:
-                longer.append((block, m, group, len(words)))
+                longer.append((block, m, group, words))
             if o["min_words"] <= len(words) <= min(o["max_words"], o["passage_words"] - 1):
                 span = Span(block.span.start + m.start(group), block.span.start + m.end(group))
                 around, names = _around(block, span)
@@ -122,11 +122,16 @@ def _fragments(ctx: Context, quotes: list, longer: list, copy_similarity: float,
     anchored: dict[str, list[tuple]] = defaultdict(list)  # a key's longest word -> keys
     for k in wanted:
         anchored[max(k, key=len)].append(k)
-    for block, m, group, n in longer:
+    for block, m, group, quoted in longer:
         # most quotes hold no fragment's words: their words are folded one by one (for the
         # places of a window) only when they hold all the words of one
-        present = frozenset(_WORDS.findall(fold(m.group(group))))
-        sizes = {len(k) for w in present for k in anchored.get(w, ()) if present.issuperset(k)}
+        n, present = len(quoted), frozenset(quoted)
+        sizes = {
+            len(k)
+            for w in present
+            for k in anchored.get(w, ())
+            if len(k) < n and present.issuperset(k)  # a shorter quote, not this one
+        }
         if not sizes:
             continue
         base = block.span.start + m.start(group)
@@ -195,9 +200,11 @@ def _changed_fragments(
     if not wanted:
         return
     stopwords = frozenset(fold(w) for w in ctx.lang.stopwords)
-    for block, m, group, n in longer:
-        present = frozenset(_WORDS.findall(fold(m.group(group))))
-        near = {i for w in present for i in anchors.get(w, ())}
+    for block, m, group, quoted in longer:
+        n, present = len(quoted), frozenset(quoted)
+        if n <= least:
+            continue  # no fragment of its length or more is found inside it
+        near = {i for w in present for i in anchors.get(w, ()) if len(quotes[i][0]) < n}
         near = {i for i in near if len(set(quotes[i][0]) - present) <= 1}
         if not near:
             continue
