@@ -155,6 +155,14 @@ class Document(Memo):
             raise ValueError("block not in this document")
         return i
 
+    def block_at(self, offset: int) -> Block | None:
+        """The block whose span holds ``offset`` (the last to start before it), or None."""
+        starts = self.memo("block-starts", lambda: [b.span.start for b in self.blocks])
+        at = bisect.bisect_right(starts, offset) - 1
+        if at < 0 or offset >= self.blocks[at].span.end:
+            return None
+        return self.blocks[at]
+
     def previous(self, block: Block) -> Block | None:
         """The block before ``block`` (of any kind), or None for the first."""
         i = self.index(block)

@@ -91,7 +91,7 @@ def _caseless(literal: str) -> bool:
     return not any(c.isalpha() for c in literal)
 
 
-def _best(clauses: list[Clause]) -> Clause:
+def best(clauses) -> Clause:
     """The clause likeliest to rule a text out: its shortest literal is the longest."""
     return max(clauses, key=lambda c: (min(len(lit) for lit, _ in c), -len(c)))
 
@@ -113,7 +113,7 @@ class _Reader:
             return branches[0]
         if not all(branches):
             return []
-        return [frozenset().union(*map(_best, branches))]
+        return [frozenset().union(*map(best, branches))]
 
     def sequence(self) -> list[Clause]:
         clauses: list[Clause] = []

@@ -59,7 +59,6 @@ and quotes are not body lines. Removing a whole leftover line is offered as an u
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -571,17 +570,17 @@ def _bar_table(lines: list) -> list[int]:
     "ÖVP | 1.702 | 44,1 | 11", ...): ``TABLE_ROWS`` lines or more in a row, each with the
     same two bars or more, one of them with a figure. Its head is no site's menu bar."""
     out: list[int] = []
-    run: list[int] = []
-    for i, line in enumerate(lines + [None]):
+    run: list[int] = []  # the rows so far, each with ``cells`` bars
+    cells = 0
+    for i, line in enumerate([*lines, None]):
         bars = line.text.count("|") if line is not None else 0
-        if run and (
-            bars != lines[run[-1]].text.count("|") or line.block - lines[run[-1]].block > 1
-        ):
+        if run and (bars != cells or line.block - lines[run[-1]].block > 1):
             if len(run) >= TABLE_ROWS and any(any(c.isdigit() for c in lines[k].text) for k in run):
                 out += run
             run = []
         if bars >= 2:
             run.append(i)
+            cells = bars
     return out
 
 
@@ -1051,12 +1050,8 @@ def _listed_links(ctx: Context, line, longest: int) -> list:
     of short items: the widget's links, which the body's lines (paragraphs only) leave
     out. A list of full sentences, or a long one, is the article's."""
     doc = ctx.doc
-    starts = doc.memo(("block-starts",), lambda: [x.span.start for x in doc.blocks])
-    at = bisect.bisect_right(starts, line.span.start) - 1
-    block = doc.blocks[at] if at >= 0 else None
-    if block is None or not block.span.start <= line.span.start < block.span.end:
-        return []
-    if line.span.end < block.span.end - 1:
+    block = doc.block_at(line.span.start)
+    if block is None or line.span.end < block.span.end - 1:
         return []  # the marker is not its block's last line: something else follows it
     items = []  # the list's items from the block after the marker on, a few at most
     nxt = doc.next(block)

@@ -154,8 +154,7 @@ def _rewriters(entries: tuple[Entry, ...]):
     always: list[int] = []
     for i, entry in enumerate(entries):
         needs = entry.pattern.needs()
-        # one clause every match holds a literal of: the one whose shortest is longest
-        clause = max(needs, key=lambda c: (min(len(x) for x, _ in c), -len(c))) if needs else ()
+        clause = prefilter.best(needs) if needs else ()  # a literal of it in every match
         folded = [prefilter.fold(x) for x, _ in clause]
         if not folded or any(len(x) < 3 for x in folded):
             always.append(i)

@@ -60,7 +60,6 @@ it to the majority form and is unsafe (a wrong merge changes meaning).
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from collections import defaultdict
@@ -796,9 +795,8 @@ def _in_foreign_quote(ctx: Context, m: Mention) -> bool:
     doc = ctx.doc
     span = quotation_at(doc, Span(m.start, m.end))
     if span is None:
-        starts = doc.memo("block-starts", lambda: [b.span.start for b in doc.blocks])
-        at = bisect.bisect_right(starts, m.start) - 1
-        span = doc.blocks[at].span if at >= 0 else Span(m.start, m.end)
+        block = doc.block_at(m.start)
+        span = block.span if block is not None else Span(m.start, m.end)
     return doc.memo(("foreign-text", span), lambda: _foreign(ctx, span))
 
 

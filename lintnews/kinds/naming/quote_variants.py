@@ -134,43 +134,20 @@ def _fragments(ctx: Context, quotes: list, longer: list, copy_similarity: float,
         }
         if not sizes:
             continue
-        base = block.span.start + m.start(group)
-        words = [(fold(w.group()), w.start(), w.end()) for w in _WORDS.finditer(m.group(group))]
+        words = _placed_words(m.group(group))
         for size in sizes:
-            if size >= n:
-                continue
             for at in range(len(words) - size + 1):
                 window = words[at : at + size]
                 folded = tuple(w for w, _, _ in window)
                 for i in wanted.get(tuple(sorted(folded)), ()):
-                    short, span, text, around, _ = quotes[i]
-                    if (
-                        i in reported
-                        or folded == short
-                        or base <= span.start < base + len(m.group(group))
-                    ):
+                    if i in reported or folded == quotes[i][0]:
                         continue
-                    if ctx.lang.stems(list(folded)) == ctx.lang.stems(list(short)):
-                        continue
-                    inner = Span(base + window[0][1], base + window[-1][2])
-                    whole = ctx.doc.text[inner.start : inner.end]
-                    if _STOPS.search(whole):
-                        continue  # across two sentences ("¿Los necesitamos? No los ...")
-                    if _similarity(around, _around(block, inner)[0]) >= copy_similarity:
-                        continue  # a pasted and edited passage: the repetition rules'
-                    reported.add(i)
-                    later, earlier = (span, inner) if span.start > inner.start else (inner, span)
-                    said, other = (text, whole) if later is span else (whole, text)
-                    yield Hit(
-                        later,
-                        {
-                            "quote": said,
-                            "other": other,
-                            "how": "in another order, inside a longer quote",
-                            "line": ctx.doc.locate(earlier.start)[0],
-                        },
-                        related=((earlier, "the other wording"),),
+                    hit = _fragment_hit(
+                        ctx, quotes[i], block, m, group, window, copy_similarity, "in another order"
                     )
+                    if hit is not None:
+                        reported.add(i)
+                        yield hit
 
 
 #: words of a quoted fragment looked for, with one word changed, inside a longer quote
@@ -208,11 +185,8 @@ def _changed_fragments(
         near = {i for i in near if len(set(quotes[i][0]) - present) <= 1}
         if not near:
             continue
-        base = block.span.start + m.start(group)
-        words = [(fold(w.group()), w.start(), w.end()) for w in _WORDS.finditer(m.group(group))]
+        words = _placed_words(m.group(group))
         for size in {len(quotes[i][0]) for i in near}:
-            if size >= n:
-                continue
             for at in range(len(words) - size + 1):
                 window = words[at : at + size]
                 folded = tuple(w for w, _, _ in window)
@@ -221,39 +195,64 @@ def _changed_fragments(
                 for blank in range(1, size - 1):
                     key = (blank, folded[:blank] + folded[blank + 1 :])
                     for i in wanted.get(key, ()):
-                        short, span, text, around, names = quotes[i]
+                        short = quotes[i][0]
                         if i in reported or i not in near or folded == short:
                             continue
                         if {short[blank], folded[blank]} <= stopwords:
                             continue  # "my own family" / "her own family": speech reported
-                        if base <= span.start < base + len(m.group(group)):
-                            continue  # the quote itself
-                        if ctx.lang.stems(list(folded)) == ctx.lang.stems(list(short)):
-                            continue  # an inflection: reported speech adapting the quote
-                        inner = Span(base + window[0][1], base + window[-1][2])
-                        whole = ctx.doc.text[inner.start : inner.end]
-                        if _STOPS.search(whole):
-                            continue
-                        words_around, names_around = _around(block, inner)
-                        if _similarity(around, words_around) >= copy_similarity:
-                            continue
-                        if names and names_around and names.isdisjoint(names_around):
-                            continue  # two speakers, each named beside their own words
-                        reported.add(i)
-                        later, earlier = (
-                            (span, inner) if span.start > inner.start else (inner, span)
+                        hit = _fragment_hit(
+                            ctx, quotes[i], block, m, group, window, copy_similarity, ONE_CHANGED
                         )
-                        said, other = (text, whole) if later is span else (whole, text)
-                        yield Hit(
-                            later,
-                            {
-                                "quote": said,
-                                "other": other,
-                                "how": ONE_CHANGED + ", inside a longer quote",
-                                "line": ctx.doc.locate(earlier.start)[0],
-                            },
-                            related=((earlier, "the other wording"),),
-                        )
+                        if hit is not None:
+                            reported.add(i)
+                            yield hit
+
+
+def _placed_words(quote: str) -> list[tuple[str, int, int]]:
+    """The folded words of a quote with their places in it (a fragment's window is cut
+    from them)."""
+    return [(fold(w.group()), w.start(), w.end()) for w in _WORDS.finditer(quote)]
+
+
+def _fragment_hit(
+    ctx: Context, short: tuple, block, m, group: int, window: list, copy_similarity: float, how
+) -> Hit | None:
+    """The finding for a short quote (an entry of ``quotes``) whose words ``window`` of a
+    longer quote (``m``'s ``group``) holds ``how`` (in another order, or one changed), or
+    None when the two are not one quote worded two ways: the short quote is the longer
+    one itself, the two differ only by an inflection (reported speech adapting the
+    quote), the window spans two sentences ("¿Los necesitamos? No los ..."), the sentences
+    around them are copies (a pasted and edited passage: the repetition rules'), or, for
+    one word changed, they name people and none of them the same (two speakers). The later
+    of the two is reported."""
+    words, span, text, around, names = short
+    base = block.span.start + m.start(group)
+    if base <= span.start < base + len(m.group(group)):
+        return None
+    folded = [w for w, _, _ in window]
+    if ctx.lang.stems(folded) == ctx.lang.stems(list(words)):
+        return None
+    inner = Span(base + window[0][1], base + window[-1][2])
+    whole = ctx.doc.text[inner.start : inner.end]
+    if _STOPS.search(whole):
+        return None
+    words_around, names_around = _around(block, inner)
+    if _similarity(around, words_around) >= copy_similarity:
+        return None
+    if how == ONE_CHANGED and names and names_around and names.isdisjoint(names_around):
+        return None
+    later, earlier = (span, inner) if span.start > inner.start else (inner, span)
+    said, other = (text, whole) if later is span else (whole, text)
+    return Hit(
+        later,
+        {
+            "quote": said,
+            "other": other,
+            "how": how + ", inside a longer quote",
+            "line": ctx.doc.locate(earlier.start)[0],
+        },
+        related=((earlier, "the other wording"),),
+    )
 
 
 def _keys(words: tuple, one_changed_min: int) -> list[tuple]:

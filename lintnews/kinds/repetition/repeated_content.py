@@ -324,11 +324,12 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
                 match = _lead_restated(unit, lead, paragraphs + 1 - lead_at, ctx.doc.text)
         if not unit.caption:
             dek = None
-            if unit.kind == "paragraph" and unit.nwords >= DEK_WORDS:
+            prose = unit.kind == "paragraph" and unit.nwords >= DEK_WORDS
+            if prose:
                 paragraphs += 1
                 if lead is None and unit.nwords >= LEAD_WORDS and is_sentence(unit.text):
                     lead, lead_at = unit, paragraphs  # not a headline set as a paragraph
-            if not prose_seen and unit.kind == "paragraph" and unit.nwords >= DEK_WORDS:
+            if not prose_seen and prose:
                 prose_seen = True  # the first paragraph of prose: a dek when it is one sentence
                 if not (unit.sentences or match) and _DEK.match(unit.text):
                     dek = unit
@@ -659,12 +660,12 @@ def _quoted_sentence(short: str, long: str) -> bool:
     whole sentence of a quotation in ``long`` ("Papierwerk is moeilijker dan deeg." after
     „Zonder hen had ik het nooit gered", zegt hij. „Papierwerk is moeilijker dan deeg.""):
     however common its words, a sentence someone said, set apart, is a pull quote."""
-    words = tuple(_WORDS.findall(fold(short).lower()))
+    words = tuple(_WORDS.findall(fold(short)))  # fold writes lowercase
     if len(words) < PULL_QUOTE_WORDS or not any(mark in long for mark in QUOTE_MARKS):
         return False
     for quote in QUOTATION.finditer(long):
         for part in _SENTENCE_PART.finditer(quote.group()):
-            if tuple(_WORDS.findall(fold(part.group()).lower())) == words:
+            if tuple(_WORDS.findall(fold(part.group()))) == words:
                 return True
     return False
 
