@@ -361,3 +361,51 @@ def test_a_block_knows_its_neighbours_its_run_and_its_list():
     assert doc.run(longer, is_short) == ()
     with pytest.raises(ValueError):
         doc.index(markdown.parse("e.md", "Elsewhere.\n").blocks[0])
+
+
+_LONG = (
+    "The harbour board approved the new ferry timetable on Tuesday after a vote that split "
+    "its members down the middle"
+)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a page copied a paragraph to a line: each line ends its sentence, stop or none
+        (
+            f"Ferry timetable approved\n{_LONG}\nReport by Ana Ruiz\nThe vote was close. Very.",
+            [
+                "Ferry timetable approved",
+                _LONG,
+                "Report by Ana Ruiz",
+                "The vote was close.",
+                "Very.",
+            ],
+        ),
+        # hard-wrapped lines are one sentence's: the line breaks end nothing
+        (
+            "The harbour board approved the new ferry timetable\nTuesday after a vote. It split.",
+            [
+                "The harbour board approved the new ferry timetable\nTuesday after a vote.",
+                "It split.",
+            ],
+        ),
+        # in an unwrapped block a line that goes on in lowercase goes on
+        (f"{_LONG}\nand the\nMayor said so.", [f"{_LONG}\nand the", "Mayor said so."]),
+    ],
+)
+def test_a_line_of_an_unwrapped_block_ends_its_sentence(text, expected):
+    from lintnews.language.sentences import split
+
+    assert [text[s:e] for s, e in split(text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Aa b", ". ", "\n", "x" * 101, "Zé", " 1"])).map("".join))
+def test_sentences_cut_at_line_breaks_are_in_order_and_inside_the_text(text):
+    from lintnews.language.sentences import split
+
+    spans = split(text)
+    assert all(0 <= s < e <= len(text) for s, e in spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))

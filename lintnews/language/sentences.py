@@ -9,6 +9,11 @@ from .. import regexcache
 # The match is the whitespace (\K drops the mark before it; the same matches as a lookbehind,
 # which the regex module scans for at every position, two to three times slower).
 _BOUNDARY = regexcache.compile(r"""[.!?…]["'”’»)\]]*\K\s+(?=["'“‘«(\[¿¡—–-]*[\p{Lu}\p{N}])""")
+#: a line break before a capital, a digit or an opening mark, after a line with no stop
+_LINE_BREAK = regexcache.compile(r"""\n\s*(?=["'“‘«(\[¿¡—–-]*[\p{Lu}\p{N}])""")
+#: a line longer than this is no hard-wrapped line: its block is a paste of paragraphs one
+#: to a line (a web page's text copied without blank lines), and each line ends a sentence
+UNWRAPPED = 100
 
 
 def split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
@@ -23,7 +28,33 @@ def split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(text)))
+    if unwrapped(text):
+        out = _at_line_breaks(text, out)
     return [_trim(text, s, e) for s, e in out if text[s:e].strip()]
+
+
+def unwrapped(text: str) -> bool:
+    """A text of several lines, one of them too long for a hard-wrapped line."""
+    return "\n" in text and any(len(line) > UNWRAPPED for line in text.split("\n"))
+
+
+def _at_line_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` cut where a line ends with no stop and the next opens as a sentence does:
+    in a block of unwrapped lines each is a paragraph, a headline, a dek or a byline
+    ("... on Centre Court\nSergeeva, who had ..."), whatever its last character. The cuts
+    and the spans are both in order: one pass over each."""
+    cuts = [(m.start(), m.end()) for m in _LINE_BREAK.finditer(text)]
+    out = []
+    at = 0
+    for start, end in spans:
+        while at < len(cuts) and cuts[at][0] <= start:
+            at += 1
+        while at < len(cuts) and cuts[at][1] < end:
+            out.append((start, cuts[at][0]))
+            start = cuts[at][1]
+            at += 1
+        out.append((start, end))
+    return out
 
 
 def _last_word(before: str) -> str:

@@ -42,6 +42,7 @@ from ...document import Span
 from ...findings import Fix, Hit
 from ...language import lexicon as lexicons
 from ...language.normalize import fold
+from ...language.sentences import unwrapped
 from ...patterns import UserPattern, either
 from ...records import frozen
 from ..base import Context, Options, RuleKind, option, options_dataclass
@@ -145,18 +146,35 @@ def _units(ctx: Context) -> list[Unit]:
             continue
         if any(p.search(block.text) for p in allow):
             continue
-        unit = make_unit(ctx.lang, len(units), block.span, block.kind, clean(block.text))
-        unit.stamped = stamped
-        unit.caption = ctx.doc.caption_start(block) is not None
-        if len(block.sentences) > 1:  # a block that is its only sentence: compared as a block
-            unit.sentences = [
-                make_unit(ctx.lang, i, s.span, block.kind, clean(s.text), block=unit.index)
-                for i, s in enumerate(block.sentences)
-            ]
-            for sentence in unit.sentences:
-                sentence.stamped, sentence.caption = unit.stamped, unit.caption
-        units.append(unit)
+        caption = ctx.doc.caption_start(block) is not None
+        for span, text, sentences in _paragraphs(block):
+            unit = make_unit(ctx.lang, len(units), span, block.kind, clean(text))
+            unit.stamped, unit.caption = stamped, caption
+            if len(sentences) > 1:  # a block that is its only sentence: compared as a block
+                unit.sentences = [
+                    make_unit(ctx.lang, i, s.span, block.kind, clean(s.text), block=unit.index)
+                    for i, s in enumerate(sentences)
+                ]
+                for sentence in unit.sentences:
+                    sentence.stamped, sentence.caption = stamped, caption
+            units.append(unit)
     return units
+
+
+def _paragraphs(block):
+    """(span, text, sentences) of each paragraph of ``block``: the block, or each line of a
+    block of unwrapped lines (a web page's text copied without blank lines, a paragraph to
+    a line: the sentence splitter ends a sentence with each of its lines)."""
+    if "\n" not in block.prose or not unwrapped(block.prose):
+        yield block.span, block.text, block.sentences
+        return
+    at = block.span.start
+    for line in block.prose.split("\n"):
+        if line.strip():
+            span = Span(at, at + len(line))
+            inside = [s for s in block.sentences if span.start <= s.span.start < span.end]
+            yield span, " ".join(line.split()), inside
+        at += len(line) + 1
 
 
 def _entries(blocks) -> list[bool]:
