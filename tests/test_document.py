@@ -391,11 +391,16 @@ _LONG = (
                 "It split.",
             ],
         ),
+        # German quotation marks open and close sentences as English ones do
+        (
+            "Sie kam. „Papierkram ist schwer.“ Er ging. »Gut.« Dann ‹Ja.› Ende.",
+            ["Sie kam.", "„Papierkram ist schwer.“", "Er ging.", "»Gut.«", "Dann ‹Ja.›", "Ende."],
+        ),
         # in an unwrapped block a line that goes on in lowercase goes on
         (f"{_LONG}\nand the\nMayor said so.", [f"{_LONG}\nand the", "Mayor said so."]),
     ],
 )
-def test_a_line_of_an_unwrapped_block_ends_its_sentence(text, expected):
+def test_where_sentences_end(text, expected):
     from lintnews.language.sentences import split
 
     assert [text[s:e] for s, e in split(text)] == expected
@@ -409,3 +414,16 @@ def test_sentences_cut_at_line_breaks_are_in_order_and_inside_the_text(text):
     spans = split(text)
     assert all(0 <= s < e <= len(text) for s, e in spans)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_a_low_quotation_closed_with_a_straight_mark_is_one_quotation():
+    import regex
+
+    from lintnews.language import DOUBLE_QUOTATION
+
+    text = 'Er sagt: „Ohne sie nie", sagt er. „Papier ist schwer." Und „gut“.'
+    assert regex.findall(DOUBLE_QUOTATION, text) == [
+        '„Ohne sie nie"',
+        '„Papier ist schwer."',
+        "„gut“",
+    ]

@@ -27,7 +27,7 @@ SENTENCE_END = regexcache.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 #: a quotation between double quotes: straight, typographic (“…”, „…“, „…”) or angle
 #: quotes («…», ‹…›); a pattern's source, for the kinds that read quotations
 DOUBLE_QUOTATION = (
-    r"\"[^\"]{1,2000}\"|“[^”“]{1,2000}[”“]|„[^“”„]{1,2000}[“”]|«[^»]{1,2000}»|‹[^›]{1,2000}›"
+    r"\"[^\"]{1,2000}\"|“[^”“]{1,2000}[”“]|„[^“”„\"]{1,2000}[“”\"]|«[^»]{1,2000}»|‹[^›]{1,2000}›"
 )
 _LIST_KEYS = ("stopwords", "abbreviations", "leadins")
 

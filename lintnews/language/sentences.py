@@ -5,12 +5,15 @@ from __future__ import annotations
 from .. import regexcache
 
 # A sentence ends at . ! ? … (optionally followed by closing quotes or brackets) when what
-# follows is whitespace and then an opening quote, bracket, ¿, ¡, dash, digit or capital.
+# follows is whitespace and then an opening quote, bracket, ¿, ¡, dash, digit or capital;
+# the quotes of every language count (German „…“ and »…«, French « … », Swiss ‹…›).
 # The match is the whitespace (\K drops the mark before it; the same matches as a lookbehind,
 # which the regex module scans for at every position, two to three times slower).
-_BOUNDARY = regexcache.compile(r"""[.!?…]["'”’»)\]]*\K\s+(?=["'“‘«(\[¿¡—–-]*[\p{Lu}\p{N}])""")
+_BOUNDARY = regexcache.compile(
+    r"""[.!?…]["'”’»“‘«›)\]]*\K\s+(?=["'“‘«„‚»‹(\[¿¡—–-]*[\p{Lu}\p{N}])"""
+)
 #: a line break before a capital, a digit or an opening mark, after a line with no stop
-_LINE_BREAK = regexcache.compile(r"""\n\s*(?=["'“‘«(\[¿¡—–-]*[\p{Lu}\p{N}])""")
+_LINE_BREAK = regexcache.compile(r"""\n\s*(?=["'“‘«„‚»‹(\[¿¡—–-]*[\p{Lu}\p{N}])""")
 #: a line longer than this is no hard-wrapped line: its block is a paste of paragraphs one
 #: to a line (a web page's text copied without blank lines), and each line ends a sentence
 UNWRAPPED = 100

@@ -49,6 +49,7 @@ from ..base import Context, Options, RuleKind, option, options_dataclass
 from .archive import archive_hits
 from .units import (
     MEASURES,
+    PULL_QUOTE_WORDS,
     QUOTATION,
     QUOTE_MARKS,
     STAMP,
@@ -61,6 +62,8 @@ from .units import (
     make_unit,
     numbers,
     numbers_differ,
+    pull_quote,
+    quoted_whole,
     relate,
     wording,
 )
@@ -322,9 +325,15 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
         if match and _caption_rewords(unit, match.earlier, match.relation):
             match = None
         need = _need(unit, o)
+        # a subhead quoting the paragraph below it ("„Es darf ... infizieren“" over "...
+        # „Es darf ... infizieren“, sagt Berning."): how subheads are written, no copy
+        above = units[unit.index - 1] if unit.index else None
+        subhead = above if above is not None and _subhead(above) else None
         cands = para_index.candidates(unit, need)
         if not unit.sentences:  # a one-sentence block may repeat an earlier sentence
             cands += sent_index.candidates(unit, need)
+        if subhead is not None:
+            cands = [c for c in cands if c is not subhead]
         match = match or best_match(unit, cands, o, informative)
         restart = None
         if unit.caption:
@@ -364,6 +373,8 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
                     continue  # one finding for the sentence started again
                 cands = sent_index.candidates(sentence, _need(sentence, o))
                 cands += para_index.candidates(sentence, _need(sentence, o))
+                if subhead is not None:
+                    cands = [c for c in cands if c is not subhead]
                 m = best_match(sentence, cands, o, informative)
                 if m:
                     sent_matches.append(m)
@@ -376,6 +387,20 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
     return _without_templates(paragraphs, least), _without_templates(sent_matches, least), units
 
 
+def _subhead(unit: Unit) -> bool:
+    """A quotation of one sentence, ``SUBHEAD_WORDS`` words at most, with no stop at its
+    end: a subhead set as a paragraph (a web page's text copied as paragraphs) that quotes
+    what someone says below it."""
+    return (
+        not unit.sentences
+        and unit.nwords <= SUBHEAD_WORDS
+        and quoted_whole(unit.text)
+        and not is_sentence(unit.text)
+    )
+
+
+#: the most words of a subhead set as a paragraph
+SUBHEAD_WORDS = 15
 #: words of the first paragraph of prose: shorter lines above it are page furniture
 DEK_WORDS = 8
 #: share of the shorter one's content stems that a dek and the lead's first sentence share
@@ -518,7 +543,7 @@ def _without_list_entries(matches: list[Match], units: list[Unit], least: int) -
             0 < u.nwords < least
             and u.kind != "heading"
             and (u.kind == "list_item" or not is_sentence(u.text))
-            and not _quoted_whole(u.text)  # a pull quote, whatever stands around it
+            and not quoted_whole(u.text)  # a pull quote, whatever stands around it
         )
 
     def in_list(i: int) -> bool:
@@ -541,12 +566,6 @@ def _without_list_entries(matches: list[Match], units: list[Unit], least: int) -
 
 #: fewest short lines in a row that make a list
 LIST_RUN = 3
-
-
-def _quoted_whole(text: str) -> bool:
-    """A quotation and nothing else ("No podemos hincar pilotes encima de eso")."""
-    text = text.strip()
-    return len(text) > 2 and text[0] in QUOTE_MARKS and text[-1] in '"”“»«›‹'
 
 
 def _without_series(matches: list[Match], units: list[Unit]) -> list[Match]:
@@ -658,8 +677,8 @@ def _informative(ctx: Context):
         short, long = (a, b) if a.nwords <= b.nwords else (b, a)
         if information(short) >= least:
             return True
-        if short.block < 0 and _quoted_sentence(short.text, long.text):
-            return True  # a pull quote: a whole sentence the speaker said, set apart
+        if short.block < 0 and (pull_quote(short, long) or _quoted_sentence(short.text, long.text)):
+            return True  # what the speaker said, set apart
         # a long run of words in a row is unlikely by chance, whatever the words
         return longest_run(short.words, long.words) >= run
 
@@ -668,8 +687,6 @@ def _informative(ctx: Context):
     return informative
 
 
-#: fewest words of a quoted sentence set again as a paragraph of its own (a pull quote)
-PULL_QUOTE_WORDS = 5
 _SENTENCE_PART = regexcache.compile(r"[^.!?…]+[.!?…]*")
 
 

@@ -280,9 +280,28 @@ def _questions(unit: Unit) -> str:
 _CLOSERS = " \t\n\"'”’»)]*_"
 
 
+def quoted_whole(text: str) -> bool:
+    """A quotation and nothing else ("No podemos hincar pilotes encima de eso")."""
+    text = text.strip()
+    return len(text) > 2 and text[0] in QUOTE_MARKS and text[-1] in '"”“»«›‹'
+
+
+#: fewest words of a pull quote: a quotation, or a sentence of one, set apart as a paragraph
+PULL_QUOTE_WORDS = 5
+
+
+def _verbatim_words(a: Unit, b: Unit, o: dict) -> int:
+    """Fewest words of a unit that stands word for word in another: ``min_verbatim_words``,
+    or ``PULL_QUOTE_WORDS`` when one of the two is a quotation and nothing else (a pull
+    quote, or the sentence it was taken from)."""
+    if a.nwords >= o["min_verbatim_words"] or not (quoted_whole(a.text) or quoted_whole(b.text)):
+        return o["min_verbatim_words"]
+    return PULL_QUOTE_WORDS
+
+
 def _relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
     if later.words == earlier.words:
-        if later.nwords < o["min_verbatim_words"]:
+        if later.nwords < _verbatim_words(later, earlier, o):
             return None
         if later.kind == "list_item" and later.text != earlier.text:
             return None  # list items that differ in their numbers: a template
@@ -291,7 +310,7 @@ def _relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
         return None
     short, long = (later, earlier) if later.nwords <= earlier.nwords else (earlier, later)
     where = "part" if short is later else "expanded"
-    if short.block < 0 and short.nwords >= o["min_verbatim_words"]:
+    if short.block < 0 and short.nwords >= _verbatim_words(short, short, o):
         # a pull quote, a dek printed again: all its words in order, or a long run of them
         common = LCSseq.similarity(short.words, long.words)
         if common == short.nwords and _copied(short, long, o):
@@ -451,7 +470,33 @@ def _copied(short: Unit, long: Unit, o: dict) -> bool:
     nothing; it controls all news about Y") summarises the paragraph; it is not a copy."""
     if short.nwords >= 2 * o["min_verbatim_words"]:
         return True
-    return longest_run(short.words, long.words) == short.nwords
+    return longest_run(short.words, long.words) == short.nwords or pull_quote(short, long)
+
+
+def pull_quote(short: Unit, long: Unit) -> bool:
+    """``short`` is a quotation and nothing else, of ``PULL_QUOTE_WORDS`` words or more,
+    whose words stand in ``long`` in order with ``PULL_QUOTE_GAPS`` words at most left out
+    between them: a pull quote, shortened as they are („Wir können nicht ausschließen, dass
+    sich die Schäden weiter ausbreiten“ of "... die Schäden unter der Last weiter
+    ausbreiten"). Each place of its first word is followed forward, no further than that."""
+    words, other = short.words, long.words
+    if len(words) < PULL_QUOTE_WORDS or not quoted_whole(short.text):
+        return False
+    reach = len(words) + PULL_QUOTE_GAPS
+    for start, w in enumerate(other):
+        if w != words[0]:
+            continue
+        at = 1
+        for x in other[start + 1 : start + reach]:
+            if at < len(words) and x == words[at]:
+                at += 1
+        if at == len(words):
+            return True
+    return False
+
+
+#: most words a pull quote leaves out of the words it quotes
+PULL_QUOTE_GAPS = 4
 
 
 def headline_relation(unit: Unit, head: Unit, o: dict) -> Relation | None:
