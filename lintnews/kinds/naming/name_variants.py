@@ -1067,6 +1067,7 @@ def _typos(ctx: Context, groups, lex, named, ordinary, links=()):
     o = ctx.options
     titles = _titles(ctx.lang)
     endings = frozenset(ctx.lang.data.get("inflection-endings", []) or ())
+    nouns = bool(ctx.lang.data.get("capitalised-nouns"))
     singles = []
     for forms in groups.values():
         live = {f: occ for f, occ in forms.items() if named(f, occ)}
@@ -1090,7 +1091,7 @@ def _typos(ctx: Context, groups, lex, named, ordinary, links=()):
             continue  # Werkbahn / Werksbahn; Vertrags / Vertrages
         if _inverted_people(a[3], b[3], ctx.doc.text):
             continue  # "Löffler, Michelle" / "Weiland, Michele": a list of two people
-        pair = _misplaced_possessive(a, b, o) or _typo_pair(a, b, lex, o, titles)
+        pair = _misplaced_possessive(a, b, o) or _typo_pair(a, b, lex, o, titles, nouns)
         if pair is not None:
             (form, occ), (major, major_occ) = pair
             out += _report(ctx, form, occ, major, major_occ)
@@ -1198,8 +1199,10 @@ def _misplaced_possessive(a, b, o):
     return (short[1], short[2]), (long[1], long[2])
 
 
-def _typo_pair(a, b, lex, o, titles=frozenset()):
-    """(minority, majority) as (form, occurrences), or None when the two may be distinct."""
+def _typo_pair(a, b, lex, o, titles=frozenset(), nouns=False):
+    """(minority, majority) as (form, occurrences), or None when the two may be distinct.
+    ``nouns``: the language writes its nouns with a capital (German), so a word alone or
+    opening a sentence may be no name at all."""
     ka, kb = a[0], b[0]
     if ka[0] != kb[0] or ka[1:] == kb or kb[1:] == ka:
         return None  # the first letter differs: another name (Felps / Jelps)
@@ -1208,16 +1211,27 @@ def _typo_pair(a, b, lex, o, titles=frozenset()):
     if _acronym(a[1]) and _acronym(b[1]):
         return None  # two acronyms a letter apart name two bodies (EPA / OPA, PPdeG / PSdeG)
     major, minor = sorted((a, b), key=lambda s: (-len(s[2]), -lex.zipf(s[1]), s[2][0].start))
+    if len(major[2]) == len(minor[2]) and _introduced(major[2], minor[2], titles):
+        major, minor = minor, major  # as many uses: the form introduced is the name
     # the other form no ordinary word either: the two may be one surname, not two words
     rare = _rare_surname(minor[1], minor[2], lex, o) and lex.zipf(major[1]) < o["ordinary_zipf"]
-    introduced = rare and _introduced(minor[2], major[2], titles)
+    # a surname as frequent as a word (González) when the text writes it in names only
+    named = rare or (not nouns and all(len(m.context) > 1 for m in major[2]))
+    introduced = (
+        named
+        and _rare_surname(minor[1], minor[2], lex, o)
+        and _introduced(minor[2], major[2], titles)
+    )
     if ka[:-1] == kb or kb[:-1] == ka:
         # a letter added at the end: an ending (Copa / Copas), unless a rare surname's:
         # after the same given name (Claire Delahaye / Claire Delahay), or after a title
         # where the other was introduced (Margaret Oduya ... Ms Oduyah)
         person = rare and (
             _same_given(minor[2], major[2])
-            or (introduced and all(len(m.context) > 1 for m in minor[2]))
+            or (
+                introduced
+                and all(len(m.context) > 1 or (m.initial and not nouns) for m in minor[2])
+            )
         )
         # or a word inside a longer name, the rest of it the same around both (Instituto
         # Nacional de Estadística / Estadísticas, Digital Payments / Payment Corporation);
