@@ -100,7 +100,8 @@ def translit_key(form: str) -> str:
     """``key`` with y read as i, doubled letters single (Dmitry / Dmitri, Pretelini), an
     umlaut's spelling with e read as the vowel, ß as ss (Köln / Koeln, Schüßler / Schuessler),
     the letters with no accent to drop that English copy writes plain (Michał / Michal,
-    Yıldız / Yildiz, Ørsted / Orsted, Đoković / Djoković, Ægir / Aegir), and the spellings
+    Yıldız / Yildiz, Ørsted / Orsted, Đoković / Djoković, Ægir / Aegir; æ is ae, so that
+    the e goes as an umlaut's does: Kjærgaard / Kjaergaard), and the spellings
     transliterations of one Cyrillic letter disagree on: x as ks (Olexandr / Oleksandr), zh
     and dzh as j (Zhaparov / Japarov), German tsch and sch and Polish cz and sz as ch and
     sh, w as v (Tkatschenko / Tkachenko, Szewczuk / Shevchuk), kh as the Spanish j
@@ -110,8 +111,7 @@ def translit_key(form: str) -> str:
     return "".join(
         _DOUBLED.sub(
             r"\1",
-            _ukrainian_h(_UMLAUT_E.sub(r"\1", key(w)))
-            .translate(_PLAIN_LETTERS)
+            _ukrainian_h(_UMLAUT_E.sub(r"\1", key(w).translate(_PLAIN_LETTERS)))
             .replace("y", "i")
             .replace("tsch", "ch")
             .replace("tsj", "ch")
