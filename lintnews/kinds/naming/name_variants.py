@@ -293,6 +293,8 @@ def check_names(ctx: Context):
     if o["typos"] and lex is not None:
         hits += _typos(ctx, groups, lex, named, ordinary, links)
     hits += _possessive_names(ctx, found["possessives"], found["runs"], mention_list)
+    if lex is not None:
+        hits += _replaced_word(ctx, found["runs"], lex)
     hits += _ampersand_variants(ctx, found["ampersands"], lex if nouns else None, o)
     yield from _dedupe(_consistent(hits))
 
@@ -533,9 +535,16 @@ def _evidence(form: str, major: str) -> str:
     return "one letter apart"
 
 
-def _report(ctx: Context, form: str, occ: list[Mention], major: str, major_occ: list[Mention]):
+def _report(
+    ctx: Context,
+    form: str,
+    occ: list[Mention],
+    major: str,
+    major_occ: list[Mention],
+    evidence: str = "",
+):
     where = ctx.doc.locate(major_occ[0].start)[0]
-    evidence = _evidence(form, major)
+    evidence = evidence or _evidence(form, major)
     if evidence == "one letter apart" and _same_frame(occ, major_occ):
         evidence += ", in the same full name"
     reason = f"{evidence}; spelled so {len(major_occ)}x, first at line {where}"
@@ -1096,6 +1105,62 @@ def _typos(ctx: Context, groups, lex, named, ordinary, links=()):
             (form, occ), (major, major_occ) = pair
             out += _report(ctx, form, occ, major, major_occ)
     return out
+
+
+def _replaced_word(ctx: Context, runs: list[Mention], lex):
+    """A name of ``REPLACED_MIN_WORDS`` words or more written once with one of its words
+    replaced by another word of the language, where the text writes it twice or more
+    otherwise ("Tamsworth Levels Flood Agency" once, "Tamsworth Levels Flood Authority"
+    twice). The rest of the name holds a word of its own (``REPLACED_OWN_ZIPF``: no word of
+    the language), and the word replaced is not the first, which may be a given name
+    ("Carlos" and "Emiliano Salinas de Gortari" are two people). Headings are not read."""
+    headings = _headings(ctx.doc)
+    uses: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
+    for m in runs:
+        if len(m.context) >= REPLACED_MIN_WORDS and m.words == len(m.context):
+            if not _in_heading(m, headings):
+                uses[m.context].append(m)
+    once = [c for c, occ in uses.items() if len(occ) == 1]
+    if not once:
+        return []
+    # the names used twice or more, by their words but one
+    slots: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)
+    for c, occ in uses.items():
+        if len(occ) > 1:
+            for at in range(1, len(c)):
+                slots[(at, c[:at], c[at + 1 :])].append(c)
+    out = []
+    for c in once:
+        for at in range(1, len(c)):
+            for other in slots.get((at, c[:at], c[at + 1 :]), ()):
+                words = (c[at], other[at])
+                if min(map(len, words)) < REPLACED_WORD_LENGTH or any(
+                    lex.zipf(w) < REPLACED_WORD_ZIPF for w in words
+                ):
+                    continue  # a name (Río / Brasil is no word), a suffix (Jr / III)
+                if min(lex.zipf(w) for i, w in enumerate(c) if i != at) >= REPLACED_OWN_ZIPF:
+                    continue  # words of the language only: two bodies of a kind
+                (m,) = uses[c]
+                major = uses[other]
+                out += _report(
+                    ctx,
+                    m.form,
+                    [m],
+                    major[0].form,
+                    major,
+                    "one word of the name replaced, the rest the same",
+                )
+    return out
+
+
+#: fewest words of a name whose word replaced is reported
+REPLACED_MIN_WORDS = 3
+#: least Zipf frequency of the two words: words of the language ("Authority", "Agency")
+REPLACED_WORD_ZIPF = 2.5
+#: fewest letters of each of the two words (not "Jr" / "III")
+REPLACED_WORD_LENGTH = 4
+#: Zipf frequency under which a word of the rest of the name is the name's own ("Tamsworth")
+REPLACED_OWN_ZIPF = 3.0
 
 
 def _near_pairs(keys: list[str]) -> list[tuple[int, int]]:
