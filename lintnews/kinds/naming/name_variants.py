@@ -293,8 +293,7 @@ def check_names(ctx: Context):
     if o["typos"] and lex is not None:
         hits += _typos(ctx, groups, lex, named, ordinary, links)
     hits += _possessive_names(ctx, found["possessives"], found["runs"], mention_list)
-    if lex is not None:
-        hits += _replaced_word(ctx, found["runs"], lex)
+    hits += _one_word_apart(ctx, found["runs"], lex)
     hits += _ampersand_variants(ctx, found["ampersands"], lex if nouns else None, o)
     yield from _dedupe(_consistent(hits))
 
@@ -1107,50 +1106,77 @@ def _typos(ctx: Context, groups, lex, named, ordinary, links=()):
     return out
 
 
-def _replaced_word(ctx: Context, runs: list[Mention], lex):
-    """A name of ``REPLACED_MIN_WORDS`` words or more written once with one of its words
-    replaced by another word of the language, where the text writes it twice or more
-    otherwise ("Tamsworth Levels Flood Agency" once, "Tamsworth Levels Flood Authority"
-    twice). The rest of the name holds a word of its own (``REPLACED_OWN_ZIPF``: no word of
-    the language), and the word replaced is not the first, which may be a given name
-    ("Carlos" and "Emiliano Salinas de Gortari" are two people). Headings are not read."""
+def _one_word_apart(ctx: Context, runs: list[Mention], lex):
+    """Names of two words or more that differ in one word, the rest the same, reported when
+    the two words are one word transliterated with other vowels (``_revoweled``), or, in a
+    name of ``REPLACED_MIN_WORDS`` words or more, when one replaces the other
+    (``_replaced``). Headings are not read. Found through the names' other words (one key
+    per word left out), not by comparing every pair."""
     headings = _headings(ctx.doc)
     uses: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
     for m in runs:
-        if len(m.context) >= REPLACED_MIN_WORDS and m.words == len(m.context):
-            if not _in_heading(m, headings):
-                uses[m.context].append(m)
-    once = [c for c, occ in uses.items() if len(occ) == 1]
-    if not once:
-        return []
-    # the names used twice or more, by their words but one
+        if m.words == len(m.context) and not _in_heading(m, headings):
+            uses[m.context].append(m)
     slots: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)
-    for c, occ in uses.items():
-        if len(occ) > 1:
-            for at in range(1, len(c)):
-                slots[(at, c[:at], c[at + 1 :])].append(c)
+    for c in uses:
+        for at in range(len(c)):
+            slots[(at, c[:at], c[at + 1 :])].append(c)
+    most = ctx.options["typo_max_count"]
     out = []
-    for c in once:
-        for at in range(1, len(c)):
-            for other in slots.get((at, c[:at], c[at + 1 :]), ()):
-                words = (c[at], other[at])
-                if min(map(len, words)) < REPLACED_WORD_LENGTH or any(
-                    lex.zipf(w) < REPLACED_WORD_ZIPF for w in words
-                ):
-                    continue  # a name (Río / Brasil is no word), a suffix (Jr / III)
-                if min(lex.zipf(w) for i, w in enumerate(c) if i != at) >= REPLACED_OWN_ZIPF:
-                    continue  # words of the language only: two bodies of a kind
-                (m,) = uses[c]
-                major = uses[other]
-                out += _report(
-                    ctx,
-                    m.form,
-                    [m],
-                    major[0].form,
-                    major,
-                    "one word of the name replaced, the rest the same",
-                )
+    for (at, _, _), names in slots.items():
+        for x, a in enumerate(names):
+            for b in names[x + 1 :]:
+                # the rarer first, then the later
+                if OSA.distance(a[at], b[at]) <= 1:
+                    continue  # one letter apart: the typo's finding, on the word (_typos)
+                rare, other = sorted((a, b), key=lambda c: (len(uses[c]), -uses[c][0].start))
+                occ, major = uses[rare], uses[other]
+                if _revoweled(rare[at], other[at]) and len(occ) <= most:
+                    evidence = "only a transliteration differs (other vowels in one word)"
+                elif len(occ) == 1 and len(major) > 1 and _replaced(rare, other, at, lex):
+                    evidence = "one word of the name replaced, the rest the same"
+                else:
+                    continue
+                out += _report(ctx, occ[0].form, occ, major[0].form, major, evidence)
     return out
+
+
+def _revoweled(a: str, b: str) -> bool:
+    """One word transliterated with other vowels, as many letters each (Mohammed / Muhammad,
+    Youssef / Yusuf): the same first and last letters, and the same consonants between
+    them. A vowel added is an ending (Testaments / Testamentes), a last letter changed a
+    name of its own (Maria / Mario)."""
+    ka, kb = translit_key(a), translit_key(b)
+    if ka == kb or len(ka) != len(kb) or len(ka) < REVOWELED_LENGTH:
+        return False
+    return ka[0] == kb[0] and ka[-1] == kb[-1] and _consonants(ka) == _consonants(kb)
+
+
+def _consonants(word: str) -> str:
+    return word.translate(_NO_VOWELS)
+
+
+_NO_VOWELS = str.maketrans("", "", "aeiou")
+#: fewest letters of a word read with other vowels
+REVOWELED_LENGTH = 4
+
+
+def _replaced(rare: tuple[str, ...], other: tuple[str, ...], at: int, lex) -> bool:
+    """The word at ``at`` of a name of ``REPLACED_MIN_WORDS`` words or more replaced by
+    another word of the language ("Tamsworth Levels Flood Agency" once, "Tamsworth Levels
+    Flood Authority" twice). The rest of the name holds a word of its own
+    (``REPLACED_OWN_ZIPF``: no word of the language), and the word replaced is not the
+    first, which may be a given name ("Carlos" and "Emiliano Salinas de Gortari" are two
+    people)."""
+    if at == 0 or len(rare) < REPLACED_MIN_WORDS or lex is None:
+        return False
+    words = (rare[at], other[at])
+    if min(map(len, words)) < REPLACED_WORD_LENGTH or any(
+        lex.zipf(w) < REPLACED_WORD_ZIPF for w in words
+    ):
+        return False  # a name (Río / Brasil is no word), a suffix (Jr / III)
+    # words of the language only: two bodies of a kind
+    return min(lex.zipf(w) for i, w in enumerate(rare) if i != at) < REPLACED_OWN_ZIPF
 
 
 #: fewest words of a name whose word replaced is reported
