@@ -1111,7 +1111,9 @@ def _one_word_apart(ctx: Context, runs: list[Mention], lex):
     the two words are one word transliterated with other vowels (``_revoweled``), or, in a
     name of ``REPLACED_MIN_WORDS`` words or more, when one replaces the other
     (``_replaced``). Headings are not read. Found through the names' other words (one key
-    per word left out), not by comparing every pair."""
+    per word left out), not by comparing every pair: within one such key, only the words
+    of one skeleton are compared for vowels, and only among a few names (``APART_MAX_NAMES``:
+    a list of many people of one surname names no organisation)."""
     headings = _headings(ctx.doc)
     uses: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
     for m in runs:
@@ -1124,21 +1126,39 @@ def _one_word_apart(ctx: Context, runs: list[Mention], lex):
     most = ctx.options["typo_max_count"]
     out = []
     for (at, _, _), names in slots.items():
-        for x, a in enumerate(names):
-            for b in names[x + 1 :]:
-                # the rarer first, then the later
-                if OSA.distance(a[at], b[at]) <= 1:
-                    continue  # one letter apart: the typo's finding, on the word (_typos)
-                rare, other = sorted((a, b), key=lambda c: (len(uses[c]), -uses[c][0].start))
-                occ, major = uses[rare], uses[other]
-                if _revoweled(rare[at], other[at]) and len(occ) <= most:
-                    evidence = "only a transliteration differs (other vowels in one word)"
-                elif len(occ) == 1 and len(major) > 1 and _replaced(rare, other, at, lex):
-                    evidence = "one word of the name replaced, the rest the same"
-                else:
+        if len(names) < 2:
+            continue
+        pairs = set()
+        skeletons: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)
+        for c in names:
+            skeletons[_skeleton(c[at])].append(c)
+        for same in skeletons.values():
+            if len(same) <= APART_MAX_NAMES:
+                pairs.update((a, b, True) for x, a in enumerate(same) for b in same[x + 1 :])
+        if len(names) <= APART_MAX_NAMES and len(names[0]) >= REPLACED_MIN_WORDS:
+            pairs.update((a, b, False) for x, a in enumerate(names) for b in names[x + 1 :])
+        for a, b, vowels in sorted(pairs, key=lambda p: (uses[p[0]][0].start, uses[p[1]][0].start)):
+            if OSA.distance(a[at], b[at]) <= 1:
+                continue  # one letter apart: the typo's finding, on the word (_typos)
+            # the rarer first, then the later
+            rare, other = sorted((a, b), key=lambda c: (len(uses[c]), -uses[c][0].start))
+            occ, major = uses[rare], uses[other]
+            if vowels:
+                if len(occ) > most or not _revoweled(rare[at], other[at]):
                     continue
-                out += _report(ctx, occ[0].form, occ, major[0].form, major, evidence)
+                evidence = "only a transliteration differs (other vowels in one word)"
+            elif len(occ) == 1 and len(major) > 1 and _replaced(rare, other, at, lex):
+                evidence = "one word of the name replaced, the rest the same"
+            else:
+                continue
+            out += _report(ctx, occ[0].form, occ, major[0].form, major, evidence)
     return out
+
+
+def _skeleton(word: str) -> tuple:
+    """What two words transliterated with other vowels share (``_revoweled``)."""
+    k = translit_key(word)
+    return (len(k), k[:1], k[-1:], _consonants(k))
 
 
 def _revoweled(a: str, b: str) -> bool:
@@ -1147,9 +1167,9 @@ def _revoweled(a: str, b: str) -> bool:
     them. A vowel added is an ending (Testaments / Testamentes), a last letter changed a
     name of its own (Maria / Mario)."""
     ka, kb = translit_key(a), translit_key(b)
-    if ka == kb or len(ka) != len(kb) or len(ka) < REVOWELED_LENGTH:
+    if ka == kb or len(ka) < REVOWELED_LENGTH:
         return False
-    return ka[0] == kb[0] and ka[-1] == kb[-1] and _consonants(ka) == _consonants(kb)
+    return _skeleton(a) == _skeleton(b)
 
 
 def _consonants(word: str) -> str:
@@ -1168,7 +1188,7 @@ def _replaced(rare: tuple[str, ...], other: tuple[str, ...], at: int, lex) -> bo
     (``REPLACED_OWN_ZIPF``: no word of the language), and the word replaced is not the
     first, which may be a given name ("Carlos" and "Emiliano Salinas de Gortari" are two
     people)."""
-    if at == 0 or len(rare) < REPLACED_MIN_WORDS or lex is None:
+    if at == 0 or lex is None:
         return False
     words = (rare[at], other[at])
     if min(map(len, words)) < REPLACED_WORD_LENGTH or any(
@@ -1179,6 +1199,9 @@ def _replaced(rare: tuple[str, ...], other: tuple[str, ...], at: int, lex) -> bo
     return min(lex.zipf(w) for i, w in enumerate(rare) if i != at) < REPLACED_OWN_ZIPF
 
 
+#: most names one word apart at one place (of one skeleton, for vowels) that are compared:
+#: more are a list of people or a hostile text, not one name's variants
+APART_MAX_NAMES = 8
 #: fewest words of a name whose word replaced is reported
 REPLACED_MIN_WORDS = 3
 #: least Zipf frequency of the two words: words of the language ("Authority", "Agency")
