@@ -281,8 +281,17 @@ def check_names(ctx: Context):
                 continue  # MEEDIA / Media: the case and the letters differ, two changes
             if _other_numeral(form, major):
                 continue  # Erfurt II / Erfurt III, Elizabeth I / Elizabeth II: two of a kind
-            if key(form) != key(major) and ordinary(form) and ordinary(major):
-                continue  # both ordinary words a transliteration apart (Polo / Pollo)
+            if (
+                key(form) != key(major)
+                and ordinary(form)
+                and ordinary(major)
+                and not (
+                    _sharp_s(key(form)) == _sharp_s(key(major))
+                    and any(len(m.context) > 1 for m in (*occ, *major_occ))
+                )
+            ):
+                continue  # both ordinary words a transliteration apart (Polo / Pollo); but ß
+                # written ss in a name is one name (Dr. Reinhard Strauß / Strauss)
             single = all(m.words == 1 for m in (*occ, *major_occ))
             if single and (
                 _different_people(occ, major_occ, given, introduced=True)
@@ -296,6 +305,10 @@ def check_names(ctx: Context):
     hits += _one_word_apart(ctx, found["runs"], lex)
     hits += _ampersand_variants(ctx, found["ampersands"], lex if nouns else None, o)
     yield from _dedupe(_consistent(hits))
+
+
+def _sharp_s(word: str) -> str:
+    return word.replace("ß", "ss")
 
 
 def _titles(lang) -> frozenset[str]:
