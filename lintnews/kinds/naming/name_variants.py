@@ -1363,12 +1363,24 @@ def _typo_pair(a, b, lex, o, titles=frozenset(), nouns=False):
         # or a word inside a longer name, the rest of it the same around both (Instituto
         # Nacional de Estadística / Estadísticas, Digital Payments / Payment Corporation);
         # not its first word, a given name (Juliana / Julián Espinosa Ortiz are two)
-        named = (
-            len(minor[2]) <= o["typo_max_count"]
-            and _same_frame(minor[2], major[2], 2)
-            and not any(m.context[0] == fold(m.form) for m in minor[2])
+        if person:
+            return (minor[1], minor[2]), (major[1], major[2])
+        # only the uses in the longer name count: "River" of "the River Tamsford" is no use
+        # of "Tamsford River Authority" against "Tamsford Rivers Authority" (twice)
+        frames = {_others(m) for m in a[2] if len(m.context) > 2} & {
+            _others(m) for m in b[2] if len(m.context) > 2
+        }
+        if not frames:
+            return None
+        a_in = [m for m in a[2] if _others(m) in frames]
+        b_in = [m for m in b[2] if _others(m) in frames]
+        major, minor = sorted(
+            ((a[1], a_in), (b[1], b_in)), key=lambda s: (-len(s[1]), -lex.zipf(s[0]), s[1][0].start)
         )
-        return ((minor[1], minor[2]), (major[1], major[2])) if person or named else None
+        named = len(minor[1]) <= o["typo_max_count"] and not any(
+            m.context[0] == fold(m.form) for m in minor[1]
+        )
+        return (minor, major) if named else None
     if introduced:
         # a surname the text never introduced, one slip from one it did ("Yemi Adebanjo ...
         # Adebanji said"): a news text names a person in full before the surname alone
