@@ -1123,24 +1123,34 @@ def _one_word_apart(ctx: Context, runs: list[Mention], lex):
     """Names of two words or more that differ in one word, the rest the same, reported when
     the two words are one word transliterated with other vowels (``_revoweled``), or, in a
     name of ``REPLACED_MIN_WORDS`` words or more, when one replaces the other
-    (``_replaced``). Headings are not read. Found through the names' other words (one key
-    per word left out), not by comparing every pair: within one such key, only the words
-    of one skeleton are compared for vowels, and only among a few names (``APART_MAX_NAMES``:
-    a list of many people of one surname names no organisation)."""
+    (``_replaced``). Headings are not read. Found among the names of one length that share
+    their first or their last word (``APART_MAX_ENDS`` at most), not by comparing every
+    pair; of the names one word apart at one place, only the words of one skeleton are
+    compared for vowels, and only among a few names (``APART_MAX_NAMES``: a list of many
+    people of one surname names no organisation)."""
     headings = _headings(ctx.doc)
     uses: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
     for m in runs:
         if m.words == len(m.context) and not _in_heading(m, headings):
             uses[m.context].append(m)
-    slots: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)
+    # two names one word apart keep their first word, or their last when the first differs
+    ends: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)
     for c in uses:
-        for at in range(len(c)):
-            slots[(at, c[:at], c[at + 1 :])].append(c)
+        ends[(len(c), c[0], None)].append(c)
+        ends[(len(c), None, c[-1])].append(c)
+    slots: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)  # (at, the rest) -> names
+    for names in ends.values():
+        if not 1 < len(names) <= APART_MAX_ENDS:
+            continue
+        for x, a in enumerate(names):
+            for b in names[x + 1 :]:
+                apart = [i for i in range(len(a)) if a[i] != b[i]]
+                if len(apart) == 1:
+                    slot = slots[(apart[0], a[: apart[0]], a[apart[0] + 1 :])]
+                    slot += [c for c in (a, b) if c not in slot]
     most = ctx.options["typo_max_count"]
     out = []
     for (at, _, _), names in slots.items():
-        if len(names) < 2:
-            continue
         pairs = set()
         skeletons: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)
         for c in names:
@@ -1215,6 +1225,8 @@ def _replaced(rare: tuple[str, ...], other: tuple[str, ...], at: int, lex) -> bo
 #: most names one word apart at one place (of one skeleton, for vowels) that are compared:
 #: more are a list of people or a hostile text, not one name's variants
 APART_MAX_NAMES = 8
+#: most names of one length and one first (or last) word compared with each other
+APART_MAX_ENDS = 32
 #: fewest words of a name whose word replaced is reported
 REPLACED_MIN_WORDS = 3
 #: least Zipf frequency of the two words: words of the language ("Authority", "Agency")
