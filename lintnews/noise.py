@@ -21,10 +21,6 @@ of all rules after they ran, by the *kind* of each rule:
 * **One leftover used again, one finding.** Findings of one leftover rule on the same whole
   line in several places (an embed's signature under each post, one credit under every
   photo) are one finding: the first place, the others in ``related``, the count.
-* **One passage, one finding.** A quote of ``PASSAGE_WORDS`` words or more worded two ways
-  where a repeat finding reports the paragraph of the later wording as a copy of the
-  paragraph of the earlier one is dropped: the passage was pasted and edited, and the
-  repeat says so. A shorter quote changed in a repeated paragraph stays a misquote.
 * **Leftovers first.** A naming finding on a form in capitals inside text a leftover rule
   reports (an outlet's name in a credit) is dropped. A repeat is dropped when the leftover
   rules (kind ``leftover``)
@@ -70,10 +66,6 @@ ONE_CAUSE_KINDS = frozenset(
 )
 #: kinds whose lines the leftover rules claim first
 REPEAT_KINDS = frozenset({"repeated-content"})
-#: kinds whose findings a repeat of the passage around them tells already, and the fewest
-#: words of a quote that makes a passage of its own
-QUOTE_KINDS = frozenset({"quote-variants"})
-PASSAGE_WORDS = 16
 LEFTOVER_KINDS = frozenset({"leftover"})
 #: fewest title lines in a row that make a list of links, and the words of a title line
 LINK_LIST = 3
@@ -114,7 +106,6 @@ def apply(
     findings = _leftovers_first(doc, findings, kinds)
     findings = _link_lists(doc, findings, kinds)
     findings = _labelled_headlines(doc, findings, kinds)
-    findings = _quotes_in_repeats(doc, findings, kinds)
     words = {**PHRASES, **(phrases if isinstance(phrases, dict) else {})}
     findings = _same_leftover(doc, findings, kinds, words)
     one_cause = [f for f in findings if kinds.get(f.rule) in ONE_CAUSE_KINDS]
@@ -141,32 +132,6 @@ def apply(
         else:
             out += group
     return out
-
-
-def _quotes_in_repeats(
-    doc: Document, findings: list[Finding], kinds: dict[str, str]
-) -> list[Finding]:
-    """Without a quote of ``PASSAGE_WORDS`` words or more worded two ways where a repeat
-    finding reports the text around the later wording as a copy of the text around the
-    earlier one: a passage pasted and edited, told once, by the repetition rule. A shorter
-    quote changed inside a repeated paragraph is a misquote of its own ('sagrada lucha' /
-    'lucha sagrada' in a lead told again)."""
-    repeats = [
-        (_lines(f), _related_lines(f)) for f in findings if kinds.get(f.rule) in REPEAT_KINDS
-    ]
-    if not repeats:
-        return findings
-    return [
-        f
-        for f in findings
-        if kinds.get(f.rule) not in QUOTE_KINDS
-        or len(doc.text[f.start : f.end].split()) < PASSAGE_WORDS
-        or not any(f.line in later and _related_lines(f) & earlier for later, earlier in repeats)
-    ]
-
-
-def _lines(f: Finding) -> frozenset[int]:
-    return frozenset(range(f.line, f.end_line + 1))
 
 
 def _copied_from(f: Finding, kinds: dict[str, str]) -> tuple:

@@ -65,19 +65,6 @@ def test_a_repeat_of_article_text_stays_a_repeat():
     assert [f.line for f in found if f.rule == "repeated-paragraph"] == [7]
 
 
-def test_a_quote_worded_two_ways_in_a_repeated_paragraph_is_one_repeat():
-    quote = "Brasil está yendo por el camino correcto y {} del duelo con Costa Rica tengo confianza"
-    text = (
-        f'# Mundial\n\n"{quote.format("después")}", afirmó.\n\n'
-        f'Según se informó, "{quote.format("luego")}".\n'
-    )
-    found = lint(text, ("quote-mismatch", "repeated-paragraph"), language="es").findings
-    assert [(f.rule, f.line) for f in found] == [("repeated-paragraph", 5)]
-    # alone, the quote rule reports the second wording
-    alone = lint(text, "quote-mismatch", language="es").findings
-    assert [f.line for f in alone] == [5]
-
-
 def test_a_list_of_links_that_lists_the_pages_headlines_again_is_no_repeat():
     links = [
         "Mayor opens the new library on the river bank after two years of works",

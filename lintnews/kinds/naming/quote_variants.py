@@ -1,16 +1,14 @@
 """``quote-variants``: one quote, one wording.
 
 The same quoted words in another order ('sagrada lucha' / 'lucha sagrada') or with one word
-changed, or, from ``SWAPPED_MIN`` words, with a word dropped and another added (the first
-and last the same), across straight, curly and angle quotes; and a quoted fragment whose
-words stand in another order inside a longer quote, within one of its sentences
-(``_fragments``). These guards keep it to misquotes:
+changed, across straight, curly and angle quotes; and a quoted fragment whose words stand in
+another order inside a longer quote, within one of its sentences (``_fragments``). These
+guards keep it to misquotes:
 
 * a change that only inflects a word (encantado / encantados, chupase / chupar: same stems)
   is how reported speech adapts a quote, not a second wording;
-* a long quote (``noise.PASSAGE_WORDS``) in a paragraph that a repeat finding reports as a
-  copy of the paragraph of its other wording is a passage pasted and edited: the noise
-  policy leaves the repeat finding alone (``noise._quotes_in_repeats``);
+* a quote of ``passage_words`` words or more is a passage in itself: two copies of it that
+  differ are a repeated passage, which the repetition rules report;
 * when the sentences around the two quotes are copies of each other too (similarity of the
   words outside the quotes at least ``copy_similarity``), the draft repeats a passage and the
   repetition rules report it: the quote differs because the passage was pasted and edited.
@@ -18,9 +16,9 @@ words stand in another order inside a longer quote, within one of its sentences
   a lead, "... la 'lucha sagrada' de Rusia" in the body) are two claims about what was said;
 * two quotes a word apart, each in a sentence that names people and none of them the same
   ("'Il cinema perde un gigante', ha detto Franceschini", "'... un maestro', ha scritto
-  Sorrentino"), are two speakers' words, not one quote worded two ways. A capitalised
-  word of the lexicon as frequent as ``SPEAKER_ZIPF`` ("Tuesday") names no one; a name
-  opening the sentence ("Kiyomura voltou ...") does.
+  Sorrentino"), are two speakers' words, not one quote worded two ways. A name opening the
+  sentence counts ("Kiyomura voltou ..."); a stopword or a day or month (the language's
+  ``date-words``: "he repeated on Tuesday") names no one.
 
 The later wording is reported, with the earlier one and its line; no fix is offered: a
 quotation is corrected against the source, never rewritten to the draft's other wording.
@@ -34,7 +32,6 @@ from difflib import SequenceMatcher
 from ... import regexcache
 from ...document import Span
 from ...findings import Hit
-from ...language import lexicon as lexicons
 from ...language.normalize import fold
 from ..base import Context, Options, RuleKind, option, options_dataclass
 
@@ -45,9 +42,7 @@ class QuoteVariantsOptions(Options):
     max_words: int = option(40, "most words in a quote compared")
     one_word_changed_min: int = option(4, "fewest words for the one-word-changed test")
     passage_words: int = option(
-        0,
-        "quotes of this many words or more are left to the repetition rules (0: none are;"
-        " a long quote in a paragraph a repeat finding reports is dropped by the noise policy)",
+        16, "quotes of this many words or more are passages: the repetition rules' concern"
     )
     copy_similarity: float = option(
         0.75, "similarity of the words around two quotes that makes them a copied passage"
@@ -63,8 +58,6 @@ _WORDS = regexcache.compile(r"[\p{L}\p{N}]+")
 
 def check_quotes(ctx: Context):
     o = ctx.options
-    common = _common_words(ctx)
-    most = min(o["max_words"], o["passage_words"] - 1) if o["passage_words"] else o["max_words"]
     quotes = []
     longer = []  # every quote of more than min_words words: (block, match, group, its words)
     for block in ctx.doc.blocks:
@@ -75,9 +68,9 @@ def check_quotes(ctx: Context):
             words = tuple(_WORDS.findall(fold(m.group(group))))
             if len(words) > o["min_words"]:
                 longer.append((block, m, group, words))
-            if o["min_words"] <= len(words) <= most:
+            if o["min_words"] <= len(words) <= min(o["max_words"], o["passage_words"] - 1):
                 span = Span(block.span.start + m.start(group), block.span.start + m.end(group))
-                around, names = _around(block, span, common)
+                around, names = _around(block, span)
                 quotes.append((words, span, m.group(group), around, names))
     reported: set[int] = set()  # short quotes already reported as a fragment
     yield from _fragments(ctx, quotes, longer, o["copy_similarity"], reported)
@@ -97,12 +90,7 @@ def check_quotes(ctx: Context):
             how = _relation(ctx, words, earlier_words, o["one_word_changed_min"])
             if not how or _similarity(around, earlier_around) >= o["copy_similarity"]:
                 continue
-            if (
-                how in (ONE_CHANGED, SWAPPED)
-                and names
-                and earlier_names
-                and names.isdisjoint(earlier_names)
-            ):
+            if how == ONE_CHANGED and _two_speakers(ctx, names, earlier_names):
                 continue  # two speakers, each named beside their own words
             yield Hit(
                 span,
@@ -250,10 +238,10 @@ def _fragment_hit(
     whole = ctx.doc.text[inner.start : inner.end]
     if _STOPS.search(whole):
         return None
-    words_around, names_around = _around(block, inner, _common_words(ctx))
+    words_around, names_around = _around(block, inner)
     if _similarity(around, words_around) >= copy_similarity:
         return None
-    if how == ONE_CHANGED and names and names_around and names.isdisjoint(names_around):
+    if how == ONE_CHANGED and _two_speakers(ctx, names, names_around):
         return None
     later, earlier = (span, inner) if span.start > inner.start else (inner, span)
     said, other = (text, whole) if later is span else (whole, text)
@@ -270,40 +258,20 @@ def _fragment_hit(
 
 
 def _keys(words: tuple, one_changed_min: int) -> list[tuple]:
-    """Keys under which two quotes can relate: the same words in any order, the same words
-    but one (its position blanked), or, from ``SWAPPED_MIN`` words, the same words once one
-    is dropped from each (a word dropped and another added)."""
+    """Keys under which two quotes can relate (``_relation`` tells how): the same words in
+    any order, or as many words, one half of them the same (one word changed leaves the
+    other half as it was): three keys a quote, whatever its length."""
     keys = [("order", tuple(sorted(words)))]
     if len(words) >= one_changed_min:
-        keys += [("one", i, words[:i] + words[i + 1 :]) for i in range(len(words))]
-    if len(words) >= SWAPPED_MIN:
-        keys += [("less", words[:i] + words[i + 1 :]) for i in range(1, len(words) - 1)]
+        half = len(words) // 2
+        keys += [("head", len(words), words[:half]), ("tail", len(words), words[half:])]
     return keys
 
 
-#: fewest words of two quotes of which one drops a word and adds another
-SWAPPED_MIN = 8
-
-
-def _common_words(ctx: Context):
-    """``common(word)``: whether a folded word is a stopword of the language or a word of
-    its lexicon as frequent as ``SPEAKER_ZIPF`` ("Tuesday", "Council"): no speaker's name."""
-    lang = ctx.lang
-    stop = lang.memo(("folded-stopwords",), lambda: frozenset(map(fold, lang.stopwords)))
-    lex = lexicons.load(ctx.doc.language or lang.code, "large", 2.0)
-    if lex is None:
-        return stop.__contains__
-    return lambda word: word in stop or lex.zipf(word) >= SPEAKER_ZIPF
-
-
-#: Zipf frequency from which a capitalised word near a quote names no speaker
-SPEAKER_ZIPF = 4.0
-
-
-def _around(block, span: Span, common) -> tuple[list[str], frozenset[str]]:
-    """The words of the quote's sentence outside the quote, and those of them capitalised
-    that may name its speaker: not ``common`` words ("Tuesday"; a stopword opening the
-    sentence), the sentence's first word too ("Kiyomura voltou a defender ...")."""
+def _around(block, span: Span) -> tuple[list[str], frozenset[str]]:
+    """The words of the quote's sentence outside the quote, and those of them capitalised,
+    the sentence's first too ("Kiyomura voltou a defender ..."): who may have said it
+    (``_two_speakers``)."""
     for s in block.sentences:
         if s.span.start <= span.start < s.span.end:
             start, end = s.span.start, s.span.end
@@ -312,10 +280,24 @@ def _around(block, span: Span, common) -> tuple[list[str], frozenset[str]]:
         start, end = block.span.start, block.span.end
     text = block.prose[start - block.span.start : end - block.span.start]
     cut = text[: span.start - start] + " " + text[span.end - start :]
-    names = frozenset(
-        word for m in _CAPITALISED.finditer(cut) if not common(word := fold(m.group()))
-    )
+    names = frozenset(fold(m.group()) for m in _CAPITALISED.finditer(cut))
     return _WORDS.findall(fold(cut)), names
+
+
+def _two_speakers(ctx: Context, a: frozenset[str], b: frozenset[str]) -> bool:
+    """The capitalised words around two quotes name people, and none of them the same: two
+    speakers' words. A stopword (a sentence's "The") or one of the language's
+    ``date-words`` ("Tuesday", "March") names no one. Asked only of quotes that relate."""
+    if not a or not b:
+        return False
+    lang = ctx.lang
+
+    def make() -> frozenset[str]:
+        return frozenset(map(fold, (*lang.stopwords, *(lang.data.get("date-words") or ()))))
+
+    common = lang.memo(("speaker-stopwords",), make)
+    a, b = a - common, b - common
+    return bool(a and b and a.isdisjoint(b))
 
 
 def _similarity(a: list[str], b: list[str]) -> float:
@@ -335,14 +317,7 @@ def _relation(ctx: Context, a: tuple, b: tuple, one_changed_min: int) -> str | N
         return "in another order"
     if len(a) == len(b) >= one_changed_min and sum(x != y for x, y in zip(a, b, strict=True)) == 1:
         return ONE_CHANGED
-    if len(a) == len(b) >= SWAPPED_MIN and a[0] == b[0] and a[-1] == b[-1]:
-        shorter = {a[:i] + a[i + 1 :] for i in range(1, len(a) - 1)}
-        if any(b[:i] + b[i + 1 :] in shorter for i in range(1, len(b) - 1)):
-            return SWAPPED
     return None
-
-
-SWAPPED = "with a word dropped and another added"
 
 
 KIND = RuleKind("quote-variants", check_quotes, QuoteVariantsOptions, "A quote worded two ways.")
