@@ -374,11 +374,12 @@ _LONG = (
     [
         # a page copied a paragraph to a line: each line ends its sentence, stop or none
         (
-            f"Ferry timetable approved\n{_LONG}\nReport by Ana Ruiz\nThe vote was close. Very.",
+            f"Ferry timetable approved\n{_LONG}\nReport by Ana Ruiz\n{_LONG}\nThe vote was close. Very.",
             [
                 "Ferry timetable approved",
                 _LONG,
                 "Report by Ana Ruiz",
+                _LONG,
                 "The vote was close.",
                 "Very.",
             ],
@@ -397,7 +398,12 @@ _LONG = (
             ["Sie kam.", "„Papierkram ist schwer.“", "Er ging.", "»Gut.«", "Dann ‹Ja.›", "Ende."],
         ),
         # in an unwrapped block a line that goes on in lowercase goes on
-        (f"{_LONG}\nand the\nMayor said so.", [f"{_LONG}\nand the", "Mayor said so."]),
+        (
+            f"{_LONG}\n{_LONG}\nand the\nMayor said so.",
+            [_LONG, f"{_LONG}\nand the", "Mayor said so."],
+        ),
+        # one long line over short ones (a song's introduction) is no paste of paragraphs
+        (f"{_LONG}:\nRed and black\nWe sing", [f"{_LONG}:\nRed and black\nWe sing"]),
     ],
 )
 def test_where_sentences_end(text, expected):

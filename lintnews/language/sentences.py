@@ -14,8 +14,9 @@ _BOUNDARY = regexcache.compile(
 )
 #: a line break before a capital, a digit or an opening mark, after a line with no stop
 _LINE_BREAK = regexcache.compile(r"""\n\s*(?=["'“‘«„‚»‹(\[¿¡—–-]*[\p{Lu}\p{N}])""")
-#: a line longer than this is no hard-wrapped line: its block is a paste of paragraphs one
-#: to a line (a web page's text copied without blank lines), and each line ends a sentence
+#: a line longer than this is no hard-wrapped line: a block of two such lines or more is a
+#: paste of paragraphs one to a line (a web page's text copied without blank lines), and
+#: each of its lines ends a sentence
 UNWRAPPED = 100
 
 
@@ -37,8 +38,9 @@ def split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[
 
 
 def unwrapped(text: str) -> bool:
-    """A text of several lines, one of them too long for a hard-wrapped line."""
-    return "\n" in text and any(len(line) > UNWRAPPED for line in text.split("\n"))
+    """A text of several lines, two of them too long for hard-wrapped lines (one long line
+    over the short lines of a poem or a song is its introduction)."""
+    return "\n" in text and sum(len(line) > UNWRAPPED for line in text.split("\n")) >= 2
 
 
 def _at_line_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

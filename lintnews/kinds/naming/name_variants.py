@@ -73,6 +73,7 @@ from ...findings import Fix, Hit
 from ...language import SENTENCE_END
 from ...language import lexicon as lexicons
 from ...language.normalize import fold, strip_accents
+from ...language.sentences import unwrapped
 from ...patterns import either
 from ..base import Context, Options, RuleKind, option, options_dataclass
 from ..typography.typography import has_ligature, only_apostrophes_differ, same_letters
@@ -1169,13 +1170,34 @@ def _one_word_apart(ctx: Context, runs: list[Mention], lex):
             if vowels:
                 if len(occ) > most or not _revoweled(rare[at], other[at]):
                     continue
+                if not _apart(ctx.doc, occ, major):
+                    continue  # "Robin Okafor and his brother Ruben Okafor": named together
                 evidence = "only a transliteration differs (other vowels in one word)"
-            elif len(occ) == 1 and len(major) > 1 and _replaced(rare, other, at, lex):
+            elif len(occ) == 1 and len(major) > 1 and _replaced(ctx, occ, rare, other, at, lex):
                 evidence = "one word of the name replaced, the rest the same"
             else:
                 continue
             out += _report(ctx, occ[0].form, occ, major[0].form, major, evidence)
     return out
+
+
+def _apart(doc, occ: list[Mention], major: list[Mention]) -> bool:
+    """The rarer form comes after the other's first use, in paragraphs of its own: two
+    people named side by side ("Robin Okafor and his younger brother Ruben Okafor", "James
+    Martin leads ... James Morton, the 2019 champion") are two people."""
+    if min(m.start for m in occ) < major[0].start:
+        return False
+    theirs = {_paragraph(doc, m.start) for m in major}
+    return not any(_paragraph(doc, m.start) in theirs for m in occ)
+
+
+def _paragraph(doc, offset: int) -> tuple:
+    """Which paragraph holds ``offset``: its block, and its line in a block of unwrapped
+    lines (a web page copied a paragraph to a line)."""
+    block = doc.block_at(offset)
+    if block is None or not unwrapped(block.prose):
+        return (id(block), 0)
+    return (id(block), doc.locate(offset)[0])
 
 
 def _skeleton(word: str) -> tuple:
@@ -1204,22 +1226,28 @@ _NO_VOWELS = str.maketrans("", "", "aeiou")
 REVOWELED_LENGTH = 4
 
 
-def _replaced(rare: tuple[str, ...], other: tuple[str, ...], at: int, lex) -> bool:
-    """The word at ``at`` of a name of ``REPLACED_MIN_WORDS`` words or more replaced by
-    another word of the language ("Tamsworth Levels Flood Agency" once, "Tamsworth Levels
-    Flood Authority" twice). The rest of the name holds a word of its own
-    (``REPLACED_OWN_ZIPF``: no word of the language), and the word replaced is not the
-    first, which may be a given name ("Carlos" and "Emiliano Salinas de Gortari" are two
-    people)."""
-    if at == 0 or lex is None:
+def _replaced(ctx: Context, occ: list[Mention], rare: tuple, other: tuple, at: int, lex) -> bool:
+    """The word at ``at``, the first or the last of a name of ``REPLACED_MIN_WORDS`` words or
+    more, replaced by another: both are words that name a kind of body (the language's
+    ``organisation-words``: "Tamsworth Levels Flood Agency" once, "... Flood Authority"
+    twice; "Comunidad" / "Cooperativa Energética de Sotoluengo"). The rest of the name
+    holds a word of its own (``REPLACED_OWN_ZIPF``, looked up as the text writes it:
+    "National Health Service" and "... Authority" are two bodies). Two bodies of one
+    place that differ inside their names (Fire / Police Department, High / Middle School)
+    are left alone."""
+    if lex is None or at not in (0, len(rare) - 1):
         return False
-    words = (rare[at], other[at])
-    if min(map(len, words)) < REPLACED_WORD_LENGTH or any(
-        lex.zipf(w) < REPLACED_WORD_ZIPF for w in words
-    ):
-        return False  # a name (Río / Brasil is no word), a suffix (Jr / III)
-    # words of the language only: two bodies of a kind
-    return min(lex.zipf(w) for i, w in enumerate(rare) if i != at) < REPLACED_OWN_ZIPF
+    lang = ctx.lang
+    kinds = lang.memo(
+        ("organisation-words",),
+        lambda: frozenset(fold(w) for w in lang.data.get("organisation-words") or ()),
+    )
+    if rare[at] not in kinds or other[at] not in kinds:
+        return False
+    words = [w for w in occ[0].core_form.lower().split() if w[0].isalpha()]  # not "·"
+    if len(words) != len(rare):
+        return False
+    return min(lex.zipf(w) for i, w in enumerate(words) if i != at) < REPLACED_OWN_ZIPF
 
 
 #: most names one word apart at one place (of one skeleton, for vowels) that are compared:
@@ -1229,10 +1257,6 @@ APART_MAX_NAMES = 8
 APART_MAX_ENDS = 32
 #: fewest words of a name whose word replaced is reported
 REPLACED_MIN_WORDS = 3
-#: least Zipf frequency of the two words: words of the language ("Authority", "Agency")
-REPLACED_WORD_ZIPF = 2.5
-#: fewest letters of each of the two words (not "Jr" / "III")
-REPLACED_WORD_LENGTH = 4
 #: Zipf frequency under which a word of the rest of the name is the name's own ("Tamsworth")
 REPLACED_OWN_ZIPF = 3.0
 
@@ -1362,15 +1386,16 @@ def _typo_pair(a, b, lex, o, titles=frozenset(), nouns=False):
         and _introduced(minor[2], major[2], titles)
     )
     if ka[:-1] == kb or kb[:-1] == ka:
+        # a surname opening a sentence with a letter added or dropped at its end (Declan
+        # Fitzgibbon ... Fitzgibbons said), but not an s (a shop named after its founder:
+        # JD Wetherspoon ... Wetherspoons said), nor in a language of capitalised nouns
+        opening = not nouns and ka[-1:] != "s" and kb[-1:] != "s"
         # a letter added at the end: an ending (Copa / Copas), unless a rare surname's:
         # after the same given name (Claire Delahaye / Claire Delahay), or after a title
         # where the other was introduced (Margaret Oduya ... Ms Oduyah)
         person = rare and (
             _same_given(minor[2], major[2])
-            or (
-                introduced
-                and all(len(m.context) > 1 or (m.initial and not nouns) for m in minor[2])
-            )
+            or (introduced and all(len(m.context) > 1 or (m.initial and opening) for m in minor[2]))
         )
         # or a word inside a longer name, the rest of it the same around both (Instituto
         # Nacional de Estadística / Estadísticas, Digital Payments / Payment Corporation);

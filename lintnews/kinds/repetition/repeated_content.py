@@ -171,13 +171,15 @@ def _paragraphs(block):
     if "\n" not in block.prose or not unwrapped(block.prose):
         yield block.span, block.text, block.sentences
         return
-    at = block.span.start
+    at, sentences, first = block.span.start, block.sentences, 0
     for line in block.prose.split("\n"):
+        end = at + len(line)
+        last = first  # the sentences are in order: each line takes the next ones
+        while last < len(sentences) and sentences[last].span.start < end:
+            last += 1
         if line.strip():
-            span = Span(at, at + len(line))
-            inside = [s for s in block.sentences if span.start <= s.span.start < span.end]
-            yield span, " ".join(line.split()), inside
-        at += len(line) + 1
+            yield Span(at, end), " ".join(line.split()), sentences[first:last]
+        first, at = last, end + 1
 
 
 def _entries(blocks) -> list[bool]:
@@ -327,13 +329,15 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
         need = _need(unit, o)
         # a subhead quoting the paragraph below it ("„Es darf ... infizieren“" over "...
         # „Es darf ... infizieren“, sagt Berning."): how subheads are written, no copy
-        above = units[unit.index - 1] if unit.index else None
-        subhead = above if above is not None and _subhead(above) else None
+        # the quoted subhead right above it
+        subhead = {
+            id(u) for u in units[max(0, unit.index - SUBHEAD_REACH) : unit.index] if _subhead(u)
+        }
         cands = para_index.candidates(unit, need)
         if not unit.sentences:  # a one-sentence block may repeat an earlier sentence
             cands += sent_index.candidates(unit, need)
-        if subhead is not None:
-            cands = [c for c in cands if c is not subhead]
+        if subhead:
+            cands = [c for c in cands if id(c) not in subhead]
         match = match or best_match(unit, cands, o, informative)
         restart = None
         if unit.caption:
@@ -373,8 +377,8 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
                     continue  # one finding for the sentence started again
                 cands = sent_index.candidates(sentence, _need(sentence, o))
                 cands += para_index.candidates(sentence, _need(sentence, o))
-                if subhead is not None:
-                    cands = [c for c in cands if c is not subhead]
+                if subhead:
+                    cands = [c for c in cands if id(c) not in subhead]
                 m = best_match(sentence, cands, o, informative)
                 if m:
                     sent_matches.append(m)
@@ -399,8 +403,11 @@ def _subhead(unit: Unit) -> bool:
     )
 
 
-#: the most words of a subhead set as a paragraph
+#: the most words of a subhead set as a paragraph, and how many units above a paragraph
+#: one may quote it from (a quotation two paragraphs above the one that quotes it is a
+#: pull quote printed before its source)
 SUBHEAD_WORDS = 15
+SUBHEAD_REACH = 1
 #: words of the first paragraph of prose: shorter lines above it are page furniture
 DEK_WORDS = 8
 #: share of the shorter one's content stems that a dek and the lead's first sentence share

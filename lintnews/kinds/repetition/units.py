@@ -90,6 +90,7 @@ class Relation:
     how: str  # verbatim | near-verbatim | reworded | part | expanded
     similarity: float
     exact: bool = False  # part / expanded: the shorter text is inside the other word for word
+    gapped: bool = False  # part / expanded: its words in order, a few left out (a pull quote)
 
     def rank(self) -> tuple[int, float]:
         """How strong a repeat this is, for choosing among several earlier units (in the
@@ -294,7 +295,9 @@ def _verbatim_words(a: Unit, b: Unit, o: dict) -> int:
     """Fewest words of a unit that stands word for word in another: ``min_verbatim_words``,
     or ``PULL_QUOTE_WORDS`` when one of the two is a quotation and nothing else (a pull
     quote, or the sentence it was taken from)."""
-    if a.nwords >= o["min_verbatim_words"] or not (quoted_whole(a.text) or quoted_whole(b.text)):
+    if a.nwords >= o["min_verbatim_words"] or not any(
+        quoted_whole(u.text) and not _titled(u.text) for u in (a, b)
+    ):
         return o["min_verbatim_words"]
     return PULL_QUOTE_WORDS
 
@@ -314,7 +317,11 @@ def _relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
         # a pull quote, a dek printed again: all its words in order, or a long run of them
         common = LCSseq.similarity(short.words, long.words)
         if common == short.nwords and _copied(short, long, o):
-            return Relation(where, 1.0, exact=True)
+            # word for word, unless a pull quote left words out
+            gapped = short.nwords < 2 * o["min_verbatim_words"] and (
+                longest_run(short.words, long.words) < short.nwords
+            )
+            return Relation(where, 1.0, exact=not gapped, gapped=gapped)
         # a shared run is a shared subsequence: no longer than the longest one
         least = max(2 * o["min_verbatim_words"], o["contained"] * short.nwords)
         if common >= least:
@@ -480,9 +487,11 @@ def pull_quote(short: Unit, long: Unit) -> bool:
     sich die Schäden weiter ausbreiten“ of "... die Schäden unter der Last weiter
     ausbreiten"). Each place of its first word is followed forward, no further than that."""
     words, other = short.words, long.words
-    if len(words) < PULL_QUOTE_WORDS or not quoted_whole(short.text):
+    if len(words) < PULL_QUOTE_WORDS or not quoted_whole(short.text) or _titled(short.text):
         return False
-    reach = len(words) + PULL_QUOTE_GAPS
+    # words left out only of a longer pull quote: a short question put again to a second
+    # witness ("Did you see the defendant that night?") is no pull quote
+    reach = len(words) + (PULL_QUOTE_GAPS if len(words) >= PULL_QUOTE_GAPPED_WORDS else 0)
     for start, w in enumerate(other):
         if w != words[0]:
             continue
@@ -495,8 +504,18 @@ def pull_quote(short: Unit, long: Unit) -> bool:
     return False
 
 
-#: most words a pull quote leaves out of the words it quotes
+#: most words a pull quote leaves out of the words it quotes, and the fewest words of a pull
+#: quote that leaves words out
 PULL_QUOTE_GAPS = 4
+PULL_QUOTE_GAPPED_WORDS = 8
+
+
+def _titled(text: str) -> bool:
+    """A title in title case ("The Man Who Died Twice"): every word of four letters or more
+    capitalised, two of them at least. A book's or a film's title quoted again is no pull
+    quote."""
+    long_words = [w for w in WORD.findall(text) if len(w) > 3]
+    return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
 
 
 def headline_relation(unit: Unit, head: Unit, o: dict) -> Relation | None:
@@ -534,6 +553,8 @@ def describe(rel: Relation, earlier: str) -> str:
     }.get(rel.how, f"reworded (similarity {rel.similarity:.2f})")
     if rel.exact:
         how = "word for word"
+    elif rel.gapped:
+        how = "its words in order, a few left out"
     if rel.how == "part":
         return f"repeats part of {earlier}, {how}"
     if rel.how == "expanded":
