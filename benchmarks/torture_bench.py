@@ -60,6 +60,8 @@ def main() -> None:
         "shared-surname.md",
         "widget-lists.md",
         "many-quotes.md",
+        "unbroken-quotes.md",
+        "unwrapped-lines.md",
     ):
         print("  " + run(WORK / name))
 

@@ -72,10 +72,27 @@ def large_cases() -> dict[str, bytes]:
             f'"{" ".join(WORDS[(i * 7 + k) % len(WORDS)] for k in range(12))}".\n'
             for i in range(3000)
         ).encode(),
+        # thousands of quotes one word apart in one block with no stop: one sentence as long
+        # as the block, whose words around each quote are read near it only
+        "unbroken-quotes.md": (
+            "# Prueba\n\n"
+            + "\n".join(
+                '"'
+                + " ".join(WORDS[(i * 7 + k * k * 3 + i // 15 * k) % len(WORDS)] for k in range(6))
+                + '" y'
+                for i in range(5000)
+            )
+        ).encode(),
+        # a page copied a paragraph to a line, thousands of lines in one block: each line
+        # takes its sentences in one pass
+        "unwrapped-lines.md": (
+            "# Prueba\n\n"
+            + "\n".join(f"{PARAGRAPH.splitlines()[0]} {i}" for i in range(4000))
+        ).encode(),
     }
 
 
-#: words for the quotes of the many-quotes case
+#: words for the quotes of the many-quotes and unbroken-quotes cases
 WORDS = "alfa beta gamma delta epsilon zeta eta theta iota kappa lambda sigma tau phi chi".split()
 
 

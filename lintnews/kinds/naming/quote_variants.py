@@ -278,10 +278,16 @@ def _around(block, span: Span) -> tuple[list[str], frozenset[str]]:
             break
     else:
         start, end = block.span.start, block.span.end
+    # a sentence that never ends (a block of quotes without a stop) is read near the quote
+    start, end = max(start, span.start - AROUND_CHARS), min(end, span.end + AROUND_CHARS)
     text = block.prose[start - block.span.start : end - block.span.start]
     cut = text[: span.start - start] + " " + text[span.end - start :]
     names = frozenset(fold(m.group()) for m in _CAPITALISED.finditer(cut))
     return _WORDS.findall(fold(cut)), names
+
+
+#: most characters read on either side of a quote for the words around it
+AROUND_CHARS = 200
 
 
 def _two_speakers(ctx: Context, a: frozenset[str], b: frozenset[str]) -> bool:
