@@ -404,6 +404,11 @@ _LONG = (
         ),
         # one long line over short ones (a song's introduction) is no paste of paragraphs
         (f"{_LONG}:\nRed and black\nWe sing", [f"{_LONG}:\nRed and black\nWe sing"]),
+        # one long line between short ones is a page's dek between headline and byline
+        (
+            f"Ferry timetable approved\n{_LONG}\nBy Ana Ruiz",
+            ["Ferry timetable approved", _LONG, "By Ana Ruiz"],
+        ),
     ],
 )
 def test_where_sentences_end(text, expected):

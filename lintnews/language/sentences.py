@@ -38,9 +38,13 @@ def split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[
 
 
 def unwrapped(text: str) -> bool:
-    """A text of several lines, two of them too long for hard-wrapped lines (one long line
-    over the short lines of a poem or a song is its introduction)."""
-    return "\n" in text and sum(len(line) > UNWRAPPED for line in text.split("\n")) >= 2
+    """A text of several lines, two of them too long for hard-wrapped lines, or one that is
+    not the first (a page's dek between its headline and its byline). One long line over
+    the short lines of a poem or a song is their introduction."""
+    if "\n" not in text:
+        return False
+    long = [i for i, line in enumerate(text.split("\n")) if len(line) > UNWRAPPED]
+    return len(long) >= 2 or (len(long) == 1 and long[0] > 0)
 
 
 def _at_line_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
