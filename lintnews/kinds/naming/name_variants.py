@@ -73,7 +73,6 @@ from ...findings import Fix, Hit
 from ...language import SENTENCE_END
 from ...language import lexicon as lexicons
 from ...language.normalize import fold, strip_accents
-from ...language.sentences import unwrapped
 from ...patterns import either
 from ..base import Context, Options, RuleKind, option, options_dataclass
 from ..typography.typography import has_ligature, only_apostrophes_differ, same_letters
@@ -282,17 +281,8 @@ def check_names(ctx: Context):
                 continue  # MEEDIA / Media: the case and the letters differ, two changes
             if _other_numeral(form, major):
                 continue  # Erfurt II / Erfurt III, Elizabeth I / Elizabeth II: two of a kind
-            if (
-                key(form) != key(major)
-                and ordinary(form)
-                and ordinary(major)
-                and not (
-                    _sharp_s(key(form)) == _sharp_s(key(major))
-                    and any(len(m.context) > 1 for m in (*occ, *major_occ))
-                )
-            ):
-                continue  # both ordinary words a transliteration apart (Polo / Pollo); but ß
-                # written ss in a name is one name (Dr. Reinhard Strauß / Strauss)
+            if key(form) != key(major) and ordinary(form) and ordinary(major):
+                continue  # both ordinary words a transliteration apart (Polo / Pollo)
             single = all(m.words == 1 for m in (*occ, *major_occ))
             if single and (
                 _different_people(occ, major_occ, given, introduced=True)
@@ -303,13 +293,8 @@ def check_names(ctx: Context):
     if o["typos"] and lex is not None:
         hits += _typos(ctx, groups, lex, named, ordinary, links)
     hits += _possessive_names(ctx, found["possessives"], found["runs"], mention_list)
-    hits += _one_word_apart(ctx, found["runs"], lex)
     hits += _ampersand_variants(ctx, found["ampersands"], lex if nouns else None, o)
     yield from _dedupe(_consistent(hits))
-
-
-def _sharp_s(word: str) -> str:
-    return word.replace("ß", "ss")
 
 
 def _titles(lang) -> frozenset[str]:
@@ -1118,147 +1103,6 @@ def _typos(ctx: Context, groups, lex, named, ordinary, links=()):
             (form, occ), (major, major_occ) = pair
             out += _report(ctx, form, occ, major, major_occ)
     return out
-
-
-def _one_word_apart(ctx: Context, runs: list[Mention], lex):
-    """Names of two words or more that differ in one word, the rest the same, reported when
-    the two words are one word transliterated with other vowels (``_revoweled``), or, in a
-    name of ``REPLACED_MIN_WORDS`` words or more, when one replaces the other
-    (``_replaced``). Headings are not read. Found among the names of one length that share
-    their first or their last word (``APART_MAX_ENDS`` at most), not by comparing every
-    pair; of the names one word apart at one place, only the words of one skeleton are
-    compared for vowels, and only among a few names (``APART_MAX_NAMES``: a list of many
-    people of one surname names no organisation)."""
-    headings = _headings(ctx.doc)
-    uses: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
-    for m in runs:
-        if m.words == len(m.context) and not _in_heading(m, headings):
-            uses[m.context].append(m)
-    # two names one word apart keep their first word, or their last when the first differs
-    ends: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)
-    for c in uses:
-        ends[(len(c), c[0], None)].append(c)
-        ends[(len(c), None, c[-1])].append(c)
-    slots: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)  # (at, the rest) -> names
-    for names in ends.values():
-        if not 1 < len(names) <= APART_MAX_ENDS:
-            continue
-        for x, a in enumerate(names):
-            for b in names[x + 1 :]:
-                apart = [i for i in range(len(a)) if a[i] != b[i]]
-                if len(apart) == 1:
-                    slot = slots[(apart[0], a[: apart[0]], a[apart[0] + 1 :])]
-                    slot += [c for c in (a, b) if c not in slot]
-    most = ctx.options["typo_max_count"]
-    out = []
-    for (at, _, _), names in slots.items():
-        pairs = set()
-        skeletons: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)
-        for c in names:
-            skeletons[_skeleton(c[at])].append(c)
-        for same in skeletons.values():
-            if len(same) <= APART_MAX_NAMES:
-                pairs.update((a, b, True) for x, a in enumerate(same) for b in same[x + 1 :])
-        if len(names) <= APART_MAX_NAMES and len(names[0]) >= REPLACED_MIN_WORDS:
-            pairs.update((a, b, False) for x, a in enumerate(names) for b in names[x + 1 :])
-        for a, b, vowels in sorted(pairs, key=lambda p: (uses[p[0]][0].start, uses[p[1]][0].start)):
-            if OSA.distance(a[at], b[at]) <= 1:
-                continue  # one letter apart: the typo's finding, on the word (_typos)
-            # the rarer first, then the later
-            rare, other = sorted((a, b), key=lambda c: (len(uses[c]), -uses[c][0].start))
-            occ, major = uses[rare], uses[other]
-            if vowels:
-                if len(occ) > most or not _revoweled(rare[at], other[at]):
-                    continue
-                if not _apart(ctx.doc, occ, major):
-                    continue  # "Robin Okafor and his brother Ruben Okafor": named together
-                evidence = "only a transliteration differs (other vowels in one word)"
-            elif len(occ) == 1 and len(major) > 1 and _replaced(ctx, occ, rare, other, at, lex):
-                evidence = "one word of the name replaced, the rest the same"
-            else:
-                continue
-            out += _report(ctx, occ[0].form, occ, major[0].form, major, evidence)
-    return out
-
-
-def _apart(doc, occ: list[Mention], major: list[Mention]) -> bool:
-    """The rarer form comes after the other's first use, in paragraphs of its own: two
-    people named side by side ("Robin Okafor and his younger brother Ruben Okafor", "James
-    Martin leads ... James Morton, the 2019 champion") are two people."""
-    if min(m.start for m in occ) < major[0].start:
-        return False
-    theirs = {_paragraph(doc, m.start) for m in major}
-    return not any(_paragraph(doc, m.start) in theirs for m in occ)
-
-
-def _paragraph(doc, offset: int) -> tuple:
-    """Which paragraph holds ``offset``: its block, and its line in a block of unwrapped
-    lines (a web page copied a paragraph to a line)."""
-    block = doc.block_at(offset)
-    if block is None or not unwrapped(block.prose):
-        return (id(block), 0)
-    return (id(block), doc.locate(offset)[0])
-
-
-def _skeleton(word: str) -> tuple:
-    """What two words transliterated with other vowels share (``_revoweled``)."""
-    k = translit_key(word)
-    return (len(k), k[:1], k[-1:], _consonants(k))
-
-
-def _revoweled(a: str, b: str) -> bool:
-    """One word transliterated with other vowels, as many letters each (Mohammed / Muhammad,
-    Youssef / Yusuf): the same first and last letters, and the same consonants between
-    them. A vowel added is an ending (Testaments / Testamentes), a last letter changed a
-    name of its own (Maria / Mario)."""
-    ka, kb = translit_key(a), translit_key(b)
-    if ka == kb or len(ka) < REVOWELED_LENGTH:
-        return False
-    return _skeleton(a) == _skeleton(b)
-
-
-def _consonants(word: str) -> str:
-    return word.translate(_NO_VOWELS)
-
-
-_NO_VOWELS = str.maketrans("", "", "aeiou")
-#: fewest letters of a word read with other vowels
-REVOWELED_LENGTH = 4
-
-
-def _replaced(ctx: Context, occ: list[Mention], rare: tuple, other: tuple, at: int, lex) -> bool:
-    """The word at ``at``, the first or the last of a name of ``REPLACED_MIN_WORDS`` words or
-    more, replaced by another: both are words that name a kind of body (the language's
-    ``organisation-words``: "Tamsworth Levels Flood Agency" once, "... Flood Authority"
-    twice; "Comunidad" / "Cooperativa Energética de Sotoluengo"). The rest of the name
-    holds a word of its own (``REPLACED_OWN_ZIPF``, looked up as the text writes it:
-    "National Health Service" and "... Authority" are two bodies). Two bodies of one
-    place that differ inside their names (Fire / Police Department, High / Middle School)
-    are left alone."""
-    if lex is None or at not in (0, len(rare) - 1):
-        return False
-    lang = ctx.lang
-    kinds = lang.memo(
-        ("organisation-words",),
-        lambda: frozenset(fold(w) for w in lang.data.get("organisation-words") or ()),
-    )
-    if rare[at] not in kinds or other[at] not in kinds:
-        return False
-    words = [w for w in occ[0].core_form.lower().split() if w[0].isalpha()]  # not "·"
-    if len(words) != len(rare):
-        return False
-    return min(lex.zipf(w) for i, w in enumerate(words) if i != at) < REPLACED_OWN_ZIPF
-
-
-#: most names one word apart at one place (of one skeleton, for vowels) that are compared:
-#: more are a list of people or a hostile text, not one name's variants
-APART_MAX_NAMES = 8
-#: most names of one length and one first (or last) word compared with each other
-APART_MAX_ENDS = 32
-#: fewest words of a name whose word replaced is reported
-REPLACED_MIN_WORDS = 3
-#: Zipf frequency under which a word of the rest of the name is the name's own ("Tamsworth")
-REPLACED_OWN_ZIPF = 3.0
 
 
 def _near_pairs(keys: list[str]) -> list[tuple[int, int]]:

@@ -17,8 +17,7 @@ guards keep it to misquotes:
 * two quotes a word apart, each in a sentence that names people and none of them the same
   ("'Il cinema perde un gigante', ha detto Franceschini", "'... un maestro', ha scritto
   Sorrentino"), are two speakers' words, not one quote worded two ways. A name opening the
-  sentence counts ("Kiyomura voltou ..."); a stopword or a day or month (the language's
-  ``date-words``: "he repeated on Tuesday") names no one.
+  sentence counts ("Kiyomura voltou ..."); a stopword names no one.
 
 The later wording is reported, with the earlier one and its line; no fix is offered: a
 quotation is corrected against the source, never rewritten to the draft's other wording.
@@ -292,17 +291,13 @@ AROUND_CHARS = 200
 
 def _two_speakers(ctx: Context, a: frozenset[str], b: frozenset[str]) -> bool:
     """The capitalised words around two quotes name people, and none of them the same: two
-    speakers' words. A stopword (a sentence's "The") or one of the language's
-    ``date-words`` ("Tuesday", "March") names no one. Asked only of quotes that relate."""
+    speakers' words. A stopword (a sentence's "The", "On") names no one. Asked only of
+    quotes that relate."""
     if not a or not b:
         return False
     lang = ctx.lang
-
-    def make() -> frozenset[str]:
-        return frozenset(map(fold, (*lang.stopwords, *(lang.data.get("date-words") or ()))))
-
-    common = lang.memo(("speaker-stopwords",), make)
-    a, b = a - common, b - common
+    stop = lang.memo(("folded-stopwords",), lambda: frozenset(map(fold, lang.stopwords)))
+    a, b = a - stop, b - stop
     return bool(a and b and a.isdisjoint(b))
 
 

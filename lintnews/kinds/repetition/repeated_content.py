@@ -318,6 +318,11 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
     paragraphs = lead_at = 0  # paragraphs of prose so far, and the lead's place among them
     units = _units(ctx)
     informative = _informative(ctx)
+    # a page copied without a Markdown heading whose first line is a quotation: its
+    # headline, which the text below quotes in full ("«No vamos a cerrar ...»")
+    page_head = (
+        units[0] if units and units[0].kind != "heading" and quoted_whole(units[0].text) else None
+    )
     for unit in units:
         if unit.kind == "heading":
             headline = headline or unit
@@ -338,6 +343,8 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
             cands += sent_index.candidates(unit, need)
         if subhead:
             cands = [c for c in cands if id(c) not in subhead]
+        if page_head is not None:
+            cands = [c for c in cands if c is not page_head]
         match = match or best_match(unit, cands, o, informative)
         restart = None
         if unit.caption:
@@ -705,7 +712,12 @@ def _quoted_sentence(short: str, long: str) -> bool:
     words = tuple(_WORDS.findall(fold(short)))  # fold writes lowercase
     if len(words) < PULL_QUOTE_WORDS or not any(mark in long for mark in QUOTE_MARKS):
         return False
+    # in quotation marks with no stop: a part of a longer quotation only, not a title quoted
+    # whole («La casa degli orologi fermi» on a book's card)
+    title = quoted_whole(short) and not is_sentence(short)
     for quote in QUOTATION.finditer(long):
+        if title and len(_WORDS.findall(fold(quote.group()))) <= len(words):
+            continue
         for part in _SENTENCE_PART.finditer(quote.group()):
             if tuple(_WORDS.findall(fold(part.group()))) == words:
                 return True

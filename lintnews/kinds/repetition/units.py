@@ -482,16 +482,32 @@ def _copied(short: Unit, long: Unit, o: dict) -> bool:
 
 def pull_quote(short: Unit, long: Unit) -> bool:
     """``short`` is a quotation and nothing else, of ``PULL_QUOTE_WORDS`` words or more,
-    whose words stand in ``long`` in order with ``PULL_QUOTE_GAPS`` words at most left out
-    between them: a pull quote, shortened as they are („Wir können nicht ausschließen, dass
-    sich die Schäden weiter ausbreiten“ of "... die Schäden unter der Last weiter
-    ausbreiten"). Each place of its first word is followed forward, no further than that."""
-    words, other = short.words, long.words
-    if len(words) < PULL_QUOTE_WORDS or not quoted_whole(short.text) or _titled(short.text):
+    taken from a longer quotation in ``long``: its words stand there in a row, or, from
+    ``PULL_QUOTE_GAPPED_WORDS`` words, in order with ``PULL_QUOTE_GAPS`` words at most left
+    out between them (a pull quote, shortened as they are: „Wir können nicht ausschließen,
+    dass sich die Schäden weiter ausbreiten“ of "... die Schäden unter der Last weiter
+    ausbreiten"). Not a title quoted whole, with no stop («La casa degli orologi fermi» on a
+    book's card), nor words the text says unquoted (an introduction that tells the quote
+    first)."""
+    if short.nwords < PULL_QUOTE_WORDS or not quoted_whole(short.text) or _titled(short.text):
         return False
+    if not any(mark in long.text for mark in QUOTE_MARKS):
+        return False
+    words = tuple(WORD.findall(fold(short.text)))
     # words left out only of a longer pull quote: a short question put again to a second
     # witness ("Did you see the defendant that night?") is no pull quote
     reach = len(words) + (PULL_QUOTE_GAPS if len(words) >= PULL_QUOTE_GAPPED_WORDS else 0)
+    whole = is_sentence(short.text)  # a statement, not a title: it may be a whole quotation
+    for quote in QUOTATION.finditer(long.text):
+        other = WORD.findall(fold(quote.group()))
+        if (whole or len(other) > len(words)) and _in_order(words, other, reach):
+            return True
+    return False
+
+
+def _in_order(words: tuple, other: list, reach: int) -> bool:
+    """``words`` stand in ``other`` in order within ``reach`` words of the first. Each place
+    of the first word is followed forward, no further than that."""
     for start, w in enumerate(other):
         if w != words[0]:
             continue
