@@ -38,13 +38,14 @@ def split(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[
 
 
 def unwrapped(text: str) -> bool:
-    """A text of several lines, two of them too long for hard-wrapped lines, or one that is
-    not the first (a page's dek between its headline and its byline). One long line over
-    the short lines of a poem or a song is their introduction."""
+    """A text of several lines, two of them too long for hard-wrapped lines, or one between
+    short ones (a page's dek between its headline and its byline). One long line over or
+    under the short lines of a poem or a song is their introduction or their credit."""
     if "\n" not in text:
         return False
-    long = [i for i, line in enumerate(text.split("\n")) if len(line) > UNWRAPPED]
-    return len(long) >= 2 or (len(long) == 1 and long[0] > 0)
+    lines = text.split("\n")
+    long = [i for i, line in enumerate(lines) if len(line) > UNWRAPPED]
+    return len(long) >= 2 or (len(long) == 1 and 0 < long[0] < len(lines) - 1)
 
 
 def _at_line_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -318,11 +318,7 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
     paragraphs = lead_at = 0  # paragraphs of prose so far, and the lead's place among them
     units = _units(ctx)
     informative = _informative(ctx)
-    # a page copied without a Markdown heading whose first line is a quotation: its
-    # headline, which the text below quotes in full ("«No vamos a cerrar ...»")
-    page_head = (
-        units[0] if units and units[0].kind != "heading" and quoted_whole(units[0].text) else None
-    )
+    page_head = _quoted_headline(units)
     for unit in units:
         if unit.kind == "heading":
             headline = headline or unit
@@ -386,6 +382,8 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
                 cands += para_index.candidates(sentence, _need(sentence, o))
                 if subhead:
                     cands = [c for c in cands if id(c) not in subhead]
+                if page_head is not None:
+                    cands = [c for c in cands if c is not page_head]
                 m = best_match(sentence, cands, o, informative)
                 if m:
                     sent_matches.append(m)
@@ -396,6 +394,24 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
     para_matches = _without_list_entries(para_matches, units, least)
     paragraphs = _without_series(_with_short_neighbours(para_matches, units), units)
     return _without_templates(paragraphs, least), _without_templates(sent_matches, least), units
+
+
+def _quoted_headline(units: list[Unit]) -> Unit | None:
+    """The headline of a page copied without a Markdown heading, when it is a quotation
+    that the text below quotes in full ("«No vamos a cerrar ninguna planta en España»"):
+    its first line, or the first after short labels ("Economía"). No repeat."""
+    for unit in units[:HEADLINE_REACH]:
+        if unit.kind == "heading":
+            return None
+        if quoted_whole(unit.text):
+            return unit
+        if unit.nwords >= DEK_WORDS:
+            return None
+    return None
+
+
+#: the lines of a page's head a quoted headline may stand on (labels above it)
+HEADLINE_REACH = 3
 
 
 def _subhead(unit: Unit) -> bool:

@@ -445,7 +445,7 @@ def _unstamped(unit: Unit) -> str:
 
 #: a sentence's stop at the end of a unit: not an ellipsis (it cuts a teaser short), not the
 #: dot of a one-letter abbreviation ("p.m.", "a. m.")
-_PROSE_END = regexcache.compile(r"(?:(?<![.…])(?<!(?<!\p{L})\p{L})\.|[!?])[\"'”’»)\]]*\s*$")
+_PROSE_END = regexcache.compile(r"(?:(?<![.…])(?<!(?<!\p{L})\p{L})\.|[!?])[\"'”’»“‘«›)\]]*\s*$")
 #: a live blog's entry opens with its time: "16:30", "**10:00**", "14.05 Uhr -", "19 h 16";
 #: not a price ("£14.50", "14.50 €")
 STAMP = regexcache.compile(
@@ -483,12 +483,12 @@ def _copied(short: Unit, long: Unit, o: dict) -> bool:
 def pull_quote(short: Unit, long: Unit) -> bool:
     """``short`` is a quotation and nothing else, of ``PULL_QUOTE_WORDS`` words or more,
     taken from a longer quotation in ``long``: its words stand there in a row, or, from
-    ``PULL_QUOTE_GAPPED_WORDS`` words, in order with ``PULL_QUOTE_GAPS`` words at most left
-    out between them (a pull quote, shortened as they are: „Wir können nicht ausschließen,
-    dass sich die Schäden weiter ausbreiten“ of "... die Schäden unter der Last weiter
-    ausbreiten"). Not a title quoted whole, with no stop («La casa degli orologi fermi» on a
-    book's card), nor words the text says unquoted (an introduction that tells the quote
-    first)."""
+    ``PULL_QUOTE_GAPPED_WORDS`` words and no stop, in order with ``PULL_QUOTE_GAPS`` words
+    at most left out between them (a pull quote, shortened as they are: „Wir können nicht
+    ausschließen, dass sich die Schäden weiter ausbreiten“ of "... die Schäden unter der
+    Last weiter ausbreiten"). Not a title quoted whole, with no stop («La casa degli orologi
+    fermi» on a book's card), nor words the text says unquoted (an introduction that tells
+    the quote first)."""
     if short.nwords < PULL_QUOTE_WORDS or not quoted_whole(short.text) or _titled(short.text):
         return False
     if not any(mark in long.text for mark in QUOTE_MARKS):
@@ -496,7 +496,9 @@ def pull_quote(short: Unit, long: Unit) -> bool:
     words = tuple(WORD.findall(fold(short.text)))
     # words left out only of a longer pull quote: a short question put again to a second
     # witness ("Did you see the defendant that night?") is no pull quote
-    reach = len(words) + (PULL_QUOTE_GAPS if len(words) >= PULL_QUOTE_GAPPED_WORDS else 0)
+    # nor a sentence given again with words struck out (an article of a law as amended)
+    gaps = len(words) >= PULL_QUOTE_GAPPED_WORDS and not is_sentence(short.text)
+    reach = len(words) + (PULL_QUOTE_GAPS if gaps else 0)
     whole = is_sentence(short.text)  # a statement, not a title: it may be a whole quotation
     for quote in QUOTATION.finditer(long.text):
         other = WORD.findall(fold(quote.group()))
