@@ -533,16 +533,9 @@ def _evidence(form: str, major: str) -> str:
     return "one letter apart"
 
 
-def _report(
-    ctx: Context,
-    form: str,
-    occ: list[Mention],
-    major: str,
-    major_occ: list[Mention],
-    evidence: str = "",
-):
+def _report(ctx: Context, form: str, occ: list[Mention], major: str, major_occ: list[Mention]):
     where = ctx.doc.locate(major_occ[0].start)[0]
-    evidence = evidence or _evidence(form, major)
+    evidence = _evidence(form, major)
     if evidence == "one letter apart" and _same_frame(occ, major_occ):
         evidence += ", in the same full name"
     reason = f"{evidence}; spelled so {len(major_occ)}x, first at line {where}"
@@ -1217,18 +1210,19 @@ def _typo_pair(a, b, lex, o, titles=frozenset(), nouns=False):
         return None  # case and a letter both differ: two changes, not one slip
     if _acronym(a[1]) and _acronym(b[1]):
         return None  # two acronyms a letter apart name two bodies (EPA / OPA, PPdeG / PSdeG)
-    major, minor = sorted((a, b), key=lambda s: (-len(s[2]), -lex.zipf(s[1]), s[2][0].start))
+
+    def used(form: str, uses: list[Mention]) -> tuple:  # the more used, then established
+        return (-len(uses), -lex.zipf(form), uses[0].start)
+
+    major, minor = sorted((a, b), key=lambda s: used(s[1], s[2]))
     if len(major[2]) == len(minor[2]) and _introduced(major[2], minor[2], titles):
         major, minor = minor, major  # as many uses: the form introduced is the name
+    surname = _rare_surname(minor[1], minor[2], lex, o)
     # the other form no ordinary word either: the two may be one surname, not two words
-    rare = _rare_surname(minor[1], minor[2], lex, o) and lex.zipf(major[1]) < o["ordinary_zipf"]
-    # a surname as frequent as a word (González) when the text writes it in names only
-    named = rare or (not nouns and all(len(m.context) > 1 for m in major[2]))
-    introduced = (
-        named
-        and _rare_surname(minor[1], minor[2], lex, o)
-        and _introduced(minor[2], major[2], titles)
-    )
+    rare = surname and lex.zipf(major[1]) < o["ordinary_zipf"]
+    # or a surname as frequent as a word (González) that the text writes in names only
+    in_names = rare or (surname and not nouns and all(len(m.context) > 1 for m in major[2]))
+    introduced = in_names and _introduced(minor[2], major[2], titles)
     if ka[:-1] == kb or kb[:-1] == ka:
         # a surname opening a sentence with a letter added or dropped at its end (Declan
         # Fitzgibbon ... Fitzgibbons said), but not an s (a shop named after its founder:
@@ -1255,9 +1249,7 @@ def _typo_pair(a, b, lex, o, titles=frozenset(), nouns=False):
             return None
         a_in = [m for m in a[2] if _others(m) in frames]
         b_in = [m for m in b[2] if _others(m) in frames]
-        major, minor = sorted(
-            ((a[1], a_in), (b[1], b_in)), key=lambda s: (-len(s[1]), -lex.zipf(s[0]), s[1][0].start)
-        )
+        major, minor = sorted(((a[1], a_in), (b[1], b_in)), key=lambda s: used(*s))
         named = len(minor[1]) <= o["typo_max_count"] and not any(
             m.context[0] == fold(m.form) for m in minor[1]
         )

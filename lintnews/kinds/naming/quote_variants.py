@@ -177,7 +177,7 @@ def _changed_fragments(
                 anchors[w].add(i)
     if not wanted:
         return
-    stopwords = frozenset(fold(w) for w in ctx.lang.stopwords)
+    stopwords = _stopwords(ctx.lang)
     for block, m, group, quoted in longer:
         n, present = len(quoted), frozenset(quoted)
         if n <= least:
@@ -295,10 +295,14 @@ def _two_speakers(ctx: Context, a: frozenset[str], b: frozenset[str]) -> bool:
     quotes that relate."""
     if not a or not b:
         return False
-    lang = ctx.lang
-    stop = lang.memo(("folded-stopwords",), lambda: frozenset(map(fold, lang.stopwords)))
+    stop = _stopwords(ctx.lang)
     a, b = a - stop, b - stop
     return bool(a and b and a.isdisjoint(b))
+
+
+def _stopwords(lang) -> frozenset[str]:
+    """The language's stopwords, folded (kept on the language: every draft asks)."""
+    return lang.memo(("folded-stopwords",), lambda: frozenset(map(fold, lang.stopwords)))
 
 
 def _similarity(a: list[str], b: list[str]) -> float:

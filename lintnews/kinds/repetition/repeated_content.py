@@ -168,7 +168,7 @@ def _paragraphs(block):
     """(span, text, sentences) of each paragraph of ``block``: the block, or each line of a
     block of unwrapped lines (a web page's text copied without blank lines, a paragraph to
     a line: the sentence splitter ends a sentence with each of its lines)."""
-    if "\n" not in block.prose or not unwrapped(block.prose):
+    if not unwrapped(block.prose):
         yield block.span, block.text, block.sentences
         return
     at, sentences, first = block.span.start, block.sentences, 0
@@ -328,19 +328,17 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
         if match and _caption_rewords(unit, match.earlier, match.relation):
             match = None
         need = _need(unit, o)
-        # a subhead quoting the paragraph below it ("„Es darf ... infizieren“" over "...
-        # „Es darf ... infizieren“, sagt Berning."): how subheads are written, no copy
-        # the quoted subhead right above it
-        subhead = {
-            id(u) for u in units[max(0, unit.index - SUBHEAD_REACH) : unit.index] if _subhead(u)
-        }
+        # no copies: a page's quoted headline, and a quoted subhead right above the paragraph
+        # that quotes it ("„Es darf ... infizieren“" over "... „Es darf ... infizieren“,
+        # sagt Berning."): how subheads are written
+        above = units[unit.index - 1] if unit.index else None
+        quoted = [
+            u for u in (page_head, above) if u is not None and (u is page_head or _subhead(u))
+        ]
         cands = para_index.candidates(unit, need)
         if not unit.sentences:  # a one-sentence block may repeat an earlier sentence
             cands += sent_index.candidates(unit, need)
-        if subhead:
-            cands = [c for c in cands if id(c) not in subhead]
-        if page_head is not None:
-            cands = [c for c in cands if c is not page_head]
+        cands = _without(cands, quoted)
         match = match or best_match(unit, cands, o, informative)
         restart = None
         if unit.caption:
@@ -380,10 +378,7 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
                     continue  # one finding for the sentence started again
                 cands = sent_index.candidates(sentence, _need(sentence, o))
                 cands += para_index.candidates(sentence, _need(sentence, o))
-                if subhead:
-                    cands = [c for c in cands if id(c) not in subhead]
-                if page_head is not None:
-                    cands = [c for c in cands if c is not page_head]
+                cands = _without(cands, quoted)
                 m = best_match(sentence, cands, o, informative)
                 if m:
                     sent_matches.append(m)
@@ -394,6 +389,10 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
     para_matches = _without_list_entries(para_matches, units, least)
     paragraphs = _without_series(_with_short_neighbours(para_matches, units), units)
     return _without_templates(paragraphs, least), _without_templates(sent_matches, least), units
+
+
+def _without(cands: list[Unit], quoted: list[Unit]) -> list[Unit]:
+    return [c for c in cands if all(c is not u for u in quoted)] if quoted else cands
 
 
 def _quoted_headline(units: list[Unit]) -> Unit | None:
@@ -426,11 +425,9 @@ def _subhead(unit: Unit) -> bool:
     )
 
 
-#: the most words of a subhead set as a paragraph, and how many units above a paragraph
-#: one may quote it from (a quotation two paragraphs above the one that quotes it is a
-#: pull quote printed before its source)
+#: the most words of a subhead set as a paragraph (one right above the paragraph that quotes
+#: it: a quotation two paragraphs above is a pull quote printed before its source)
 SUBHEAD_WORDS = 15
-SUBHEAD_REACH = 1
 #: words of the first paragraph of prose: shorter lines above it are page furniture
 DEK_WORDS = 8
 #: share of the shorter one's content stems that a dek and the lead's first sentence share

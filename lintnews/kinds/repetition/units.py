@@ -291,12 +291,12 @@ def quoted_whole(text: str) -> bool:
 PULL_QUOTE_WORDS = 5
 
 
-def _verbatim_words(a: Unit, b: Unit, o: dict) -> int:
-    """Fewest words of a unit that stands word for word in another: ``min_verbatim_words``,
-    or ``PULL_QUOTE_WORDS`` when one of the two is a quotation and nothing else (a pull
-    quote, or the sentence it was taken from)."""
+def _verbatim_words(o: dict, a: Unit, *others: Unit) -> int:
+    """Fewest words of a unit ``a`` that stands word for word in another: ``min_verbatim_words``,
+    or ``PULL_QUOTE_WORDS`` when ``a`` or one of ``others`` is a quotation and nothing else
+    (a pull quote, or the sentence it was taken from)."""
     if a.nwords >= o["min_verbatim_words"] or not any(
-        quoted_whole(u.text) and not _titled(u.text) for u in (a, b)
+        quoted_whole(u.text) and not _titled(u.text) for u in (a, *others)
     ):
         return o["min_verbatim_words"]
     return PULL_QUOTE_WORDS
@@ -304,7 +304,7 @@ def _verbatim_words(a: Unit, b: Unit, o: dict) -> int:
 
 def _relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
     if later.words == earlier.words:
-        if later.nwords < _verbatim_words(later, earlier, o):
+        if later.nwords < _verbatim_words(o, later, earlier):
             return None
         if later.kind == "list_item" and later.text != earlier.text:
             return None  # list items that differ in their numbers: a template
@@ -313,7 +313,7 @@ def _relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
         return None
     short, long = (later, earlier) if later.nwords <= earlier.nwords else (earlier, later)
     where = "part" if short is later else "expanded"
-    if short.block < 0 and short.nwords >= _verbatim_words(short, short, o):
+    if short.block < 0 and short.nwords >= _verbatim_words(o, short):
         # a pull quote, a dek printed again: all its words in order, or a long run of them
         common = LCSseq.similarity(short.words, long.words)
         if common == short.nwords and _copied(short, long, o):
@@ -494,12 +494,13 @@ def pull_quote(short: Unit, long: Unit) -> bool:
     if not any(mark in long.text for mark in QUOTE_MARKS):
         return False
     words = tuple(WORD.findall(fold(short.text)))
-    # words left out only of a longer pull quote: a short question put again to a second
-    # witness ("Did you see the defendant that night?") is no pull quote
-    # nor a sentence given again with words struck out (an article of a law as amended)
-    gaps = len(words) >= PULL_QUOTE_GAPPED_WORDS and not is_sentence(short.text)
+    # a statement, not a title: it may be a whole quotation; words are left out only of a
+    # longer pull quote with no stop: not a short question put again to a second witness
+    # ("Did you see the defendant that night?"), nor a sentence given again with words
+    # struck out (an article of a law as amended)
+    whole = is_sentence(short.text)
+    gaps = len(words) >= PULL_QUOTE_GAPPED_WORDS and not whole
     reach = len(words) + (PULL_QUOTE_GAPS if gaps else 0)
-    whole = is_sentence(short.text)  # a statement, not a title: it may be a whole quotation
     for quote in QUOTATION.finditer(long.text):
         other = WORD.findall(fold(quote.group()))
         if (whole or len(other) > len(words)) and _in_order(words, other, reach):
