@@ -319,8 +319,9 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
     units = _units(ctx)
     informative = _informative(ctx)
     page_head = _quoted_headline(units)
+    page_headline = _page_headline(units, ctx.doc.text)
     for unit in units:
-        if unit.kind == "heading":
+        if unit.kind == "heading" or unit is page_headline:
             headline = headline or unit
             previous = None
             continue
@@ -411,6 +412,34 @@ def _quoted_headline(units: list[Unit]) -> Unit | None:
 
 #: the lines of a page's head a quoted headline may stand on (labels above it)
 HEADLINE_REACH = 3
+
+
+def _page_headline(units: list[Unit], text: str) -> Unit | None:
+    """The headline of a page copied without a Markdown heading, a paragraph to a line: in
+    its head (the lines above the first paragraph of prose), the first line of
+    ``PAGE_HEADLINE_WORDS`` words or more with no stop at its end and no menu's separators.
+    It is compared as a heading is (``headline_relation``): a lead that tells it again with
+    more words is how news is written, not a copy. A head of lines in one block has none."""
+    for unit in units[:PAGE_HEAD_REACH]:
+        if unit.kind == "heading" or "\n" in text[unit.span.start : unit.span.end].strip():
+            return None  # a heading, or a head of lines in one block: no line stands alone
+        if unit.kind != "paragraph" or unit.sentences:
+            continue
+        if is_sentence(unit.text):
+            if unit.nwords >= DEK_WORDS:
+                return None  # prose: the page's head is over
+            continue
+        if unit.nwords >= PAGE_HEADLINE_WORDS and not _MENU.search(unit.text):
+            return unit
+    return None
+
+
+#: lines of a page's head looked through for its headline (site name, menu, section)
+PAGE_HEAD_REACH = 6
+#: fewest words of a page's headline (a site's name or a section is shorter)
+PAGE_HEADLINE_WORDS = 5
+#: a menu's or breadcrumb's separators
+_MENU = regexcache.compile(r"[|·•»>›/].*[|·•»>›/]")
 
 
 def _subhead(unit: Unit) -> bool:
