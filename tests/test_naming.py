@@ -283,3 +283,18 @@ def test_the_typo_search_index_finds_every_pair_one_edit_apart():
         if OSA.distance(keys[i], keys[j]) == 1 or _moved_letter(keys[i], keys[j])
     ]
     assert set(brute) <= set(_near_pairs(keys)) and len(brute) > 100
+
+
+def test_a_project_adds_given_name_families_and_a_malformed_file_is_a_one_line_error(tmp_path, cli):
+    (tmp_path / ".lintnews.yaml").write_text(
+        "rules:\n  inconsistent-name:\n    options:\n      given_names: names.yaml\n"
+    )
+    (tmp_path / "d.md").write_text("# T\n\nKwame Mensah spoke.\n\nLater, Kwami Mensah left.\n")
+    (tmp_path / "names.yaml").write_text("families:\n  - [Kwame, Kwami]\n")
+    done = cli("check", "--no-cache", "d.md", cwd=tmp_path)
+    assert done.returncode == 1 and "d.md:5:8" in done.stdout and "'Kwame'" in done.stdout
+    (tmp_path / "names.yaml").write_text("families:\n  - [Kwame, Kwami]\n  - Kofi\n")
+    done = cli("check", "--no-cache", "d.md", cwd=tmp_path)
+    assert done.returncode == 2 and not done.stdout
+    [line] = done.stderr.splitlines()
+    assert "names.yaml:1" in line and "'families' must be a list of lists" in line

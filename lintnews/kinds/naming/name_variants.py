@@ -35,6 +35,11 @@ Names (see ``name_mentions``) are compared three ways, each with its own guards:
   name in the lexicon: Colombia / Columbia are both established), it must be rare in the
   draft, two names whose other words differ are two people (Ana Martín / Luis Marín), and
   two acronyms a letter apart are two bodies (EPA / OPA, PPdeG / PSdeG).
+* **Transliterated given names** (``given_names``, a file of families: Youssef / Yusuf /
+  Yousef, Oleksandr / Aleksandr / Alexander): two spellings of one family before the same
+  other words (Youssef El Amrani / Yusuf El Amrani), or one alone where every full name of
+  that family in the text is one person's (Oleksandr Kovalenko ... Aleksandr said), are one
+  person's name written two ways. Two full names with other surnames are two people.
 * **Ampersands**: a name written with "&" and with the word it stands for (the language's
   ``ampersand-words``: Fauna & Flora International / Fauna and Flora International).
 * **Possessives**: a name ending in s once written as a possessive without it ("Meadow's"
@@ -64,17 +69,20 @@ import re
 import unicodedata
 from collections import defaultdict
 from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz.distance import OSA
 
 from ... import regexcache
 from ...document import Span
+from ...errors import LintnewsError
 from ...findings import Fix, Hit
 from ...language import SENTENCE_END
 from ...language import lexicon as lexicons
 from ...language.normalize import fold, strip_accents
 from ...patterns import either
-from ..base import Context, Options, RuleKind, option, options_dataclass
+from ...yamlload import line_of, read_yaml
+from ..base import Context, Options, RuleKind, folder_of, option, options_dataclass
 from ..typography.typography import has_ligature, only_apostrophes_differ, same_letters
 from .lookalikes import lookalikes, mixed_script
 from .mentions import (
@@ -139,6 +147,41 @@ class NameVariantsOptions(Options):
     lookalike_text_share: float = option(
         0.2, "share of words with look-alike letters from which the text is one finding"
     )
+    given_names: str = option(
+        "",
+        "file of given names' transliterations (YAML, 'families': lists of one name's"
+        " spellings), relative to the rule file",
+        path=True,
+    )
+
+
+def prepare_names(options: NameVariantsOptions, base_dir: Path) -> dict[str, int]:
+    """Read the ``given_names`` file: each spelling's transliteration key -> its family."""
+    name = options["given_names"]
+    if not name:
+        return {}
+    path = Path(name)
+    if not path.is_absolute():
+        path = folder_of(name, base_dir) / path
+    try:
+        data = read_yaml(path, LintnewsError) or {}
+    except (LintnewsError, OSError) as exc:
+        raise ValueError(f"option 'given_names': cannot read: {exc}", "given_names") from None
+    families = data.get("families") if isinstance(data, dict) else None
+    if not isinstance(families, list) or not all(
+        isinstance(f, list) and all(isinstance(n, str) and n.strip() for n in f) for f in families
+    ):
+        line = line_of(data, "families") if isinstance(data, dict) else None
+        where = f"{path}:{line or 1}"
+        raise ValueError(
+            f"option 'given_names': {where}: 'families' must be a list of lists of names",
+            "given_names",
+        )
+    out: dict[str, int] = {}
+    for i, family in enumerate(families):
+        for spelling in family:
+            out.setdefault(translit_key(spelling), i)
+    return out
 
 
 def check_names(ctx: Context):
@@ -292,6 +335,7 @@ def check_names(ctx: Context):
             hits += _report(ctx, form, occ, written, major_occ)
     if o["typos"] and lex is not None:
         hits += _typos(ctx, groups, lex, named, ordinary, links)
+    hits += _transliterated_given(ctx, found["mentions"], found["runs"], ctx.prepared or {})
     hits += _possessive_names(ctx, found["possessives"], found["runs"], mention_list)
     hits += _ampersand_variants(ctx, found["ampersands"], lex if nouns else None, o)
     yield from _dedupe(_consistent(hits))
@@ -378,6 +422,60 @@ def _corrections(ctx: Context):
         return None
     low = ctx.doc.text.lower()
     return pattern if any(w in low for w in words) else None
+
+
+def _transliterated_given(
+    ctx: Context, mention_list: list[Mention], full_names: list[Mention], families: dict
+) -> list[Hit]:
+    """Two transliterations of one given name (``families``: key -> family) for one person:
+    before the same other words of a full name (Youssef El Amrani / Yusuf El Amrani), or
+    alone where the text's full names of that family are all one person's (Oleksandr
+    Kovalenko ... Aleksandr said). A title is no part of the name (Dr Muhammad). The form
+    used more is the name; on a tie, the first."""
+    if not families:
+        return []
+    titles = _titles(ctx.lang)
+    # (family, words before, words after) -> spelling's key -> its uses
+    people: dict[tuple, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    alone: dict[int, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    for m in mention_list:
+        if m.words != 1 or not m.form[:1].isupper():
+            continue
+        spelling = translit_key(m.form)
+        family = families.get(spelling)
+        if family is None:
+            continue
+        words = [w for w in m.context if w not in titles]
+        own = fold(m.form)
+        if own not in words:
+            continue
+        at = words.index(own)
+        before = tuple(map(translit_key, words[:at]))
+        after = tuple(map(translit_key, words[at + 1 :]))
+        if before or after:
+            people[(family, before, after)][spelling].append(m)
+        else:
+            alone[family][spelling].append(m)
+    for family, uses in alone.items():
+        persons = [p for p in people if p[0] == family]
+        if len(persons) == 1:  # one person of that family named in full: the uses alone are theirs
+            for spelling, occ in uses.items():
+                people[persons[0]][spelling] += occ
+    out: list[Hit] = []
+    for spellings in people.values():
+        if len(spellings) < 2:
+            continue
+        ranked = sorted(spellings.values(), key=lambda occ: (-len(occ), min(m.start for m in occ)))
+        major_occ = sorted(ranked[0], key=lambda m: m.start)
+        major = major_occ[0].form
+        full = next((r.form for r in full_names if r.start <= major_occ[0].start < r.end), "")
+        evidence = "two transliterations of one given name, for one person" + (
+            f" ({full})" if full else ""
+        )
+        for occ in ranked[1:]:
+            occ = sorted(occ, key=lambda m: m.start)
+            out += _report(ctx, occ[0].form, occ, major, major_occ, evidence)
+    return out
 
 
 def _possessive_pairs(words, text: str, offset: int) -> list[Mention]:
@@ -533,9 +631,16 @@ def _evidence(form: str, major: str) -> str:
     return "one letter apart"
 
 
-def _report(ctx: Context, form: str, occ: list[Mention], major: str, major_occ: list[Mention]):
+def _report(
+    ctx: Context,
+    form: str,
+    occ: list[Mention],
+    major: str,
+    major_occ: list[Mention],
+    evidence: str = "",
+):
     where = ctx.doc.locate(major_occ[0].start)[0]
-    evidence = _evidence(form, major)
+    evidence = evidence or _evidence(form, major)
     if evidence == "one letter apart" and _same_frame(occ, major_occ):
         evidence += ", in the same full name"
     reason = f"{evidence}; spelled so {len(major_occ)}x, first at line {where}"
@@ -1428,5 +1533,10 @@ def _dedupe(hits: list[Hit]):
 
 
 KIND = RuleKind(
-    "name-variants", check_names, NameVariantsOptions, "Names spelled two ways.", fixes="unsafe"
+    "name-variants",
+    check_names,
+    NameVariantsOptions,
+    "Names spelled two ways.",
+    fixes="unsafe",
+    prepare=prepare_names,
 )
