@@ -25,7 +25,8 @@ Names (see ``name_mentions``) are compared three ways, each with its own guards:
   ("josé antonio meade") is no evidence.
 * **Typos**: name words one edit apart (a letter added, dropped, changed or two swapped:
   Carstens / Castens, Huffington / Huffingotn) or with one letter moved two places
-  (Kristaps / Krisapts). This is where distinct names live, so the
+  (Kristaps / Krisapts), or with rn written for m (Karnau / Kamau; not two words of the
+  language: Garner / Gamer). This is where distinct names live, so the
   edit must not touch the first or last letter (Felps / Jelps, Copa / Copas, Julia / Julie)
   — a last letter changed inside one longer name is a slip, when the two share another name
   word and one follows a name word, so it is no given name (Air Europa / Air Europe, Jesús
@@ -628,6 +629,8 @@ def _evidence(form: str, major: str) -> str:
         return "the same acronym with and without a connecting word"
     if len(form.split()) > 1 and len(major.split()) > 1:
         return "the same name with another connecting word"
+    if _rn_for_m(fold(form).lower(), fold(major).lower()):
+        return "rn written for m (letters that look alike)"
     return "one letter apart"
 
 
@@ -1188,10 +1191,14 @@ def _typos(ctx: Context, groups, lex, named, ordinary, links=()):
                 singles.append((fold(form), form, whole, total))
     singles.sort(key=lambda s: s[0])
     out = []
-    for i, j in _near_pairs([s[0] for s in singles]):
+    keys = [s[0] for s in singles]
+    for i, j in sorted({*_near_pairs(keys), *_rn_pairs(keys)}):
         a, b = singles[i], singles[j]
         if OSA.distance(a[0], b[0]) != 1 and not _moved_letter(a[0], b[0]):
-            continue
+            if not _rn_for_m(a[0], b[0]):
+                continue
+            if min(lex.zipf(a[1]), lex.zipf(b[1])) >= o["known_zipf"]:
+                continue  # both established (Garner / Gamer): two words, no slip
         if _compound_link(a[1], b[1], links) or _inflected(a[0], b[0], endings):
             continue  # Werkbahn / Werksbahn; Vertrags / Vertrages
         if _inverted_people(a[3], b[3], ctx.doc.text):
@@ -1276,6 +1283,33 @@ def _inflected(a: str, b: str, endings: frozenset[str], bare: bool = True) -> bo
         a[k:] in endings and b[k:] in endings and (bare or (a[k:] and b[k:]))
         for k in range(n, 2, -1)
     )
+
+
+def _rn_pairs(keys: list[str]) -> list[tuple[int, int]]:
+    """The pairs (i < j) of ``keys`` where one writes rn for the other's m (``_rn_for_m``),
+    found through the keys themselves."""
+    index = {k: i for i, k in enumerate(keys)}
+    pairs = []
+    for i, k in enumerate(keys):
+        at = k.find("rn")
+        while at >= 0:
+            j = index.get(k[:at] + "m" + k[at + 2 :])
+            if j is not None:
+                pairs.append((min(i, j), max(i, j)))
+            at = k.find("rn", at + 1)
+    return pairs
+
+
+def _rn_for_m(a: str, b: str) -> bool:
+    """One writes r and n where the other has m, the rest alike (Karnau / Kamau,
+    Villarrnayor / Villarmayor): letters that look alike side by side, a slip of reading
+    or of recognition, two edits apart."""
+    if len(a) < len(b):
+        a, b = b, a
+    if len(a) != len(b) + 1:
+        return False
+    at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(b))
+    return a[at : at + 2] == "rn" and b[at : at + 1] == "m" and a[at + 2 :] == b[at + 1 :]
 
 
 def _moved_letter(a: str, b: str) -> bool:
