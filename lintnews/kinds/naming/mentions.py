@@ -21,7 +21,9 @@ from ... import regexcache
 from ...language import elided
 from ...language.normalize import fold, fold_confusables, plain_latin
 
-_WORD = regexcache.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
+#: a word, its parts joined by an apostrophe or hyphen, or by Catalan's middle dot between
+#: two l's (Marcel·lí; written with a point too: Marcel.lí)
+_WORD = regexcache.compile(r"[\p{L}\p{M}]+(?:(?:['’-]|(?<=[lL])[·.](?=[lL]))[\p{L}\p{M}]+)*")
 _JOIN = regexcache.compile(r"^(?: |-|- | -| - )$")
 _OPENERS = "\"'“‘„‚«¿¡([—–-*_ \t"
 #: what makes a chunk (a run of characters other than space and newline) not prose, besides
@@ -91,8 +93,9 @@ _DATELINE_DASH = regexcache.compile(r"\.?\s?[-–—](?!\d)")
 
 @lru_cache(maxsize=32768)
 def key(form: str) -> str:
-    """Spelling-blind key: no case, accents, look-alikes, spaces, hyphens or apostrophes."""
-    return _KEY_DROP.sub("", fold(form))
+    """Spelling-blind key: no case, accents, look-alikes, spaces, hyphens or apostrophes, and
+    Catalan's l·l as ll (the · of ``core`` marks where connectors stood: a mark kept)."""
+    return _KEY_DROP.sub("", fold(form).replace("l·l", "ll"))
 
 
 @lru_cache(maxsize=32768)
@@ -266,7 +269,8 @@ def _chunk_start(text: str, at: int) -> int:
 
 def _marks(text: str) -> list[int]:
     """Sorted positions in ``text`` of what makes a chunk not prose: a character of
-    ``_NOT_PROSE_CHARS``, a dot or an ``_INVISIBLE`` character between two letters, "www"
+    ``_NOT_PROSE_CHARS``, a dot (not between two l's: Catalan's "Marcel.lí" for "Marcel·lí")
+    or an ``_INVISIBLE`` character between two letters, "www"
     opening a chunk, a domain ending. Each is looked for only when a plain substring test
     says it may be there (most sentences hold none, and four regex scans of each sentence
     cost more than the tests)."""
@@ -279,8 +283,13 @@ def _marks(text: str) -> list[int]:
     for c in (".", *_INVISIBLE):
         at = text.find(c)
         while at >= 0:
-            if 0 < at < len(text) - 1 and text[at - 1].isalpha() and text[at + 1].isalpha():
-                marks.append(at - 1)  # str.isalpha is \p{L}
+            if (
+                0 < at < len(text) - 1
+                and text[at - 1].isalpha()
+                and text[at + 1].isalpha()
+                and not (c == "." and text[at - 1] in "lL" and text[at + 1] in "lL")
+            ):
+                marks.append(at - 1)  # str.isalpha is \p{L}; Catalan's l.l is a word's
             at = text.find(c, at + 1)
     if "www" in text:
         marks += [m.start() for m in _WWW.finditer(text)]

@@ -41,6 +41,9 @@ Names (see ``name_mentions``) are compared three ways, each with its own guards:
   other words (Youssef El Amrani / Yusuf El Amrani), or one alone where every full name of
   that family in the text is one person's (Oleksandr Kovalenko ... Aleksandr said), are one
   person's name written two ways. Two full names with other surnames are two people.
+* **Look-alike capitals**: a capital I or O written as a lowercase l or a zero, in a word
+  that is no word of the language, where the text writes the name with its capital (llya /
+  Ilya, 0konkwo / Okonkwo: ``_capital_lookalikes``).
 * **Ampersands**: a name written with "&" and with the word it stands for (the language's
   ``ampersand-words``: Fauna & Flora International / Fauna and Flora International).
 * **Possessives**: a name ending in s once written as a possessive without it ("Meadow's"
@@ -337,6 +340,7 @@ def check_names(ctx: Context):
     if o["typos"] and lex is not None:
         hits += _typos(ctx, groups, lex, named, ordinary, links)
     hits += _transliterated_given(ctx, found["mentions"], found["runs"], ctx.prepared or {})
+    hits += _capital_lookalikes(ctx, mention_list, lex, o["known_zipf"])
     hits += _possessive_names(ctx, found["possessives"], found["runs"], mention_list)
     hits += _ampersand_variants(ctx, found["ampersands"], lex if nouns else None, o)
     yield from _dedupe(_consistent(hits))
@@ -479,6 +483,45 @@ def _transliterated_given(
     return out
 
 
+def _capital_lookalikes(ctx: Context, mention_list: list[Mention], lex, known: float) -> list[Hit]:
+    """A name whose capital I or O is written with a look-alike character, a lowercase l or
+    a zero ("llya Morozov" for Ilya, "0konkwo" for Okonkwo): a word no name would be read
+    as, so the mentions never hold it. Each word so written, no word of the language, that
+    the text also writes with the capital as a name is reported."""
+    names: dict[str, list[Mention]] = defaultdict(list)
+    for m in mention_list:
+        if m.words == 1 and m.form[:1] in "IO":
+            names[m.form].append(m)
+    if not names:
+        return []
+    out: list[Hit] = []
+    for block in ctx.doc.blocks:
+        if not block.is_prose or ("l" not in block.prose and "0" not in block.prose):
+            continue
+        for m in _CAPITAL_LOOKALIKE.finditer(block.prose):
+            name = ("I" if m.group(1) == "l" else "O") + m.group(2)
+            major_occ = names.get(name)
+            if not major_occ or (lex is not None and lex.zipf(m.group()) >= known):
+                continue
+            start = block.span.start + m.start()
+            use = Mention(m.group(), start, start + len(m.group()), False, (), 1)
+            out += _report(
+                ctx,
+                m.group(),
+                [use],
+                name,
+                major_occ,
+                "a look-alike character for its capital (l for I, 0 for O)",
+            )
+    return out
+
+
+#: a word opening with a lowercase l or a zero before lowercase letters
+_CAPITAL_LOOKALIKE = regexcache.compile(
+    r"(?<![\p{L}\p{M}\p{N}])([l0])(\p{Ll}{3,})(?![\p{L}\p{M}\p{N}])"
+)
+
+
 def _possessive_pairs(words, text: str, offset: int) -> list[Mention]:
     """Two name words with a possessive 's between them ("Hart's Island"), as one mention."""
     out = []
@@ -615,7 +658,7 @@ def _evidence(form: str, major: str) -> str:
     if fold(form) == fold(major):
         return "only the accents differ"
     if key(form) == key(major):
-        return "only a hyphen, space or apostrophe differs"
+        return "only a hyphen, space, apostrophe or point differs"
     if translit_key(form) == translit_key(major):
         return "only a transliteration differs (a doubled letter, y for i, ö as oe, ł as l)"
     if "&" in form + major:
