@@ -1469,7 +1469,7 @@ def _typo_pair(a, b, lex, o, titles=frozenset(), nouns=False):
     framed = ending or _same_frame(minor_occ, major[2])
     if lex.zipf(minor[1]) >= o["known_zipf"] and not framed:
         return None  # both are established words or names (Colombia / Columbia)
-    if _different_people(minor_occ, major[2]):
+    if _different_people(minor_occ, major[2], introduced=True):
         return None  # Ana Martín / Luis Marín
     return (minor[1], minor_occ), (major[1], major[2])
 
