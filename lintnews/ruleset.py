@@ -298,7 +298,11 @@ def _with_folder(value: Any, folder: Path, key: str) -> Any:
     if isinstance(value, str) and value:
         roots = CONFINED_TO.get()
         if roots is not None:
-            path = (folder / value).resolve()
+            try:
+                path = (folder / value).resolve()
+            except (OSError, RuntimeError):  # a link to itself, a loop of links
+                what = f"option '{key}': file '{value}' cannot be resolved"
+                raise ValueError(what, key) from None
             if not any(path.is_relative_to(root) for root in roots):
                 raise ValueError(f"option '{key}': file '{value}' is outside the project", key)
         return FileName(value, folder)

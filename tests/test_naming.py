@@ -285,7 +285,9 @@ def test_the_typo_search_index_finds_every_pair_one_edit_apart():
     assert set(brute) <= set(_near_pairs(keys)) and len(brute) > 100
 
 
-def test_a_project_adds_given_name_families_and_a_malformed_file_is_a_one_line_error(tmp_path, cli):
+def test_a_project_names_its_own_given_name_families_and_a_malformed_file_is_a_one_line_error(
+    tmp_path, cli
+):
     (tmp_path / ".lintnews.yaml").write_text(
         "rules:\n  inconsistent-name:\n    options:\n      given_names: names.yaml\n"
     )

@@ -122,12 +122,17 @@ def test_rule_files_and_style_sheets_never_reach_outside_the_project(tmp_path):
     rules = repo / "rules"
     rules.mkdir()
     sheet = "rules:\n  house-style-name:\n    options:\n      dictionaries: [%s]\n"
+    names = "rules:\n  inconsistent-name:\n    options:\n      given_names: %s\n"
     attacks = [  # (a file in the rule folder or a style sheet, the config, the error)
         (("rules/leak.yaml", outside / "leak.yaml"), "rule-paths: [rules]\n", "a link out of"),
         (("rules/zero.yaml", Path("/dev/zero")), "rule-paths: [rules]\n", "a link out of"),
         (("style.yaml", "imports: ['../outside/sheet.yaml']\n"), sheet % "style.yaml", "outside"),
         (("style.yaml", "imports: [/etc/hostname]\n"), sheet % "style.yaml", "outside"),
         (("style.yaml", "entries: []\n"), sheet % "'builtin:/etc/hostname'", "rules/etc/hostname"),
+        (("style.yaml", repo / "style.yaml"), sheet % "style.yaml", "cannot be resolved"),
+        (("names.yaml", repo / "names.yaml"), names % "names.yaml", "cannot be resolved"),
+        (("names.yaml", outside / "sheet.yaml"), names % "names.yaml", "outside"),
+        (("names.yaml", "families: []\n"), names % "../outside/sheet.yaml", "outside"),
     ]
     for (name, target), config, error in attacks:
         path = repo / name

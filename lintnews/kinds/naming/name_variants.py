@@ -25,22 +25,23 @@ Names (see ``name_mentions``) are compared three ways, each with its own guards:
   ("josé antonio meade") is no evidence.
 * **Typos**: name words one edit apart (a letter added, dropped, changed or two swapped:
   Carstens / Castens, Huffington / Huffingotn) or with one letter moved two places
-  (Kristaps / Krisapts), or with rn written for m (Karnau / Kamau; not two words of the
-  language: Garner / Gamer). This is where distinct names live, so the
-  edit must not touch the first or last letter (Felps / Jelps, Copa / Copas, Julia / Julie)
-  — a last letter changed inside one longer name is a slip, when the two share another name
-  word and one follows a name word, so it is no given name (Air Europa / Air Europe, Jesús
-  González Schmal / Gonzáles Schmal; Mario Rossi / Maria Rossi are two people) —
-  nor change the case too, the word must be long
-  enough, the rarer spelling must be rare enough to be a slip (not an established word or
-  name in the lexicon: Colombia / Columbia are both established), it must be rare in the
-  draft, two names whose other words differ are two people (Ana Martín / Luis Marín), and
-  two acronyms a letter apart are two bodies (EPA / OPA, PPdeG / PSdeG).
+  (Kristaps / Krisapts), or with rn written for m in one full name or in a surname alone
+  the text introduced with its m (Karnau / Kamau Ndirangu; not a place beside a name,
+  Karnal / Kamal Singh, nor two words, Garner / Gamer). This is where distinct names live,
+  so the edit must not touch the first or last letter (Felps / Jelps, Copa / Copas, Julia /
+  Julie) — a last letter changed inside one longer name is a slip, when the two share
+  another name word and one follows a name word, so it is no given name (Air Europa / Air
+  Europe, Jesús González Schmal / Gonzáles Schmal; Mario Rossi / Maria Rossi are two
+  people) — nor change the case too, the word must be long enough, the rarer spelling must
+  be rare enough to be a slip (not an established word or name in the lexicon: Colombia /
+  Columbia are both established), it must be rare in the draft, two names whose other
+  words differ are two people (Ana Martín / Luis Marín), and two acronyms a letter apart
+  are two bodies (EPA / OPA, PPdeG / PSdeG).
 * **Transliterated given names** (``given_names``, a file of families: Youssef / Yusuf /
-  Yousef, Oleksandr / Aleksandr / Alexander): two spellings of one family before the same
-  other words (Youssef El Amrani / Yusuf El Amrani), or one alone where every full name of
-  that family in the text is one person's (Oleksandr Kovalenko ... Aleksandr said), are one
-  person's name written two ways. Two full names with other surnames are two people.
+  Yousef, Oleksandr / Aleksandr / Alexander): two spellings of one family with the same
+  other words of a full name (Youssef El Amrani / Yusuf El Amrani) are one person's name
+  written two ways. Two full names with other surnames are two people, and a use alone is
+  no one's in particular (Olena Kovalchuk ... Elena, a neighbour).
 * **Look-alike capitals**: a capital I or O written as a lowercase l or a zero, in a word
   that is no word of the language, where the text writes the name with its capital (llya /
   Ilya, 0konkwo / Okonkwo: ``_capital_lookalikes``).
@@ -72,8 +73,10 @@ it to the majority form and is unsafe (a wrong merge changes meaning).
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -157,7 +160,7 @@ class NameVariantsOptions(Options):
     given_names: str = option(
         "",
         "file of given names' transliterations (YAML, 'families': lists of one name's"
-        " spellings), relative to the rule file",
+        " spellings), relative to the rule file; a project's replaces the shipped one",
         path=True,
     )
 
@@ -173,7 +176,7 @@ def prepare_names(options: NameVariantsOptions, base_dir: Path) -> dict[str, int
     try:
         data = read_yaml(path, LintnewsError) or {}
     except (LintnewsError, OSError) as exc:
-        raise ValueError(f"option 'given_names': cannot read: {exc}", "given_names") from None
+        raise ValueError(f"option 'given_names': {exc}", "given_names") from None
     families = data.get("families") if isinstance(data, dict) else None
     if not isinstance(families, list) or not all(
         isinstance(f, list) and all(isinstance(n, str) and n.strip() for n in f) for f in families
@@ -437,19 +440,20 @@ def _corrections(ctx: Context):
 def _transliterated_given(
     ctx: Context, mention_list: list[Mention], full_names: list[Mention], families: dict
 ) -> list[Hit]:
-    """Two transliterations of one given name (``families``: key -> family) for one person:
-    before the same other words of a full name (Youssef El Amrani / Yusuf El Amrani), or
-    alone where the text's full names of that family are all one person's (Oleksandr
-    Kovalenko ... Aleksandr said). A title is no part of the name (Dr Muhammad). The form
-    used more is the name; on a tie, the first."""
+    """Two transliterations of one given name (``families``: key -> family) with the same
+    other words of a full name around them (Youssef El Amrani / Yusuf El Amrani, Amina
+    Mohammed / Amina Muhammad): one person's name written two ways. A title is no part of
+    the name. A use alone is no one's in particular (Elena, a neighbour, beside Olena
+    Kovalchuk; cartoons of Muhammad beside Amina Mohammed), nor is a run longer than a
+    person's name (``GIVEN_NAME_RUN``). The form used more is the name; on a tie, the
+    first."""
     if not families:
         return []
     titles = _titles(ctx.lang)
     # (family, words before, words after) -> spelling's key -> its uses
     people: dict[tuple, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
-    alone: dict[int, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     for m in mention_list:
-        if m.words != 1 or not m.form[:1].isupper():
+        if m.words != 1 or not 1 < len(m.context) <= GIVEN_NAME_RUN or not m.form[:1].isupper():
             continue
         spelling = translit_key(m.form)
         family = families.get(spelling)
@@ -457,28 +461,22 @@ def _transliterated_given(
             continue
         words = [w for w in m.context if w not in titles]
         own = fold(m.form)
-        if own not in words:
+        if own not in words or len(words) < 2:
             continue
         at = words.index(own)
         before = tuple(map(translit_key, words[:at]))
         after = tuple(map(translit_key, words[at + 1 :]))
-        if before or after:
-            people[(family, before, after)][spelling].append(m)
-        else:
-            alone[family][spelling].append(m)
-    for family, uses in alone.items():
-        persons = [p for p in people if p[0] == family]
-        if len(persons) == 1:  # one person of that family named in full: the uses alone are theirs
-            for spelling, occ in uses.items():
-                people[persons[0]][spelling] += occ
+        people[(family, before, after)][spelling].append(m)
     out: list[Hit] = []
+    starts = sorted((r.start, r.end, r.form) for r in full_names)
     for spellings in people.values():
         if len(spellings) < 2:
             continue
         ranked = sorted(spellings.values(), key=lambda occ: (-len(occ), min(m.start for m in occ)))
         major_occ = sorted(ranked[0], key=lambda m: m.start)
         major = major_occ[0].form
-        full = next((r.form for r in full_names if r.start <= major_occ[0].start < r.end), "")
+        at = bisect_right(starts, (major_occ[0].start, math.inf)) - 1
+        full = starts[at][2] if at >= 0 and major_occ[0].start < starts[at][1] else ""
         evidence = "two transliterations of one given name, for one person" + (
             f" ({full})" if full else ""
         )
@@ -486,6 +484,10 @@ def _transliterated_given(
             occ = sorted(occ, key=lambda m: m.start)
             out += _report(ctx, occ[0].form, occ, major, major_occ, evidence)
     return out
+
+
+#: most words of a run read as one person's name for its transliterated given name
+GIVEN_NAME_RUN = 6
 
 
 def _capital_lookalikes(ctx: Context, mention_list: list[Mention], lex, known: float) -> list[Hit]:
@@ -677,8 +679,10 @@ def _evidence(form: str, major: str) -> str:
         return "the same acronym with and without a connecting word"
     if len(form.split()) > 1 and len(major.split()) > 1:
         return "the same name with another connecting word"
-    if _rn_for_m(fold(form).lower(), fold(major).lower()):
-        return "rn written for m (letters that look alike)"
+    if _rn_for_m(fold(form), fold(major)):
+        if len(form) > len(major):
+            return "rn written for m (letters that look alike)"
+        return "m written for rn (letters that look alike)"
     return "one letter apart"
 
 
@@ -1244,11 +1248,11 @@ def _typos(ctx: Context, groups, lex, named, ordinary, links=()):
     keys = [s[0] for s in singles]
     for i, j in sorted({*_near_pairs(keys), *_rn_pairs(keys)}):
         a, b = singles[i], singles[j]
-        if OSA.distance(a[0], b[0]) != 1 and not _moved_letter(a[0], b[0]):
-            if not _rn_for_m(a[0], b[0]):
-                continue
-            if min(lex.zipf(a[1]), lex.zipf(b[1])) >= o["known_zipf"]:
-                continue  # both established (Garner / Gamer): two words, no slip
+        looks = OSA.distance(a[0], b[0]) != 1 and not _moved_letter(a[0], b[0])
+        if looks and not _rn_for_m(a[0], b[0]):
+            continue
+        if looks and min(lex.zipf(a[1]), lex.zipf(b[1])) >= o["known_zipf"]:
+            continue  # both established (Garner / Gamer): two words, no slip
         if _compound_link(a[1], b[1], links) or _inflected(a[0], b[0], endings):
             continue  # Werkbahn / Werksbahn; Vertrags / Vertrages
         if _inverted_people(a[3], b[3], ctx.doc.text):
@@ -1256,6 +1260,8 @@ def _typos(ctx: Context, groups, lex, named, ordinary, links=()):
         pair = _misplaced_possessive(a, b, o) or _typo_pair(a, b, lex, o, titles, nouns)
         if pair is not None:
             (form, occ), (major, major_occ) = pair
+            if looks and not (_same_frame(occ, major_occ) or _introduced(occ, major_occ, titles)):
+                continue  # a place beside a name (Karnal / Kamal Singh): no one's slip
             out += _report(ctx, form, occ, major, major_occ)
     return out
 

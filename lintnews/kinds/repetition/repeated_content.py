@@ -321,7 +321,7 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
     page_head = _quoted_headline(units)
     page_headline = _page_headline(units, ctx.doc.text)
     for unit in units:
-        if unit.kind == "heading" or unit is page_headline:
+        if unit.kind == "heading":
             headline = headline or unit
             previous = None
             continue
@@ -340,7 +340,7 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
         if not unit.sentences:  # a one-sentence block may repeat an earlier sentence
             cands += sent_index.candidates(unit, need)
         cands = _without(cands, quoted)
-        match = match or best_match(unit, cands, o, informative)
+        match = match or _best(unit, cands, o, informative, page_headline)
         restart = None
         if unit.caption:
             pass  # an image's caption restarts no sentence and is no lead: the text goes on
@@ -380,7 +380,7 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
                 cands = sent_index.candidates(sentence, _need(sentence, o))
                 cands += para_index.candidates(sentence, _need(sentence, o))
                 cands = _without(cands, quoted)
-                m = best_match(sentence, cands, o, informative)
+                m = _best(sentence, cands, o, informative, page_headline)
                 if m:
                     sent_matches.append(m)
         para_index.add(unit)
@@ -390,6 +390,16 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
     para_matches = _without_list_entries(para_matches, units, least)
     paragraphs = _without_series(_with_short_neighbours(para_matches, units), units)
     return _without_templates(paragraphs, least), _without_templates(sent_matches, least), units
+
+
+def _best(unit: Unit, cands: list[Unit], o: dict, informative, page_headline) -> Match | None:
+    """The best match of ``unit`` among ``cands``; one of a web page's headline only as a
+    heading's is (``headline_relation``: its words, at most ``headline_extra_words`` more).
+    A lead that tells the headline again with more words is how news is written."""
+    match = best_match(unit, cands, o, informative)
+    if match and match.earlier is page_headline and not headline_relation(unit, page_headline, o):
+        match = best_match(unit, _without(cands, [page_headline]), o, informative)
+    return match
 
 
 def _without(cands: list[Unit], quoted: list[Unit]) -> list[Unit]:
@@ -418,8 +428,10 @@ def _page_headline(units: list[Unit], text: str) -> Unit | None:
     """The headline of a page copied without a Markdown heading, a paragraph to a line: in
     its head (the lines above the first paragraph of prose), the first line of
     ``PAGE_HEADLINE_WORDS`` words or more with no stop at its end and no menu's separators.
-    It is compared as a heading is (``headline_relation``): a lead that tells it again with
-    more words is how news is written, not a copy. A head of lines in one block has none."""
+    A later unit repeats it only as a heading's copy does (``_best``). A head of lines in
+    one block has none. A kicker or a site's name of five words taken for it costs nothing
+    (a unit that tells it again with many more words was no repeat either); a dek taken for
+    it, under a headline of fewer words, is compared so too."""
     for unit in units[:PAGE_HEAD_REACH]:
         if unit.kind == "heading" or "\n" in text[unit.span.start : unit.span.end].strip():
             return None  # a heading, or a head of lines in one block: no line stands alone
