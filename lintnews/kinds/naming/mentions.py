@@ -21,9 +21,11 @@ from ... import regexcache
 from ...language import elided
 from ...language.normalize import fold, fold_confusables, plain_latin
 
-#: a word, its parts joined by an apostrophe or hyphen, or by Catalan's middle dot between
-#: two l's (Marcel·lí; written with a point too: Marcel.lí)
-_WORD = regexcache.compile(r"[\p{L}\p{M}]+(?:(?:['’-]|(?<=[lL])[·.](?=[lL]))[\p{L}\p{M}]+)*")
+#: a word, its parts joined by an apostrophe or hyphen; in a sentence that writes Catalan's
+#: l·l (or l.l, a keyboard's point for its middle dot: Marcel.lí), that too (_WORD_LL)
+_WORD = regexcache.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
+_WORD_LL = regexcache.compile(r"[\p{L}\p{M}]+(?:(?:['’-]|(?<=[lL])[·.](?=[lL]))[\p{L}\p{M}]+)*")
+_LL = regexcache.compile(r"[lL][·.][lL]")
 _JOIN = regexcache.compile(r"^(?: |-|- | -| - )$")
 _OPENERS = "\"'“‘„‚«¿¡([—–-*_ \t"
 #: what makes a chunk (a run of characters other than space and newline) not prose, besides
@@ -182,7 +184,9 @@ def sentence_words(
     handles = "@" in text or "#" in text
     at = 0
     kept = False  # whether the word before was kept
-    for m in _WORD.finditer(text):  # a word never spans two chunks
+    catalan = ("·" in text or ".l" in text or ".L" in text) and _LL.search(text)
+    words = _WORD_LL if catalan else _WORD
+    for m in words.finditer(text):  # a word never spans two chunks
         if skipped or handles:
             start = m.start()
             if skipped:

@@ -497,35 +497,28 @@ def _capital_lookalikes(ctx: Context, mention_list: list[Mention], lex, known: f
     the text also writes with the capital as a name is reported."""
     names: dict[str, list[Mention]] = defaultdict(list)
     for m in mention_list:
-        if m.words == 1 and m.form[:1] in "IO":
-            names[m.form].append(m)
+        if m.words == 1 and m.form[:1] in "IO" and len(m.form) > 3:
+            names[("l" if m.form[0] == "I" else "0") + m.form[1:]].append(m)
     if not names:
         return []
     out: list[Hit] = []
     for block in ctx.doc.blocks:
-        if not block.is_prose or ("l" not in block.prose and "0" not in block.prose):
-            continue
+        if not block.is_prose or not any(look in block.prose for look in names):
+            continue  # a plain search first: most blocks hold none of the look-alikes
         for m in _CAPITAL_LOOKALIKE.finditer(block.prose):
-            name = ("I" if m.group(1) == "l" else "O") + m.group(2)
-            major_occ = names.get(name)
+            major_occ = names.get(m.group())
             if not major_occ or (lex is not None and lex.zipf(m.group()) >= known):
                 continue
             start = block.span.start + m.start()
             use = Mention(m.group(), start, start + len(m.group()), False, (), 1)
-            out += _report(
-                ctx,
-                m.group(),
-                [use],
-                name,
-                major_occ,
-                "a look-alike character for its capital (l for I, 0 for O)",
-            )
+            evidence = "a look-alike character for its capital (l for I, 0 for O)"
+            out += _report(ctx, m.group(), [use], major_occ[0].form, major_occ, evidence)
     return out
 
 
 #: a word opening with a lowercase l or a zero before lowercase letters
 _CAPITAL_LOOKALIKE = regexcache.compile(
-    r"(?<![\p{L}\p{M}\p{N}])([l0])(\p{Ll}{3,})(?![\p{L}\p{M}\p{N}])"
+    r"(?<![\p{L}\p{M}\p{N}])[l0]\p{Ll}{3,}(?![\p{L}\p{M}\p{N}])"
 )
 
 
