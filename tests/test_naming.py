@@ -300,3 +300,26 @@ def test_a_project_names_its_own_given_name_families_and_a_malformed_file_is_a_o
     assert done.returncode == 2 and not done.stdout
     [line] = done.stderr.splitlines()
     assert "names.yaml:1" in line and "'families' must be a list of lists" in line
+
+
+def test_one_finding_per_place_keeps_what_comparing_every_pair_keeps():
+    import random
+
+    from lintnews.document import Span
+    from lintnews.findings import Hit
+    from lintnews.kinds.naming.name_variants import _dedupe
+
+    def every_pair(hits):
+        taken = []
+        for hit in sorted(hits, key=lambda h: (-(h.span.end - h.span.start), h.span.start)):
+            if not any(t.start <= hit.span.start and hit.span.end <= t.end for t in taken):
+                taken.append(hit.span)
+                yield hit
+
+    rng = random.Random(5)
+    for _ in range(300):
+        hits = []
+        for _ in range(rng.randint(0, 12)):
+            start = rng.randint(0, 20)
+            hits.append(Hit(Span(start, start + rng.randint(1, 8)), {}))
+        assert [id(h) for h in _dedupe(hits)] == [id(h) for h in every_pair(hits)]

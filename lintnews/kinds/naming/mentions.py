@@ -24,8 +24,10 @@ from ...language.normalize import fold, fold_confusables, plain_latin
 #: a word, its parts joined by an apostrophe or hyphen; in a sentence that writes Catalan's
 #: l·l (or l.l, a keyboard's point for its middle dot: Marcel.lí), that too (_WORD_LL)
 _WORD = regexcache.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
-_WORD_LL = regexcache.compile(r"[\p{L}\p{M}]+(?:(?:['’-]|(?<=[lL])[·.](?=[lL]))[\p{L}\p{M}]+)*")
-_LL = regexcache.compile(r"[lL][·.][lL]")
+_WORD_LL = regexcache.compile(
+    r"[\p{L}\p{M}]+(?:(?:['’-]|(?<=[\p{L}\p{M}][lL])[·.](?=[lL][\p{L}\p{M}]))[\p{L}\p{M}]+)*"
+)
+_LL = regexcache.compile(r"[\p{L}\p{M}][lL][·.][lL][\p{L}\p{M}]")
 _JOIN = regexcache.compile(r"^(?: |-|- | -| - )$")
 _OPENERS = "\"'“‘„‚«¿¡([—–-*_ \t"
 #: what makes a chunk (a run of characters other than space and newline) not prose, besides

@@ -45,9 +45,9 @@ Names (see ``name_mentions``) are compared three ways, each with its own guards:
 * **Look-alike capitals**: a capital I or O written as a lowercase l or a zero, in a word
   that is no word of the language, where the text writes the name with its capital (llya /
   Ilya, 0konkwo / Okonkwo: ``_capital_lookalikes``).
-* **A language with no data** (``und``): two forms apart only in the accent of their last
-  letter are two cases of one name (Czech přes Moravici / nad Moravicí), and no paragraph is
-  read as another language's.
+* **A language with no data** (``und``): two forms apart only in a vowel's mark, on the
+  last letter or in a short word, are two cases or two names (Czech přes Moravici / nad
+  Moravicí, Vietnamese Dũng / Dung), and no paragraph is read as another language's.
 * **Ampersands**: a name written with "&" and with the word it stands for (the language's
   ``ampersand-words``: Fauna & Flora International / Fauna and Flora International).
 * **Possessives**: a name ending in s once written as a possessive without it ("Meadow's"
@@ -240,8 +240,8 @@ def check_names(ctx: Context):
         (``name-titles``: "Mr", "President", "Staatspräsident"), and, before the rarer
         form, not a first word that the draft also writes in lowercase, a sentence's
         opening ("Later Djoković", "Meanwhile Erdoğan"), nor a stopword or one of the
-        language's ``name-openers`` ("Neben Tkatschenko"). A little word is kept ("The Role
-        of ...": an English title's in a German text)."""
+        language's ``name-openers`` ("Neben Tkatschenko", "Later Adabanjo told ..."). A
+        little word is kept ("The Role of ...": an English title's in a German text)."""
         return tuple(
             w
             for i, w in enumerate(before)
@@ -287,6 +287,7 @@ def check_names(ctx: Context):
         ranked = sorted(
             forms.items(),
             key=lambda kv: (
+                _LL_POINT in kv[0].lower(),  # Catalan's l·l, never its keyboard point
                 -_own(ctx, spelt[composed[kv[0]]]),
                 -len(spelt[composed[kv[0]]]),
                 composed[kv[0]] != kv[0],
@@ -334,8 +335,8 @@ def check_names(ctx: Context):
                 continue  # MEEDIA / Media: the case and the letters differ, two changes
             if _other_numeral(form, major):
                 continue  # Erfurt II / Erfurt III, Elizabeth I / Elizabeth II: two of a kind
-            if ctx.lang.code == UNKNOWN.code and _accented_ending(form, major):
-                continue  # přes Moravici / nad Moravicí: two cases of a language with no data
+            if ctx.lang.code == UNKNOWN.code and _vowel_marks_only(form, major):
+                continue  # přes Moravici / nad Moravicí, Dũng / Dung: a case, another name
             if key(form) != key(major) and ordinary(form) and ordinary(major):
                 continue  # both ordinary words a transliteration apart (Polo / Pollo)
             single = all(m.words == 1 for m in (*occ, *major_occ))
@@ -346,9 +347,9 @@ def check_names(ctx: Context):
                 continue  # Anna Smith / Ana López, Löffler, Michelle / Weiland, Michele
             hits += _report(ctx, form, occ, written, major_occ)
     if o["typos"] and lex is not None:
-        hits += _typos(ctx, groups, lex, named, ordinary, links)
+        hits += _typos(ctx, groups, lex, named, ordinary, links, given)
     hits += _transliterated_given(ctx, found["mentions"], found["runs"], ctx.prepared or {})
-    hits += _capital_lookalikes(ctx, mention_list, lex, o["known_zipf"])
+    hits += _capital_lookalikes(ctx, mention_list, lex, o)
     hits += _possessive_names(ctx, found["possessives"], found["runs"], mention_list)
     hits += _ampersand_variants(ctx, found["ampersands"], lex if nouns else None, o)
     yield from _dedupe(_consistent(hits))
@@ -437,6 +438,10 @@ def _corrections(ctx: Context):
     return pattern if any(w in low for w in words) else None
 
 
+#: Catalan's l·l written with a keyboard's point (Marcel.lí): the spelling never to write
+_LL_POINT = "l.l"
+
+
 def _transliterated_given(
     ctx: Context, mention_list: list[Mention], full_names: list[Mention], families: dict
 ) -> list[Hit]:
@@ -490,30 +495,56 @@ def _transliterated_given(
 GIVEN_NAME_RUN = 6
 
 
-def _capital_lookalikes(ctx: Context, mention_list: list[Mention], lex, known: float) -> list[Hit]:
+def _capital_lookalikes(ctx: Context, mention_list: list[Mention], lex, o) -> list[Hit]:
     """A name whose capital I or O is written with a look-alike character, a lowercase l or
     a zero ("llya Morozov" for Ilya, "0konkwo" for Okonkwo): a word no name would be read
-    as, so the mentions never hold it. Each word so written, no word of the language, that
-    the text also writes with the capital as a name is reported."""
+    as, so the mentions never hold it. Reported when the text writes the name with its
+    capital inside a sentence (not only opening one: Croatian "Iako" / "lako" are words),
+    the word is no word of the language, an l-word stands in a name (a capitalised word
+    beside it: "llya Morozov", not "een leper balletje" beside Ieper) and it is rare in the
+    draft (``typo_max_count``: a form written often is the text's word, not a slip)."""
     names: dict[str, list[Mention]] = defaultdict(list)
     for m in mention_list:
         if m.words == 1 and m.form[:1] in "IO" and len(m.form) > 3:
             names[("l" if m.form[0] == "I" else "0") + m.form[1:]].append(m)
+    names = {
+        k: occ for k, occ in names.items() if any(not m.initial or len(m.context) > 1 for m in occ)
+    }
     if not names:
         return []
+    doc = ctx.doc
+    found: dict[str, list[Mention]] = defaultdict(list)
+    for m in _CAPITAL_LOOKALIKE.finditer(doc.text):
+        if m.group() not in names:
+            continue
+        block = doc.block_at(m.start())
+        if block is None or not block.is_prose:
+            continue
+        at = m.start() - block.span.start
+        if block.prose[at : at + len(m.group())] != m.group():
+            continue  # masked: code, a link's target
+        if m.group()[0] == "l" and not _beside_capital(block.prose, at, at + len(m.group())):
+            continue
+        found[m.group()].append(Mention(m.group(), m.start(), m.end(), False, (), 1))
     out: list[Hit] = []
-    for block in ctx.doc.blocks:
-        if not block.is_prose or not any(look in block.prose for look in names):
-            continue  # a plain search first: most blocks hold none of the look-alikes
-        for m in _CAPITAL_LOOKALIKE.finditer(block.prose):
-            major_occ = names.get(m.group())
-            if not major_occ or (lex is not None and lex.zipf(m.group()) >= known):
-                continue
-            start = block.span.start + m.start()
-            use = Mention(m.group(), start, start + len(m.group()), False, (), 1)
-            evidence = "a look-alike character for its capital (l for I, 0 for O)"
-            out += _report(ctx, m.group(), [use], major_occ[0].form, major_occ, evidence)
+    for form, uses in found.items():
+        if len(uses) > o["typo_max_count"] or (
+            lex is not None and lex.zipf(form) >= o["known_zipf"]
+        ):
+            continue
+        major_occ = names[form]
+        evidence = "a look-alike character for its capital (l for I, 0 for O)"
+        out += _report(ctx, form, uses, major_occ[0].form, major_occ, evidence)
     return out
+
+
+def _beside_capital(text: str, start: int, end: int) -> bool:
+    """A capitalised word right before or after ``text[start:end]`` (one space apart)."""
+    after = text[end : end + 2]
+    before = text[max(0, start - 40) : start].rstrip(" ").rsplit(" ", 1)[-1]
+    return (after[:1] == " " and after[1:2].isupper()) or (
+        text[start - 1 : start] == " " and before[:1].isupper()
+    )
 
 
 #: a word opening with a lowercase l or a zero before lowercase letters
@@ -693,7 +724,7 @@ def _report(
         evidence += ", in the same full name"
     reason = f"{evidence}; spelled so {len(major_occ)}x, first at line {where}"
     for m in occ:
-        others = [o for o in occ if o is not m][:3]
+        others = [o for o in occ[:4] if o is not m][:3]
         related = [(Span(major_occ[0].start, major_occ[0].end), f"'{major}' here")]
         related += [(Span(o.start, o.end), f"'{form}' also here") for o in others]
         span = Span(m.start, m.end)
@@ -1218,7 +1249,7 @@ def _named_variant(surface: str, form: str, initial: bool, lex, known: float) ->
     return lex is not None and any(lex.zipf(w) < known for w in lowered)
 
 
-def _typos(ctx: Context, groups, lex, named, ordinary, links=()):
+def _typos(ctx: Context, groups, lex, named, ordinary, links=(), given=None):
     o = ctx.options
     titles = _titles(ctx.lang)
     endings = frozenset(ctx.lang.data.get("inflection-endings", []) or ())
@@ -1250,7 +1281,7 @@ def _typos(ctx: Context, groups, lex, named, ordinary, links=()):
             continue  # Werkbahn / Werksbahn; Vertrags / Vertrages
         if _inverted_people(a[3], b[3], ctx.doc.text):
             continue  # "Löffler, Michelle" / "Weiland, Michele": a list of two people
-        pair = _misplaced_possessive(a, b, o) or _typo_pair(a, b, lex, o, titles, nouns)
+        pair = _misplaced_possessive(a, b, o) or _typo_pair(a, b, lex, o, titles, nouns, given)
         if pair is not None:
             (form, occ), (major, major_occ) = pair
             if looks and not (_same_frame(occ, major_occ) or _introduced(occ, major_occ, titles)):
@@ -1387,7 +1418,7 @@ def _misplaced_possessive(a, b, o):
     return (short[1], short[2]), (long[1], long[2])
 
 
-def _typo_pair(a, b, lex, o, titles=frozenset(), nouns=False):
+def _typo_pair(a, b, lex, o, titles=frozenset(), nouns=False, given=None):
     """(minority, majority) as (form, occurrences), or None when the two may be distinct.
     ``nouns``: the language writes its nouns with a capital (German), so a word alone or
     opening a sentence may be no name at all."""
@@ -1468,7 +1499,7 @@ def _typo_pair(a, b, lex, o, titles=frozenset(), nouns=False):
     framed = ending or _same_frame(minor_occ, major[2])
     if lex.zipf(minor[1]) >= o["known_zipf"] and not framed:
         return None  # both are established words or names (Colombia / Columbia)
-    if _different_people(minor_occ, major[2], introduced=True):
+    if _different_people(minor_occ, major[2], given, introduced=True):
         return None  # Ana Martín / Luis Marín
     return (minor[1], minor_occ), (major[1], major[2])
 
@@ -1523,11 +1554,23 @@ def _surname_ending(uses: list[Mention], other: list[Mention]) -> list[Mention]:
     return framed
 
 
-def _accented_ending(a: str, b: str) -> bool:
-    """The two differ only in the accent of their last letter: in a language lintnews has
-    no data for, a case ending (Czech Moravici / Moravicí) as often as a slip."""
+def _vowel_marks_only(a: str, b: str) -> bool:
+    """The two differ only in the marks of vowels, on the last letter (a case ending: Czech
+    přes Moravici / nad Moravicí) or in a short word (a tone: Vietnamese Dũng / Dung are two
+    names): in a language lintnews has no data for, no evidence of a slip. A consonant's
+    mark dropped is one (Dvořák / Dvorak, Matovič / Matovic), and so is a vowel's inside a
+    longer word (Orbán / Orban)."""
     a, b = (unicodedata.normalize("NFC", x) for x in (a, b))
-    return a != b and a[:-1] == b[:-1] and fold(a) == fold(b)
+    if a == b or len(a) != len(b) or fold(a) != fold(b):
+        return False
+    diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if any(strip_accents(a[i]).lower() not in "aeiouy" for i in diffs):
+        return False
+    return diffs[-1] == len(a) - 1 or len(fold(a)) < UND_VOWEL_MARK_LENGTH
+
+
+#: shortest word whose vowel's mark dropped inside it is a slip in a language with no data
+UND_VOWEL_MARK_LENGTH = 5
 
 
 def _other_numeral(a: str, b: str) -> bool:
@@ -1613,13 +1656,20 @@ def _consistent(hits: list[Hit]) -> list[Hit]:
 
 
 def _dedupe(hits: list[Hit]):
-    """One finding per place: a whole-name finding covers the findings on its words."""
-    taken: list[Span] = []
-    for hit in sorted(hits, key=lambda h: (-(h.span.end - h.span.start), h.span.start)):
-        if any(t.start <= hit.span.start and hit.span.end <= t.end for t in taken):
-            continue
-        taken.append(hit.span)
-        yield hit
+    """One finding per place: a whole-name finding covers the findings on its words (of two
+    on one place, the first). A hit is covered when one before it, by start and then the
+    longer first, reaches as far: one sweep, not every pair."""
+    ordered = sorted(hits, key=lambda h: (-(h.span.end - h.span.start), h.span.start))
+    rank = {id(h): i for i, h in enumerate(ordered)}
+    covered: set[int] = set()
+    reach = -1
+    for hit in sorted(ordered, key=lambda h: (h.span.start, -h.span.end, rank[id(h)])):
+        if hit.span.end <= reach:
+            covered.add(id(hit))
+        reach = max(reach, hit.span.end)
+    for hit in ordered:
+        if id(hit) not in covered:
+            yield hit
 
 
 KIND = RuleKind(

@@ -435,11 +435,11 @@ def _page_headline(units: list[Unit], text: str) -> Unit | None:
     for unit in units[:PAGE_HEAD_REACH]:
         if unit.kind == "heading" or "\n" in text[unit.span.start : unit.span.end].strip():
             return None  # a heading, or a head of lines in one block: no line stands alone
-        if unit.kind != "paragraph" or unit.sentences:
+        if unit.kind != "paragraph":
             continue
-        if is_sentence(unit.text):
+        if unit.sentences or is_sentence(unit.text) or unit.text.rstrip().endswith(":"):
             if unit.nwords >= DEK_WORDS:
-                return None  # prose: the page's head is over
+                return None  # prose (one ending with a colon opens what follows): no head
             continue
         if unit.nwords >= PAGE_HEADLINE_WORDS and not _MENU.search(unit.text):
             return unit
