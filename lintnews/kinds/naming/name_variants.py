@@ -513,6 +513,8 @@ def _capital_lookalikes(ctx: Context, mention_list: list[Mention], lex, o) -> li
     if not names:
         return []
     doc = ctx.doc
+    if len(names) <= FEW_NAMES and not any(look in doc.text for look in names):
+        return []  # a plain search first: most drafts hold none of the look-alikes
     found: dict[str, list[Mention]] = defaultdict(list)
     for m in _CAPITAL_LOOKALIKE.finditer(doc.text):
         if m.group() not in names:
@@ -536,6 +538,10 @@ def _capital_lookalikes(ctx: Context, mention_list: list[Mention], lex, o) -> li
         evidence = "a look-alike character for its capital (l for I, 0 for O)"
         out += _report(ctx, form, uses, major_occ[0].form, major_occ, evidence)
     return out
+
+
+#: most look-alike names searched for one by one before the text's one scan
+FEW_NAMES = 64
 
 
 def _beside_capital(text: str, start: int, end: int) -> bool:
