@@ -413,14 +413,18 @@ def mentions(
     offset: int,
     connectors: frozenset[str] = frozenset(),
     titles: frozenset[str] = frozenset(),
+    suffixes: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """The run as a whole (two name words or more), each name word and its hyphen parts. A
-    title opening the run (``titles``, folded: "Mr Adeyemi Bakare") is no part of the name."""
+    title opening the run (``titles``, folded: "Mr Adeyemi Bakare") is no part of the name,
+    nor are letters after it (``suffixes``: "Marie-Claire Dubois KC")."""
     while run and run[0].text.lower() in stopwords and not run[0].caps:
         run = run[1:]
     while len(run) > 2 and fold(run[0].text).rstrip(".") in titles:
         run = run[1:]
     while run and not run[-1].name:
+        run = run[:-1]
+    while len(run) > 2 and fold(run[-1].text).rstrip(".") in suffixes:
         run = run[:-1]
     names = [w for w in run if w.name]
     if not names:

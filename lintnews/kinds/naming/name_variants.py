@@ -365,6 +365,10 @@ def _titles(lang) -> frozenset[str]:
 def _collect(ctx: Context) -> dict:
     o = ctx.options
     titles = _titles(ctx.lang)
+    suffixes = ctx.lang.memo(
+        ("name-suffixes",),
+        lambda: frozenset(fold(w) for w in ctx.lang.data.get("name-suffixes") or ()),
+    )
     connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
     elisions = ctx.lang.elisions
     corrections = _corrections(ctx)
@@ -396,7 +400,14 @@ def _collect(ctx: Context) -> dict:
             caps = _caps_lines(text, s.span.start) if o["skip_uppercase_lines"] else ()
             for run in runs(words, text, s.span.start, connectors):
                 found = mentions(
-                    run, ctx.lang.stopwords, o["min_length"], text, s.span.start, connectors, titles
+                    run,
+                    ctx.lang.stopwords,
+                    o["min_length"],
+                    text,
+                    s.span.start,
+                    connectors,
+                    titles,
+                    suffixes,
                 )
                 if caps:  # a line of its own in capitals inside the sentence: a masthead
                     found = [m for m in found if not any(a <= m.start < b for a, b in caps)]
