@@ -416,16 +416,9 @@ def mentions(
     suffixes: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """The run as a whole (two name words or more), each name word and its hyphen parts. A
-    stopword opening the run is no part of the name when it opens the sentence or is in
-    lowercase; capitalised inside a sentence, it is ("explicó Al Mansouri", "Los Ángeles"). A
     title opening the run (``titles``, folded: "Mr Adeyemi Bakare") is no part of the name,
     nor are letters after it (``suffixes``: "Marie-Claire Dubois KC")."""
-    while (
-        run
-        and run[0].text.lower() in stopwords
-        and not run[0].caps
-        and (run[0].initial or not run[0].text[:1].isupper() or len(run) < 2)
-    ):
+    while run and run[0].text.lower() in stopwords and not run[0].caps:
         run = run[1:]
     while len(run) > 2 and fold(run[0].text).rstrip(".") in titles:
         run = run[1:]
