@@ -275,7 +275,7 @@ def _chunk_start(text: str, at: int) -> int:
 
 def _marks(text: str) -> list[int]:
     """Sorted positions in ``text`` of what makes a chunk not prose: a character of
-    ``_NOT_PROSE_CHARS``, a dot (not between two l's: Catalan's "Marcel.lí" for "Marcel·lí")
+    ``_NOT_PROSE_CHARS``, a dot (not Catalan's l.l inside a word, ``_LL``: "Marcel.lí")
     or an ``_INVISIBLE`` character between two letters, "www"
     opening a chunk, a domain ending. Each is looked for only when a plain substring test
     says it may be there (most sentences hold none, and four regex scans of each sentence
@@ -293,7 +293,7 @@ def _marks(text: str) -> list[int]:
                 0 < at < len(text) - 1
                 and text[at - 1].isalpha()
                 and text[at + 1].isalpha()
-                and not (c == "." and text[at - 1] in "lL" and text[at + 1] in "lL")
+                and not (c == "." and at >= 2 and _LL.match(text, at - 2))
             ):
                 marks.append(at - 1)  # str.isalpha is \p{L}; Catalan's l.l is a word's
             at = text.find(c, at + 1)

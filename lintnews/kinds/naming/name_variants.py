@@ -357,18 +357,18 @@ def check_names(ctx: Context):
 
 def _titles(lang) -> frozenset[str]:
     """The language's ``name-titles``, folded ("Mr", "President", "Staatspräsident")."""
-    return lang.memo(
-        ("name-titles",), lambda: frozenset(fold(w) for w in lang.data.get("name-titles") or ())
-    )
+    return _folded_words(lang, "name-titles")
+
+
+def _folded_words(lang, name: str) -> frozenset[str]:
+    """A word list of the language's data, folded, kept on the language."""
+    return lang.memo((name,), lambda: frozenset(fold(w) for w in lang.data.get(name) or ()))
 
 
 def _collect(ctx: Context) -> dict:
     o = ctx.options
     titles = _titles(ctx.lang)
-    suffixes = ctx.lang.memo(
-        ("name-suffixes",),
-        lambda: frozenset(fold(w) for w in ctx.lang.data.get("name-suffixes") or ()),
-    )
+    suffixes = _folded_words(ctx.lang, "name-suffixes")
     connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
     elisions = ctx.lang.elisions
     corrections = _corrections(ctx)
@@ -1677,16 +1677,14 @@ def _dedupe(hits: list[Hit]):
     on one place, the first). A hit is covered when one before it, by start and then the
     longer first, reaches as far: one sweep, not every pair."""
     ordered = sorted(hits, key=lambda h: (-(h.span.end - h.span.start), h.span.start))
-    rank = {id(h): i for i, h in enumerate(ordered)}
+    spans = [h.span for h in ordered]
     covered: set[int] = set()
     reach = -1
-    for hit in sorted(ordered, key=lambda h: (h.span.start, -h.span.end, rank[id(h)])):
-        if hit.span.end <= reach:
-            covered.add(id(hit))
-        reach = max(reach, hit.span.end)
-    for hit in ordered:
-        if id(hit) not in covered:
-            yield hit
+    for i in sorted(range(len(spans)), key=lambda i: (spans[i].start, -spans[i].end, i)):
+        if spans[i].end <= reach:
+            covered.add(i)
+        reach = max(reach, spans[i].end)
+    yield from (hit for i, hit in enumerate(ordered) if i not in covered)
 
 
 KIND = RuleKind(
