@@ -12,6 +12,7 @@ article.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from functools import lru_cache
 
 import regex
@@ -59,10 +60,15 @@ def check_articles(ctx: Context):
             art = Span(block.span.start + m.start(1), block.span.start + m.end(1))
             uses.append((gender[art_text.lower()], words, art, m.group(2), art_text))
     reported = set()
+    by_first = defaultdict(list)  # the uses of names by their first word (one entity's share it)
+    for u in uses:
+        by_first[u[1][0]].append(u)
     same_as: dict[tuple, list] = {}  # uses of the same entity, by the words of a name
     for g, words, span, name, art in uses:
         if words not in same_as:
-            same_as[words] = [u for u in uses if _same_entity(words, u[1], connectors)]
+            same_as[words] = [
+                u for u in by_first[words[0]] if _same_entity(words, u[1], connectors)
+            ]
         same = same_as[words]
         masc = [u for u in same if u[0] == "m"]
         fem = [u for u in same if u[0] == "f"]
