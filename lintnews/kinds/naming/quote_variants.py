@@ -27,11 +27,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
+from itertools import pairwise
+from typing import NamedTuple
 
 from ... import regexcache
 from ...document import Span
 from ...findings import Hit
 from ...language.normalize import fold
+from ...language.sentences import unwrapped
 from ..base import Context, Options, RuleKind, option, options_dataclass
 
 
@@ -55,9 +58,26 @@ _QUOTE = regexcache.compile(
 _WORDS = regexcache.compile(r"[\p{L}\p{N}]+")
 
 
+class _Quote:
+    """A quote compared whole: its folded words, its span and text, and (worked out when a
+    comparison asks) the words of its sentence around it (``_around``)."""
+
+    __slots__ = ("words", "span", "text", "block", "_around")
+
+    def __init__(self, words: tuple, span: Span, text: str, block):
+        self.words, self.span, self.text, self.block = words, span, text, block
+        self._around = None
+
+    @property
+    def around(self) -> tuple[list[str], frozenset[str]]:
+        if self._around is None:
+            self._around = _around(self.block, self.span)
+        return self._around
+
+
 def check_quotes(ctx: Context):
     o = ctx.options
-    quotes = []
+    quotes: list[_Quote] = []
     longer = []  # every quote of more than min_words words: (block, match, group, its words)
     for block in ctx.doc.blocks:
         if not block.is_prose:
@@ -69,28 +89,33 @@ def check_quotes(ctx: Context):
                 longer.append((block, m, group, words))
             if o["min_words"] <= len(words) <= min(o["max_words"], o["passage_words"] - 1):
                 span = Span(block.span.start + m.start(group), block.span.start + m.end(group))
-                around, names = _around(block, span)
-                quotes.append((words, span, m.group(group), around, names))
+                quotes.append(_Quote(words, span, m.group(group), block))
     reported: set[int] = set()  # short quotes already reported as a fragment
-    yield from _fragments(ctx, quotes, longer, o["copy_similarity"], reported)
-    yield from _changed_fragments(ctx, quotes, longer, o["copy_similarity"], reported)
+    found: list[Span] = []  # every span reported, the later wording's
+    for hit in _fragments(ctx, quotes, longer, o["copy_similarity"], reported):
+        found.append(hit.span)
+        yield hit
+    for hit in _changed_fragments(ctx, quotes, longer, o["copy_similarity"], reported):
+        found.append(hit.span)
+        yield hit
     index: dict[tuple, list[int]] = defaultdict(list)  # comparison key -> earlier quotes
     seen: Counter = Counter()
-    for i, (words, span, text, around, names) in enumerate(quotes):
+    for i, quote in enumerate(quotes):
+        words, span, text = quote.words, quote.span, quote.text
         keys = _keys(words, o["one_word_changed_min"])
         earlier = sorted({j for k in keys for j in index.get(k, ())})
         seen[words] += 1
         if seen[words] <= MAX_SAME_QUOTE:  # a quote pasted many times: a few copies suffice
             for k in keys:
                 index[k].append(i)
-        for earlier_words, earlier_span, earlier_text, earlier_around, earlier_names in (
-            quotes[j] for j in earlier
-        ):
-            how = _relation(ctx, words, earlier_words, o["one_word_changed_min"])
-            if not how or _similarity(around, earlier_around) >= o["copy_similarity"]:
+        for other in (quotes[j] for j in earlier):
+            how = _relation(ctx, words, other.words, o["one_word_changed_min"])
+            if not how or _similarity(quote.around[0], other.around[0]) >= o["copy_similarity"]:
                 continue
-            if how == ONE_CHANGED and _two_speakers(ctx, names, earlier_names):
+            if how == ONE_CHANGED and _two_speakers(ctx, quote.around[1], other.around[1]):
                 continue  # two speakers, each named beside their own words
+            earlier_span, earlier_text = other.span, other.text
+            found.append(span)
             yield Hit(
                 span,
                 {
@@ -102,6 +127,7 @@ def check_quotes(ctx: Context):
                 related=((earlier_span, "the other wording"),),
             )
             break
+    yield from _reworded(ctx, longer, o["copy_similarity"], found)
 
 
 MAX_SAME_QUOTE = 8
@@ -116,8 +142,8 @@ def _fragments(ctx: Context, quotes: list, longer: list, copy_similarity: float,
     ..."): the fragment misquotes the statement. The later of the two is reported."""
     wanted: dict[tuple, list[int]] = defaultdict(list)  # sorted words -> short quotes
     for i, q in enumerate(quotes):
-        if len(q[0]) <= FRAGMENT_WORDS:
-            wanted[tuple(sorted(q[0]))].append(i)
+        if len(q.words) <= FRAGMENT_WORDS:
+            wanted[tuple(sorted(q.words))].append(i)
     if not wanted:
         return
     anchored: dict[str, list[tuple]] = defaultdict(list)  # a key's longest word -> keys
@@ -141,7 +167,7 @@ def _fragments(ctx: Context, quotes: list, longer: list, copy_similarity: float,
                 window = words[at : at + size]
                 folded = tuple(w for w, _, _ in window)
                 for i in wanted.get(tuple(sorted(folded)), ()):
-                    if i in reported or folded == quotes[i][0]:
+                    if i in reported or folded == quotes[i].words:
                         continue
                     hit = _fragment_hit(
                         ctx, quotes[i], block, m, group, window, copy_similarity, "in another order"
@@ -169,7 +195,7 @@ def _changed_fragments(
     wanted: dict[tuple, list[int]] = defaultdict(list)  # the words, one blanked -> quotes
     anchors: dict[str, set[int]] = defaultdict(set)  # a quote's two longest words -> quotes
     for i, q in enumerate(quotes):
-        words = q[0]
+        words = q.words
         if least <= len(words) <= most and i not in reported:
             for at in range(len(words)):
                 wanted[(at, words[:at] + words[at + 1 :])].append(i)
@@ -182,12 +208,12 @@ def _changed_fragments(
         n, present = len(quoted), frozenset(quoted)
         if n <= least:
             continue  # no fragment of its length or more is found inside it
-        near = {i for w in present for i in anchors.get(w, ()) if len(quotes[i][0]) < n}
-        near = {i for i in near if len(set(quotes[i][0]) - present) <= 1}
+        near = {i for w in present for i in anchors.get(w, ()) if len(quotes[i].words) < n}
+        near = {i for i in near if len(set(quotes[i].words) - present) <= 1}
         if not near:
             continue
         words = _placed_words(m.group(group))
-        for size in {len(quotes[i][0]) for i in near}:
+        for size in {len(quotes[i].words) for i in near}:
             for at in range(len(words) - size + 1):
                 window = words[at : at + size]
                 folded = tuple(w for w, _, _ in window)
@@ -196,7 +222,7 @@ def _changed_fragments(
                 for blank in range(1, size - 1):
                     key = (blank, folded[:blank] + folded[blank + 1 :])
                     for i in wanted.get(key, ()):
-                        short = quotes[i][0]
+                        short = quotes[i].words
                         if i in reported or i not in near or folded == short:
                             continue
                         if {short[blank], folded[blank]} <= stopwords:
@@ -209,6 +235,214 @@ def _changed_fragments(
                             yield hit
 
 
+#: words on either side of a change two quotes agree on, at least, together and each
+REWORDED_CONTEXT = (5, 2)
+#: most words a change replaces in either quote (three in all)
+REWORDED_CHANGE = 2
+
+
+def _reworded(ctx: Context, longer: list, copy_similarity: float, found: list[Span]):
+    """Two quotes that agree on a stretch of words but for a change of one or two words
+    inside it ("no vamos a hipotecar el futuro del club" / "... el porvenir del club",
+    "a generation of children" / "a whole generation of children"; not two words for
+    two: a clause reworded), with at least ``REWORDED_CONTEXT`` words agreed around the
+    change, two of them no stopwords, within one sentence of each. These guards keep it to
+    misquotes:
+
+    * the change's words are not all stopwords (a pronoun or tense adapted in reported
+      speech: "we will" / "they would"), nor one word inflected ("landscape coverage" /
+      "landscapes"), nor capitalised (another name: "la Comisión de Apelación" / "la
+      Comisión Disciplinaria");
+    * neither quote stands in a heading (a headline shortens its quote) nor alone (a pull
+      quote: the repetition rules');
+    * the two paragraphs are not copies of each other (a pasted and edited passage: the
+      repetition rules'; two quotes of one paragraph are parallel: "When my grandfather was
+      a boy ... When my father was a boy"), and the sentences around the quotes do not name
+      two speakers.
+
+    The later is reported, once per quote."""
+    least = REWORDED_CONTEXT[0]
+    stopwords = _stopwords(ctx.lang)
+    # two quotes that relate share two pairs of words in a row, a word of each no stopword:
+    # the places of such pairs anchor the stretches the two agree on
+    content = {i: frozenset(q[3]) - stopwords for i, q in enumerate(longer) if len(q[3]) >= least}
+    counts = Counter()
+    for words in content.values():
+        counts.update(words)
+    shared = {w for w, n in counts.items() if n > 1}  # most drafts: none
+    places: dict[tuple, list[tuple[int, int]]] = defaultdict(list)  # pair -> (quote, place)
+    for i, words in content.items():
+        if len(words & shared) < 2:
+            continue
+        for at, pair in enumerate(pairwise(longer[i][3])):
+            if pair[0] in shared or pair[1] in shared:
+                places[pair].append((i, at))
+    anchors: dict[tuple[int, int], set] = defaultdict(set)  # two quotes -> places in each
+    for found_at in places.values():
+        if 1 < len(found_at) <= MAX_SAME_QUOTE:
+            for n, (j, q) in enumerate(found_at):
+                for i, p in found_at[:n]:
+                    if i != j:
+                        anchors[i, j].add((p, q))
+    done: set[int] = set()
+    settings: dict[int, list[str] | None] = {}  # a quote -> its paragraph's words (_setting)
+    for (i, j), at in sorted(anchors.items()):
+        if len(at) < 2 or j in done:
+            continue
+        a, b = longer[i][3], longer[j][3]
+        if a == b:
+            continue
+        for x, y in _word_changes(ctx, a, b, at, stopwords):
+            for k in (i, j):
+                if k not in settings:
+                    settings[k] = _setting(ctx, longer[k])
+            if settings[i] is None or settings[j] is None:
+                break
+            if _similarity(settings[i], settings[j]) >= copy_similarity:
+                break  # a paragraph pasted again and edited, or one paragraph's two quotes
+            hit = _reworded_hit(ctx, longer[i], longer[j], x, y, copy_similarity, found)
+            if hit is not None:
+                done.add(j)
+                yield hit
+                break
+
+
+def _word_changes(ctx: Context, a: tuple, b: tuple, anchors: set, stopwords: frozenset):
+    """The changes (``_changes``) between the words ``a`` and ``b`` of two quotes that the
+    word guards of ``_reworded`` leave: enough words agreed around, not only stopwords
+    changed, no word inflected."""
+    least, side = REWORDED_CONTEXT
+    for x, y in _changes(a, b, anchors):
+        if x.size + y.size < least or x.size < side or y.size < side:
+            continue
+        gap_a, gap_b = a[x.a + x.size : y.a], b[x.b + x.size : y.b]
+        agreed = a[x.a : x.a + x.size] + a[y.a : y.a + y.size]
+        if sum(w not in stopwords for w in agreed) < 2:
+            continue  # "es decir el ... de la": words any two sentences share
+        if set(gap_a) | set(gap_b) <= stopwords:
+            continue  # speech reported: a pronoun or a tense adapted
+        if set(ctx.lang.stems(list(gap_a))) & set(ctx.lang.stems(list(gap_b))):
+            continue  # a word inflected, another added: the quote adapted
+        yield x, y
+
+
+class _Run(NamedTuple):
+    """Words two quotes hold alike: ``size`` of them from ``a`` in the one, ``b`` in the
+    other."""
+
+    a: int
+    b: int
+    size: int
+
+
+def _changes(a: tuple, b: tuple, anchors: set[tuple[int, int]]):
+    """Pairs of stretches (``_Run``) the words ``a`` and ``b`` hold alike with up to
+    ``REWORDED_CHANGE`` words of each between them, from the places where the two agree on
+    two words in a row (``anchors``): each stretch as long as the two agree, then the next
+    after a change."""
+    runs: list[_Run] = []
+    reach: dict[int, int] = {}  # a diagonal (p - q) -> where in ``a`` its last run ends
+    for p, q in sorted(anchors):
+        if p < reach.get(p - q, -1):
+            continue  # inside a run found already
+        while p and q and a[p - 1] == b[q - 1]:
+            p, q = p - 1, q - 1
+        runs.append(_Run(p, q, _agree(a, b, p, q)))
+        reach[p - q] = p + runs[-1].size
+    most = REWORDED_CHANGE + 1
+    for run in runs:
+        for skip_a in range(most):
+            for skip_b in range(most):
+                if not (skip_a or skip_b) or skip_a + skip_b > REWORDED_CHANGE + 1:
+                    continue  # none, or two words for two: a clause reworded
+                # the words after it
+                p, q = run.a + run.size + skip_a, run.b + run.size + skip_b
+                size = _agree(a, b, p, q)
+                if size:
+                    yield run, _Run(p, q, size)
+
+
+def _agree(a: tuple, b: tuple, p: int, q: int) -> int:
+    """How many words ``a`` from ``p`` and ``b`` from ``q`` hold alike."""
+    n = 0
+    while p + n < len(a) and q + n < len(b) and a[p + n] == b[q + n]:
+        n += 1
+    return n
+
+
+def _setting(ctx: Context, quote: tuple) -> list[str] | None:
+    """The words of the paragraph a quote of ``longer`` stands in, or None when it stands
+    in a heading or alone (a pull quote)."""
+    block, m, _, _ = quote
+    if block.kind == "heading":
+        return None
+    start, end = block.span.start + m.start(), block.span.start + m.end()
+    paragraph = _paragraph(block, Span(start, end))
+    before = ctx.doc.text[paragraph.start : start]
+    after = ctx.doc.text[end : paragraph.end]
+    if not (_WORDS.search(before) or _WORDS.search(after)):
+        return None
+    return _WORDS.findall(fold(ctx.doc.text[paragraph.start : paragraph.end]))
+
+
+def _reworded_hit(ctx, earlier, later, x: _Run, y: _Run, copy_similarity, found):
+    """The finding for the stretches of two quotes of ``longer`` that ``x`` and ``y`` hold
+    alike around a change, or None when a stretch crosses a sentence's end, a word changed
+    is capitalised (another name: "la Comisión de Apelación" / "la Comisión
+    Disciplinaria"), the later stretch overlaps a finding already made, or the sentences
+    around them are copies or two speakers'."""
+    spans, texts, arounds = [], [], []
+    for (block, m, group, _), start, cut, end in (
+        (earlier, x.a, (x.a + x.size, y.a), y.a + y.size),
+        (later, x.b, (x.b + x.size, y.b), y.b + y.size),
+    ):
+        quote = m.group(group)
+        words = _placed_words(quote)
+        if any(quote[w[1]].isupper() for w in words[cut[0] : cut[1]]):
+            return None
+        base = block.span.start + m.start(group)
+        span = Span(base + words[start][1], base + words[end - 1][2])
+        text = ctx.doc.text[span.start : span.end]
+        if _STOPS.search(text):
+            return None
+        spans.append(span)
+        texts.append(text)
+        arounds.append(_around(block, span))
+    if any(s.start < spans[1].end and spans[1].start < s.end for s in found):
+        return None
+    (words_a, names_a), (words_b, names_b) = arounds
+    if _similarity(words_a, words_b) >= copy_similarity:
+        return None
+    if _two_speakers(ctx, names_a, names_b):
+        return None
+    found.append(spans[1])
+    return Hit(
+        spans[1],
+        {
+            "quote": texts[1],
+            "other": texts[0],
+            "how": REWORDED,
+            "line": ctx.doc.locate(spans[0].start)[0],
+        },
+        related=((spans[0], "the other wording"),),
+    )
+
+
+def _paragraph(block, span: Span) -> Span:
+    """The paragraph holding ``span``: the block, or its line in a block of unwrapped lines
+    (a web page copied a paragraph to a line)."""
+    if not unwrapped(block.prose):
+        return block.span
+    at = span.start - block.span.start
+    start = block.prose.rfind("\n", 0, at) + 1
+    end = block.prose.find("\n", at)
+    end = len(block.prose) if end < 0 else end
+    return Span(block.span.start + start, block.span.start + end)
+
+
+REWORDED = "with a word or two changed"
+
+
 def _placed_words(quote: str) -> list[tuple[str, int, int]]:
     """The folded words of a quote with their places in it (a fragment's window is cut
     from them)."""
@@ -216,7 +450,7 @@ def _placed_words(quote: str) -> list[tuple[str, int, int]]:
 
 
 def _fragment_hit(
-    ctx: Context, short: tuple, block, m, group: int, window: list, copy_similarity: float, how
+    ctx: Context, short: _Quote, block, m, group: int, window: list, copy_similarity: float, how
 ) -> Hit | None:
     """The finding for a short quote (an entry of ``quotes``) whose words ``window`` of a
     longer quote (``m``'s ``group``) holds ``how`` (in another order, or one changed), or
@@ -226,7 +460,7 @@ def _fragment_hit(
     around them are copies (a pasted and edited passage: the repetition rules'), or, for
     one word changed, they name people and none of them the same (two speakers). The later
     of the two is reported."""
-    words, span, text, around, names = short
+    words, span, text = short.words, short.span, short.text
     base = block.span.start + m.start(group)
     if base <= span.start < base + len(m.group(group)):
         return None
@@ -238,9 +472,9 @@ def _fragment_hit(
     if _STOPS.search(whole):
         return None
     words_around, names_around = _around(block, inner)
-    if _similarity(around, words_around) >= copy_similarity:
+    if _similarity(short.around[0], words_around) >= copy_similarity:
         return None
-    if how == ONE_CHANGED and _two_speakers(ctx, names, names_around):
+    if how == ONE_CHANGED and _two_speakers(ctx, short.around[1], names_around):
         return None
     later, earlier = (span, inner) if span.start > inner.start else (inner, span)
     said, other = (text, whole) if later is span else (whole, text)
