@@ -339,13 +339,14 @@ def _drop_caps_runs(words: list[Word], text: str, offset: int) -> list[Word]:
 #: dash ("VALMERE, Oct 14 —", "QUILCATA, 5 jun. --", "LASTOVNJAK, 2. rujna –", the
 #: region between too: "IKARO, Nigeria, June 4 --")
 _DATELINE_TAIL = regexcache.compile(
-    r"(?:,[^()\n]{1,25}?)?\s*\([^()\n]{1,30}\)\s*\.?\s?[-–—]"
+    r"(?:[ \t]*\([^()\n]{1,30}\)(?=,))?"  # the province in brackets: "VALDECORZA (Toledo), 14 jun"
+    r"(?:(?:,[^()\n]{1,25}?)?\s*\([^()\n]{1,30}\)\s*\.?\s?[-–—]"
     r"|:[ \t]+[\p{Lu}\"“‘«]"
     r"|,[ \t]*\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2}(?:[ \t]*[–—]|[ \t]+-|(?<=\.)-)"
     r"[ \t]*[\p{Lu}\p{N}\"“‘«(]"
     r"|(?:,[ \t]*\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2})?,[ \t]*"
     r"(?:\d{1,2}\.?[ \t]+(?:de[ \t]+)?\p{L}{3,10}\.?|\p{L}{3,10}\.?[ \t]+\d{1,2})(?:,?[ \t]+\d{4})?"
-    r"[ \t]*\.?[ \t]?(?:--|[-–—])[ \t]*[\p{Lu}\"“‘«(]"
+    r"[ \t]*\.?[ \t]?(?:--|[-–—])[ \t]*[\p{Lu}\"“‘«(])"
 )
 
 
