@@ -320,6 +320,7 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
     informative = _informative(ctx)
     page_head = _quoted_headline(units)
     page_headline = _page_headline(units, ctx.doc.text)
+    page_dek, page_lead = _page_dek(units, page_headline)
     for unit in units:
         if unit.kind == "heading":
             headline = headline or unit
@@ -347,11 +348,14 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
             # around it (the dek and the lead below the image are still compared)
         elif not match:
             restart = _restart(unit, previous)
-            if not restart and previous is dek and dek is not None:
+            above = page_dek if unit is page_lead else None
+            if dek is not None and previous is dek:
+                above = dek
+            if not restart and above is not None:
                 # the lead words the dek again: a one-sentence lead is a paragraph match;
                 # the first sentence of a longer one is taken as a restart is (a sentence
                 # match, and that sentence is not compared again below)
-                first = _dek_lead(unit, dek, o)
+                first = _dek_lead(unit, above, o)
                 match, restart = (first, None) if first and first.later is unit else (None, first)
             if not match and not restart and lead is not None:
                 match = _lead_restated(unit, lead, paragraphs + 1 - lead_at, ctx.doc.text)
@@ -444,6 +448,31 @@ def _page_headline(units: list[Unit], text: str) -> Unit | None:
         if unit.nwords >= PAGE_HEADLINE_WORDS and not _MENU.search(unit.text):
             return unit
     return None
+
+
+def _page_dek(units: list[Unit], headline: Unit | None) -> tuple[Unit | None, Unit | None]:
+    """A web page's dek and its lead: the line right below the page's headline when it is
+    one sentence with no stop at its end, ``PAGE_HEADLINE_WORDS`` words or more, no menu's
+    separators and no colon at its end ("Kommunen vil erstatte færgeforbindelsen med en
+    billigere vandtaxa fra næste sommer"), and the first line below it of ``DEK_WORDS``
+    words or more (a byline and a date may stand between). The lead is compared with it as
+    with a dek (``_dek_lead``)."""
+    if headline is None or headline.index + 1 >= len(units):
+        return None, None
+    dek = units[headline.index + 1]
+    if (
+        dek.kind != "paragraph"
+        or dek.sentences
+        or is_sentence(dek.text)
+        or dek.text.rstrip().endswith(":")
+        or dek.nwords < PAGE_HEADLINE_WORDS
+        or _MENU.search(dek.text)
+    ):
+        return None, None
+    for unit in units[dek.index + 1 : dek.index + 1 + PAGE_HEAD_REACH]:
+        if unit.nwords >= DEK_WORDS:
+            return dek, unit if unit.kind == "paragraph" else None
+    return None, None
 
 
 #: lines of a page's head looked through for its headline (site name, menu, section)
