@@ -349,6 +349,7 @@ def check_names(ctx: Context):
     if o["typos"] and lex is not None:
         hits += _typos(ctx, groups, lex, named, ordinary, links, given)
     hits += _transliterated_given(ctx, found["mentions"], found["runs"], ctx.prepared or {})
+    hits += _organisation_words(ctx, found["runs"], endings)
     hits += _capital_lookalikes(ctx, mention_list, lex, o)
     hits += _possessive_names(ctx, found["possessives"], found["runs"], mention_list)
     hits += _ampersand_variants(ctx, found["ampersands"], lex if nouns else None, o)
@@ -504,6 +505,73 @@ def _transliterated_given(
 
 #: most words of a run read as one person's name for its transliterated given name
 GIVEN_NAME_RUN = 6
+
+
+def _organisation_words(ctx: Context, runs: list[Mention], endings: frozenset[str]) -> list[Hit]:
+    """A longer name (``ORGANISATION_WORDS`` name words or more) written again with one of
+    its words in another form of the same word, the others as they were: National Mine
+    Safety Authority / National Mining Safety Authority, Confederación Hidrológica /
+    Hidrográfica del Guadalmina. The two words share their stem or their first
+    ``SHARED_PREFIX`` letters. Not a title or an office (Ministry / Minister of Health,
+    Government / Governor of Texas: two bodies), nor a case or number of the language's
+    ``inflection-endings`` (des Landkreises / der Landkreis Oberwald). The form used more
+    is the name; on a tie, the first. Both forms have the same connectors (del Salar / de
+    los Salares is a description in the plural), and the first word is never the one
+    that differs (Julián / Juliana Espinosa Ortiz are two people; Grünen-Kandidatin /
+    Grünen-Politikerin Miriam Faltermeier, two roles of one)."""
+    whole = [m for m in runs if m.words == len(m.context) >= ORGANISATION_WORDS]
+    if len(whole) < 2:
+        return []
+    titles = _titles(ctx.lang)
+    # (length, place, the other words) -> the word at that place -> the run's uses
+    slots: dict[tuple, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    for m in whole:
+        joined = tuple(w for w in fold(m.form).split() if w not in m.context)
+        for at in range(1, len(m.context)):  # a first word apart: another person, a role
+            others = m.context[:at] + m.context[at + 1 :]
+            slots[(len(m.context), at, others, joined)][m.context[at]].append(m)
+    out: list[Hit] = []
+    reported: set[tuple] = set()
+    for words in slots.values():
+        if len(words) != 2:
+            continue  # one word (most slots), or a slot of several names: a list
+        (a, a_occ), (b, b_occ) = words.items()
+        if a in titles or b in titles or "-" in a + b or not _one_word(ctx, a, b, endings):
+            continue  # an office, a compound (Maps / Maps-Karten), an inflection
+        if _glued(a_occ[0].form) or _glued(b_occ[0].form):
+            continue  # "Instituto Superior de IngenieríaCedida": the next word glued on
+        ranked = sorted((a_occ, b_occ), key=lambda occ: (-len(occ), min(m.start for m in occ)))
+        major_occ = sorted(ranked[0], key=lambda m: m.start)
+        occ = sorted(ranked[1], key=lambda m: m.start)
+        pair = (occ[0].form, major_occ[0].form)
+        if pair in reported:
+            continue
+        reported.add(pair)
+        evidence = "one word of a longer name in two forms"
+        out += _report(ctx, occ[0].form, occ, major_occ[0].form, major_occ, evidence)
+    return out
+
+
+def _glued(form: str) -> bool:
+    """A word of the form holds a capital after a lowercase letter ("IngenieríaCedida"): a
+    page's next word glued on, or a brand's camel case, not a word's other form."""
+    return bool(_GLUED.search(form))
+
+
+_GLUED = regexcache.compile(r"\p{Ll}\p{Lu}")
+#: fewest name words of a name whose words are compared one by one
+ORGANISATION_WORDS = 3
+#: first letters two forms of a word share (Hidrológica / Hidrográfica)
+SHARED_PREFIX = 4
+
+
+def _one_word(ctx: Context, a: str, b: str, endings: frozenset[str]) -> bool:
+    """Two folded words that are forms of one word: one stem, or the same first
+    ``SHARED_PREFIX`` letters; not two inflections the language lists."""
+    if _inflected(a, b, endings):
+        return False
+    stem_a, stem_b = ctx.lang.stems([a, b])
+    return stem_a == stem_b or (len(a) > SHARED_PREFIX and a[:SHARED_PREFIX] == b[:SHARED_PREFIX])
 
 
 def _capital_lookalikes(ctx: Context, mention_list: list[Mention], lex, o) -> list[Hit]:
