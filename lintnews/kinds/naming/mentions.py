@@ -442,6 +442,18 @@ def mentions(
         form = " ".join(text[start - offset : end - offset].split())
         marked = core([w.text for w in run], connectors)
         out.append(Mention(form, start, end, run[0].initial, context, len(names), marked))
+    if len(names) > 2:
+        # a hyphenated name inside a longer run, with the name word on each side of it, is
+        # a name of its own ("Regionalleiter Hans-Jürgen Brandt", "de Altamira del Río
+        # Gonzalo Sáenz-Ibarra"): compared with the same words written apart elsewhere
+        for i, w in enumerate(names):
+            if "-" not in w.text:
+                continue
+            for a, b in ((i - 1, i), (i, i + 1)):
+                if a >= 0 and b < len(names):
+                    start, end = names[a].start, names[b].end
+                    form = " ".join(text[start - offset : end - offset].split())
+                    out.append(Mention(form, start, end, names[a].initial, context, 2))
     for w in names:
         letters = len(w.text) if w.text.isalpha() else len(_letters(w.text))
         if letters >= min_length:
