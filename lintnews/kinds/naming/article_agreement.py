@@ -99,7 +99,9 @@ def check_articles(ctx: Context):
 #: the word after a name: an adjective that agrees with the article ("la Sevilla futbolera",
 #: "el Madrid moderno"), or "de" and a year ("la Barcelona de 1992")
 _AFTER = regexcache.compile(r"[ \t]+(?:de[ \t]+\d|(\p{Ll}[\p{L}\p{M}]*))")
-_AGREES = {"f": ("a", "as"), "m": ("o", "os")}
+#: the ending of an adjective in the singular article's gender (a word in -os or -as after a
+#: singular name is a verb or a plural: "el Klinikum Oberwald podríamos pagar")
+_AGREES = {"f": "a", "m": "o"}
 
 
 @lru_cache(maxsize=16)
