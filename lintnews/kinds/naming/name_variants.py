@@ -481,8 +481,11 @@ def _transliterated_given(
         if own not in words or len(words) < 2:
             continue
         at = words.index(own)
-        before = tuple(map(translit_key, words[:at]))
         after = tuple(map(translit_key, words[at + 1 :]))
+        # a given name is known by the surname after it, whatever role or place goes before
+        # ("Mining Minister Mohammed Lahlali" / "Muhammad Lahlali"); a name last in its
+        # run, by the words before it (Amina Mohammed / Ms Amina Muhammad)
+        before = () if after else tuple(map(translit_key, words[:at]))
         people[(family, before, after)][spelling].append(m)
     out: list[Hit] = []
     starts = sorted((r.start, r.end, r.form) for r in full_names)
