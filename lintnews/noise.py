@@ -22,7 +22,8 @@ of all rules after they ran, by the *kind* of each rule:
   line in several places (an embed's signature under each post, one credit under every
   photo) are one finding: the first place, the others in ``related``, the count.
 * **Leftovers first.** A naming finding on a form in capitals inside text a leftover rule
-  reports (an outlet's name in a credit) is dropped. A repeat is dropped when the leftover
+  reports (an outlet's name in a credit), or all in lowercase inside one in lowercase past
+  its first letter (a place in keyword alt text), is dropped. A repeat is dropped when the leftover
   rules (kind ``leftover``)
   already report it: a line they report whole (a caption, credit or widget line used
   twice: "Media playback is unsupported" under two videos), a line whose earlier copy they
@@ -319,17 +320,30 @@ def _names_in_leftovers(
     doc: Document, findings: list[Finding], kinds: dict[str, str]
 ) -> list[Finding]:
     """A naming finding on a form in capitals inside text a leftover rule reports (an
-    outlet's name in a photo credit, "| OUEST-FRANCE"): the credit is deleted, not re-cased.
-    A name misspelt in a caption or an embedded post is still a name misspelt."""
+    outlet's name in a photo credit, "| OUEST-FRANCE"), or all in lowercase inside one
+    written in lowercase past its first letter (a place in an image's keyword alt text,
+    "Imagen relacionada incendio forestal sierra valdemora"): the leftover is deleted, not
+    re-cased. A name misspelt in a caption or an embedded post is still a name misspelt,
+    and so is a name in lowercase in a post's signature ("— ludwika paleta (@ludwikapaleta)
+    October 3")."""
     leftovers = [(f.start, f.end) for f in findings if kinds.get(f.rule) in LEFTOVER_KINDS]
     if not leftovers:
         return findings
+
+    def inside(f: Finding) -> bool:
+        text = doc.text[f.start : f.end]
+        if text.isupper():
+            return any(a <= f.start and f.end <= b for a, b in leftovers)
+        if text.islower():
+            return any(
+                a <= f.start and f.end <= b and doc.text[a + 1 : b].islower() for a, b in leftovers
+            )
+        return False
+
     return [
         f
         for f in findings
-        if kinds.get(f.rule) not in ONE_CAUSE_KINDS - REPEAT_KINDS
-        or not doc.text[f.start : f.end].isupper()
-        or not any(a <= f.start and f.end <= b for a, b in leftovers)
+        if kinds.get(f.rule) not in ONE_CAUSE_KINDS - REPEAT_KINDS or not inside(f)
     ]
 
 

@@ -414,6 +414,27 @@ def test_a_name_in_a_credit_the_leftover_rules_report_is_not_a_spelling_to_fix()
     assert [f.rule for f in both] == ["stray-caption"]  # ... but the credit is a leftover
 
 
+def test_a_name_in_lowercase_in_keyword_alt_text_is_the_leftovers_but_a_posts_signature_keeps_it():
+    # an image's alt text of keywords writes every word in lowercase: the line goes, the
+    # place in it is not re-cased; a post's signature in lowercase is a name written so
+    story = (
+        "# Incendio\n\nUn incendio en la sierra de Valdemora obligó a desalojar tres aldeas "
+        "durante la noche, informó el servicio de emergencias.\n\n{line}\n\nLos vecinos "
+        "pasaron la noche en el polideportivo de Valdemora, donde se habilitaron camas.\n\n"
+        "La sierra de Valdemora acumula este año un tercio menos de lluvia que la media.\n"
+    )
+    alt = "Imagen relacionada incendio forestal sierra valdemora bomberos helicóptero humo"
+    text = story.format(line=alt)
+    rules = ("stray-caption", "inconsistent-name")
+    alone = lint(text, "inconsistent-name", language="es").findings
+    assert [f.line for f in alone] == [5]  # read alone, the case differs ...
+    assert [f.rule for f in lint(text, rules, language="es").findings] == ["stray-caption"]
+    # ... unlike a line with capitals past its first letter, as a signature has
+    signed = story.format(line="— valdemora noticias (@valdemoranoticias) Octubre 3, 2023")
+    found = lint(signed, ("cms-boilerplate", "inconsistent-name"), language="es").findings
+    assert "inconsistent-name" in [f.rule for f in found]
+
+
 # an Italian political story with a "Leggi anche" widget in one block: its marker line is
 # evidence to cms-boilerplate, the marker and the first link a block of short lines to
 # stray-caption's classifier
