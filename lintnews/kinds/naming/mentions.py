@@ -443,17 +443,26 @@ def mentions(
         marked = core([w.text for w in run], connectors)
         out.append(Mention(form, start, end, run[0].initial, context, len(names), marked))
     if len(names) > 2:
-        # a hyphenated name inside a longer run, with the name word on each side of it, is
-        # a name of its own ("Regionalleiter Hans-Jürgen Brandt", "de Altamira del Río
-        # Gonzalo Sáenz-Ibarra"): compared with the same words written apart elsewhere
+        # a name inside a longer run is a name of its own when a role or a place before it
+        # joined it to the run ("Dijkgraaf Henk van den Berg", "Regionalleiter Hans-Jürgen
+        # Brandt", "de Altamira del Río Gonzalo Sáenz-Ibarra"): its last two name words with
+        # connectors between them, and a hyphenated name with the name word on each side of
+        # it, compared with the same words written otherwise elsewhere
+        at = [k for k, w in enumerate(run) if w.name]
+        last = len(names) - 1
+        # the last two with a connector between them: a surname's particles (van den Berg)
+        windows = {(last - 1, last)} if at[last] - at[last - 1] > 1 else set()
         for i, w in enumerate(names):
-            if "-" not in w.text:
-                continue
-            for a, b in ((i - 1, i), (i, i + 1)):
-                if a >= 0 and b < len(names):
-                    start, end = names[a].start, names[b].end
-                    form = " ".join(text[start - offset : end - offset].split())
-                    out.append(Mention(form, start, end, names[a].initial, context, 2))
+            if "-" in w.text:
+                windows |= {
+                    (a, b) for a, b in ((i - 1, i), (i, i + 1)) if a >= 0 and b < len(names)
+                }
+        for a, b in sorted(windows):
+            part = run[at[a] : at[b] + 1]
+            start, end = part[0].start, part[-1].end
+            form = " ".join(text[start - offset : end - offset].split())
+            marked = core([w.text for w in part], connectors)
+            out.append(Mention(form, start, end, part[0].initial, context, 2, marked))
     for w in names:
         letters = len(w.text) if w.text.isalpha() else len(_letters(w.text))
         if letters >= min_length:
