@@ -413,7 +413,8 @@ def _collect(ctx: Context) -> dict:
                 if caps:  # a line of its own in capitals inside the sentence: a masthead
                     found = [m for m in found if not any(a <= m.start < b for a, b in caps)]
                 out["mentions"] += found
-                out["runs"] += [m for m in found if m.words > 1]
+                # whole runs (a longer name inside one is a mention of its own, not a run)
+                out["runs"] += [m for m in found if 1 < m.words == len(m.context)]
     return out
 
 
@@ -522,7 +523,17 @@ def _organisation_words(ctx: Context, runs: list[Mention], endings: frozenset[st
     los Salares is a description in the plural), and the first word is never the one
     that differs (Julián / Juliana Espinosa Ortiz are two people; Grünen-Kandidatin /
     Grünen-Politikerin Miriam Faltermeier, two roles of one)."""
-    whole = [m for m in runs if m.words == len(m.context) >= ORGANISATION_WORDS]
+    # the first word is one both forms hold: only runs that share it and their length with
+    # another run of other words are compared (most drafts: none)
+    heads: dict[tuple, set] = defaultdict(set)
+    for m in runs:
+        if m.words == len(m.context) >= ORGANISATION_WORDS:
+            heads[(m.words, m.context[0])].add(m.context)
+    whole = [
+        m
+        for m in runs
+        if m.words == len(m.context) and len(heads.get((m.words, m.context[0]), ())) > 1
+    ]
     if len(whole) < 2:
         return []
     titles = _titles(ctx.lang)

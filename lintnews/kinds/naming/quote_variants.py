@@ -265,6 +265,8 @@ def _reworded(ctx: Context, longer: list, copy_similarity: float, found: list[Sp
     stopwords = _stopwords(ctx.lang)
     # two quotes that relate share two pairs of words in a row, a word of each no stopword:
     # the places of such pairs anchor the stretches the two agree on
+    if sum(len(q[3]) >= least for q in longer) < 2:
+        return  # most drafts: fewer than two quotes long enough
     content = {i: frozenset(q[3]) - stopwords for i, q in enumerate(longer) if len(q[3]) >= least}
     counts = Counter()
     for words in content.values():
