@@ -790,19 +790,26 @@ _SENTENCE_PART = regexcache.compile(r"[^.!?…]+[.!?…]*")
 def _quoted_sentence(short: str, long: str) -> bool:
     """``short``, a paragraph of ``PULL_QUOTE_WORDS`` words or more, is word for word a
     whole sentence of a quotation in ``long`` ("Papierwerk is moeilijker dan deeg." after
-    „Zonder hen had ik het nooit gered", zegt hij. „Papierwerk is moeilijker dan deeg.""):
-    however common its words, a sentence someone said, set apart, is a pull quote."""
+    „Zonder hen had ik het nooit gered", zegt hij. „Papierwerk is moeilijker dan deeg.""),
+    or, a sentence with its stop and no quotation marks, the opening of one: however common
+    its words, a sentence someone said, set apart, is a pull quote."""
     words = tuple(_WORDS.findall(fold(short)))  # fold writes lowercase
     if len(words) < PULL_QUOTE_WORDS or not any(mark in long for mark in QUOTE_MARKS):
         return False
     # in quotation marks with no stop: a part of a longer quotation only, not a title quoted
     # whole («La casa degli orologi fermi» on a book's card)
     title = quoted_whole(short) and not is_sentence(short)
+    # a sentence of its own, with its stop, may be the opening of the quoted one, cut short
+    # ("We will not sign a blank cheque." of "We will not sign a blank cheque with public
+    # money.")
+    cut = is_sentence(short) and not quoted_whole(short)
+    n = len(words)
     for quote in QUOTATION.finditer(long):
-        if title and len(_WORDS.findall(fold(quote.group()))) <= len(words):
+        if title and len(_WORDS.findall(fold(quote.group()))) <= n:
             continue
         for part in _SENTENCE_PART.finditer(quote.group()):
-            if tuple(_WORDS.findall(fold(part.group()))) == words:
+            said = tuple(_WORDS.findall(fold(part.group())))
+            if said == words or (cut and said[:n] == words):
                 return True
     return False
 
