@@ -112,6 +112,10 @@ def check_quotes(ctx: Context):
             how = _relation(ctx, words, other.words, o["one_word_changed_min"])
             if not how or _similarity(quote.around[0], other.around[0]) >= o["copy_similarity"]:
                 continue
+            doc = ctx.doc.text
+            said = (doc[span.start : span.end], doc[other.span.start : other.span.end])
+            if how == ONE_CHANGED and _adapted(words, other.words, *said):
+                continue  # a figure updated, a question put, an editor's brackets
             if how == ONE_CHANGED and _two_speakers(ctx, quote.around[1], other.around[1]):
                 continue  # two speakers, each named beside their own words
             earlier_span, earlier_text = other.span, other.text
@@ -257,8 +261,13 @@ def _reworded(ctx: Context, longer: list, copy_similarity: float, found: list[Sp
       quote: the repetition rules');
     * the two paragraphs are not copies of each other (a pasted and edited passage: the
       repetition rules'; two quotes of one paragraph are parallel: "When my grandfather was
-      a boy ... When my father was a boy"), and the sentences around the quotes do not name
-      two speakers.
+      a boy ... When my father was a boy"), and a speaker is named near both quotes in
+      their paragraphs (``_speakers``: two bodies' condolences in one formula, a question
+      and its answer, two parties' slogans name none in common);
+    * the word changed holds no figure, and neither quote is a question or holds an
+      editor's brackets (``_adapted``).
+
+    At most ``REWORDED_PAIRS`` pairs of quotes are compared in a draft.
 
     The later is reported, once per quote."""
     least = REWORDED_CONTEXT[0]
@@ -287,26 +296,55 @@ def _reworded(ctx: Context, longer: list, copy_similarity: float, found: list[Sp
                     if i != j:
                         anchors[i, j].add((p, q))
     done: set[int] = set()
-    settings: dict[int, list[str] | None] = {}  # a quote -> its paragraph's words (_setting)
+    settings: dict[int, Span | None] = {}  # a quote -> its paragraph (_setting)
+    paragraphs: dict[Span, list[str]] = {}  # a paragraph -> its first words
+    pairs_read = 0
     for (i, j), at in sorted(anchors.items()):
         if len(at) < 2 or j in done:
             continue
         a, b = longer[i][3], longer[j][3]
         if a == b:
             continue
+        pairs_read += 1
+        if pairs_read > REWORDED_PAIRS:
+            break  # a draft of hundreds of quotes alike (a chant, a list): enough compared
         for x, y in _word_changes(ctx, a, b, at, stopwords):
             for k in (i, j):
                 if k not in settings:
                     settings[k] = _setting(ctx, longer[k])
-            if settings[i] is None or settings[j] is None:
-                break
-            if _similarity(settings[i], settings[j]) >= copy_similarity:
-                break  # a paragraph pasted again and edited, or one paragraph's two quotes
+            pi, pj = settings[i], settings[j]
+            if pi is None or pj is None or pi == pj:
+                break  # a heading's or a pull quote, or one paragraph's two quotes: parallel
+            for p in (pi, pj):
+                if p not in paragraphs:
+                    text = ctx.doc.text[p.start : p.end]
+                    paragraphs[p] = _WORDS.findall(fold(text))[:PARAGRAPH_WORDS]
+            if _copies(paragraphs[pi], paragraphs[pj], copy_similarity):
+                break  # a paragraph pasted again and edited
             hit = _reworded_hit(ctx, longer[i], longer[j], x, y, copy_similarity, found)
             if hit is not None:
                 done.add(j)
                 yield hit
                 break
+
+
+#: most pairs of quotes that share words compared for a changed word, and most words of a
+#: paragraph compared with another (a paragraph pasted again is alike from its start)
+REWORDED_PAIRS = 200
+PARAGRAPH_WORDS = 300
+
+
+def _copies(a: list[str], b: list[str], least: float) -> bool:
+    """Whether two paragraphs' words are alike at ``least`` (``_similarity``), the quick
+    bounds asked first."""
+    if len(a) < 3 or len(b) < 3:
+        return False
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return (
+        matcher.real_quick_ratio() >= least
+        and matcher.quick_ratio() >= least
+        and (matcher.ratio() >= least)
+    )
 
 
 def _word_changes(ctx: Context, a: tuple, b: tuple, anchors: set, stopwords: frozenset):
@@ -323,6 +361,8 @@ def _word_changes(ctx: Context, a: tuple, b: tuple, anchors: set, stopwords: fro
             continue  # "es decir el ... de la": words any two sentences share
         if set(gap_a) | set(gap_b) <= stopwords:
             continue  # speech reported: a pronoun or a tense adapted
+        if any(c.isdigit() for w in (*gap_a, *gap_b) for c in w):
+            continue  # a figure updated or amended (a live blog's toll, a bill's draft)
         if set(ctx.lang.stems(list(gap_a))) & set(ctx.lang.stems(list(gap_b))):
             continue  # a word inflected, another added: the quote adapted
         yield x, y
@@ -372,9 +412,9 @@ def _agree(a: tuple, b: tuple, p: int, q: int) -> int:
     return n
 
 
-def _setting(ctx: Context, quote: tuple) -> list[str] | None:
-    """The words of the paragraph a quote of ``longer`` stands in, or None when it stands
-    in a heading or alone (a pull quote)."""
+def _setting(ctx: Context, quote: tuple) -> Span | None:
+    """The paragraph a quote of ``longer`` stands in, or None when it stands in a heading or
+    alone (a pull quote)."""
     block, m, _, _ = quote
     if block.kind == "heading":
         return None
@@ -384,38 +424,44 @@ def _setting(ctx: Context, quote: tuple) -> list[str] | None:
     after = ctx.doc.text[end : paragraph.end]
     if not (_WORDS.search(before) or _WORDS.search(after)):
         return None
-    return _WORDS.findall(fold(ctx.doc.text[paragraph.start : paragraph.end]))
+    return paragraph
 
 
 def _reworded_hit(ctx, earlier, later, x: _Run, y: _Run, copy_similarity, found):
     """The finding for the stretches of two quotes of ``longer`` that ``x`` and ``y`` hold
     alike around a change, or None when a stretch crosses a sentence's end, a word changed
     is capitalised (another name: "la Comisión de Apelación" / "la Comisión
-    Disciplinaria"), the later stretch overlaps a finding already made, or the sentences
-    around them are copies or two speakers'."""
-    spans, texts, arounds = [], [], []
+    Disciplinaria") or stands in brackets (an editor's declared change: "[ministers]"),
+    either quote asks a question (the question put and the answer given), the later
+    stretch overlaps a finding already made, the sentences around them are copies, or
+    they name no speaker in common: the two must be one person's words, named beside both
+    ("said Beverley Osei" ... "Ms Osei summed up"; a club's and a league's condolences, a
+    question and its answer, two parties' slogans are not)."""
+    spans, texts, arounds, names = [], [], [], []
     for (block, m, group, _), start, cut, end in (
         (earlier, x.a, (x.a + x.size, y.a), y.a + y.size),
         (later, x.b, (x.b + x.size, y.b), y.b + y.size),
     ):
         quote = m.group(group)
+        if any(mark in quote for mark in "?¿"):
+            return None  # the question put and the answer given
         words = _placed_words(quote)
         if any(quote[w[1]].isupper() for w in words[cut[0] : cut[1]]):
             return None
         base = block.span.start + m.start(group)
         span = Span(base + words[start][1], base + words[end - 1][2])
         text = ctx.doc.text[span.start : span.end]
-        if _STOPS.search(text):
+        if _STOPS.search(text) or "[" in text or "]" in text:
             return None
         spans.append(span)
         texts.append(text)
-        arounds.append(_around(block, span))
+        arounds.append(_around(block, span)[0])
+        names.append(_speakers(ctx, block, m))
     if any(s.start < spans[1].end and spans[1].start < s.end for s in found):
         return None
-    (words_a, names_a), (words_b, names_b) = arounds
-    if _similarity(words_a, words_b) >= copy_similarity:
+    if _similarity(*arounds) >= copy_similarity:
         return None
-    if _two_speakers(ctx, names_a, names_b):
+    if not _same_speaker(ctx, *names):
         return None
     found.append(spans[1])
     return Hit(
@@ -428,6 +474,28 @@ def _reworded_hit(ctx, earlier, later, x: _Run, y: _Run, copy_similarity, found)
         },
         related=((spans[0], "the other wording"),),
     )
+
+
+def _speakers(ctx: Context, block, m) -> frozenset[str]:
+    """The capitalised words of the paragraph around a quotation (``m``), outside it and
+    near it (``SPEAKER_CHARS``): who may have said it, named in the sentence or the one
+    before ("Ms Okafor said ... \"This is ...,\" she said.")."""
+    start, end = block.span.start + m.start(), block.span.start + m.end()
+    paragraph = _paragraph(block, Span(start, end))
+    text = ctx.doc.text
+    before = text[max(paragraph.start, start - SPEAKER_CHARS) : start]
+    after = text[end : min(paragraph.end, end + SPEAKER_CHARS)]
+    return frozenset(fold(w.group()) for w in _CAPITALISED.finditer(before + " " + after))
+
+
+#: characters read on either side of a quotation for the name of who said it
+SPEAKER_CHARS = 300
+
+
+def _same_speaker(ctx: Context, a: frozenset[str], b: frozenset[str]) -> bool:
+    """The capitalised words around two quotations, outside them, share one that is no
+    stopword: a speaker named beside both."""
+    return bool((a & b) - _stopwords(ctx.lang))
 
 
 def _paragraph(block, span: Span) -> Span:
@@ -475,6 +543,10 @@ def _fragment_hit(
         return None
     words_around, names_around = _around(block, inner)
     if _similarity(short.around[0], words_around) >= copy_similarity:
+        return None
+    if how == ONE_CHANGED and _adapted(
+        tuple(folded), words, whole, ctx.doc.text[span.start : span.end]
+    ):
         return None
     if how == ONE_CHANGED and _two_speakers(ctx, short.around[1], names_around):
         return None
@@ -534,6 +606,17 @@ def _two_speakers(ctx: Context, a: frozenset[str], b: frozenset[str]) -> bool:
     stop = _stopwords(ctx.lang)
     a, b = a - stop, b - stop
     return bool(a and b and a.isdisjoint(b))
+
+
+def _adapted(a: tuple, b: tuple, text_a: str, text_b: str) -> bool:
+    """Two wordings a word apart that are no misquote: the word changed holds a figure (a
+    toll updated, a bill amended: "within 30 days" / "within 90 days"), either is a
+    question (the question put and the answer given), or either holds an editor's brackets
+    (a declared change: "I think [ministers] have ...")."""
+    changed = set(a) ^ set(b)
+    if any(c.isdigit() for w in changed for c in w):
+        return True
+    return any(mark in t for t in (text_a, text_b) for mark in "?¿[]")
 
 
 def _stopwords(lang) -> frozenset[str]:
