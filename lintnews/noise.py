@@ -334,7 +334,7 @@ def _names_in_leftovers(
         text = doc.text[f.start : f.end]
         if text.isupper():
             return any(a <= f.start and f.end <= b for a, b in leftovers)
-        if text.islower():
+        if text.islower() and kinds.get(f.rule) == "name-variants":  # a case, not a ligature
             return any(
                 a <= f.start and f.end <= b and doc.text[a + 1 : b].islower() for a, b in leftovers
             )

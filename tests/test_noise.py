@@ -435,6 +435,16 @@ def test_a_name_in_lowercase_in_keyword_alt_text_is_the_leftovers_but_a_posts_si
     assert "inconsistent-name" in [f.rule for f in found]
 
 
+def test_a_ligature_in_a_leftover_line_is_still_reported():
+    # the lowercase rule above is for a name's case; a PDF's ligature is a typography fix
+    text = (
+        "# Informe\n\nEl ministerio conﬁrmó el informe <img src=x> del trimestre.\n\n"
+        "La oficina publicará los datos del trimestre la próxima semana.\n"
+    )
+    found = lint(text, ("cms-boilerplate", "typography"), language="es").findings
+    assert sorted(f.rule for f in found) == ["cms-boilerplate", "typography"]
+
+
 # an Italian political story with a "Leggi anche" widget in one block: its marker line is
 # evidence to cms-boilerplate, the marker and the first link a block of short lines to
 # stray-caption's classifier
