@@ -541,7 +541,11 @@ def _organisation_words(ctx: Context, runs: list[Mention], endings: frozenset[st
     slots: dict[tuple, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     for m in whole:
         joined = tuple(w for w in fold(m.form).split() if w not in m.context)
+        place = _after_connector(m)
         for at in range(1, len(m.context)):  # a first word apart: another person, a role
+            if at in place:
+                continue  # the place or person a body is of: Policía Local de Alcobendas /
+                # de Alcorcón, Armed Forces of Niger / of Nigeria are two bodies
             others = m.context[:at] + m.context[at + 1 :]
             slots[(len(m.context), at, others, joined)][m.context[at]].append(m)
     out: list[Hit] = []
@@ -554,6 +558,8 @@ def _organisation_words(ctx: Context, runs: list[Mention], endings: frozenset[st
             continue  # an office, a compound (Maps / Maps-Karten), an inflection
         if _glued(a_occ[0].form) or _glued(b_occ[0].form):
             continue  # "Instituto Superior de IngenieríaCedida": the next word glued on
+        if a.rstrip("s") == b.rstrip("s"):
+            continue  # a plural: the system and one of its bodies (Federal Reserve Banks)
         ranked = sorted((a_occ, b_occ), key=lambda occ: (-len(occ), min(m.start for m in occ)))
         major_occ = sorted(ranked[0], key=lambda m: m.start)
         occ = sorted(ranked[1], key=lambda m: m.start)
@@ -564,6 +570,24 @@ def _organisation_words(ctx: Context, runs: list[Mention], endings: frozenset[st
         evidence = "one word of a longer name in two forms"
         out += _report(ctx, occ[0].form, occ, major_occ[0].form, major_occ, evidence)
     return out
+
+
+def _after_connector(m: Mention) -> set[int]:
+    """The places (among the run's name words) of the one or two words after its last
+    connector: the place or person a body is of ("de Santa Clara"; not "of the Gold Coast
+    Federation", a name of its own)."""
+    names, place, k = set(m.context), set(), -1
+    for w in fold(m.form).split():
+        if w in names:
+            k += 1
+            place.add(k)
+        else:
+            place = set()  # a connector: only the words after the last one count
+    return place if len(place) <= PLACE_WORDS and len(place) < len(m.context) else set()
+
+
+#: most words of the place or person after a body's connector ("de Santa Clara")
+PLACE_WORDS = 2
 
 
 def _glued(form: str) -> bool:
