@@ -527,7 +527,7 @@ def _organisation_words(ctx: Context, runs: list[Mention], endings: frozenset[st
     # another run of other words are compared (most drafts: none)
     heads: dict[tuple, set] = defaultdict(set)
     for m in runs:
-        if m.words == len(m.context) >= ORGANISATION_WORDS:
+        if ORGANISATION_WORDS <= m.words == len(m.context) <= ORGANISATION_MOST:
             heads[(m.words, m.context[0])].add(m.context)
     whole = [
         m
@@ -597,8 +597,10 @@ def _glued(form: str) -> bool:
 
 
 _GLUED = regexcache.compile(r"\p{Ll}\p{Lu}")
-#: fewest name words of a name whose words are compared one by one
+#: fewest and most name words of a name whose words are compared one by one (a run longer
+#: than a body's name is a list or a title: not compared, each of its places a key to copy)
 ORGANISATION_WORDS = 3
+ORGANISATION_MOST = 12
 #: first letters two forms of a word share (Hidrológica / Hidrográfica)
 SHARED_PREFIX = 4
 
@@ -609,7 +611,8 @@ def _one_word(ctx: Context, a: str, b: str, endings: frozenset[str]) -> bool:
     if _inflected(a, b, endings):
         return False
     stem_a, stem_b = ctx.lang.stems([a, b])
-    return stem_a == stem_b or (len(a) > SHARED_PREFIX and a[:SHARED_PREFIX] == b[:SHARED_PREFIX])
+    shared = min(len(a), len(b)) > SHARED_PREFIX and a[:SHARED_PREFIX] == b[:SHARED_PREFIX]
+    return stem_a == stem_b or shared
 
 
 def _capital_lookalikes(ctx: Context, mention_list: list[Mention], lex, o) -> list[Hit]:
