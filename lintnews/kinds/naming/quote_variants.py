@@ -17,7 +17,13 @@ guards keep it to misquotes:
 * two quotes a word apart, each in a sentence that names people and none of them the same
   ("'Il cinema perde un gigante', ha detto Franceschini", "'... un maestro', ha scritto
   Sorrentino"), are two speakers' words, not one quote worded two ways. A name opening the
-  sentence counts ("Kiyomura voltou ..."); a stopword names no one.
+  sentence counts ("Kiyomura voltou ..."); a stopword names no one;
+* a word changed that holds a figure (a toll updated, a bill amended), a quote that asks a
+  question (the question put and the answer given) or holds an editor's brackets ("I
+  think [ministers] have ...") is no misquote (``_adapted``).
+
+Two quotes that agree on five words or more around a change of one or two words, with a
+speaker named near both, are a quote worded two ways too (``_reworded``).
 
 The later wording is reported, with the earlier one and its line; no fix is offered: a
 quotation is corrected against the source, never rewritten to the draft's other wording.
@@ -340,11 +346,8 @@ def _copies(a: list[str], b: list[str], least: float) -> bool:
     if len(a) < 3 or len(b) < 3:
         return False
     matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return (
-        matcher.real_quick_ratio() >= least
-        and matcher.quick_ratio() >= least
-        and (matcher.ratio() >= least)
-    )
+    bounds = (matcher.real_quick_ratio, matcher.quick_ratio, matcher.ratio)
+    return all(bound() >= least for bound in bounds)
 
 
 def _word_changes(ctx: Context, a: tuple, b: tuple, anchors: set, stopwords: frozenset):
