@@ -336,8 +336,9 @@ def _drop_caps_runs(words: list[Word], text: str, offset: int) -> list[Word]:
 #: and Russia —" and "NASA, Texas-based engineers" are sentences about OPEC and NASA);
 #: or a colon before the sentence's capital, as South Asian papers write it ("PUNE: Sowing
 #: of ..."); or a comma and the date, a day and a month's name or short form, before the
-#: dash ("VALMERE, Oct 14 —", "QUILCATA, 5 jun. --", "LASTOVNJAK, 2. rujna –", the
-#: region between too: "IKARO, Nigeria, June 4 --")
+#: dash ("VALMERE, Oct 14 —", "QUILCATA, 5 jun. --", "LASTOVNJAK, 2. rujna –", "MADRID, 14
+#: de octubre de 2025.-", "LYON, le 14 octobre -", "DENVER, October 14th -", the region
+#: between too: "IKARO, Nigeria, June 4 --")
 _DATELINE_TAIL = regexcache.compile(
     r"(?:[ \t]*\([^()\n]{1,30}\)(?=,))?"  # the province in brackets: "VALDECORZA (Toledo), 14 jun"
     r"(?:(?:,[^()\n]{1,25}?)?\s*\([^()\n]{1,30}\)\s*\.?\s?[-–—]"
@@ -345,7 +346,8 @@ _DATELINE_TAIL = regexcache.compile(
     r"|,[ \t]*\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2}(?:[ \t]*[–—]|[ \t]+-|(?<=\.)-)"
     r"[ \t]*[\p{Lu}\p{N}\"“‘«(]"
     r"|(?:,[ \t]*\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2})?,[ \t]*"
-    r"(?:\d{1,2}\.?[ \t]+(?:de[ \t]+)?\p{L}{3,10}\.?|\p{L}{3,10}\.?[ \t]+\d{1,2})(?:,?[ \t]+\d{4})?"
+    r"(?:(?:le[ \t]+)?\d{1,2}\.?[ \t]+(?:de[ \t]+)?\p{L}{3,10}\.?|\p{L}{3,10}\.?[ \t]+\d{1,2}"
+    r"(?:st|nd|rd|th)?)(?:,?[ \t]+(?:de[ \t]+)?\d{4})?"
     r"[ \t]*\.?[ \t]?(?:--|[-–—])[ \t]*[\p{Lu}\"“‘«(])"
 )
 
