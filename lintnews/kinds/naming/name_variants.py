@@ -540,8 +540,9 @@ def _organisation_words(ctx: Context, runs: list[Mention], endings: frozenset[st
     # (length, place, the other words) -> the word at that place -> the run's uses
     slots: dict[tuple, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     for m in whole:
-        joined = tuple(w for w in fold(m.form).split() if w not in m.context)
-        place = _after_connector(m)
+        seq = fold(m.form).split()  # its name words and connectors
+        joined = tuple(w for w in seq if w not in m.context)
+        place = _after_connector(m, seq)
         for at in range(1, len(m.context)):  # a first word apart: another person, a role
             if at in place:
                 continue  # the place or person a body is of: Policía Local de Alcobendas /
@@ -572,12 +573,12 @@ def _organisation_words(ctx: Context, runs: list[Mention], endings: frozenset[st
     return out
 
 
-def _after_connector(m: Mention) -> set[int]:
-    """The places (among the run's name words) of the one or two words after its last
-    connector: the place or person a body is of ("de Santa Clara"; not "of the Gold Coast
-    Federation", a name of its own)."""
+def _after_connector(m: Mention, seq: list[str]) -> set[int]:
+    """The places (among the run's name words; ``seq``: its folded words and connectors)
+    of the one or two words after its last connector: the place or person a body is of
+    ("de Santa Clara"; not "of the Gold Coast Federation", a name of its own)."""
     names, place, k = set(m.context), set(), -1
-    for w in fold(m.form).split():
+    for w in seq:
         if w in names:
             k += 1
             place.add(k)

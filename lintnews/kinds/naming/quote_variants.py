@@ -364,8 +364,6 @@ def _word_changes(ctx: Context, a: tuple, b: tuple, anchors: set, stopwords: fro
             continue  # "es decir el ... de la": words any two sentences share
         if set(gap_a) | set(gap_b) <= stopwords:
             continue  # speech reported: a pronoun or a tense adapted
-        if any(c.isdigit() for w in (*gap_a, *gap_b) for c in w):
-            continue  # a figure updated or amended (a live blog's toll, a bill's draft)
         if set(ctx.lang.stems(list(gap_a))) & set(ctx.lang.stems(list(gap_b))):
             continue  # a word inflected, another added: the quote adapted
         yield x, y
@@ -440,7 +438,7 @@ def _reworded_hit(ctx, earlier, later, x: _Run, y: _Run, copy_similarity, found)
     they name no speaker in common: the two must be one person's words, named beside both
     ("said Beverley Osei" ... "Ms Osei summed up"; a club's and a league's condolences, a
     question and its answer, two parties' slogans are not)."""
-    spans, texts, arounds, names = [], [], [], []
+    spans, texts, arounds, names, changes = [], [], [], [], []
     for (block, m, group, _), start, cut, end in (
         (earlier, x.a, (x.a + x.size, y.a), y.a + y.size),
         (later, x.b, (x.b + x.size, y.b), y.b + y.size),
@@ -454,12 +452,15 @@ def _reworded_hit(ctx, earlier, later, x: _Run, y: _Run, copy_similarity, found)
         base = block.span.start + m.start(group)
         span = Span(base + words[start][1], base + words[end - 1][2])
         text = ctx.doc.text[span.start : span.end]
-        if _STOPS.search(text) or "[" in text or "]" in text:
+        if _STOPS.search(text):
             return None
+        changes.append(tuple(w for w, _, _ in words[cut[0] : cut[1]]))
         spans.append(span)
         texts.append(text)
         arounds.append(_around(block, span)[0])
         names.append(_speakers(ctx, block, m))
+    if _adapted(*changes, *texts):
+        return None  # a figure updated, an editor's brackets
     if any(s.start < spans[1].end and spans[1].start < s.end for s in found):
         return None
     if _similarity(*arounds) >= copy_similarity:

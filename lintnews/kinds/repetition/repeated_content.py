@@ -441,13 +441,30 @@ def _page_headline(units: list[Unit], text: str) -> Unit | None:
             return None  # a heading, or a head of lines in one block: no line stands alone
         if unit.kind != "paragraph":
             continue
-        if unit.sentences or is_sentence(unit.text) or unit.text.rstrip().endswith(":"):
+        if not _unstopped(unit):
             if unit.nwords >= DEK_WORDS:
                 return None  # prose (one ending with a colon opens what follows): no head
             continue
-        if unit.nwords >= PAGE_HEADLINE_WORDS and not _MENU.search(unit.text):
+        if _title_line(unit):
             return unit
     return None
+
+
+def _unstopped(unit: Unit) -> bool:
+    """A line of one sentence with no stop and no colon at its end: a headline's or a dek's
+    shape, not prose (one ending with a colon opens what follows)."""
+    return not (unit.sentences or is_sentence(unit.text) or unit.text.rstrip().endswith(":"))
+
+
+def _title_line(unit: Unit) -> bool:
+    """A paragraph of ``_unstopped`` shape, ``PAGE_HEADLINE_WORDS`` words or more, with no
+    menu's separators: a page's headline, or its dek right below it."""
+    return (
+        unit.kind == "paragraph"
+        and _unstopped(unit)
+        and unit.nwords >= PAGE_HEADLINE_WORDS
+        and not _MENU.search(unit.text)
+    )
 
 
 def _page_dek(units: list[Unit], headline: Unit | None) -> tuple[Unit | None, Unit | None]:
@@ -460,14 +477,7 @@ def _page_dek(units: list[Unit], headline: Unit | None) -> tuple[Unit | None, Un
     if headline is None or headline.index + 1 >= len(units):
         return None, None
     dek = units[headline.index + 1]
-    if (
-        dek.kind != "paragraph"
-        or dek.sentences
-        or is_sentence(dek.text)
-        or dek.text.rstrip().endswith(":")
-        or dek.nwords < PAGE_HEADLINE_WORDS
-        or _MENU.search(dek.text)
-    ):
+    if not _title_line(dek):
         return None, None
     for unit in units[dek.index + 1 : dek.index + 1 + PAGE_HEAD_REACH]:
         if unit.nwords >= DEK_WORDS:
