@@ -227,7 +227,7 @@ def check_names(ctx: Context):
 
     lang = ctx.lang
     native = frozenset(lang.data.get("native-letters") or ())
-    titles = _titles(lang)
+    titles = name_titles(lang)
     openers = lang.memo(
         ("name-openers",),
         lambda: frozenset(
@@ -356,7 +356,7 @@ def check_names(ctx: Context):
     yield from _dedupe(_consistent(hits))
 
 
-def _titles(lang) -> frozenset[str]:
+def name_titles(lang) -> frozenset[str]:
     """The language's ``name-titles``, folded ("Mr", "President", "Staatspräsident")."""
     return _folded_words(lang, "name-titles")
 
@@ -368,7 +368,7 @@ def _folded_words(lang, name: str) -> frozenset[str]:
 
 def _collect(ctx: Context) -> dict:
     o = ctx.options
-    titles = _titles(ctx.lang)
+    titles = name_titles(ctx.lang)
     suffixes = _folded_words(ctx.lang, "name-suffixes")
     connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
     elisions = ctx.lang.elisions
@@ -467,7 +467,7 @@ def _transliterated_given(
     first."""
     if not families:
         return []
-    titles = _titles(ctx.lang)
+    titles = name_titles(ctx.lang)
     # (family, words before, words after) -> spelling's key -> its uses
     people: dict[tuple, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     for m in mention_list:
@@ -536,7 +536,7 @@ def _organisation_words(ctx: Context, runs: list[Mention], endings: frozenset[st
     ]
     if len(whole) < 2:
         return []
-    titles = _titles(ctx.lang)
+    titles = name_titles(ctx.lang)
     # (length, place, the other words) -> the word at that place -> the run's uses
     slots: dict[tuple, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     for m in whole:
@@ -1378,7 +1378,7 @@ def _named_variant(surface: str, form: str, initial: bool, lex, known: float) ->
 
 def _typos(ctx: Context, groups, lex, named, ordinary, links=(), given=None):
     o = ctx.options
-    titles = _titles(ctx.lang)
+    titles = name_titles(ctx.lang)
     endings = frozenset(ctx.lang.data.get("inflection-endings", []) or ())
     nouns = bool(ctx.lang.data.get("capitalised-nouns"))
     singles = []

@@ -23,7 +23,10 @@ guards keep it to misquotes:
   think [ministers] have ...") is no misquote (``_adapted``).
 
 Two quotes that agree on five words or more around a change of one or two words, with a
-speaker named near both, are a quote worded two ways too (``_reworded``).
+speaker named near both, are a quote worded two ways too (``_reworded``). A speaker named by
+a title ("insistió la ministra") is the people the draft names right after that title ("la
+ministra de Hacienda, Elena Saavedra"); two paragraphs that are mostly their quotes are
+alike because the quotes are, so only the words around the quotes tell a pasted passage.
 
 The later wording is reported, with the earlier one and its line; no fix is offered: a
 quotation is corrected against the source, never rewritten to the draft's other wording.
@@ -42,6 +45,7 @@ from ...findings import Hit
 from ...language.normalize import fold
 from ...language.sentences import unwrapped
 from ..base import Context, Options, RuleKind, option, options_dataclass
+from .name_variants import name_titles
 
 
 @options_dataclass
@@ -325,13 +329,25 @@ def _reworded(ctx: Context, longer: list, copy_similarity: float, found: list[Sp
                 if p not in paragraphs:
                     text = ctx.doc.text[p.start : p.end]
                     paragraphs[p] = _WORDS.findall(fold(text))[:PARAGRAPH_WORDS]
-            if _copies(paragraphs[pi], paragraphs[pj], copy_similarity):
-                break  # a paragraph pasted again and edited
+            if not _mostly_quote(longer[i], paragraphs[pi], longer[j], paragraphs[pj]):
+                if _copies(paragraphs[pi], paragraphs[pj], copy_similarity):
+                    break  # a paragraph pasted again and edited
             hit = _reworded_hit(ctx, longer[i], longer[j], x, y, copy_similarity, found)
             if hit is not None:
                 done.add(j)
                 yield hit
                 break
+
+
+def _mostly_quote(a, words_a: list[str], b, words_b: list[str]) -> bool:
+    """Each of two quotes (entries of ``longer``) makes most of its paragraph (``words_a``,
+    ``words_b``): paragraphs alike because their quotes are, told apart by the words
+    around the quotes ("..., ha asegurado Saavedra" / "..., ha insistido la ministra")."""
+    return all(len(q[3]) >= QUOTE_SHARE * len(words) for q, words in ((a, words_a), (b, words_b)))
+
+
+#: least share of its paragraph's words a quote holds for the paragraph to be its setting
+QUOTE_SHARE = 0.6
 
 
 #: most pairs of quotes that share words compared for a changed word, and most words of a
@@ -483,13 +499,49 @@ def _reworded_hit(ctx, earlier, later, x: _Run, y: _Run, copy_similarity, found)
 def _speakers(ctx: Context, block, m) -> frozenset[str]:
     """The capitalised words of the paragraph around a quotation (``m``), outside it and
     near it (``SPEAKER_CHARS``): who may have said it, named in the sentence or the one
-    before ("Ms Okafor said ... \"This is ...,\" she said.")."""
+    before ("Ms Okafor said ... \"This is ...,\" she said."). A speaker named by a title
+    ("ha insistido la ministra") stands for the title and for the names the draft writes
+    right after it ("La ministra de Hacienda, Elena Saavedra": ``_titled``)."""
     start, end = block.span.start + m.start(), block.span.start + m.end()
     paragraph = _paragraph(block, Span(start, end))
     text = ctx.doc.text
     before = text[max(paragraph.start, start - SPEAKER_CHARS) : start]
     after = text[end : min(paragraph.end, end + SPEAKER_CHARS)]
-    return frozenset(fold(w.group()) for w in _CAPITALISED.finditer(before + " " + after))
+    near = before + " " + after
+    names = {fold(w.group()) for w in _CAPITALISED.finditer(near)}
+    heads = name_titles(ctx.lang)
+    for title in {w for w in _WORDS.findall(fold(near)) if w in heads}:
+        names |= _titled(ctx, heads).get(title, {title})
+    return frozenset(names)
+
+
+#: words read after a title for the name of who holds it ("presidente del Gobierno, Pedro")
+TITLED_WORDS = 6
+
+
+def _titled(ctx: Context, heads: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Each title the draft writes, with itself and the capitalised words within
+    ``TITLED_WORDS`` words after it, in its sentence: the people it names (worked out once
+    per draft, when a quote's speaker is asked)."""
+
+    def make() -> dict[str, frozenset[str]]:
+        found: dict[str, set[str]] = defaultdict(set)
+        text = ctx.doc.text
+        for w in _WORDS.finditer(text):
+            title = fold(w.group())
+            if title not in heads:
+                continue
+            tail = _SENTENCE_END.split(text[w.end() : w.end() + 120], 1)[0]
+            found[title].add(title)
+            for word in tail.split()[:TITLED_WORDS]:
+                if _CAPITALISED.match(word):
+                    found[title].add(fold(word.strip(",;:()\"'«»“”")))
+        return {t: frozenset(names) for t, names in found.items()}
+
+    return ctx.doc.memo("quote-titled", make)
+
+
+_SENTENCE_END = regexcache.compile(r"[.!?;\n]")
 
 
 #: characters read on either side of a quotation for the name of who said it
