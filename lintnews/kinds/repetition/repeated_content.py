@@ -6,9 +6,12 @@ earlier one when it is the same text (punctuation, case, quotes and numbers asid
 contains the other word for word (a pull quote, a dek), when most content stems are shared in
 the same order both ways (a rewording: synonyms, a lead-in, a swapped pair), or when one
 holds nearly all of the other's stems in order (a dropped or added clause, an apposition, a
-body paragraph that repeats part of a merged lead). Short template lines that differ only in
-names or numbers (captions, results lists), and units that hold other people's full names in
-one place (the entries of a police blotter), are not repeats. A sentence is compared with the
+body paragraph that repeats part of a merged lead), or when a paragraph of one sentence keeps
+half of another's stems and every figure and name of it (told again with synonyms:
+``units._facts_kept``; it yields to the dek's, lead's and restarted sentence's tests).
+Short template lines that differ only in names or numbers (captions, results lists), and
+units that hold other people's full names in one place (the entries of a police blotter),
+are not repeats. A sentence is compared with the
 sentences of an earlier paragraph, not with the paragraph whole. Two entries of a live blog
 (paragraphs opening with a time stamp) repeat each other only as a whole entry pasted twice:
 a number updated, or advice given again in a sentence, is how a live blog goes on.
@@ -342,6 +345,11 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
             cands += sent_index.candidates(unit, need)
         cands = _without(cands, quoted)
         match = match or _best(unit, cands, o, informative, page_headline)
+        # a paragraph restated with its facts kept yields to the dek's, the lead's and a
+        # restarted sentence's own tests, which say more of how the two relate
+        restated = match if match and match.relation.how == "restated" else None
+        if restated:
+            match = None
         restart = None
         if unit.caption:
             pass  # an image's caption restarts no sentence and is no lead: the text goes on
@@ -359,6 +367,8 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
                 match, restart = (first, None) if first and first.later is unit else (None, first)
             if not match and not restart and lead is not None:
                 match = _lead_restated(unit, lead, paragraphs + 1 - lead_at, ctx.doc.text)
+            if not match and not restart:
+                match = restated
         if not unit.caption:
             dek = None
             prose = unit.kind == "paragraph" and unit.nwords >= DEK_WORDS

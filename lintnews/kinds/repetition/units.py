@@ -87,7 +87,7 @@ class Unit:
 class Relation:
     """How one unit repeats another, and how closely."""
 
-    how: str  # verbatim | near-verbatim | reworded | part | expanded
+    how: str  # verbatim | near-verbatim | reworded | part | expanded | restated (``_facts_kept``)
     similarity: float
     exact: bool = False  # part / expanded: the shorter text is inside the other word for word
     gapped: bool = False  # part / expanded: its words in order, a few left out (a pull quote)
@@ -99,7 +99,7 @@ class Relation:
         return (_RANK[self.how], self.similarity)
 
 
-_RANK = {"verbatim": 5, "near-verbatim": 4, "reworded": 3, "expanded": 2, "part": 1}
+_RANK = {"verbatim": 5, "near-verbatim": 4, "reworded": 3, "expanded": 2, "part": 1, "restated": 0}
 
 
 def make_unit(lang: Language, index: int, span: Span, kind: str, text: str, block=-1) -> Unit:
@@ -343,7 +343,7 @@ def _relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
         return None
     cover = shared / len(short.stems)
     if cover < o["containment"]:
-        return None
+        return _facts_kept(later, earlier, shared, cover)
     similarity = MEASURES[o["measure"]](shared, len(later.stems), len(earlier.stems))
     inside = None
     if cover >= o["contained"]:  # one inside the other: its words in the same order
@@ -365,6 +365,56 @@ def _relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
         if order >= o["min_order"]:
             return Relation("reworded", similarity)
     return inside
+
+
+def _facts_kept(later: Unit, earlier: Unit, shared: int, cover: float) -> Relation | None:
+    """A paragraph of one sentence told again in other words: synonyms for half its
+    words ("5.9% of infants in the vaccinated group ... were delivered early" / "5.9% of
+    babies in the vaccine group ... were born prematurely"), its facts kept. Two such
+    paragraphs of about one length (``FACTS_LENGTH``), ending with a stop, share
+    ``FACTS_COVER`` of the shorter one's content stems, ``FACTS_SIMILARITY`` of both
+    (Jaccard) and ``FACTS_ORDER`` of them in order, and every figure and name of the one
+    with fewer stands in the other: a figure and another fact, or ``FACTS_NAMES`` names.
+    A restatement of one event, not two events of one kind (they differ in a figure or a
+    name), nor a paragraph that goes on about the lead's story with two of its names; not
+    a headline or a dek restated by the lead (no stop, or much shorter). Chosen on three
+    attack sets; no new finding on real-dev or real-web. Ranked below every other
+    relation (``_RANK``): a closer copy is reported."""
+    if later.block >= 0 or earlier.block >= 0 or later.sentences or earlier.sentences:
+        return None  # paragraphs of one sentence: a longer one's sentences are compared
+    if cover < FACTS_COVER or min(len(later.stems), len(earlier.stems)) < FACTS_STEMS:
+        return None
+    if not FACTS_LENGTH <= later.nwords / earlier.nwords <= 1 / FACTS_LENGTH:
+        return None
+    similarity = shared / (len(later.stems) + len(earlier.stems) - shared)
+    if similarity < FACTS_SIMILARITY or not (is_sentence(later.text) and is_sentence(earlier.text)):
+        return None
+    short, long = (later, earlier) if len(later.seq) <= len(earlier.seq) else (earlier, later)
+    if LCSseq.similarity(short.seq, long.seq) < FACTS_ORDER * len(short.seq):
+        return None
+    (figures_a, names_a), (figures_b, names_b) = _facts_of(later), _facts_of(earlier)
+    figures, names = len(figures_a & figures_b), len(names_a & names_b)
+    if figures + names < min(len(figures_a) + len(names_a), len(figures_b) + len(names_b)):
+        return None  # a fact of each that the other does not state
+    if names < FACTS_NAMES and not (figures and figures + names >= 2):
+        return None
+    return Relation("restated", similarity)
+
+
+#: bounds of a paragraph reworded with its facts kept (``_facts_kept``)
+FACTS_COVER, FACTS_SIMILARITY, FACTS_ORDER = 0.5, 0.3, 0.5
+FACTS_STEMS, FACTS_NAMES, FACTS_LENGTH = 8, 3, 0.6
+
+
+def _facts_of(unit: Unit) -> tuple[set[str], set[str]]:
+    """A unit's figures (not a corpus's masked ones, written 0) and its names: the words
+    with a capital inside a sentence, folded (a sentence's first word is no evidence)."""
+    figures = {f for f in _FIGURE.findall(unit.text) if f.strip("0.,")}
+    return figures, {fold(w) for w in _INNER_NAME.findall(unit.text)}
+
+
+_FIGURE = regexcache.compile(r"\d+(?:[.,]\d+)*")
+_INNER_NAME = regexcache.compile(r"(?<=[\p{Ll}\p{N},;)”»]\s+)\p{Lu}[\p{L}\p{M}'’-]*")
 
 
 def numbers_differ(a: Unit, b: Unit) -> bool:
