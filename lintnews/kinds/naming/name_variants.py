@@ -522,7 +522,10 @@ def _organisation_words(ctx: Context, runs: list[Mention], endings: frozenset[st
     is the name; on a tie, the first. Both forms have the same connectors (del Salar / de
     los Salares is a description in the plural), and the first word is never the one
     that differs (Julián / Juliana Espinosa Ortiz are two people; Grünen-Kandidatin /
-    Grünen-Politikerin Miriam Faltermeier, two roles of one)."""
+    Grünen-Politikerin Miriam Faltermeier, two roles of one). A run that a sentence's
+    first word and a connector open is compared from the name after them too
+    (``_without_opener``: "Técnicos del Centro Criptográfico Nacional")."""
+    runs = [*runs, *filter(None, (_without_opener(ctx.doc.text, m) for m in runs if m.initial))]
     # the first word is one both forms hold: only runs that share it and their length with
     # another run of other words are compared (most drafts: none)
     heads: dict[tuple, set] = defaultdict(set)
@@ -571,6 +574,23 @@ def _organisation_words(ctx: Context, runs: list[Mention], endings: frozenset[st
         evidence = "one word of a longer name in two forms"
         out += _report(ctx, occ[0].form, occ, major_occ[0].form, major_occ, evidence)
     return out
+
+
+def _without_opener(text: str, m: Mention) -> Mention | None:
+    """The name after a run's first word and the connectors after it, when that word opens
+    a sentence ("Técnicos del Centro Criptográfico Nacional": the Centro's name), as a run
+    of its own; None when the run is too short or its second word is no connector."""
+    parts = m.form.split(" ")
+    if m.words <= ORGANISATION_WORDS or len(parts) < 3 or fold(parts[1]) in m.context:
+        return None
+    k = 2
+    while k < len(parts) and fold(parts[k]) not in m.context[1:]:
+        k += 1  # "de la", "of the": connectors in a row
+    form = " ".join(parts[k:])
+    start = m.start + len(" ".join(parts[:k])) + 1
+    if text[start : start + len(form)] != form:
+        return None  # a run written across a line break or with other spaces
+    return Mention(form, start, start + len(form), False, m.context[1:], m.words - 1)
 
 
 def _after_connector(m: Mention, seq: list[str]) -> set[int]:
