@@ -28,6 +28,8 @@ _WORD_LL = regexcache.compile(
     r"[\p{L}\p{M}]+(?:(?:['’-]|(?<=[\p{L}\p{M}][lL])[·.](?=[lL][\p{L}\p{M}]))[\p{L}\p{M}]+)*"
 )
 _LL = regexcache.compile(r"[\p{L}\p{M}][lL][·.][lL][\p{L}\p{M}]")
+#: a case ending after an apostrophe that ends a name (Turkish "Hatay'ı": ``endings``)
+_APOSTROPHE_ENDING = regexcache.compile(r"(?<=\p{L})['’]\p{Ll}{1,3}$")
 _JOIN = regexcache.compile(r"^(?: |-|- | -| - )$")
 _OPENERS = "\"'“‘„‚«¿¡([—–-*_ \t"
 #: what makes a chunk (a run of characters other than space and newline) not prose, besides
@@ -166,11 +168,15 @@ def sentence_words(
     offset: int,
     connectors: frozenset[str] = frozenset(),
     elisions: frozenset[str] = frozenset(),
+    endings: bool = False,
 ) -> tuple[list[Word], int]:
     """The words of one sentence that names and look-alikes are made of, and how many words
     it has (``offset`` is where the sentence starts in the document). An elided article or
     preposition of the language (``elisions``: French "l’", "d’") is not part of the name
-    it is glued to: "L’Etat" and "l’Etat" are both "Etat".
+    it is glued to: "L’Etat" and "l’Etat" are both "Etat". With ``endings`` (a draft in a
+    language lintnews has no data for), one to three lowercase letters after an apostrophe
+    that ends a name are its case ending, as Turkish writes them ("Hatay'ı", "Hatay'a"):
+    the name is "Hatay".
 
     Plain words (lowercase, of ASCII or accented Latin letters, not a connector) are only
     counted: they can neither be part of a name run nor hold look-alike letters, and
@@ -217,6 +223,10 @@ def sentence_words(
             if word[-2:] in ("'s", "’s"):
                 word = word[:-2]
                 possessive = True
+            elif endings and ("'" in word or "’" in word):
+                ending = _APOSTROPHE_ENDING.search(word)
+                if ending:
+                    word = word[: ending.start()]
             cut = elided(word, elisions) if elisions else 0
             if cut:
                 word = word[cut:]

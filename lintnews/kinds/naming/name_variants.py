@@ -372,6 +372,7 @@ def _collect(ctx: Context) -> dict:
     suffixes = _folded_words(ctx.lang, "name-suffixes")
     connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
     elisions = ctx.lang.elisions
+    endings = ctx.lang.code == UNKNOWN.code  # a name's case ending after an apostrophe
     corrections = _corrections(ctx)
     out: dict = {
         "mentions": [],
@@ -386,7 +387,7 @@ def _collect(ctx: Context) -> dict:
             continue
         for s in block.sentences:
             text = block.prose[s.span.start - block.span.start : s.span.end - block.span.start]
-            words, count = sentence_words(text, s.span.start, connectors, elisions)
+            words, count = sentence_words(text, s.span.start, connectors, elisions, endings)
             out["all_words"] += words
             out["word_count"] += count
             out["mentions"] += hashtags(text, s.span.start)
