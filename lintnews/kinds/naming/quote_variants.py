@@ -259,9 +259,11 @@ def _reworded(ctx: Context, longer: list, copy_similarity: float, found: list[Sp
     """Two quotes that agree on a stretch of words but for a change of one or two words
     inside it ("no vamos a hipotecar el futuro del club" / "... el porvenir del club",
     "a generation of children" / "a whole generation of children"; not two words for
-    two: a clause reworded), with at least ``REWORDED_CONTEXT`` words agreed around the
-    change, two of them no stopwords, within one sentence of each. These guards keep it to
-    misquotes:
+    two: a clause reworded, unless one of each is a stopword: "las familias" / "los
+    jóvenes" is a word changed with its article), with at least ``REWORDED_CONTEXT``
+    words agreed around the change, two of them no stopwords, within the sentence of the
+    change (and the sentence next to it, when the change ends or opens its own:
+    ``_sentence_of``). These guards keep it to misquotes:
 
     * the change's words are not all stopwords (a pronoun or tense adapted in reported
       speech: "we will" / "they would"), nor one word inflected ("landscape coverage" /
@@ -380,6 +382,11 @@ def _word_changes(ctx: Context, a: tuple, b: tuple, anchors: set, stopwords: fro
             continue  # "es decir el ... de la": words any two sentences share
         if set(gap_a) | set(gap_b) <= stopwords:
             continue  # speech reported: a pronoun or a tense adapted
+        if len(gap_a) == len(gap_b) == REWORDED_CHANGE and not (
+            sum(w not in stopwords for w in gap_a) == sum(w not in stopwords for w in gap_b) == 1
+        ):
+            continue  # two words for two: a clause said another way ("las familias" / "los
+            # jóvenes", a word and its article, is one word changed)
         if set(ctx.lang.stems(list(gap_a))) & set(ctx.lang.stems(list(gap_b))):
             continue  # a word inflected, another added: the quote adapted
         yield x, y
@@ -412,8 +419,8 @@ def _changes(a: tuple, b: tuple, anchors: set[tuple[int, int]]):
     for run in runs:
         for skip_a in range(most):
             for skip_b in range(most):
-                if not (skip_a or skip_b) or skip_a + skip_b > REWORDED_CHANGE + 1:
-                    continue  # none, or two words for two: a clause reworded
+                if not (skip_a or skip_b):
+                    continue  # none changed (two words for two are asked of in _word_changes)
                 # the words after it
                 p, q = run.a + run.size + skip_a, run.b + run.size + skip_b
                 size = _agree(a, b, p, q)
@@ -455,6 +462,7 @@ def _reworded_hit(ctx, earlier, later, x: _Run, y: _Run, copy_similarity, found)
     ("said Beverley Osei" ... "Ms Osei summed up"; a club's and a league's condolences, a
     question and its answer, two parties' slogans are not)."""
     spans, texts, arounds, names, changes = [], [], [], [], []
+    least, side = REWORDED_CONTEXT
     for (block, m, group, _), start, cut, end in (
         (earlier, x.a, (x.a + x.size, y.a), y.a + y.size),
         (later, x.b, (x.b + x.size, y.b), y.b + y.size),
@@ -465,11 +473,14 @@ def _reworded_hit(ctx, earlier, later, x: _Run, y: _Run, copy_similarity, found)
         words = _placed_words(quote)
         if any(quote[w[1]].isupper() for w in words[cut[0] : cut[1]]):
             return None
+        start, end = _sentence_of(quote, words, start, cut, end)
+        if cut[0] - start + end - cut[1] < least or min(cut[0] - start, end - cut[1]) < side:
+            return None  # too few words agreed within the sentence of the change
         base = block.span.start + m.start(group)
         span = Span(base + words[start][1], base + words[end - 1][2])
         text = ctx.doc.text[span.start : span.end]
-        if _STOPS.search(text):
-            return None
+        if cut[1] > cut[0] and _STOPS.search(quote, words[cut[0]][1], words[cut[1] - 1][2]):
+            return None  # the change spans two sentences
         changes.append(tuple(w for w, _, _ in words[cut[0] : cut[1]]))
         spans.append(span)
         texts.append(text)
@@ -494,6 +505,23 @@ def _reworded_hit(ctx, earlier, later, x: _Run, y: _Run, copy_similarity, found)
         },
         related=((spans[0], "the other wording"),),
     )
+
+
+def _sentence_of(quote: str, words: list, start: int, cut: tuple, end: int) -> tuple[int, int]:
+    """The stretch ``start``..``end`` of a quote's ``words`` cut to the sentence of the
+    change (``cut``), and to the sentence next to it when the change ends or opens its own
+    ("... a costa de las familias. El alquiler de temporada ..." / "... de los jóvenes. El
+    alquiler de temporada ..."): words agreed further away, past a stop, are no context."""
+    for i in range(cut[0] - 2, start - 1, -1):  # a stop right before the change: it
+        # opens its sentence, and the sentence before, agreed, is the context
+        if _STOPS.search(quote, words[i][2], words[i + 1][1]):
+            start = i + 1
+            break
+    for i in range(cut[1], end - 1):  # the same after it
+        if _STOPS.search(quote, words[i][2], words[i + 1][1]):
+            end = i + 1
+            break
+    return start, end
 
 
 def _speakers(ctx: Context, block, m) -> frozenset[str]:
