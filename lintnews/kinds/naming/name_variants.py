@@ -1429,6 +1429,8 @@ def _typos(ctx: Context, groups, lex, named, ordinary, links=(), given=None):
             continue  # Werkbahn / Werksbahn; Vertrags / Vertrages
         if _inverted_people(a[3], b[3], ctx.doc.text):
             continue  # "Löffler, Michelle" / "Weiland, Michele": a list of two people
+        if _two_given_names(a, b, lex):
+            continue  # María Sanz / Marta Sanz: two common given names, two people
         pair = _misplaced_possessive(a, b, o) or _typo_pair(a, b, lex, o, titles, nouns, given)
         if pair is not None:
             (form, occ), (major, major_occ) = pair
@@ -1436,6 +1438,23 @@ def _typos(ctx: Context, groups, lex, named, ordinary, links=(), given=None):
                 continue  # a place beside a name (Karnal / Kamal Singh): no one's slip
             out += _report(ctx, form, occ, major, major_occ)
     return out
+
+
+def _two_given_names(a: tuple, b: tuple, lex) -> bool:
+    """Two forms (entries of ``_typos``' singles) a letter apart that are both common
+    (``GIVEN_NAME_ZIPF``: María / Marta, Luis / Luisa) and both open a full name in the
+    draft: two people's given names, not one name mistyped (a slip makes a rare word:
+    Krisapts, Xóchilt)."""
+    if min(lex.zipf(a[1]), lex.zipf(b[1])) < GIVEN_NAME_ZIPF:
+        return False
+    return all(
+        any(len(m.context) >= 2 and m.context[0] == fold(m.form) for m in uses)
+        for _, _, _, uses in (a, b)
+    )
+
+
+#: how common (Zipf) two given names a letter apart both are when they name two people
+GIVEN_NAME_ZIPF = 3.5
 
 
 def _near_pairs(keys: list[str]) -> list[tuple[int, int]]:
