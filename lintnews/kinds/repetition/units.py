@@ -401,6 +401,8 @@ def _facts_kept(later: Unit, earlier: Unit, shared: int, cover: float) -> Relati
     return Relation("restated", similarity)
 
 
+#: first letters a name is compared by (San Juans / San Juan Islands, Győr / Győrben)
+NAME_PREFIX = 4
 #: bounds of a paragraph reworded with its facts kept (``_facts_kept``)
 FACTS_COVER, FACTS_SIMILARITY, FACTS_ORDER = 0.5, 0.3, 0.5
 FACTS_STEMS, FACTS_NAMES, FACTS_LENGTH = 8, 3, 0.6
@@ -408,9 +410,10 @@ FACTS_STEMS, FACTS_NAMES, FACTS_LENGTH = 8, 3, 0.6
 
 def _facts_of(unit: Unit) -> tuple[set[str], set[str]]:
     """A unit's figures (not a corpus's masked ones, written 0) and its names: the words
-    with a capital inside a sentence, folded (a sentence's first word is no evidence)."""
+    with a capital inside a sentence, folded, by their first ``NAME_PREFIX`` letters (a
+    sentence's first word is no evidence; "the San Juans" names the San Juan Islands)."""
     figures = {f for f in _FIGURE.findall(unit.text) if f.strip("0.,")}
-    return figures, {fold(w) for w in _INNER_NAME.findall(unit.text)}
+    return figures, {fold(w)[:NAME_PREFIX] for w in _INNER_NAME.findall(unit.text)}
 
 
 _FIGURE = regexcache.compile(r"\d+(?:[.,]\d+)*")
