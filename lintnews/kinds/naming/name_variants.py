@@ -1054,15 +1054,29 @@ def _accented_openers(ctx: Context, all_forms: dict, named: dict) -> dict:
     an accent more or less, if the draft never writes it in lowercase: a common word's
     letters ("Jose has started ...", José elsewhere; the lexicon, which knows no case,
     holds "jose" as a common word), where "Más tarde" against "Artur Mas" is the word, met
-    in lowercase too."""
+    in lowercase too; or, an acronym's length, that a named form writes in capitals past
+    its first letter ("Nasa paused ...", NASA elsewhere: a sentence's start capitalises
+    only the first letter)."""
     out = dict(named)
     lowercase = _lowercase_words(ctx.doc)
     for f, occ in all_forms.items():
         if f in named or f.lower() in lowercase:
             continue
-        if any(strip_accents(f) == strip_accents(g) and f != g for g in named):
+        accented = any(strip_accents(f) == strip_accents(g) and f != g for g in named)
+        if accented or (f[1:].islower() and f.upper() in named and _acronym_length(f)):
             out[f] = occ
     return out
+
+
+def _acronym_length(form: str) -> bool:
+    """As long as an acronym is (NASA, ONU): a longer word in capitals is a label or a
+    word stressed ("UPDATE, 8.12.2018:"), and its sentence-case form the word."""
+    return ACRONYM_LETTERS[0] <= len(form) <= ACRONYM_LETTERS[1]
+
+
+#: fewest and most letters of an acronym whose sentence-case form opening a sentence is
+#: its second spelling
+ACRONYM_LETTERS = (3, 5)
 
 
 def _lowercase_words(doc) -> frozenset[str]:
