@@ -115,7 +115,8 @@ def translit_key(form: str) -> str:
     and dzh as j (Zhaparov / Japarov), German tsch and sch and Polish cz and sz as ch and
     sh, w as v (Tkatschenko / Tkachenko, Szewczuk / Shevchuk), kh as the Spanish j
     (Kharchenko / Jarchenko), ou as u (Mansour / Mansur), Dutch tsj and Swedish tj as ch
-    (Tsjernenko, Tkatjenko) and a name's opening hr as gr (Hrytsenko / Gritsenko)."""
+    (Tsjernenko, Tkatjenko), a name's opening hr as gr (Hrytsenko / Gritsenko), and
+    Basque's tx as ch (Goikoetxea / Goicoechea; its k: ``k_sound_key``)."""
     words = _WORD_SPLIT.split(form)
     return "".join(
         _DOUBLED.sub(
@@ -133,10 +134,23 @@ def translit_key(form: str) -> str:
             .replace("w", "v")
             .replace("dzh", "j")
             .replace("zh", "j")
+            .replace("tx", "ch")
             .replace("x", "ks"),
         )
         for w in words
     )
+
+
+def k_sound_key(form: str) -> str:
+    """``translit_key`` with the Spanish spellings of a k sound, c before a, o and u and qu
+    before e and i, written k as Basque writes it (Goikoetxea / Goicoechea, Urkiaga /
+    Urquiaga): for a language whose data says ``k-sound-spellings``."""
+    word = translit_key(form)
+    return _SPANISH_K.sub("k", word) if "c" in word or "qu" in word else word
+
+
+#: the Spanish spellings of a k sound (c before a, o, u; qu before e, i)
+_SPANISH_K = regexcache.compile(r"c(?=[aou])|qu(?=[ei])")
 
 
 #: letters that are no letter with an accent (Unicode does not decompose them) and the

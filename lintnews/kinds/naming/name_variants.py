@@ -101,6 +101,7 @@ from .mentions import (
     has_compat_chars,
     hashtags,
     is_caps_sentence,
+    k_sound_key,
     key,
     mentions,
     runs,
@@ -206,6 +207,8 @@ def check_names(ctx: Context):
     mention_list += _lowercase_names(ctx, mention_list, lex, o)
     groups: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     to_key = translit_key if o["transliteration"] else key
+    if o["transliteration"] and ctx.lang.data.get("k-sound-spellings"):
+        to_key = k_sound_key  # Spanish text: a Basque name's k is its c or qu
     inner = frozenset(ctx.lang.data.get("acronym-connectors", []) or ())
     for m in mention_list:
         core = m.core_form
@@ -855,6 +858,8 @@ def _evidence(form: str, major: str) -> str:
         if len(form) > len(major):
             return "rn written for m (letters that look alike)"
         return "m written for rn (letters that look alike)"
+    if OSA.distance(fold(form), fold(major)) > 1 and k_sound_key(form) == k_sound_key(major):
+        return "only the spelling of a k sound differs (Basque k and tx, Spanish c, qu, ch)"
     return "one letter apart"
 
 
