@@ -526,20 +526,27 @@ def _organisation_words(ctx: Context, runs: list[Mention], endings: frozenset[st
     is the name; on a tie, the first. Both forms have the same connectors (del Salar / de
     los Salares is a description in the plural), and the first word is never the one
     that differs (Julián / Juliana Espinosa Ortiz are two people; Grünen-Kandidatin /
-    Grünen-Politikerin Miriam Faltermeier, two roles of one). A run that a sentence's
+    Grünen-Politikerin Miriam Faltermeier, two roles of one), but for its plural before a
+    connector (Centers / Center for Disease Control). A run that a sentence's
     first word and a connector open is compared from the name after them too
     (``_without_opener``: "Técnicos del Centro Criptográfico Nacional")."""
     runs = [*runs, *filter(None, (_without_opener(ctx.doc.text, m) for m in runs if m.initial))]
-    # the first word is one both forms hold: only runs that share it and their length with
-    # another run of other words are compared (most drafts: none)
+    # the first word is one both forms hold (or the rest, for a plural first word): only
+    # runs that share it and their length with another run of other words are compared
+    # (most drafts: none)
     heads: dict[tuple, set] = defaultdict(set)
     for m in runs:
         if ORGANISATION_WORDS <= m.words == len(m.context) <= ORGANISATION_MOST:
             heads[(m.words, m.context[0])].add(m.context)
+            heads[(m.words, m.context[1:])].add(m.context)
     whole = [
         m
         for m in runs
-        if m.words == len(m.context) and len(heads.get((m.words, m.context[0]), ())) > 1
+        if m.words == len(m.context)
+        and (
+            len(heads.get((m.words, m.context[0]), ())) > 1
+            or len(heads.get((m.words, m.context[1:]), ())) > 1
+        )
     ]
     if len(whole) < 2:
         return []
@@ -550,7 +557,10 @@ def _organisation_words(ctx: Context, runs: list[Mention], endings: frozenset[st
         seq = fold(m.form).split()  # its name words and connectors
         joined = tuple(w for w in seq if w not in m.context)
         place = _after_connector(m, seq)
-        for at in range(1, len(m.context)):  # a first word apart: another person, a role
+        # a first word apart is another person or a role, unless a connector follows it
+        # and the two differ by a plural's s (Centers / Center for Disease Control)
+        first = 0 if len(seq) > 1 and seq[1] not in m.context else 1
+        for at in range(first, len(m.context)):
             if at in place:
                 continue  # the place or person a body is of: Policía Local de Alcobendas /
                 # de Alcorcón, Armed Forces of Niger / of Nigeria are two bodies
@@ -558,16 +568,19 @@ def _organisation_words(ctx: Context, runs: list[Mention], endings: frozenset[st
             slots[(len(m.context), at, others, joined)][m.context[at]].append(m)
     out: list[Hit] = []
     reported: set[tuple] = set()
-    for words in slots.values():
+    for (_, at, _, _), words in slots.items():
         if len(words) != 2:
             continue  # one word (most slots), or a slot of several names: a list
         (a, a_occ), (b, b_occ) = words.items()
+        if at == 0:
+            if a.rstrip("s") != b.rstrip("s") or a == b:
+                continue  # a first word: only its plural is the body's other spelling
+        elif a.rstrip("s") == b.rstrip("s"):
+            continue  # a plural: the system and one of its bodies (Federal Reserve Banks)
         if a in titles or b in titles or "-" in a + b or not _one_word(ctx, a, b, endings):
             continue  # an office, a compound (Maps / Maps-Karten), an inflection
         if _glued(a_occ[0].form) or _glued(b_occ[0].form):
             continue  # "Instituto Superior de IngenieríaCedida": the next word glued on
-        if a.rstrip("s") == b.rstrip("s"):
-            continue  # a plural: the system and one of its bodies (Federal Reserve Banks)
         ranked = sorted((a_occ, b_occ), key=lambda occ: (-len(occ), min(m.start for m in occ)))
         major_occ = sorted(ranked[0], key=lambda m: m.start)
         occ = sorted(ranked[1], key=lambda m: m.start)
@@ -1060,15 +1073,18 @@ def _accented_openers(ctx: Context, all_forms: dict, named: dict) -> dict:
     letters ("Jose has started ...", José elsewhere; the lexicon, which knows no case,
     holds "jose" as a common word), where "Más tarde" against "Artur Mas" is the word, met
     in lowercase too; or, an acronym's length, that a named form writes in capitals past
-    its first letter ("Nasa paused ...", NASA elsewhere: a sentence's start capitalises
-    only the first letter)."""
+    its first letter inside a sentence ("Nasa paused ...", "... and NASA will": a
+    sentence's start capitalises only the first letter; "LEEDS City Council will ...",
+    a wire's first word in capitals, is no acronym)."""
     out = dict(named)
     lowercase = _lowercase_words(ctx.doc)
     for f, occ in all_forms.items():
         if f in named or f.lower() in lowercase:
             continue
         accented = any(strip_accents(f) == strip_accents(g) and f != g for g in named)
-        if accented or (f[1:].islower() and f.upper() in named and _acronym_length(f)):
+        # an acronym used inside a sentence, not a wire's first word in capitals
+        inside = any(not m.initial for m in named.get(f.upper(), ()))
+        if accented or (f[1:].islower() and _acronym_length(f) and inside):
             out[f] = occ
     return out
 
