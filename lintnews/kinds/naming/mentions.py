@@ -141,6 +141,7 @@ def translit_key(form: str) -> str:
     )
 
 
+@lru_cache(maxsize=32768)
 def k_sound_key(form: str) -> str:
     """``translit_key`` with the Spanish spellings of a k sound, c before a, o and u and qu
     before e and i, written k as Basque writes it (Goikoetxea / Goicoechea, Urkiaga /
