@@ -429,7 +429,11 @@ def runs(words: list[Word], text: str, offset: int, connectors: frozenset[str]) 
 
 
 def core(words: list[str], connectors: frozenset[str]) -> str:
-    """The words with each inner run of connectors as one mark: "Ministerio · Salud"."""
+    """The words with each inner run of connectors as one mark: "Ministerio · Salud"; a
+    connector joined by a hyphen counts as one ("Castilla-La Mancha" is "Castilla ·
+    Mancha", as "Castilla La Mancha" is)."""
+    if any("-" in w for w in words):
+        words = [p for w in words for p in _hyphen_parts(w, connectors)]
     out: list[str] = []
     for i, w in enumerate(words):
         inner = 0 < i < len(words) - 1
@@ -439,6 +443,14 @@ def core(words: list[str], connectors: frozenset[str]) -> str:
         else:
             out.append(w)
     return " ".join(out)
+
+
+def _hyphen_parts(word: str, connectors: frozenset[str]) -> list[str]:
+    """A hyphenated word split where a part is a connector ("Castilla-La"), else whole."""
+    parts = word.split("-")
+    if len(parts) > 1 and any(p.lower() in connectors for p in parts[1:]):
+        return parts
+    return [word]
 
 
 def mentions(
