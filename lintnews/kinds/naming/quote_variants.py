@@ -192,7 +192,10 @@ def _fragments(ctx: Context, quotes: list, longer: list, copy_similarity: float,
 
 
 #: words of a quoted fragment looked for, with one word changed, inside a longer quote
-CHANGED_WORDS = (5, 8)
+CHANGED_WORDS = (5, 15)
+#: words of a fragment from which its last word changed is a misquote too ("... un
+#: problema de falta de médicos" / "... de falta de personal")
+LONG_FRAGMENT = 10
 
 
 def _changed_fragments(
@@ -201,10 +204,11 @@ def _changed_fragments(
     """A short quote of ``CHANGED_WORDS`` words that a longer quote holds with one word
     changed ("running a marathon on a sprained ankle" where the statement says "We are
     running a marathon on a broken ankle."), within one of its sentences: a misquote. Not
-    when the word changed is the fragment's first or last (the window may cut a longer
-    phrase), when both words are stopwords (a pronoun adapted: "my" / "her own family"),
-    or when the sentences around the two name people and none of them the same (two
-    speakers). The later of the two is reported."""
+    when the word changed is the fragment's first, nor its last in a fragment under
+    ``LONG_FRAGMENT`` words (the window may cut a longer phrase), when both words are
+    stopwords (a pronoun adapted: "my" / "her own family"), or when the sentences around
+    the two name people and none of them the same (two speakers). The later of the two is
+    reported."""
     least, most = CHANGED_WORDS
     wanted: dict[tuple, list[int]] = defaultdict(list)  # the words, one blanked -> quotes
     anchors: dict[str, set[int]] = defaultdict(set)  # a quote's two longest words -> quotes
@@ -233,7 +237,8 @@ def _changed_fragments(
                 folded = tuple(w for w, _, _ in window)
                 # a word inside the fragment, not at either end, where the window may cut a
                 # longer phrase ("Kim Jong Un is fine" / "... is gravely ill")
-                for blank in range(1, size - 1):
+                # (a fragment of LONG_FRAGMENT words agrees on enough to change its last)
+                for blank in range(1, size - (size < LONG_FRAGMENT)):
                     key = (blank, folded[:blank] + folded[blank + 1 :])
                     for i in wanted.get(key, ()):
                         short = quotes[i].words
