@@ -79,6 +79,7 @@ import unicodedata
 from bisect import bisect_right
 from collections import defaultdict
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from rapidfuzz.distance import OSA
@@ -205,6 +206,7 @@ def check_names(ctx: Context):
     mention_list = [m for m in found["mentions"] if not _odd_chars(m.form)]
     mention_list += _case_variants(ctx, found["runs"], lex, o["lowercase_zipf"], o["ordinary_zipf"])
     mention_list += _lowercase_names(ctx, mention_list, lex, o)
+    mention_list += _spaced_pairs(ctx.doc.text, found["runs"], mention_list)
     groups: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     to_key = translit_key if o["transliteration"] else key
     if o["transliteration"] and ctx.lang.data.get("k-sound-spellings"):
@@ -591,6 +593,34 @@ def _organisation_words(ctx: Context, runs: list[Mention], endings: frozenset[st
         evidence = "one word of a longer name in two forms"
         out += _report(ctx, occ[0].form, occ, major_occ[0].form, major_occ, evidence)
     return out
+
+
+def _spaced_pairs(text: str, runs: list[Mention], mention_list: list[Mention]) -> list[Mention]:
+    """Two name words side by side inside a longer run that the draft also writes as one
+    hyphenated word ("la Regione Emilia Romagna" / "l'Emilia-Romagna"): the pair is a
+    mention of its own, compared with the hyphenated word (a run's words are otherwise
+    compared whole or one by one). Not in a name its acronym defines right after it."""
+    hyphened = {key(m.form) for m in mention_list if m.words == 1 and "-" in m.form}
+    if not hyphened:
+        return []  # most drafts
+    out = []
+    for m in runs:
+        if m.words < 3 or _DEFINED.match(text, m.end):
+            continue  # a run of two is compared whole already; a name its acronym defines
+            # is written as its bearer writes it ("Aigües Ter Llobregat (ATL)")
+        parts = m.form.split(" ")
+        at = m.start
+        for a, b in pairwise(parts):
+            pair = f"{a} {b}"
+            if a.isalpha() and b[:1].isupper() and b.isalpha() and key(pair) in hyphened:
+                if text[at : at + len(pair)] == pair:
+                    out.append(Mention(pair, at, at + len(pair), False, m.context, 2))
+            at += len(a) + 1
+    return out
+
+
+#: an acronym in brackets right after a name: the name it defines
+_DEFINED = regexcache.compile(r"[ \t]*\(\p{Lu}[\p{Lu}\p{N}&.-]{1,7}\)")
 
 
 def _without_opener(text: str, m: Mention) -> Mention | None:
