@@ -210,16 +210,13 @@ def _changed_fragments(
     the two name people and none of them the same (two speakers). The later of the two is
     reported."""
     least, most = CHANGED_WORDS
-    wanted: dict[tuple, list[int]] = defaultdict(list)  # the words, one blanked -> quotes
     anchors: dict[str, set[int]] = defaultdict(set)  # a quote's two longest words -> quotes
     for i, q in enumerate(quotes):
         words = q.words
         if least <= len(words) <= most and i not in reported:
-            for at in range(len(words)):
-                wanted[(at, words[:at] + words[at + 1 :])].append(i)
             for w in sorted(set(words), key=len)[-2:]:  # one of the two is unchanged
                 anchors[w].add(i)
-    if not wanted:
+    if not anchors:
         return
     stopwords = _stopwords(ctx.lang)
     for block, m, group, quoted in longer:
@@ -232,26 +229,43 @@ def _changed_fragments(
             continue
         words = _placed_words(m.group(group))
         for size in {len(quotes[i].words) for i in near}:
+            same = sorted(i for i in near if len(quotes[i].words) == size)
+            # a word inside the fragment, not at either end, where the window may cut a
+            # longer phrase ("Kim Jong Un is fine" / "... is gravely ill"); a fragment of
+            # LONG_FRAGMENT words agrees on enough to change its last
+            last = size - (size < LONG_FRAGMENT)
             for at in range(len(words) - size + 1):
                 window = words[at : at + size]
                 folded = tuple(w for w, _, _ in window)
-                # a word inside the fragment, not at either end, where the window may cut a
-                # longer phrase ("Kim Jong Un is fine" / "... is gravely ill")
-                # (a fragment of LONG_FRAGMENT words agrees on enough to change its last)
-                for blank in range(1, size - (size < LONG_FRAGMENT)):
-                    key = (blank, folded[:blank] + folded[blank + 1 :])
-                    for i in wanted.get(key, ()):
-                        short = quotes[i].words
-                        if i in reported or i not in near or folded == short:
-                            continue
-                        if {short[blank], folded[blank]} <= stopwords:
-                            continue  # "my own family" / "her own family": speech reported
-                        hit = _fragment_hit(
-                            ctx, quotes[i], block, m, group, window, copy_similarity, ONE_CHANGED
-                        )
-                        if hit is not None:
-                            reported.add(i)
-                            yield hit
+                found = []
+                for i in same:
+                    blank = _one_changed(folded, quotes[i].words)
+                    if 1 <= blank < last:
+                        found.append((blank, i))
+                for blank, i in sorted(found):
+                    short = quotes[i].words
+                    if i in reported:
+                        continue
+                    if {short[blank], folded[blank]} <= stopwords:
+                        continue  # "my own family" / "her own family": speech reported
+                    hit = _fragment_hit(
+                        ctx, quotes[i], block, m, group, window, copy_similarity, ONE_CHANGED
+                    )
+                    if hit is not None:
+                        reported.add(i)
+                        yield hit
+
+
+def _one_changed(a: tuple, b: tuple) -> int:
+    """Where two word sequences of one length differ, when they differ in one place only;
+    else -1 (the same, or two places or more: most windows, told by their first words)."""
+    at = -1
+    for k, (x, y) in enumerate(zip(a, b, strict=True)):
+        if x != y:
+            if at >= 0:
+                return -1
+            at = k
+    return at
 
 
 #: words on either side of a change two quotes agree on, at least, together and each
