@@ -224,17 +224,22 @@ def sentence_words(
                     kept = False
                     continue
         word = m.group()
-        cut = 0
-        possessive = False
         if word.islower() and word.isascii():  # most words: the quick way to the test below
+            if not kept:
+                plain += 1  # a plain word, or a connector after one: counted only
+                continue
             if word.endswith("'s"):
                 word = word[:-2]
-            if not kept or word not in connectors:
+            if word not in connectors:
                 plain += 1
                 kept = False
                 continue
             name = False
+            cut = 0
+            possessive = False
         else:
+            cut = 0
+            possessive = False
             if word[-2:] in ("'s", "’s"):
                 word = word[:-2]
                 possessive = True
