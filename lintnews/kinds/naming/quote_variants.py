@@ -547,8 +547,9 @@ def _speakers(ctx: Context, block, m) -> frozenset[str]:
     """The capitalised words of the paragraph around a quotation (``m``), outside it and
     near it (``SPEAKER_CHARS``): who may have said it, named in the sentence or the one
     before ("Ms Okafor said ... \"This is ...,\" she said."). A speaker named by a title
-    ("ha insistido la ministra") stands for the title and for the names the draft writes
-    right after it ("La ministra de Hacienda, Elena Saavedra": ``_titled``)."""
+    ("ha insistido la ministra"), with no one named beside the quote, stands for the names
+    the draft writes right after that title, when it gives the title to one person ("La
+    ministra de Hacienda, Elena Saavedra": ``_titled``)."""
     start, end = block.span.start + m.start(), block.span.start + m.end()
     paragraph = _paragraph(block, Span(start, end))
     text = ctx.doc.text
@@ -556,9 +557,11 @@ def _speakers(ctx: Context, block, m) -> frozenset[str]:
     after = text[end : min(paragraph.end, end + SPEAKER_CHARS)]
     near = before + " " + after
     names = {fold(w.group()) for w in _CAPITALISED.finditer(near)}
+    if names - _stopwords(ctx.lang):
+        return frozenset(names)  # someone named beside the quote: no title stands for them
     heads = name_titles(ctx.lang)
     for title in {w for w in _WORDS.findall(fold(near)) if w in heads}:
-        names |= _titled(ctx, heads).get(title, {title})
+        names |= _titled(ctx, heads).get(title, frozenset())
     return frozenset(names)
 
 
@@ -567,23 +570,38 @@ TITLED_WORDS = 6
 
 
 def _titled(ctx: Context, heads: frozenset[str]) -> dict[str, frozenset[str]]:
-    """Each title the draft writes, with itself and the capitalised words within
-    ``TITLED_WORDS`` words after it, in its sentence: the people it names (worked out once
-    per draft, when a quote's speaker is asked)."""
+    """Each title the draft gives one person, with the capitalised words that name them
+    right after it: the title's own words then the name ("la ministra de Hacienda, Elena
+    Saavedra", "the works secretary Adriana Kiyomura"), up to the first lowercase word that
+    is no connector, within ``TITLED_WORDS`` words. A title the draft gives two people
+    (two names after it with no word in common: "el secretario general de CCOO, Unai
+    Sordo" and "... de UGT, Pepe Álvarez") names no one, nor does a title no name follows
+    ("la huelga general convocada ..."). Worked out once per draft, when a quote's speaker
+    is asked."""
 
     def make() -> dict[str, frozenset[str]]:
-        found: dict[str, set[str]] = defaultdict(set)
+        connectors = frozenset(fold(w) for w in ctx.lang.data.get("name-connectors") or ())
+        seen: dict[str, list[frozenset[str]]] = defaultdict(list)
         text = ctx.doc.text
         for w in _WORDS.finditer(text):
             title = fold(w.group())
             if title not in heads:
                 continue
             tail = _SENTENCE_END.split(text[w.end() : w.end() + 120], 1)[0]
-            found[title].add(title)
+            names = set()
             for word in tail.split()[:TITLED_WORDS]:
+                word = word.strip(",;:()\"'«»“”")
                 if _CAPITALISED.match(word):
-                    found[title].add(fold(word.strip(",;:()\"'«»“”")))
-        return {t: frozenset(names) for t, names in found.items()}
+                    names.add(fold(word))
+                elif fold(word) not in connectors:
+                    break
+            if names:
+                seen[title].append(frozenset(names))
+        out = {}
+        for title, named in seen.items():
+            if all(not a.isdisjoint(b) for a in named for b in named):
+                out[title] = frozenset().union(*named)
+        return out
 
     return ctx.doc.memo("quote-titled", make)
 
