@@ -146,12 +146,13 @@ def k_sound_key(form: str) -> str:
     """``translit_key`` with the Spanish spellings of a k sound, c before a, o and u and qu
     before e and i, written k as Basque writes it (Goikoetxea / Goicoechea, Urkiaga /
     Urquiaga): for a language whose data says ``k-sound-spellings``."""
-    word = translit_key(form)
-    return _SPANISH_K.sub("k", word) if "c" in word or "qu" in word else word
+    folded = fold(form)  # before translit_key reads "que" as "qu" (an umlaut's e)
+    return translit_key(_SPANISH_K.sub("k", folded) if "c" in folded or "qu" in folded else folded)
 
 
-#: the Spanish spellings of a k sound (c before a, o, u; qu before e, i)
-_SPANISH_K = regexcache.compile(r"c(?=[aou])|qu(?=[ei])")
+#: the Spanish spellings of a k sound (c before a, o, u; qu before e, i) inside a word: a
+#: first letter is a given name's (Camila / Kamila, Carla / Karla: two names)
+_SPANISH_K = regexcache.compile(r"(?<=\p{L})(?:c(?=[aou])|qu(?=[ei]))")
 
 
 #: letters that are no letter with an accent (Unicode does not decompose them) and the
@@ -453,8 +454,8 @@ def core(words: list[str], connectors: frozenset[str]) -> str:
 def _hyphen_parts(word: str, connectors: frozenset[str]) -> list[str]:
     """A hyphenated word split where a part is a connector ("Castilla-La"), else whole."""
     parts = word.split("-")
-    if len(parts) > 1 and any(p.lower() in connectors for p in parts[1:]):
-        return parts
+    if len(parts) > 1 and any(p.lower() in connectors for p in parts):
+        return parts  # "Castilla-La", "La-Mancha"
     return [word]
 
 

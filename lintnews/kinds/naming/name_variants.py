@@ -577,6 +577,9 @@ def _organisation_words(ctx: Context, runs: list[Mention], endings: frozenset[st
         if at == 0:
             if a.rstrip("s") != b.rstrip("s") or a == b:
                 continue  # a first word: only its plural is the body's other spelling
+            singular = a_occ if len(a) < len(b) else b_occ
+            if not any(_after_the(ctx.doc.text, m.start) for m in singular):
+                continue  # "a Sister of Charity", "fue Hermana de la Caridad": a member
         elif a.rstrip("s") == b.rstrip("s"):
             continue  # a plural: the system and one of its bodies (Federal Reserve Banks)
         if a in titles or b in titles or "-" in a + b or not _one_word(ctx, a, b, endings):
@@ -638,6 +641,23 @@ def _without_opener(text: str, m: Mention) -> Mention | None:
     if text[start : start + len(form)] != form:
         return None  # a run written across a line break or with other spaces
     return Mention(form, start, start + len(form), False, m.context[1:], m.words - 1)
+
+
+def _after_the(text: str, start: int) -> bool:
+    """The word before ``start`` is a definite article ("the Center for Disease Control"):
+    the body itself, where "a Sister of Charity" or "Taty Almeida, Madre de Plaza de Mayo"
+    names one of its members."""
+    before = text[max(0, start - 8) : start].split()
+    return bool(before) and before[-1].lower() in _DEFINITE
+
+
+#: definite articles (and their contractions) before a body's name, in the languages of
+#: the language data (not Portuguese "a", English's indefinite article)
+_DEFINITE = frozenset(
+    ["the", "el", "la", "los", "las", "del", "al", "le", "les", "du", "des", "il", "lo"]
+    + ["gli", "i", "dello", "della", "dei", "degli", "der", "die", "das", "den", "dem"]
+    + ["o", "os", "as", "do", "da", "dos", "het"]
+)
 
 
 def _after_connector(m: Mention, seq: list[str]) -> set[int]:
@@ -1112,8 +1132,10 @@ def _accented_openers(ctx: Context, all_forms: dict, named: dict) -> dict:
         if f in named or f.lower() in lowercase:
             continue
         accented = any(strip_accents(f) == strip_accents(g) and f != g for g in named)
-        # an acronym used inside a sentence, not a wire's first word in capitals
-        inside = any(not m.initial for m in named.get(f.upper(), ()))
+        # an acronym used inside a sentence, not a wire's first word in capitals, and more
+        # often than the sentence-case form (which is then the slip)
+        caps = named.get(f.upper(), ())
+        inside = any(not m.initial for m in caps) and len(caps) > len(occ)
         if accented or (f[1:].islower() and _acronym_length(f) and inside):
             out[f] = occ
     return out

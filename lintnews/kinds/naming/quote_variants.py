@@ -219,6 +219,7 @@ def _changed_fragments(
     if not anchors:
         return
     stopwords = _stopwords(ctx.lang)
+    compared = 0  # windows compared with a fragment, at most FRAGMENT_COMPARISONS a draft
     for block, m, group, quoted in longer:
         n, present = len(quoted), frozenset(quoted)
         if n <= least:
@@ -230,6 +231,9 @@ def _changed_fragments(
         words = _placed_words(m.group(group))
         for size in {len(quotes[i].words) for i in near}:
             same = sorted(i for i in near if len(quotes[i].words) == size)
+            compared += len(same) * max(0, len(words) - size + 1)
+            if compared > FRAGMENT_COMPARISONS:
+                return  # a draft of hundreds of quotes alike (a chant, a transcript): enough
             # a word inside the fragment, not at either end, where the window may cut a
             # longer phrase ("Kim Jong Un is fine" / "... is gravely ill"); a fragment of
             # LONG_FRAGMENT words agrees on enough to change its last
@@ -248,12 +252,19 @@ def _changed_fragments(
                         continue
                     if {short[blank], folded[blank]} <= stopwords:
                         continue  # "my own family" / "her own family": speech reported
+                    if m.group(group)[window[blank][1]].isupper():
+                        continue  # a capitalised word changed: another name ("de Sevilla"
+                        # / "de Málaga"), the speaker's formula said of another place
                     hit = _fragment_hit(
                         ctx, quotes[i], block, m, group, window, copy_similarity, ONE_CHANGED
                     )
                     if hit is not None:
                         reported.add(i)
                         yield hit
+
+
+#: most windows of longer quotes compared with fragments in a draft
+FRAGMENT_COMPARISONS = 200_000
 
 
 def _one_changed(a: tuple, b: tuple) -> int:
