@@ -369,8 +369,10 @@ def _drop_caps_runs(words: list[Word], text: str, offset: int) -> list[Word]:
 #: of ..."); or a comma and the date, a day and a month's name or short form, before the
 #: dash ("VALMERE, Oct 14 —", "QUILCATA, 5 jun. --", "LASTOVNJAK, 2. rujna –", "MADRID, 14
 #: de octubre de 2025.-", "LYON, le 14 octobre -", "DENVER, October 14th -", "VALDEMORA,
-#: 14/10/2025 -", the region between too: "IKARO, Nigeria, June 4 --"), a time after it
-#: ("Oct 14, 10:30 GMT -") and a newswire in slashes ("Oct. 14, 2025 /PRNewswire/ --")
+#: 14/10/2025 -", "14.10. –", "2025-10-14 -", the region between too: "IKARO, Nigeria,
+#: June 4 --"), a time after it ("Oct 14, 10:30 GMT -", "10:30 Uhr –", "10.30 h -", "10:30
+#: a.m. ET -", "10:30 GMT+1 -", "10:30 IST:") and a newswire in slashes ("Oct. 14, 2025
+#: /PRNewswire/ --")
 _DATELINE_TAIL = regexcache.compile(
     r"(?:[ \t]*\([^()\n]{1,30}\)(?=,))?"  # the province in brackets: "VALDECORZA (Toledo), 14 jun"
     r"(?:(?:,[^()\n]{1,25}?)?\s*\([^()\n]{1,30}\)\s*\.?\s?[-–—]"
@@ -379,10 +381,12 @@ _DATELINE_TAIL = regexcache.compile(
     r"[ \t]*[\p{Lu}\p{N}\"“‘«(]"
     r"|(?:,[ \t]*\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2})?,[ \t]*"
     r"(?:(?:le[ \t]+)?\d{1,2}\.?[ \t]+(?:de[ \t]+)?\p{L}{3,10}\.?|\p{L}{3,10}\.?[ \t]+\d{1,2}"
-    r"(?:st|nd|rd|th)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:,?[ \t]+(?:de[ \t]+)?\d{4})?"
-    r"(?:,?[ \t]+\d{1,2}[:.]\d{2}(?:[ \t]*(?:\p{Lu}{2,4}|[ap]\.?m\.?))?)?"  # the time
-    r"(?:[ \t]*/[\p{L}\p{N} ]{2,25}/)?"  # the newswire: "/PRNewswire/ --"
-    r"[ \t]*\.?[ \t]?(?:--|[-–—])[ \t]*[\p{Lu}\"“‘«(])"
+    r"(?:st|nd|rd|th)?|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4}|\.)?|\d{4}-\d{2}-\d{2})"
+    r"(?:,?[ \t]+(?:de[ \t]+)?\d{4})?"
+    r"(?:,?[ \t]+\d{1,2}[:.]\d{2}(?:[ \t]*(?:Uhr|h|[ap]\.?m\.?(?:[ \t]+\p{Lu}{2,4})?"  # the time
+    r"|\p{Lu}{2,4}(?:[+-]\d{1,2})?))?)?"
+    r"(?:[ \t]*/[\p{L}\p{N} -]{2,40}/)?"  # the newswire: "/PRNewswire/ --"
+    r"[ \t]*\.?[ \t]?(?:--|[-–—]|(?<=\p{Lu}):)[ \t]*[\p{Lu}\"“‘«(])"
 )
 
 
