@@ -147,7 +147,10 @@ def k_sound_key(form: str) -> str:
     before e and i, written k as Basque writes it (Goikoetxea / Goicoechea, Urkiaga /
     Urquiaga): for a language whose data says ``k-sound-spellings``."""
     folded = fold(form)  # before translit_key reads "que" as "qu" (an umlaut's e)
-    return translit_key(_SPANISH_K.sub("k", folded) if "c" in folded or "qu" in folded else folded)
+    if "c" not in folded and "qu" not in folded:
+        return translit_key(form)  # most names: the key other callers ask for, kept once
+    spelt = _SPANISH_K.sub("k", folded)
+    return translit_key(form if spelt == folded else spelt)
 
 
 #: the Spanish spellings of a k sound (c before a, o, u; qu before e, i) inside a word: a
