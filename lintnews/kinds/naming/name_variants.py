@@ -363,10 +363,10 @@ def check_names(ctx: Context):
 
 def name_titles(lang) -> frozenset[str]:
     """The language's ``name-titles``, folded ("Mr", "President", "Staatspräsident")."""
-    return _folded_words(lang, "name-titles")
+    return folded_words(lang, "name-titles")
 
 
-def _folded_words(lang, name: str) -> frozenset[str]:
+def folded_words(lang, name: str) -> frozenset[str]:
     """A word list of the language's data, folded, kept on the language."""
     return lang.memo((name,), lambda: frozenset(fold(w) for w in lang.data.get(name) or ()))
 
@@ -374,7 +374,7 @@ def _folded_words(lang, name: str) -> frozenset[str]:
 def _collect(ctx: Context) -> dict:
     o = ctx.options
     titles = name_titles(ctx.lang)
-    suffixes = _folded_words(ctx.lang, "name-suffixes")
+    suffixes = folded_words(ctx.lang, "name-suffixes")
     connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
     elisions = ctx.lang.elisions
     endings = ctx.lang.code == UNKNOWN.code  # a name's case ending after an apostrophe
@@ -611,14 +611,21 @@ def _spaced_pairs(text: str, runs: list[Mention], mention_list: list[Mention]) -
         if m.words < 3 or _DEFINED.match(text, m.end):
             continue  # a run of two is compared whole already; a name its acronym defines
             # is written as its bearer writes it ("Aigües Ter Llobregat (ATL)")
-        parts = m.form.split(" ")
-        at = m.start
-        for a, b in pairwise(parts):
+        for (a, at), (b, _) in pairwise(_placed_parts(m)):
             pair = f"{a} {b}"
             if a.isalpha() and b[:1].isupper() and b.isalpha() and key(pair) in hyphened:
                 if text[at : at + len(pair)] == pair:
                     out.append(Mention(pair, at, at + len(pair), False, m.context, 2))
-            at += len(a) + 1
+    return out
+
+
+def _placed_parts(m: Mention) -> list[tuple[str, int]]:
+    """The words and connectors of a run's form with where each starts in the text, read
+    as single-spaced (the caller checks the text: a run across a line break is not)."""
+    out, at = [], m.start
+    for part in m.form.split(" "):
+        out.append((part, at))
+        at += len(part) + 1
     return out
 
 
@@ -630,14 +637,14 @@ def _without_opener(text: str, m: Mention) -> Mention | None:
     """The name after a run's first word and the connectors after it, when that word opens
     a sentence ("Técnicos del Centro Criptográfico Nacional": the Centro's name), as a run
     of its own; None when the run is too short or its second word is no connector."""
-    parts = m.form.split(" ")
-    if m.words <= ORGANISATION_WORDS or len(parts) < 3 or fold(parts[1]) in m.context:
+    parts = _placed_parts(m)
+    if m.words <= ORGANISATION_WORDS or len(parts) < 3 or fold(parts[1][0]) in m.context:
         return None
     k = 2
-    while k < len(parts) and fold(parts[k]) not in m.context[1:]:
+    while k < len(parts) and fold(parts[k][0]) not in m.context[1:]:
         k += 1  # "de la", "of the": connectors in a row
-    form = " ".join(parts[k:])
-    start = m.start + len(" ".join(parts[:k])) + 1
+    form = " ".join(p for p, _ in parts[k:])
+    start = parts[k][1] if k < len(parts) else m.end + 1
     if text[start : start + len(form)] != form:
         return None  # a run written across a line break or with other spaces
     return Mention(form, start, start + len(form), False, m.context[1:], m.words - 1)

@@ -45,7 +45,7 @@ from ...findings import Hit
 from ...language.normalize import fold
 from ...language.sentences import unwrapped
 from ..base import Context, Options, RuleKind, option, options_dataclass
-from .name_variants import name_titles
+from .name_variants import folded_words, name_titles
 
 
 @options_dataclass
@@ -591,7 +591,7 @@ def _titled(ctx: Context, heads: frozenset[str]) -> dict[str, frozenset[str]]:
     is asked."""
 
     def make() -> dict[str, frozenset[str]]:
-        connectors = frozenset(fold(w) for w in ctx.lang.data.get("name-connectors") or ())
+        connectors = folded_words(ctx.lang, "name-connectors")
         seen: dict[str, list[frozenset[str]]] = defaultdict(list)
         text = ctx.doc.text
         for w in _WORDS.finditer(text):

@@ -7,7 +7,7 @@ contains the other word for word (a pull quote, a dek), when most content stems 
 the same order both ways (a rewording: synonyms, a lead-in, a swapped pair), or when one
 holds nearly all of the other's stems in order (a dropped or added clause, an apposition, a
 body paragraph that repeats part of a merged lead), or when a paragraph of one sentence keeps
-half of another's stems and every figure and name of it (told again with synonyms:
+most of another's stems and every figure and name of it (told again with synonyms:
 ``units._facts_kept``; it yields to the dek's, lead's and restarted sentence's tests).
 Short template lines that differ only in names or numbers (captions, results lists), and
 units that hold other people's full names in one place (the entries of a police blotter),

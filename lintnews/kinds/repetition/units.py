@@ -389,7 +389,7 @@ def _facts_kept(later: Unit, earlier: Unit, shared: int, cover: float) -> Relati
         return None
     if not FACTS_LENGTH <= later.nwords / earlier.nwords <= 1 / FACTS_LENGTH:
         return None
-    similarity = shared / (len(later.stems) + len(earlier.stems) - shared)
+    similarity = MEASURES["jaccard"](shared, len(later.stems), len(earlier.stems))
     if similarity < FACTS_SIMILARITY or not (is_sentence(later.text) and is_sentence(earlier.text)):
         return None
     short, long = (later, earlier) if len(later.seq) <= len(earlier.seq) else (earlier, later)
