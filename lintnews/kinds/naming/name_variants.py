@@ -77,7 +77,7 @@ import math
 import re
 import unicodedata
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -289,14 +289,21 @@ def check_names(ctx: Context):
         # a word list knows a name's plain transliteration better than its own letters
         # (Djokovic, Đoković): the lexicon weighs only names of plain letters
         weigh = lex if all(fold(f).isascii() for f in forms) else None
+        head = {
+            f: (
+                _LL_POINT in f.lower(),  # Catalan's l·l, never its keyboard point
+                -_own(ctx, spelt[composed[f]]),
+                -len(spelt[composed[f]]),
+                composed[f] != f,
+            )
+            for f in forms
+        }
+        tied = Counter(head.values())  # the text is searched only to break a tie
         ranked = sorted(
             forms.items(),
             key=lambda kv: (
-                _LL_POINT in kv[0].lower(),  # Catalan's l·l, never its keyboard point
-                -_own(ctx, spelt[composed[kv[0]]]),
-                -len(spelt[composed[kv[0]]]),
-                composed[kv[0]] != kv[0],
-                -_uses(text, kv[0]),
+                head[kv[0]],
+                -_uses(text, kv[0]) if tied[head[kv[0]]] > 1 else 0,
                 not _established(kv[0], weigh),
                 kv[1][0].start,
             ),
