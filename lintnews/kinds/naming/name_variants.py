@@ -207,6 +207,7 @@ def check_names(ctx: Context):
     mention_list += _case_variants(ctx, found["runs"], lex, o["lowercase_zipf"], o["ordinary_zipf"])
     mention_list += _lowercase_names(ctx, mention_list, lex, o)
     mention_list += _spaced_pairs(ctx.doc.text, found["runs"], mention_list)
+    mention_list += _split_brands(ctx, mention_list)
     groups: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     to_key = translit_key if o["transliteration"] else key
     if o["transliteration"] and ctx.lang.data.get("k-sound-spellings"):
@@ -624,6 +625,47 @@ def _spaced_pairs(text: str, runs: list[Mention], mention_list: list[Mention]) -
                 if text[at : at + len(pair)] == pair:
                     out.append(Mention(pair, at, at + len(pair), False, m.context, 2))
     return out
+
+
+def _split_brands(ctx: Context, mention_list: list[Mention]) -> list[Mention]:
+    """A name written as one word with a capital inside (SoftBank, LaLiga, DeMarco) and as
+    its parts apart elsewhere ("Soft Bank", "en La Liga"): each spaced occurrence is a
+    mention, compared with the joined word (their keys are one). Not a sentence's opening
+    whose first part is a little word of the language ("La Guardia Civil detuvo ...", and
+    the airport LaGuardia): its capital is the sentence's."""
+    joined = {m.form for m in mention_list if m.words == 1 and _CAMEL.fullmatch(m.form)}
+    if not joined:
+        return []  # most drafts
+    little = ctx.lang.stopwords | frozenset(
+        w.lower() for w in ctx.lang.data.get("name-connectors", []) or ()
+    )
+    taken = {(m.start, m.end) for m in mention_list}
+    spaced = {" ".join(_CAMEL_PART.findall(f)): f for f in joined}
+    pattern = regexcache.compile(
+        r"(?<![\p{L}\p{M}])(?:" + "|".join(map(re.escape, spaced)) + r")(?![\p{L}\p{M}])"
+    )
+    out = []
+    for block in ctx.doc.blocks:
+        if not block.is_prose:
+            continue
+        for s in block.sentences:
+            text = block.prose[s.span.start - block.span.start : s.span.end - block.span.start]
+            for hit in pattern.finditer(text):
+                form = hit.group()
+                start, end = s.span.start + hit.start(), s.span.start + hit.end()
+                initial = not text[: hit.start()].strip(_OPENING)
+                parts = form.split()
+                if (start, end) in taken or (initial and parts[0].lower() in little):
+                    continue
+                context = tuple(fold(p) for p in parts)
+                out.append(Mention(form, start, end, initial, context, len(parts)))
+    return out
+
+
+#: a word of two capitalised parts or more ("SoftBank", "LaLiga"), and one such part
+_CAMEL = regexcache.compile(r"\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+")
+_CAMEL_PART = regexcache.compile(r"\p{Lu}\p{Ll}+")
+_OPENING = " \t\n\"'“‘„‚«¿¡([—–-*_#>"
 
 
 def _placed_parts(m: Mention) -> list[tuple[str, int]]:
