@@ -1,8 +1,9 @@
 """``quote-variants``: one quote, one wording.
 
 The same quoted words in another order ('sagrada lucha' / 'lucha sagrada') or with one word
-changed, across straight, curly and angle quotes; and a quoted fragment whose words stand in
-another order inside a longer quote, within one of its sentences (``_fragments``). These
+changed, across straight, curly, low-high („...“) and angle quotes; and a quoted fragment
+whose words stand in another order inside a longer quote, within one of its sentences
+(``_fragments``), not in a row elsewhere in it. These
 guards keep it to misquotes:
 
 * a change that only inflects a word (encantado / encantados, chupase / chupar: same stems)
@@ -23,7 +24,9 @@ guards keep it to misquotes:
   think [ministers] have ...") is no misquote (``_adapted``).
 
 Two quotes that agree on five words or more around a change of one or two words, with a
-speaker named near both, are a quote worded two ways too (``_reworded``). A speaker named by
+speaker named near both, are a quote worded two ways too (``_reworded``), and so are two
+that agree on most of their words with changes between, unless each names its own speaker
+(a near copy: ``_near_copy``). A speaker named by
 a title ("insistió la ministra") is the people the draft names right after that title ("la
 ministra de Hacienda, Elena Saavedra"); two paragraphs that are mostly their quotes are
 alike because the quotes are, so only the words around the quotes tell a pasted passage.
@@ -64,6 +67,7 @@ class QuoteVariantsOptions(Options):
 _QUOTE = regexcache.compile(
     r"(?<![\p{L}\p{N}])'([^'\n]{2,400}?)'(?![\p{L}\p{N}])|\"([^\"\n]{2,400}?)\"|“([^”\n]{2,400}?)”"
     r"|‘([^’\n]{2,400}?)’(?![\p{L}])|«([^»\n]{2,400}?)»"
+    r"|„([^“”\"\n]{2,400}?)[“”\"]|»([^«\n]{2,400}?)«"  # German, Polish, Czech, Danish ...
 )
 _WORDS = regexcache.compile(r"[\p{L}\p{N}]+")
 
@@ -93,7 +97,7 @@ def check_quotes(ctx: Context):
         if not block.is_prose:
             continue
         for m in _QUOTE.finditer(block.prose):
-            group = next(g for g in range(1, 6) if m.group(g) is not None)
+            group = next(g for g in range(1, _QUOTE.groups + 1) if m.group(g) is not None)
             words = tuple(_WORDS.findall(fold(m.group(group))))
             if len(words) > o["min_words"]:
                 longer.append((block, m, group, words))
@@ -183,12 +187,20 @@ def _fragments(ctx: Context, quotes: list, longer: list, copy_similarity: float,
                 for i in wanted.get(tuple(sorted(folded)), ()):
                     if i in reported or folded == quotes[i].words:
                         continue
+                    if _holds(quoted, quotes[i].words):
+                        continue  # its words stand in order elsewhere in the quote
                     hit = _fragment_hit(
                         ctx, quotes[i], block, m, group, window, copy_similarity, "in another order"
                     )
                     if hit is not None:
                         reported.add(i)
                         yield hit
+
+
+def _holds(words: tuple, part: tuple) -> bool:
+    """Whether ``part`` stands in ``words`` word for word, in a row."""
+    size = len(part)
+    return any(words[k : k + size] == part for k in range(len(words) - size + 1))
 
 
 #: words of a quoted fragment looked for, with one word changed, inside a longer quote
@@ -350,7 +362,7 @@ def _reworded(ctx: Context, longer: list, copy_similarity: float, found: list[Sp
         pairs_read += 1
         if pairs_read > REWORDED_PAIRS:
             break  # a draft of hundreds of quotes alike (a chant, a list): enough compared
-        for x, y in _word_changes(ctx, a, b, at, stopwords):
+        for x, y, changed, near in _candidates(ctx, a, b, at, stopwords):
             for k in (i, j):
                 if k not in settings:
                     settings[k] = _setting(ctx, longer[k])
@@ -361,10 +373,14 @@ def _reworded(ctx: Context, longer: list, copy_similarity: float, found: list[Sp
                 if p not in paragraphs:
                     text = ctx.doc.text[p.start : p.end]
                     paragraphs[p] = _WORDS.findall(fold(text))[:PARAGRAPH_WORDS]
-            if not _mostly_quote(longer[i], paragraphs[pi], longer[j], paragraphs[pj]):
+            if near or not _mostly_quote(longer[i], paragraphs[pi], longer[j], paragraphs[pj]):
+                # (a near copy of a quote in a paragraph that copies its paragraph: the
+                # paragraph repeated, the repetition rules' finding)
                 if _copies(paragraphs[pi], paragraphs[pj], copy_similarity):
                     break  # a paragraph pasted again and edited
-            hit = _reworded_hit(ctx, longer[i], longer[j], x, y, copy_similarity, found)
+            hit = _reworded_hit(
+                ctx, longer[i], longer[j], x, y, changed, near, copy_similarity, found
+            )
             if hit is not None:
                 done.add(j)
                 yield hit
@@ -420,6 +436,50 @@ def _word_changes(ctx: Context, a: tuple, b: tuple, anchors: set, stopwords: fro
         if set(ctx.lang.stems(list(gap_a))) & set(ctx.lang.stems(list(gap_b))):
             continue  # a word inflected, another added: the quote adapted
         yield x, y
+
+
+def _candidates(ctx: Context, a: tuple, b: tuple, anchors: set, stopwords: frozenset):
+    """The stretches two quotes' words ``a`` and ``b`` agree on around their changes, with
+    the places of the words changed in each: a change of one or two words
+    (``_word_changes``), else the two as a near copy (``_near_copy``)."""
+    some = False
+    for x, y in _word_changes(ctx, a, b, anchors, stopwords):
+        some = True
+        yield x, y, (range(x.a + x.size, y.a), range(x.b + x.size, y.b)), False
+    if not some:
+        near = _near_copy(a, b)
+        if near is not None:
+            yield *near, True
+
+
+def _near_copy(a: tuple, b: tuple):
+    """Two quotes that agree, from the first words they share to the last, on
+    ``NEAR_SHARE`` of their words and ``NEAR_WORDS`` at least, two at each end, with some
+    changes between (a word moved, an article added, two words changed a few words apart:
+    "Mi cliente nunca cobró un euro de nadie, y eso lo saben todos en el pueblo" / "Mi
+    cliente no cobró nunca un euro de nadie, y eso lo sabe todo el pueblo"): the stretch
+    agreed at each end and the places of the words changed inside, or None. A quote that
+    holds the other's words in a row, the rest cut, is a shorter quotation, no change."""
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    blocks = [k for k in matcher.get_matching_blocks() if k.size]
+    if len(blocks) < 2 or blocks[0].size < 2 or blocks[-1].size < 2:
+        return None
+    first, last = blocks[0], blocks[-1]
+    agreed = sum(k.size for k in blocks)
+    reach = max(last.a + last.size - first.a, last.b + last.size - first.b)
+    if agreed < NEAR_WORDS or agreed < NEAR_SHARE * reach:
+        return None
+    kept_a = {k.a + n for k in blocks for n in range(k.size)}
+    kept_b = {k.b + n for k in blocks for n in range(k.size)}
+    differ_a = [n for n in range(first.a, last.a + last.size) if n not in kept_a]
+    differ_b = [n for n in range(first.b, last.b + last.size) if n not in kept_b]
+    x, y = _Run(first.a, first.b, first.size), _Run(last.a, last.b, last.size)
+    return x, y, (differ_a, differ_b)
+
+
+#: least words two quotes agree on, and least share of the stretch between the first and
+#: the last they share, for a near copy (``_near_copy``)
+NEAR_WORDS, NEAR_SHARE = 8, 0.75
 
 
 class _Run(NamedTuple):
@@ -481,7 +541,7 @@ def _setting(ctx: Context, quote: tuple) -> Span | None:
     return paragraph
 
 
-def _reworded_hit(ctx, earlier, later, x: _Run, y: _Run, copy_similarity, found):
+def _reworded_hit(ctx, earlier, later, x: _Run, y: _Run, changed, near, copy_similarity, found):
     """The finding for the stretches of two quotes of ``longer`` that ``x`` and ``y`` hold
     alike around a change, or None when a stretch crosses a sentence's end, a word changed
     is capitalised (another name: "la Comisión de Apelación" / "la Comisión
@@ -493,25 +553,27 @@ def _reworded_hit(ctx, earlier, later, x: _Run, y: _Run, copy_similarity, found)
     question and its answer, two parties' slogans are not)."""
     spans, texts, arounds, names, changes = [], [], [], [], []
     least, side = REWORDED_CONTEXT
-    for (block, m, group, _), start, cut, end in (
-        (earlier, x.a, (x.a + x.size, y.a), y.a + y.size),
-        (later, x.b, (x.b + x.size, y.b), y.b + y.size),
+    for (block, m, group, _), start, cut, end, differ in (
+        (earlier, x.a, (x.a + x.size, y.a), y.a + y.size, changed[0]),
+        (later, x.b, (x.b + x.size, y.b), y.b + y.size, changed[1]),
     ):
         quote = m.group(group)
         if any(mark in quote for mark in "?¿"):
             return None  # the question put and the answer given
         words = _placed_words(quote)
-        if any(quote[w[1]].isupper() for w in words[cut[0] : cut[1]]):
+        if any(quote[words[k][1]].isupper() for k in differ):
             return None
         start, end = _sentence_of(quote, words, start, cut, end)
-        if cut[0] - start + end - cut[1] < least or min(cut[0] - start, end - cut[1]) < side:
-            return None  # too few words agreed within the sentence of the change
+        agreed = cut[0] - start + end - cut[1]
+        if not near and (agreed < least or min(cut[0] - start, end - cut[1]) < side):
+            return None  # too few words agreed within the sentence of the change (a near
+            # copy agrees on enough words between its changes)
         base = block.span.start + m.start(group)
         span = Span(base + words[start][1], base + words[end - 1][2])
         text = ctx.doc.text[span.start : span.end]
         if cut[1] > cut[0] and _STOPS.search(quote, words[cut[0]][1], words[cut[1] - 1][2]):
             return None  # the change spans two sentences
-        changes.append(tuple(w for w, _, _ in words[cut[0] : cut[1]]))
+        changes.append(tuple(words[k][0] for k in differ))
         spans.append(span)
         texts.append(text)
         arounds.append(_around(block, span)[0])
@@ -522,8 +584,8 @@ def _reworded_hit(ctx, earlier, later, x: _Run, y: _Run, copy_similarity, found)
         return None
     if _similarity(*arounds) >= copy_similarity:
         return None
-    if not _same_speaker(ctx, *names):
-        return None
+    if _two_speakers(ctx, *names) if near else not _same_speaker(ctx, *names):
+        return None  # a near copy: one quote's words, unless each names its own speaker
     found.append(spans[1])
     return Hit(
         spans[1],
