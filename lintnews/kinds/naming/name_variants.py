@@ -563,6 +563,7 @@ def _organisation_words(ctx: Context, runs: list[Mention], endings: frozenset[st
     titles = name_titles(ctx.lang)
     # (length, place, the other words) -> the word at that place -> the run's uses
     slots: dict[tuple, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    placed: set[tuple] = set()  # the slots of a place after a connector (_after_connector)
     for m in whole:
         seq = fold(m.form).split()  # its name words and connectors
         joined = tuple(w for w in seq if w not in m.context)
@@ -571,17 +572,22 @@ def _organisation_words(ctx: Context, runs: list[Mention], endings: frozenset[st
         # and the two differ by a plural's s (Centers / Center for Disease Control)
         first = 0 if len(seq) > 1 and seq[1] not in m.context else 1
         for at in range(first, len(m.context)):
-            if at in place:
-                continue  # the place or person a body is of: Policía Local de Alcobendas /
-                # de Alcorcón, Armed Forces of Niger / of Nigeria are two bodies
             others = m.context[:at] + m.context[at + 1 :]
-            slots[(len(m.context), at, others, joined)][m.context[at]].append(m)
+            slot = (len(m.context), at, others, joined)
+            slots[slot][m.context[at]].append(m)
+            if at in place:
+                placed.add(slot)
     out: list[Hit] = []
     reported: set[tuple] = set()
-    for (_, at, _, _), words in slots.items():
+    for slot, words in slots.items():
         if len(words) != 2:
             continue  # one word (most slots), or a slot of several names: a list
         (a, a_occ), (b, b_occ) = words.items()
+        at = slot[1]
+        if slot in placed and not {a, b} & _lowercase_folded(ctx.doc):
+            continue  # the place or person a body is of: Policía Local de Alcobendas /
+            # de Alcorcón, Armed Forces of Niger / of Nigeria are two bodies; not a word
+            # the draft writes in lowercase too (Royal College of Nursing / of Nurses)
         if at == 0:
             if a.rstrip("s") != b.rstrip("s") or a == b:
                 continue  # a first word: only its plural is the body's other spelling
