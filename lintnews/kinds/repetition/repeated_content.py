@@ -495,8 +495,9 @@ def _page_dek(units: list[Unit], headline: Unit | None) -> tuple[Unit | None, Un
     return None, None
 
 
-#: lines of a page's head looked through for its headline (site name, menu, section)
-PAGE_HEAD_REACH = 6
+#: lines of a page's head looked through for its headline (site name, menu, section; 6
+#: missed a headline below nine lines of menu, 20 finds no more than 12 on any set)
+PAGE_HEAD_REACH = 12
 #: fewest words of a page's headline (a site's name or a section is shorter)
 PAGE_HEADLINE_WORDS = 5
 #: a menu's or breadcrumb's separators
