@@ -18,8 +18,9 @@ a number updated, or advice given again in a sentence, is how a live blog goes o
 
 The headline is compared on its own: a line that holds its words in order and adds at most
 ``headline_extra_words`` words is reported; a lead that expands it further is not. A dek
-(the first paragraph of prose, one sentence) is compared with the opening of the longer
-paragraph right below it on a lower bar than other units: a lead that words the standfirst
+(the first paragraph of prose, one sentence; a page's headline is none) is compared with
+the opening of the next paragraph of prose (short lines between, a byline, a date, a score
+line, are passed over) on a lower bar than other units: a lead that words the standfirst
 again shares most of its content words and a phrase of them in a row (``_dek_lead``). The
 lead (the first paragraph of prose of ``LEAD_WORDS`` or more, ending with a stop) told again
 three paragraphs or more below it, with one of its figures and much of its content, is an
@@ -357,7 +358,7 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
         elif not match:
             restart = _restart(unit, previous)
             above = page_dek if unit is page_lead else None
-            if dek is not None and previous is dek:
+            if dek is not None and unit.kind == "paragraph" and unit.nwords >= DEK_WORDS:
                 above = dek
             if not restart and above is not None:
                 # the lead words the dek again: a one-sentence lead is a paragraph match;
@@ -370,8 +371,11 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
             if not match and not restart:
                 match = restated
         if not unit.caption:
-            dek = None
-            prose = unit.kind == "paragraph" and unit.nwords >= DEK_WORDS
+            prose = (
+                unit.kind == "paragraph" and unit.nwords >= DEK_WORDS and unit is not page_headline
+            )
+            if prose or unit.kind != "paragraph":
+                dek = None  # a byline, a date, a share button's line stand between
             if prose:
                 paragraphs += 1
                 if lead is None and unit.nwords >= LEAD_WORDS and is_sentence(unit.text):
@@ -540,13 +544,12 @@ def _dek_lead(lead: Unit, dek: Unit, o: dict) -> Match | None:
     """The lead's first sentence (or the lead, when it is one) when it words the dek above
     it again: the dek is the draft's first paragraph of prose, one sentence ending with a
     stop (a caption's title has none; a question is answered below it, which words it
-    again) and no label before a colon (``_DEK``); the lead is the longer paragraph right
-    after it, and opens with no quotation. A standfirst and the opening it sums up share
+    again) and no label before a colon (``_DEK``); the lead is the next paragraph of prose
+    (longer or shorter: "Norwegian forward scores twice ..." / "Sindre Ostby scored twice
+    ..."), and opens with no quotation. A standfirst and the opening it sums up share
     most content words, with a phrase of them in a row ("... via online forums and SMS
     messages"); a reworded repeat anywhere else needs more (``containment``), since two
     paragraphs on one topic share words too."""
-    if lead.nwords <= dek.nwords:
-        return None
     sentence = lead.sentences[0] if lead.sentences else lead
     if sentence.text.lstrip().startswith(tuple(QUOTE_MARKS)):
         return None  # a quotation that bears the dek's paraphrase out, the usual order
