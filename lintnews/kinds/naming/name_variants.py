@@ -639,14 +639,18 @@ def _split_brands(ctx: Context, mention_list: list[Mention]) -> list[Mention]:
     mention, compared with the joined word (their keys are one). Not a sentence's opening
     whose first part is a little word of the language ("La Guardia Civil detuvo ...", and
     the airport LaGuardia): its capital is the sentence's."""
+    if not _CAMEL_WORD.search(ctx.doc.text):
+        return []  # most drafts: no word holds a capital after a lowercase letter
     joined = {m.form for m in mention_list if m.words == 1 and _CAMEL.fullmatch(m.form)}
     if not joined:
-        return []  # most drafts
+        return []
     little = ctx.lang.stopwords | frozenset(
         w.lower() for w in ctx.lang.data.get("name-connectors", []) or ()
     )
     taken = {(m.start, m.end) for m in mention_list}
     spaced = {" ".join(_CAMEL_PART.findall(f)): f for f in joined}
+    if not any(f in ctx.doc.text for f in spaced):
+        return []  # no name written apart (most drafts with a joined one)
     pattern = regexcache.compile(
         r"(?<![\p{L}\p{M}])(?:" + "|".join(map(re.escape, spaced)) + r")(?![\p{L}\p{M}])"
     )
@@ -671,6 +675,7 @@ def _split_brands(ctx: Context, mention_list: list[Mention]) -> list[Mention]:
 #: a word of two capitalised parts or more ("SoftBank", "LaLiga"), and one such part
 _CAMEL = regexcache.compile(r"\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+")
 _CAMEL_PART = regexcache.compile(r"\p{Lu}\p{Ll}+")
+_CAMEL_WORD = regexcache.compile(r"\p{Lu}\p{Ll}+\p{Lu}\p{Ll}")
 _OPENING = " \t\n\"'“‘„‚«¿¡([—–-*_#>"
 
 
@@ -1355,19 +1360,16 @@ def _case_variants(
     for form in sorted(counts):
         words = form.split()
         last = words[-1].lower()
-        pattern = None
         runs = _LETTER_RUN.findall(form.lower())
         rows = min((holding.get(r, ()) for r in runs), key=len) if runs else range(len(sentences))
         for k in rows:
             offset, text, lower = sentences[k]
             if last not in lower or not _case_differs(words, text, lower):
                 continue
-            if pattern is None:
-                pattern = _phrase_pattern(tuple(words))
-            for m in pattern.finditer(text):
-                span = (offset + m.start(), offset + m.end())
-                raw = " ".join(m.group().split())
-                initial = not text[: m.start()].strip("\"'“‘«¿¡(—–- ")
+            for start, end in _phrase_spans(words, text, lower):
+                span = (offset + start, offset + end)
+                raw = " ".join(text[start:end].split())
+                initial = not text[:start].strip("\"'“‘«¿¡(—–- ")
                 surface = raw[:1].upper() + raw[1:] if initial else raw
                 if span in seen or surface == form or surface.isupper():
                     continue
@@ -1514,6 +1516,31 @@ def _case_differs(words: list[str], text: str, lower: str) -> bool:
     if len(lower) != len(text):
         return True
     return any(lower.count(w.lower()) > text.count(w) for w in words)
+
+
+def _phrase_spans(words: list[str], text: str, lower: str):
+    """Where the words stand in the text (``lower``: it in lowercase), any case, any
+    spacing, not inside a longer word or a handle: looked up as a string when the text is
+    spaced with single spaces and lowercasing keeps its length (most sentences), else by a
+    pattern (``_phrase_pattern``)."""
+    if len(lower) != len(text) or " ".join(text.split()) != text:
+        yield from ((m.start(), m.end()) for m in _phrase_pattern(tuple(words)).finditer(text))
+        return
+    needle = " ".join(words).lower()
+    at = lower.find(needle)
+    while at >= 0:
+        end = at + len(needle)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (_letter_re(before) or before in "@#" or _letter_re(after)):
+            yield at, end
+        at = lower.find(needle, at + 1)
+
+
+def _letter_re(char: str) -> bool:
+    """A letter as the standard ``re`` module reads ``[^\\W\\d_]``: a word character
+    (alphanumeric) that is no decimal digit."""
+    return char.isalnum() and not char.isdecimal()
 
 
 @lru_cache(maxsize=4096)
