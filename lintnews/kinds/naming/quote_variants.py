@@ -454,7 +454,8 @@ def _candidates(ctx: Context, a: tuple, b: tuple, anchors: set, stopwords: froze
 
 def _near_copy(a: tuple, b: tuple):
     """Two quotes that agree, from the first words they share to the last, on
-    ``NEAR_SHARE`` of their words and ``NEAR_WORDS`` at least, two at each end, with some
+    ``NEAR_SHARE`` of their words and ``NEAR_WORDS`` at least, two in a row at each end
+    (a word agreed alone beyond them is left out), with some
     changes between (a word moved, an article added, two words changed a few words apart:
     "Mi cliente nunca cobró un euro de nadie, y eso lo saben todos en el pueblo" / "Mi
     cliente no cobró nunca un euro de nadie, y eso lo sabe todo el pueblo"): the stretch
@@ -462,7 +463,12 @@ def _near_copy(a: tuple, b: tuple):
     holds the other's words in a row, the rest cut, is a shorter quotation, no change."""
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     blocks = [k for k in matcher.get_matching_blocks() if k.size]
-    if len(blocks) < 2 or blocks[0].size < 2 or blocks[-1].size < 2:
+    while blocks and blocks[0].size < 2:
+        blocks.pop(0)  # a word agreed alone at an end ("We will not build ..." / "We are
+        # not going to build ..."): the stretch compared starts at two in a row
+    while blocks and blocks[-1].size < 2:
+        blocks.pop()
+    if len(blocks) < 2:
         return None
     first, last = blocks[0], blocks[-1]
     agreed = sum(k.size for k in blocks)
