@@ -584,10 +584,14 @@ def _organisation_words(ctx: Context, runs: list[Mention], endings: frozenset[st
             continue  # one word (most slots), or a slot of several names: a list
         (a, a_occ), (b, b_occ) = words.items()
         at = slot[1]
-        if slot in placed and not {a, b} & _lowercase_folded(ctx.doc):
+        if slot in placed and not (
+            {a, b} & _lowercase_folded(ctx.doc) and len(set(ctx.lang.stems([a, b]))) == 1
+        ):
             continue  # the place or person a body is of: Policía Local de Alcobendas /
-            # de Alcorcón, Armed Forces of Niger / of Nigeria are two bodies; not a word
-            # the draft writes in lowercase too (Royal College of Nursing / of Nurses)
+            # de Alcorcón, Armed Forces of Niger / of Nigeria are two bodies; not two forms
+            # of one word, one stem, the draft writes in lowercase too (Royal College of
+            # Nursing / of Nurses; Torrente / Torrevieja beside "un torrente de barro" are
+            # two towns)
         if at == 0:
             if a.rstrip("s") != b.rstrip("s") or a == b:
                 continue  # a first word: only its plural is the body's other spelling
@@ -667,9 +671,25 @@ def _split_brands(ctx: Context, mention_list: list[Mention]) -> list[Mention]:
                 parts = form.split()
                 if (start, end) in taken or (initial and parts[0].lower() in little):
                     continue
+                if _in_longer_name(text, hit.start(), hit.end(), little):
+                    continue  # Fiorello La Guardia, the Black Rock Desert, "How We Work
+                    # Now", La Guardia de Jaén: another name, of which the pair is a part
                 context = tuple(fold(p) for p in parts)
                 out.append(Mention(form, start, end, initial, context, len(parts)))
     return out
+
+
+def _in_longer_name(text: str, start: int, end: int, little: frozenset[str]) -> bool:
+    """A capitalised word right before ``start`` or right after ``end`` (a little word of the
+    language between allowed: "Sieur de La Salle", "La Guardia de Jaén")."""
+    before = text[:start].split()[-2:]
+    after = text[end:].split()[:2]
+    for near in (before[::-1], after):
+        if near and near[0].lower() in little:
+            near = near[1:]  # a connector: the word past it
+        if near and near[0][:1].isupper():
+            return True
+    return False
 
 
 #: a word of two capitalised parts or more ("SoftBank", "LaLiga"), and one such part

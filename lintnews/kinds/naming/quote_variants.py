@@ -64,11 +64,15 @@ class QuoteVariantsOptions(Options):
     )
 
 
-_QUOTE = regexcache.compile(
+_OUTWARD = (
     r"(?<![\p{L}\p{N}])'([^'\n]{2,400}?)'(?![\p{L}\p{N}])|\"([^\"\n]{2,400}?)\"|“([^”\n]{2,400}?)”"
     r"|‘([^’\n]{2,400}?)’(?![\p{L}])|«([^»\n]{2,400}?)»"
-    r"|„([^“”\"\n]{2,400}?)[“”\"]|»([^«\n]{2,400}?)«"  # German, Polish, Czech, Danish ...
+    r"|„([^“”\"\n]{2,400}?)[“”\"]"  # German, Polish, Czech ...
 )
+#: quotes, with » « too (German, Danish ...); not in a language whose data says
+#: ``inward-guillemets: false`` (French: a paragraph that goes on quoting opens with »)
+_QUOTE = regexcache.compile(_OUTWARD + r"|»([^«\n]{2,400}?)«")
+_QUOTE_OUTWARD = regexcache.compile(_OUTWARD)
 _WORDS = regexcache.compile(r"[\p{L}\p{N}]+")
 
 
@@ -93,11 +97,12 @@ def check_quotes(ctx: Context):
     o = ctx.options
     quotes: list[_Quote] = []
     longer = []  # every quote of more than min_words words: (block, match, group, its words)
+    quoting = _QUOTE if ctx.lang.data.get("inward-guillemets", True) else _QUOTE_OUTWARD
     for block in ctx.doc.blocks:
         if not block.is_prose:
             continue
-        for m in _QUOTE.finditer(block.prose):
-            group = next(g for g in range(1, _QUOTE.groups + 1) if m.group(g) is not None)
+        for m in quoting.finditer(block.prose):
+            group = next(g for g in range(1, quoting.groups + 1) if m.group(g) is not None)
             words = tuple(_WORDS.findall(fold(m.group(group))))
             if len(words) > o["min_words"]:
                 longer.append((block, m, group, words))
@@ -592,6 +597,8 @@ def _reworded_hit(ctx, earlier, later, x: _Run, y: _Run, changed, near, copy_sim
         return None
     if _two_speakers(ctx, *names) if near else not _same_speaker(ctx, *names):
         return None  # a near copy: one quote's words, unless each names its own speaker
+    if near and all(n - _stopwords(ctx.lang) for n in names) and not _named_person(ctx, *names):
+        return None  # both name someone, in common only a place ("w Sejmie"): two people
     found.append(spans[1])
     return Hit(
         spans[1],
@@ -696,6 +703,26 @@ def _same_speaker(ctx: Context, a: frozenset[str], b: frozenset[str]) -> bool:
     """The capitalised words around two quotations, outside them, share one that is no
     stopword: a speaker named beside both."""
     return bool((a & b) - _stopwords(ctx.lang))
+
+
+def _named_person(ctx: Context, a: frozenset[str], b: frozenset[str]) -> bool:
+    """A capitalised word around both quotes that the draft writes, somewhere, right after
+    another capitalised word: a surname it gives with a given name ("Noa Castiñeira" ...
+    "Castiñeira"), not a place named alone ("w Sejmie")."""
+    return bool(a & b & _after_capitals(ctx))
+
+
+def _after_capitals(ctx: Context) -> frozenset[str]:
+    """The folded capitalised words that stand right after another capitalised word."""
+    return ctx.doc.memo(
+        "quote-after-capitals",
+        lambda: frozenset(fold(m.group(1)) for m in _AFTER_CAPITAL.finditer(ctx.doc.text)),
+    )
+
+
+_AFTER_CAPITAL = regexcache.compile(
+    r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’.-]*[ \t]+(?=(\p{Lu}[\p{L}\p{M}'’-]+))"
+)
 
 
 def _paragraph(block, span: Span) -> Span:
