@@ -682,8 +682,8 @@ def _split_brands(ctx: Context, mention_list: list[Mention]) -> list[Mention]:
 def _in_longer_name(text: str, start: int, end: int, little: frozenset[str]) -> bool:
     """A capitalised word right before ``start`` or right after ``end`` (a little word of the
     language between allowed: "Sieur de La Salle", "La Guardia de Jaén")."""
-    before = text[:start].split()[-2:]
-    after = text[end:].split()[:2]
+    before = text[max(0, start - NEAR_CHARS) : start].split()[-2:]
+    after = text[end : end + NEAR_CHARS].split()[:2]
     for near in (before[::-1], after):
         if near and near[0].lower() in little:
             near = near[1:]  # a connector: the word past it
@@ -692,6 +692,8 @@ def _in_longer_name(text: str, start: int, end: int, little: frozenset[str]) -> 
     return False
 
 
+#: characters read on each side of a pair for the two words next to it
+NEAR_CHARS = 80
 #: a word of two capitalised parts or more ("SoftBank", "LaLiga"), and one such part
 _CAMEL = regexcache.compile(r"\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+")
 _CAMEL_PART = regexcache.compile(r"\p{Lu}\p{Ll}+")
@@ -1377,6 +1379,7 @@ def _case_variants(
             holding[run].append(k)
     out = []
     found: dict[str, list[Mention]] = defaultdict(list)
+    plain: dict[int, bool] = {}  # a sentence -> whether it is single-spaced
     for form in sorted(counts):
         words = form.split()
         last = words[-1].lower()
@@ -1386,7 +1389,9 @@ def _case_variants(
             offset, text, lower = sentences[k]
             if last not in lower or not _case_differs(words, text, lower):
                 continue
-            for start, end in _phrase_spans(words, text, lower):
+            if k not in plain:
+                plain[k] = _single_spaced(text)  # asked once a sentence, when a form is
+            for start, end in _phrase_spans(words, text, lower, plain[k]):
                 span = (offset + start, offset + end)
                 raw = " ".join(text[start:end].split())
                 initial = not text[:start].strip("\"'“‘«¿¡(—–- ")
@@ -1538,12 +1543,17 @@ def _case_differs(words: list[str], text: str, lower: str) -> bool:
     return any(lower.count(w.lower()) > text.count(w) for w in words)
 
 
-def _phrase_spans(words: list[str], text: str, lower: str):
+def _single_spaced(text: str) -> bool:
+    """Spaced with single spaces only (no tab, no line break, no two spaces in a row)."""
+    return " ".join(text.split()) == text
+
+
+def _phrase_spans(words: list[str], text: str, lower: str, plain: bool):
     """Where the words stand in the text (``lower``: it in lowercase), any case, any
     spacing, not inside a longer word or a handle: looked up as a string when the text is
-    spaced with single spaces and lowercasing keeps its length (most sentences), else by a
-    pattern (``_phrase_pattern``)."""
-    if len(lower) != len(text) or " ".join(text.split()) != text:
+    ``plain`` (``_single_spaced``) and lowercasing keeps its length (most sentences), else
+    by a pattern (``_phrase_pattern``)."""
+    if len(lower) != len(text) or not plain:
         yield from ((m.start(), m.end()) for m in _phrase_pattern(tuple(words)).finditer(text))
         return
     needle = " ".join(words).lower()
