@@ -389,7 +389,8 @@ _DATELINE_TAIL = regexcache.compile(
     r"(?:,?[ \t]+\d{1,2}[:.]\d{2}(?:[ \t]*(?:Uhr|h|[ap]\.?m\.?(?:[ \t]+\p{Lu}{2,4})?"  # the time
     r"|\p{Lu}{2,4}(?:[+-]\d{1,2})?))?)?"
     r"(?:[ \t]*/[\p{L}\p{N} -]{2,40}/)?"  # the newswire: "/PRNewswire/ --"
-    r"[ \t]*\.?[ \t]?(?:--|[-–—]|(?<=\p{Lu}):)[ \t]*[\p{Lu}\"“‘«(])"
+    r"[ \t]*(?:\.?[ \t]?(?:--|[-–—]|(?<=\p{Lu}):)[ \t]*[\p{Lu}\"“‘«(]"
+    r"|\.?(?<=\.)(?:[ \t]+[\p{Lu}\"“‘«(]|[ \t]*$)))"  # a stop: "BILBAO, 27 de febrero. Grupo"
 )
 
 
