@@ -110,6 +110,10 @@ class Block:
     def is_prose(self) -> bool:
         return self.kind in PROSE_KINDS
 
+    def prose_of(self, span: Span) -> str:
+        """The block's prose over a span of the document inside it (a sentence's)."""
+        return self.prose[span.start - self.span.start : span.end - self.span.start]
+
 
 @frozen
 class Document(Memo):

@@ -159,7 +159,7 @@ def _sentences(doc: Document) -> list[Segment]:
     for block in doc.blocks:
         if block.kind in _KIND_SCOPE:
             for s in block.sentences:
-                text = block.prose[s.span.start - block.span.start : s.span.end - block.span.start]
+                text = block.prose_of(s.span)
                 out.append(Segment("sentence", s.span.start, text))
     return out
 

@@ -399,7 +399,7 @@ def _collect(ctx: Context) -> dict:
         if not block.is_prose:
             continue
         for s in block.sentences:
-            text = block.prose[s.span.start - block.span.start : s.span.end - block.span.start]
+            text = block.prose_of(s.span)
             words, count = sentence_words(text, s.span.start, connectors, elisions, endings)
             out["all_words"] += words
             out["word_count"] += count
@@ -663,11 +663,12 @@ def _split_brands(ctx: Context, mention_list: list[Mention]) -> list[Mention]:
         if not block.is_prose:
             continue
         for s in block.sentences:
-            text = block.prose[s.span.start - block.span.start : s.span.end - block.span.start]
+            text = block.prose_of(s.span)
+            first = len(text) - len(text.lstrip(_OPENING))  # where its first word starts
             for hit in pattern.finditer(text):
                 form = hit.group()
                 start, end = s.span.start + hit.start(), s.span.start + hit.end()
-                initial = not text[: hit.start()].strip(_OPENING)
+                initial = hit.start() <= first
                 parts = form.split()
                 if (start, end) in taken or (initial and parts[0].lower() in little):
                     continue
@@ -1368,7 +1369,7 @@ def _case_variants(
         for block in ctx.doc.blocks
         if block.is_prose and block.kind != "heading"
         for s in block.sentences
-        for text in [block.prose[s.span.start - block.span.start : s.span.end - block.span.start]]
+        for text in [block.prose_of(s.span)]
         if not is_caps_sentence(text)
     ]
     # the sentences holding each run of letters: a form is looked for only in the sentences
@@ -1491,7 +1492,7 @@ def _lowercase_names(ctx: Context, mention_list: list[Mention], lex, o) -> list[
         if not block.is_prose:
             continue
         for s in block.sentences:
-            text = block.prose[s.span.start - block.span.start : s.span.end - block.span.start]
+            text = block.prose_of(s.span)
             if is_caps_sentence(text) or text.islower():
                 continue  # capitals, or none at all (a line of keywords): no case evidence
             if not any(w in text for w in wanted):

@@ -595,10 +595,8 @@ def _reworded_hit(ctx, earlier, later, x: _Run, y: _Run, changed, near, copy_sim
         return None
     if _similarity(*arounds) >= copy_similarity:
         return None
-    if _two_speakers(ctx, *names) if near else not _same_speaker(ctx, *names):
-        return None  # a near copy: one quote's words, unless each names its own speaker
-    if near and all(n - _stopwords(ctx.lang) for n in names) and not _named_person(ctx, *names):
-        return None  # both name someone, in common only a place ("w Sejmie"): two people
+    if _two_people(ctx, *names) if near else not _same_speaker(ctx, *names):
+        return None
     found.append(spans[1])
     return Hit(
         spans[1],
@@ -705,11 +703,15 @@ def _same_speaker(ctx: Context, a: frozenset[str], b: frozenset[str]) -> bool:
     return bool((a & b) - _stopwords(ctx.lang))
 
 
-def _named_person(ctx: Context, a: frozenset[str], b: frozenset[str]) -> bool:
-    """A capitalised word around both quotes that the draft writes, somewhere, right after
-    another capitalised word: a surname it gives with a given name ("Noa Castiñeira" ...
-    "Castiñeira"), not a place named alone ("w Sejmie")."""
-    return bool(a & b & _after_capitals(ctx))
+def _two_people(ctx: Context, a: frozenset[str], b: frozenset[str]) -> bool:
+    """What keeps a near copy of a quote from being one person's words: the capitalised
+    words around each quote name someone, and none they have in common is a surname (a
+    word the draft writes, somewhere, right after another capitalised word: "Noa
+    Castiñeira" ... "Castiñeira"); a place named beside both ("w Sejmie") is no speaker.
+    With no one named beside one of them ("she said"), it is one person's."""
+    stop = _stopwords(ctx.lang)
+    a, b = a - stop, b - stop
+    return bool(a and b) and not (a & b & _after_capitals(ctx))
 
 
 def _after_capitals(ctx: Context) -> frozenset[str]:

@@ -377,12 +377,12 @@ def _facts_kept(later: Unit, earlier: Unit, shared: int, cover: float) -> Relati
     with fewer stands in the other: a figure and another fact, or ``FACTS_NAMES`` names;
     or the same names, and one of three figures or more updated (``_figure_updated``).
     A restatement of one event, not two events of one kind (they differ in a name or in
-    more figures), nor a paragraph that goes on about the lead's story with two of its names; not
-    a headline or a dek restated by the lead (no stop, or much shorter), nor a paragraph
-    that is mostly a quote (the lead, then the speaker's words that say it). Chosen on
-    three attack sets (the bounds lie between an attack's two events told alike, at cover
-    0.55 and Jaccard 0.33 or less, and the labelled restatements, at 0.58 and 0.35 or
-    more); no new finding on real-dev or real-web. Ranked below every other relation
+    more figures), nor a paragraph that goes on about the lead's story with two of its
+    names; not a headline or a dek restated by the lead (no stop, or much shorter), nor a
+    paragraph that is mostly a quote (the lead, then the speaker's words that say it).
+    Chosen on three attack sets (the bounds lie between an attack's two events told alike,
+    at cover 0.55 and Jaccard 0.33 or less, and the labelled restatements, at 0.58 and 0.35
+    or more); no new finding on real-dev or real-web. Ranked below every other relation
     (``_RANK``): a closer copy is reported."""
     if later.block >= 0 or earlier.block >= 0 or later.sentences or earlier.sentences:
         return None  # paragraphs of one sentence: a longer one's sentences are compared
