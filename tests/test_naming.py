@@ -161,6 +161,18 @@ def test_skipped_chunks_are_the_chunks_with_a_not_prose_mark_or_a_digit(text):
     assert skipped_chunks(text) == expected
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*"aZ ÉéÑñßİıǅ1.-", "\U0001d400", "\ud800"])).map("".join))
+def test_a_caps_sentence_is_one_of_more_than_60_percent_capitals(text):
+    # the quick count of UTF-8 bytes that rules most sentences out never rules out one in
+    # capitals outside ASCII ("ÉLYSÉE")
+    from lintnews.kinds.naming.mentions import is_caps_sentence
+
+    letters = [c for c in text if c.isalpha()]
+    expected = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
+    assert is_caps_sentence(text) == expected
+
+
 def test_a_word_broken_by_soft_hyphens_gives_no_fragment_to_compare():
     # German pages hyphenate with invisible soft hyphens: "Stü-cke" and "Stu-fe" are no two
     # spellings of a name "Stü"

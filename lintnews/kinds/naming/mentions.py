@@ -178,8 +178,21 @@ _UMLAUT_E = regexcache.compile(r"(?<=[^aeiou])([aou])e")
 # asked twice per sentence (mentions, then case variants); a few drafts' worth are kept
 @lru_cache(maxsize=256)
 def is_caps_sentence(text: str) -> bool:
+    """More than 60% of the letters are capitals."""
+    # most sentences are ruled out by counts of their UTF-8 bytes: the capitals are at most
+    # the ASCII ones and the characters outside ASCII (fewer than their bytes past the
+    # first), the letters at least the ASCII ones
+    data = text.encode("utf-8", "surrogatepass")
+    upper = len(data) - len(data.translate(None, _ASCII_UPPER))
+    lower = len(data) - len(data.translate(None, _ASCII_LOWER))
+    if upper + len(data) - len(text) <= 0.6 * (upper + lower):
+        return False
     letters = sum(map(str.isalpha, text))
     return bool(letters) and sum(map(str.isupper, text)) / letters > 0.6
+
+
+_ASCII_UPPER = bytes(range(65, 91))
+_ASCII_LOWER = bytes(range(97, 123))
 
 
 def sentence_words(
@@ -280,11 +293,16 @@ def skipped_chunks(text: str) -> list[tuple[int, int]]:
     """(start, end) of the chunks (runs of characters other than space and newline) that are
     not prose or hold a digit (str.isdigit), found from the marks and digits in them."""
     marks = _marks(text)
-    digits = [
-        m.start()
-        for m in (_DIGIT.finditer(text) if MAYBE_DIGIT.search(text) else ())
-        if m.group().isdigit() and not _NAME_NUMBER.match(text, _chunk_start(text, m.start()))
-    ]
+    digits = []
+    pos = 0 if MAYBE_DIGIT.search(text) else len(text)
+    while m := _DIGIT.search(text, pos):
+        at = m.start()
+        if not m.group().isdigit():
+            pos = at + 1
+            continue
+        pos = _chunk_end(text, at)  # the chunk's other digits say the same
+        if not _NAME_NUMBER.match(text, _chunk_start(text, at)):
+            digits.append(at)
     if digits:
         marks = sorted(set(marks + digits))
     out: list[tuple[int, int]] = []
@@ -292,9 +310,8 @@ def skipped_chunks(text: str) -> list[tuple[int, int]]:
     for at in marks:
         if at < end:
             continue  # in the chunk just taken
-        start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
-        end = min(e for e in (text.find(" ", at), text.find("\n", at), len(text)) if e >= 0)
-        out.append((start, end))
+        end = _chunk_end(text, at)
+        out.append((_chunk_start(text, at), end))
     return out
 
 
@@ -305,6 +322,10 @@ _NAME_NUMBER = regexcache.compile(r"[\p{L}\p{M}]{2,}-\d+(?:[,.;:)!?»”\"']*)(?
 
 def _chunk_start(text: str, at: int) -> int:
     return max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
+
+
+def _chunk_end(text: str, at: int) -> int:
+    return min(e for e in (text.find(" ", at), text.find("\n", at), len(text)) if e >= 0)
 
 
 def _marks(text: str) -> list[int]:
