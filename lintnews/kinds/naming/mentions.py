@@ -382,7 +382,8 @@ def _drop_caps_runs(words: list[Word], text: str, offset: int) -> list[Word]:
 
 
 #: what follows a place in capitals opening a dateline: a date, the agency, the dash
-#: ("LUGO, 3 jun (EFE).-", "FARO (Lusa) –", "FULDA (dpa) -"), or a comma, the state or
+#: ("LUGO, 3 jun (EFE).-", "FARO (Lusa) –", "FULDA (dpa) -") or a colon, as Nordic papers
+#: write it ("LAHTI (NTB): Sindre ..."), or a comma, the state or
 #: country in one to three capitalised words and the dash ("TULSA, Okla. —", "KYIV,
 #: Ukraine —"). Narrower than the leftover rules' ``DATELINE_START``, which takes any
 #: capitalised words before a dash: here the agency in brackets or the comma and region
@@ -399,7 +400,7 @@ def _drop_caps_runs(words: list[Word], text: str, offset: int) -> list[Word]:
 #: /PRNewswire/ --")
 _DATELINE_TAIL = regexcache.compile(
     r"(?:[ \t]*\([^()\n]{1,30}\)(?=,))?"  # the province in brackets: "VALDECORZA (Toledo), 14 jun"
-    r"(?:(?:,[^()\n]{1,25}?)?\s*\([^()\n]{1,30}\)\s*\.?\s?[-–—]"
+    r"(?:(?:,[^()\n]{1,25}?)?\s*\([^()\n]{1,30}\)(?:\s*\.?\s?[-–—]|:[ \t]+[\p{Lu}\"“‘«])"
     r"|:[ \t]+[\p{Lu}\"“‘«]"
     r"|,[ \t]*\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2}(?:[ \t]*[–—]|[ \t]+-|(?<=\.)-)"
     r"[ \t]*[\p{Lu}\p{N}\"“‘«(]"
