@@ -115,30 +115,39 @@ def translit_key(form: str) -> str:
     and dzh as j (Zhaparov / Japarov), German tsch and sch and Polish cz and sz as ch and
     sh, w as v (Tkatschenko / Tkachenko, Szewczuk / Shevchuk), kh as the Spanish j
     (Kharchenko / Jarchenko), ou as u (Mansour / Mansur), Dutch tsj and Swedish tj as ch
-    (Tsjernenko, Tkatjenko), a name's opening hr as gr (Hrytsenko / Gritsenko), and
-    Basque's tx as ch (Goikoetxea / Goicoechea; its k: ``k_sound_key``)."""
+    (Tsjernenko, Tkatjenko), a name's opening hr as gr (Hrytsenko / Gritsenko), a final ij
+    as i (Zelenskyj / Zelensky, Dmitrij / Dmitri), and Basque's tx as ch (Goikoetxea /
+    Goicoechea; its k: ``k_sound_key``)."""
     words = _WORD_SPLIT.split(form)
     return "".join(
-        _DOUBLED.sub(
-            r"\1",
-            _ukrainian_h(_UMLAUT_E.sub(r"\1", key(w).translate(_PLAIN_LETTERS)))
-            .replace("y", "i")
-            .replace("tsch", "ch")
-            .replace("tsj", "ch")
-            .replace("tj", "ch")
-            .replace("sch", "sh")
-            .replace("sz", "sh")
-            .replace("cz", "ch")
-            .replace("kh", "j")
-            .replace("ou", "u")
-            .replace("w", "v")
-            .replace("dzh", "j")
-            .replace("zh", "j")
-            .replace("tx", "ch")
-            .replace("x", "ks"),
+        _FINAL_J.sub(
+            "",
+            _DOUBLED.sub(
+                r"\1",
+                _ukrainian_h(_UMLAUT_E.sub(r"\1", key(w).translate(_PLAIN_LETTERS)))
+                .replace("y", "i")
+                .replace("tsch", "ch")
+                .replace("tsj", "ch")
+                .replace("tj", "ch")
+                .replace("sch", "sh")
+                .replace("sz", "sh")
+                .replace("cz", "ch")
+                .replace("kh", "j")
+                .replace("ou", "u")
+                .replace("w", "v")
+                .replace("dzh", "j")
+                .replace("zh", "j")
+                .replace("tx", "ch")
+                .replace("x", "ks"),
+            ),
         )
         for w in words
     )
+
+
+#: the j that Czech, Slovak, Polish and German transliterations write after a final i or y
+#: (Zelenskyj, Dmitrij), read once y is i: "ij" at a word's end is "i" (Zelensky)
+_FINAL_J = regexcache.compile(r"(?<=i)j$")
 
 
 @lru_cache(maxsize=32768)
