@@ -363,6 +363,7 @@ def check_names(ctx: Context):
         hits += _typos(ctx, groups, lex, named, ordinary, links, given)
     hits += _transliterated_given(ctx, found["mentions"], found["runs"], ctx.prepared or {})
     hits += _organisation_words(ctx, found["runs"], endings)
+    hits += _reordered_words(ctx, found["runs"])
     hits += _capital_lookalikes(ctx, mention_list, lex, o)
     hits += _possessive_names(ctx, found["possessives"], found["runs"], mention_list)
     hits += _ampersand_variants(ctx, found["ampersands"], lex if nouns else None, o)
@@ -614,6 +615,46 @@ def _organisation_words(ctx: Context, runs: list[Mention], endings: frozenset[st
         evidence = "one word of a longer name in two forms"
         out += _report(ctx, occ[0].form, occ, major_occ[0].form, major_occ, evidence)
     return out
+
+
+def _reordered_words(ctx: Context, runs: list[Mention]) -> list[Hit]:
+    """A longer name (``ORGANISATION_WORDS`` name words or more) written again with its
+    words in another order, its first word and its connectors as they were: Unidad Central
+    Operativa / Unidad Operativa Central. The name words before a run's first connector
+    are compared too ("la Unidad Central Operativa de la Guardia Civil"). The form used
+    more is the name; on a tie, the first."""
+    orders: dict[tuple, dict[tuple, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    for m in [*runs, *filter(None, (_before_connector(ctx.doc.text, m) for m in runs))]:
+        if ORGANISATION_WORDS <= m.words == len(m.context) <= ORGANISATION_MOST:
+            connectors = tuple(w for w in fold(m.form).split() if w not in m.context)
+            words = (m.context[0], tuple(sorted(m.context)), connectors)
+            orders[words][m.context].append(m)
+    out: list[Hit] = []
+    for by_order in orders.values():
+        if len(by_order) != 2:
+            continue  # one order (most names), or several: a list, not a name
+        ranked = sorted(by_order.values(), key=lambda occ: (-len(occ), min(m.start for m in occ)))
+        major_occ, occ = (sorted(o, key=lambda m: m.start) for o in ranked)
+        evidence = "the words of a longer name in another order"
+        out += _report(ctx, occ[0].form, occ, major_occ[0].form, major_occ, evidence)
+    return out
+
+
+def _before_connector(text: str, m: Mention) -> Mention | None:
+    """The run's name words before its first connector, as a run of its own ("Unidad Central
+    Operativa" of "Unidad Central Operativa de la Guardia Civil"); None for a run without a
+    connector, or with fewer than ``ORGANISATION_WORDS`` words before it."""
+    surface, folded = m.form.split(), fold(m.form).split()
+    if len(surface) != len(folded):
+        return None
+    head = next((i for i, w in enumerate(folded) if w not in m.context), len(folded))
+    if not ORGANISATION_WORDS <= head < len(folded):
+        return None
+    form = " ".join(surface[:head])
+    if not text.startswith(form, m.start):
+        return None
+    context = tuple(folded[:head])
+    return Mention(form, m.start, m.start + len(form), m.initial, context, head, form)
 
 
 def _spaced_pairs(text: str, runs: list[Mention], mention_list: list[Mention]) -> list[Mention]:
