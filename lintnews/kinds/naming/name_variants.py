@@ -1176,9 +1176,10 @@ _SPELT_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 def _one_surname(form: str, occ: list[Mention], major_occ: list[Mention]) -> bool:
     """Every use of both forms sits in a longer name with one other name word in common:
     a given name spelt two ways before one surname (Hans-Peter / Hanspeter Lindemann),
-    which no compound of the language is."""
+    which no compound of the language is. Two words against the same two hyphenated
+    (Hans Peter / Hans-Peter Walser) need that surname right after every use."""
     if " " in form + major_occ[0].form:
-        return False  # a longer name's parts: compounds among them (Zeit Online-Geschäftsführer)
+        return _one_surname_after(form, occ, major_occ)
     own = {fold(form), fold(major_occ[0].form)}
     common = None
     for m in (*occ, *major_occ):
@@ -1187,6 +1188,24 @@ def _one_surname(form: str, occ: list[Mention], major_occ: list[Mention]) -> boo
         if not common:
             return False
     return True
+
+
+def _one_surname_after(form: str, occ: list[Mention], major_occ: list[Mention]) -> bool:
+    """Two capitalised words and the same two hyphenated, each use opening a full name of
+    one name word more, the same for all (Hans Peter / Hans-Peter Walser): a given name.
+    Other spaced forms are a longer name's parts, compounds among them (Zeit
+    Online-Geschäftsführer Rainer Esser, Heinrich Böll Stiftung / Heinrich-Böll-Stiftung)."""
+    spaced, joined = sorted((form, major_occ[0].form), key=lambda f: "-" in f)
+    words = spaced.split()
+    if len(words) != 2 or "-".join(words) != joined or not all(w[:1].isupper() for w in words):
+        return False
+    surnames = set()
+    for m in (*occ, *major_occ):
+        own = tuple(fold(w) for w in m.form.split())
+        if len(m.context) != len(own) + 1 or m.context[: len(own)] != own:
+            return False
+        surnames.add(m.context[-1])
+    return len(surnames) == 1
 
 
 def _both_words(form: str, major: str, lex, known: float, native=frozenset()) -> bool:
