@@ -860,7 +860,10 @@ def _similarity(a: list[str], b: list[str]) -> float:
 
 
 ONE_CHANGED = "with one word changed"
-_CAPITALISED = regexcache.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’-]+")
+#: a capitalised word, without the possessive 's after it ("Alvarez's line" names Alvarez)
+_CAPITALISED = regexcache.compile(
+    r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’-]+?(?=(?:['’]s)?(?![\p{L}\p{M}'’-]))"
+)
 
 
 def _relation(ctx: Context, a: tuple, b: tuple, one_changed_min: int) -> str | None:
