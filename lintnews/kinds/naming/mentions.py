@@ -118,36 +118,36 @@ def translit_key(form: str) -> str:
     (Tsjernenko, Tkatjenko), a name's opening hr as gr (Hrytsenko / Gritsenko), a final ij
     as i (Zelenskyj / Zelensky, Dmitrij / Dmitri), and Basque's tx as ch (Goikoetxea /
     Goicoechea; its k: ``k_sound_key``)."""
-    words = _WORD_SPLIT.split(form)
-    return "".join(
-        _FINAL_J.sub(
-            "",
-            _DOUBLED.sub(
-                r"\1",
-                _ukrainian_h(_UMLAUT_E.sub(r"\1", key(w).translate(_PLAIN_LETTERS)))
-                .replace("y", "i")
-                .replace("tsch", "ch")
-                .replace("tsj", "ch")
-                .replace("tj", "ch")
-                .replace("sch", "sh")
-                .replace("sz", "sh")
-                .replace("cz", "ch")
-                .replace("kh", "j")
-                .replace("ou", "u")
-                .replace("w", "v")
-                .replace("dzh", "j")
-                .replace("zh", "j")
-                .replace("tx", "ch")
-                .replace("x", "ks"),
-            ),
-        )
-        for w in words
-    )
+    return "".join(map(_translit_word, _WORD_SPLIT.split(form)))
 
 
-#: the j that Czech, Slovak, Polish and German transliterations write after a final i or y
-#: (Zelenskyj, Dmitrij), read once y is i: "ij" at a word's end is "i" (Zelensky)
-_FINAL_J = regexcache.compile(r"(?<=i)j$")
+def _translit_word(word: str) -> str:
+    spelt = _ukrainian_h(_UMLAUT_E.sub(r"\1", key(word).translate(_PLAIN_LETTERS)))
+    for written, read in _TRANSLIT_SPELLINGS:  # in this order: tsch before sch, dzh before zh
+        spelt = spelt.replace(written, read)
+    spelt = _DOUBLED.sub(r"\1", spelt)
+    # the j that Czech, Slovak, Polish and German transliterations write after a final i
+    # or y (Zelenskyj, Dmitrij)
+    return spelt[:-1] if spelt.endswith("ij") else spelt
+
+
+#: what ``translit_key`` reads each spelling as, one after the other
+_TRANSLIT_SPELLINGS = (
+    ("y", "i"),
+    ("tsch", "ch"),
+    ("tsj", "ch"),
+    ("tj", "ch"),
+    ("sch", "sh"),
+    ("sz", "sh"),
+    ("cz", "ch"),
+    ("kh", "j"),
+    ("ou", "u"),
+    ("w", "v"),
+    ("dzh", "j"),
+    ("zh", "j"),
+    ("tx", "ch"),
+    ("x", "ks"),
+)
 
 
 @lru_cache(maxsize=32768)
@@ -390,23 +390,22 @@ def _drop_caps_runs(words: list[Word], text: str, offset: int) -> list[Word]:
     return keep
 
 
-#: what follows a place in capitals opening a dateline: a date, the agency, the dash
-#: ("LUGO, 3 jun (EFE).-", "FARO (Lusa) –", "FULDA (dpa) -") or a colon, as Nordic papers
-#: write it ("LAHTI (NTB): Sindre ..."), or a comma, the state or
-#: country in one to three capitalised words and the dash ("TULSA, Okla. —", "KYIV,
-#: Ukraine —"). Narrower than the leftover rules' ``DATELINE_START``, which takes any
-#: capitalised words before a dash: here the agency in brackets or the comma and region
-#: is the evidence ("MERZ B. SCHWANEN – Zeitlose ..." is a brand's line), and the region's
-#: dash opens the sentence with a capital, a figure or a quotation ("OPEC, Saudi Arabia —
-#: and Russia —" and "NASA, Texas-based engineers" are sentences about OPEC and NASA);
-#: or a colon before the sentence's capital, as South Asian papers write it ("PUNE: Sowing
-#: of ..."); or a comma and the date, a day and a month's name or short form, before the
-#: dash ("VALMERE, Oct 14 —", "QUILCATA, 5 jun. --", "LASTOVNJAK, 2. rujna –", "MADRID, 14
-#: de octubre de 2025.-", "LYON, le 14 octobre -", "DENVER, October 14th -", "VALDEMORA,
-#: 14/10/2025 -", "14.10. –", "2025-10-14 -", the region between too: "IKARO, Nigeria,
-#: June 4 --"), a time after it ("Oct 14, 10:30 GMT -", "10:30 Uhr –", "10.30 h -", "10:30
-#: a.m. ET -", "10:30 GMT+1 -", "10:30 IST:") and a newswire in slashes ("Oct. 14, 2025
-#: /PRNewswire/ --")
+#: what follows a place in capitals opening a dateline: a date, the agency, the dash ("LUGO,
+#: 3 jun (EFE).-", "FARO (Lusa) –", "FULDA (dpa) -") or a colon, as Nordic papers write it
+#: ("LAHTI (NTB): Sindre ..."), or a comma, the state or country in one to three capitalised
+#: words and the dash ("TULSA, Okla. —", "KYIV, Ukraine —"). Narrower than the leftover
+#: rules' ``DATELINE_START``, which takes any capitalised words before a dash: here the
+#: agency in brackets or the comma and region is the evidence ("MERZ B. SCHWANEN – Zeitlose
+#: ..." is a brand's line), and the region's dash opens the sentence with a capital, a
+#: figure or a quotation ("OPEC, Saudi Arabia — and Russia —" and "NASA, Texas-based
+#: engineers" are sentences about OPEC and NASA); or a colon before the sentence's capital,
+#: as South Asian papers write it ("PUNE: Sowing of ..."); or a comma and the date, a day
+#: and a month's name or short form, before the dash ("VALMERE, Oct 14 —", "QUILCATA, 5 jun.
+#: --", "LASTOVNJAK, 2. rujna –", "MADRID, 14 de octubre de 2025.-", "LYON, le 14 octobre
+#: -", "DENVER, October 14th -", "VALDEMORA, 14/10/2025 -", "14.10. –", "2025-10-14 -", the
+#: region between too: "IKARO, Nigeria, June 4 --"), a time after it ("Oct 14, 10:30 GMT -",
+#: "10:30 Uhr –", "10.30 h -", "10:30 a.m. ET -", "10:30 GMT+1 -", "10:30 IST:") and a
+#: newswire in slashes ("Oct. 14, 2025 /PRNewswire/ --")
 _DATELINE_TAIL = regexcache.compile(
     r"(?:[ \t]*\([^()\n]{1,30}\)(?=,))?"  # the province in brackets: "VALDECORZA (Toledo), 14 jun"
     r"(?:(?:,[^()\n]{1,25}?)?\s*\([^()\n]{1,30}\)(?:\s*\.?\s?[-–—]|:[ \t]+[\p{Lu}\"“‘«])"

@@ -508,16 +508,14 @@ def _transliterated_given(
     for spellings in people.values():
         if len(spellings) < 2:
             continue
-        ranked = sorted(spellings.values(), key=lambda occ: (-len(occ), min(m.start for m in occ)))
-        major_occ = sorted(ranked[0], key=lambda m: m.start)
+        major_occ, *others = _by_use(spellings.values())
         major = major_occ[0].form
         at = bisect_right(starts, (major_occ[0].start, math.inf)) - 1
         full = starts[at][2] if at >= 0 and major_occ[0].start < starts[at][1] else ""
         evidence = "two transliterations of one given name, for one person" + (
             f" ({full})" if full else ""
         )
-        for occ in ranked[1:]:
-            occ = sorted(occ, key=lambda m: m.start)
+        for occ in others:
             out += _report(ctx, occ[0].form, occ, major, major_occ, evidence)
     return out
 
@@ -605,9 +603,7 @@ def _organisation_words(ctx: Context, runs: list[Mention], endings: frozenset[st
             continue  # an office, a compound (Maps / Maps-Karten), an inflection
         if _glued(a_occ[0].form) or _glued(b_occ[0].form):
             continue  # "Instituto Superior de IngenieríaCedida": the next word glued on
-        ranked = sorted((a_occ, b_occ), key=lambda occ: (-len(occ), min(m.start for m in occ)))
-        major_occ = sorted(ranked[0], key=lambda m: m.start)
-        occ = sorted(ranked[1], key=lambda m: m.start)
+        major_occ, occ = _by_use((a_occ, b_occ))
         pair = (occ[0].form, major_occ[0].form)
         if pair in reported:
             continue
@@ -633,17 +629,25 @@ def _reordered_words(ctx: Context, runs: list[Mention]) -> list[Hit]:
     for by_order in orders.values():
         if len(by_order) != 2:
             continue  # one order (most names), or several: a list, not a name
-        ranked = sorted(by_order.values(), key=lambda occ: (-len(occ), min(m.start for m in occ)))
-        major_occ, occ = (sorted(o, key=lambda m: m.start) for o in ranked)
+        major_occ, occ = _by_use(by_order.values())
         evidence = "the words of a longer name in another order"
         out += _report(ctx, occ[0].form, occ, major_occ[0].form, major_occ, evidence)
     return out
+
+
+def _by_use(spellings) -> list[list[Mention]]:
+    """Each spelling's uses in the text's order, the spelling used most first (on a tie,
+    the one met first): the name, then its variants."""
+    ranked = sorted(spellings, key=lambda occ: (-len(occ), min(m.start for m in occ)))
+    return [sorted(occ, key=lambda m: m.start) for occ in ranked]
 
 
 def _before_connector(text: str, m: Mention) -> Mention | None:
     """The run's name words before its first connector, as a run of its own ("Unidad Central
     Operativa" of "Unidad Central Operativa de la Guardia Civil"); None for a run without a
     connector, or with fewer than ``ORGANISATION_WORDS`` words before it."""
+    if m.words <= ORGANISATION_WORDS:
+        return None  # most runs: too short to hold a connector after enough words
     surface, folded = m.form.split(), fold(m.form).split()
     if len(surface) != len(folded):
         return None
