@@ -595,7 +595,7 @@ def _organisation_words(ctx: Context, runs: list[Mention], endings: frozenset[st
             if a.rstrip("s") != b.rstrip("s") or a == b:
                 continue  # a first word: only its plural is the body's other spelling
             singular = a_occ if len(a) < len(b) else b_occ
-            if not any(_after_the(ctx.doc.text, m.start) for m in singular):
+            if not any(_after_the(ctx, m.start) for m in singular):
                 continue  # "a Sister of Charity", "fue Hermana de la Caridad": a member
         elif a.rstrip("s") == b.rstrip("s"):
             continue  # a plural: the system and one of its bodies (Federal Reserve Banks)
@@ -778,21 +778,13 @@ def _without_opener(text: str, m: Mention) -> Mention | None:
     return Mention(form, start, start + len(form), False, m.context[1:], m.words - 1)
 
 
-def _after_the(text: str, start: int) -> bool:
-    """The word before ``start`` is a definite article ("the Center for Disease Control"):
-    the body itself, where "a Sister of Charity" or "Taty Almeida, Madre de Plaza de Mayo"
-    names one of its members."""
-    before = text[max(0, start - 8) : start].split()
-    return bool(before) and before[-1].lower() in _DEFINITE
-
-
-#: definite articles (and their contractions) before a body's name, in the languages of
-#: the language data (not Portuguese "a", English's indefinite article)
-_DEFINITE = frozenset(
-    ["the", "el", "la", "los", "las", "del", "al", "le", "les", "du", "des", "il", "lo"]
-    + ["gli", "i", "dello", "della", "dei", "degli", "der", "die", "das", "den", "dem"]
-    + ["o", "os", "as", "do", "da", "dos", "het"]
-)
+def _after_the(ctx: Context, start: int) -> bool:
+    """The word before ``start`` is one of the language's ``definite-articles`` ("the
+    Center for Disease Control"): the body itself, where "a Sister of Charity" or "Taty
+    Almeida, Madre de Plaza de Mayo" names one of its members."""
+    before = ctx.doc.text[max(0, start - 8) : start].split()
+    articles = ctx.lang.data.get("definite-articles") or ()
+    return bool(before) and before[-1].lower() in articles
 
 
 def _after_connector(m: Mention, seq: list[str]) -> set[int]:
