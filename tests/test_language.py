@@ -114,7 +114,8 @@ def test_a_list_of_names_is_read_in_the_language_that_leads_clearly():
     [
         ("language: en\nstemmer: english\nname-connectors: 5\n", 3, "a list of strings"),
         ("language: en\nname-connectors: [of, 5]\n", 2, "a list of strings"),
-        ("language: en\nreport-phrases: {places: 3}\n", 2, "a mapping of strings"),
+        ("language: en\nreport-phrases: {places: 3}\n", 2, "a string"),
+        ("language: en\nreport-phrases: [places]\n", 2, "a mapping of strings"),
         ("language: en\ncapitalised-nouns: [a]\n", 2, "true or false"),
     ],
 )
@@ -131,7 +132,7 @@ def test_a_language_file_key_of_another_shape_is_an_error_with_its_line(
     with pytest.raises(ConfigError) as caught:
         load_languages([builtin_rules_dir(), tmp_path / "rules"])
     message = str(caught.value)
-    assert f"en.yaml:{line}: invalid language file: '" in message
+    assert f".yaml:{line}: invalid language file: '" in message
     assert message.endswith(f"must be {shape}")
 
 

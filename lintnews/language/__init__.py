@@ -139,19 +139,27 @@ def _shape(value: Any) -> str:
     return "a string" if isinstance(value, str) else type(value).__name__
 
 
-def _check_type(path: Path, data: dict, key: str, value: Any, shapes: dict[str, str]) -> None:
+def _check_type(
+    path: Path, data: dict, key: str, value: Any, shapes: dict[str, str], name: str = ""
+) -> None:
     """A key of a language file has the shape the first file that set it gave it (the
     built-in languages load first): the rules read it so ("name-connectors: 5" in a
     project's language file is an error with its line, not a rule failing on each draft).
-    An empty list fits any list."""
+    So do the keys of a mapping ("gendered-articles: {masculine: [o, no]}": "no" is false
+    in YAML, no word). An empty list fits any list."""
+    name = name or key
     shape = _shape(value)
-    known = shapes.setdefault(key, shape)
+    known = shapes.setdefault(name, shape)
+    if isinstance(value, dict) and known.startswith("a mapping"):
+        for sub, inner in value.items():
+            _check_type(path, data, key, inner, shapes, f"{name}.{sub}")
+        return
     if shape == known or (value == [] and known.startswith("a list")):
         return
     if known == "a list of strings" and value is None:
         return  # "key:" left empty: no words
     line = line_of(data, key)
-    raise ConfigError(f"{path}:{line}: invalid language file: '{key}' must be {known}")
+    raise ConfigError(f"{path}:{line}: invalid language file: '{name}' must be {known}")
 
 
 #: lists of one language's grammar, which another language does not share
