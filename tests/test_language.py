@@ -116,6 +116,8 @@ def test_a_list_of_names_is_read_in_the_language_that_leads_clearly():
         ("language: en\nname-connectors: [of, 5]\n", 2, "a list of strings"),
         ("language: en\nreport-phrases: {places: 3}\n", 2, "a string"),
         ("language: en\nreport-phrases: [places]\n", 2, "a mapping of strings"),
+        ("language: es\ngendered-articles: 3\n", 2, "a mapping"),
+        ("language: pt\ngendered-articles: {masculine: [o, no]}\n", 2, "a list of strings"),
         ("language: en\ncapitalised-nouns: [a]\n", 2, "true or false"),
     ],
 )

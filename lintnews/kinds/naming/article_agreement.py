@@ -1,25 +1,30 @@
 """``article-agreement``: one entity, one article.
 
-The same name after a masculine and a feminine article (``el``/``la``, ``del``/``de la``,
-``al``/``a la``). Two names are the same entity when they are equal, or when the longer one
-continues the shorter with a connector ("Congreso" / "Congreso de Quintana Roo"); a longer
-name that goes on with another capitalised word is another entity ("la FIFA" / "el FIFA
-World Cup Trophy Tour"). A name followed by an adjective in its article's gender or by a
-year names one sense of it (a city and its football club: "El Sevilla goleó", "la Sevilla
-futbolera") and is not compared. The minority use is reported; the unsafe fix swaps its
-article.
+The same name after a masculine and a feminine article, by the language's
+``gendered-articles`` (Spanish ``el``/``la``, ``del``/``de la``; French ``le``/``la``;
+Italian ``il``/``la``; Portuguese ``o``/``a``). Two names are the same entity when they are
+equal, or when the longer one continues the shorter with a connector ("Congreso" /
+"Congreso de Quintana Roo"); a longer name that goes on with another capitalised word is
+another entity ("la FIFA" / "el FIFA World Cup Trophy Tour"). A name followed by an
+adjective in its article's gender or by a year names one sense of it (a city and its
+football club: "El Sevilla goleó", "la Sevilla futbolera") and is not compared; a verb is
+no adjective ("La CNMC considera": considerar is a word). An article right after a
+capitalised word is part of a longer name ("Lula da Silva"). The minority use is reported;
+the unsafe fix swaps its article.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
 from ... import regexcache
 from ...document import Span
 from ...findings import Fix, Hit
+from ...language import lexicon as lexicons
 from ...language.normalize import fold
 from ..base import Context, Options, RuleKind, option, options_dataclass
 from .quotations import unless_quoted
@@ -27,38 +32,68 @@ from .quotations import unless_quoted
 
 @options_dataclass
 class ArticleAgreementOptions(Options):
-    masculine: list[str] = option(["el", "del", "al"], "masculine articles")
-    feminine: list[str] = option(["la", "de la", "a la"], "feminine articles")
-    swap: dict[str, str] = option(
-        {"el": "la", "la": "el", "del": "de la", "de la": "del", "al": "a la", "a la": "al"},
-        "the article that replaces each article in a fix",
+    masculine: list[str] = option(
+        [], "masculine articles (none given: the language's gendered-articles)"
     )
+    feminine: list[str] = option(
+        [],
+        "feminine articles, each the partner of the masculine one at its place (none given:"
+        " the language's gendered-articles)",
+    )
+    swap: dict[str, str] = option(
+        {},
+        "the article that replaces each article in a fix (none given: its partner in the"
+        " other list)",
+    )
+
+
+#: Zipf frequency from which a word is a word of the language (an adjective's other
+#: gender, a verb's infinitive)
+KNOWN_ZIPF = 2.0
+
+
+class Grammar(NamedTuple):
+    """A language's articles as the kind reads them."""
+
+    gender: dict[str, str]  # article -> "m" or "f"
+    pattern: regex.Pattern | None  # an article and the name after it
+    swap: dict[str, str]  # article -> the other gender's
+    endings: dict[str, str]  # gender -> the last letter of an adjective in it
+    infinitive: str  # what a verb's third person takes to be its infinitive
+    opening_only: frozenset[str]  # articles that are prepositions too, unless opening
 
 
 _NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*|\p{Ll}+\p{Lu}[\p{L}\p{M}]*)"
 _NAME_PART = rf"{_NAME_WORD}(?:[ -]{_NAME_WORD})*"
-_NAME_RUN = rf"{_NAME_PART}(?:\s+(?:de|del|de la|de los|de las)\s+{_NAME_PART})*"
 
 
 def check_articles(ctx: Context):
-    o = ctx.options
-    gender, pattern = _articles(tuple(o["masculine"]), tuple(o["feminine"]))
-    if not gender:
+    grammar = _grammar(ctx)
+    if grammar.pattern is None:
         return
+    lex = None
+    if grammar.endings:
+        lex = lexicons.load(ctx.doc.language or ctx.lang.code, "large", KNOWN_ZIPF)
     connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
     uses = []  # (gender, words, article span, name, article)
     for block in ctx.doc.blocks:
         if not block.is_prose:
             continue
-        for m in pattern.finditer(block.prose):
-            if not m.group(1)[0].islower() and not _starts_sentence(block.prose, m.start()):
+        for m in grammar.pattern.finditer(block.prose):
+            opening = _starts_sentence(block.prose, m.start())
+            if not m.group(1)[0].islower() and not opening:
                 continue
             art_text = " ".join(m.group(1).split())
-            if _modified(block.prose, m.end(), gender[art_text.lower()]):
+            gender = grammar.gender[art_text.lower()]
+            if art_text.lower() in grammar.opening_only and not opening:
+                continue  # Portuguese "a" is a preposition as often ("pediu a Costa")
+            if _after_name(block.prose, m.start()):
+                continue  # "Lula da Silva": a particle inside a longer name
+            if _modified(block.prose, m.end(), gender, grammar, lex):
                 continue  # "la Sevilla futbolera", "la Barcelona de 1992": a sense of it
             words = tuple(fold(w) for w in m.group(2).split())
             art = Span(block.span.start + m.start(1), block.span.start + m.end(1))
-            uses.append((gender[art_text.lower()], words, art, m.group(2), art_text))
+            uses.append((gender, words, art, m.group(2), art_text))
     reported = set()
     by_first = defaultdict(list)  # the uses of names by their first word (one entity's share it)
     for u in uses:
@@ -82,7 +117,7 @@ def check_articles(ctx: Context):
             continue
         reported.add(span)
         other = (fem if g == "m" else masc)[0]
-        replacement = _swap(art, o["swap"])
+        replacement = _swap(art, grammar.swap)
         yield Hit(
             span,
             {
@@ -96,42 +131,100 @@ def check_articles(ctx: Context):
         )
 
 
-#: the word after a name: an adjective that agrees with the article ("la Sevilla futbolera",
-#: "el Madrid moderno"), or "de" and a year ("la Barcelona de 1992")
-_AFTER = regexcache.compile(r"[ \t]+(?:de[ \t]+\d|(\p{Ll}[\p{L}\p{M}]*))")
-#: the ending of an adjective in the singular article's gender (a word in -os or -as after a
-#: singular name is a verb or a plural: "el Klinikum Oberwald podríamos pagar")
-_AGREES = {"f": "a", "m": "o"}
+def _grammar(ctx: Context) -> Grammar:
+    """The rule's articles (its options), else the language's ``gendered-articles``."""
+    o = ctx.options
+    data = ctx.lang.data.get("gendered-articles") or {}
+    endings = ()
+    if data.get("masculine-ending") and data.get("feminine-ending"):
+        endings = (("f", data["feminine-ending"]), ("m", data["masculine-ending"]))
+    return _make_grammar(
+        tuple(o["masculine"]) or tuple(data.get("masculine") or ()),
+        tuple(o["feminine"]) or tuple(data.get("feminine") or ()),
+        tuple(sorted(o["swap"].items())),
+        tuple(data.get("connectors") or ()),
+        endings,
+        data.get("infinitive-ending") or "",
+        tuple(data.get("opening-only") or ()),
+    )
 
 
 @lru_cache(maxsize=16)
-def _articles(
-    masculine: tuple[str, ...], feminine: tuple[str, ...]
-) -> tuple[dict[str, str], regex.Pattern | None]:
-    """{article: gender} and the pattern of an article and the name after it, made once
-    per rule's options (not on every draft)."""
+def _make_grammar(
+    masculine: tuple[str, ...],
+    feminine: tuple[str, ...],
+    swap: tuple[tuple[str, str], ...],
+    connectors: tuple[str, ...],
+    endings: tuple[tuple[str, str], ...],
+    infinitive: str,
+    opening_only: tuple[str, ...],
+) -> Grammar:
+    """Made once per language and options (not on every draft). With no ``swap``, an
+    article's partner is the other list's article at its place (the first, for an article
+    listed at several places: Italian la for il and lo)."""
     gender = {a.lower(): "m" for a in masculine} | {a.lower(): "f" for a in feminine}
-    if not gender:
-        return gender, None
-    articles = "|".join(
-        regex.escape(a).replace(r"\ ", r"\s+") for a in sorted(gender, key=len, reverse=True)
-    )
-    pattern = regexcache.compile(
-        rf"(?<![\p{{L}}\p{{M}}])((?i:{articles}))\s+({_NAME_RUN})", regex.V1
-    )
-    return gender, pattern
+    partners = {a.lower(): b for a, b in swap}
+    if not partners:
+        for m, f in zip(masculine, feminine, strict=False):
+            partners.setdefault(m.lower(), f.lower())
+            partners.setdefault(f.lower(), m.lower())
+    pattern = None
+    if gender:
+        run = _NAME_PART
+        if connectors:  # a name that goes on with a connector ("Congreso de Quintana Roo")
+            run += rf"(?:\s+(?:{_alternation(connectors)})\s+{_NAME_PART})*"
+        pattern = regexcache.compile(
+            rf"(?<![\p{{L}}\p{{M}}])((?i:{_alternation(gender)}))\s+({run})", regex.V1
+        )
+    lowered = frozenset(a.lower() for a in opening_only)
+    return Grammar(gender, pattern, partners, dict(endings), infinitive, lowered)
 
 
-def _modified(prose: str, end: int, gender: str) -> bool:
+def _alternation(words) -> str:
+    """Words as one alternation, the longest first, a space inside one as any blanks."""
+    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+#: the word after a name: an adjective that may agree with the article ("la Sevilla
+#: futbolera", "el Madrid moderno"), or "de" and a year ("la Barcelona de 1992")
+_AFTER = regexcache.compile(r"[ \t]+(?:de[ \t]+\d|(\p{Ll}[\p{L}\p{M}]*))")
+
+
+def _modified(prose: str, end: int, gender: str, grammar: Grammar, lex) -> bool:
     """Whether the name ending at ``end`` is followed by a word that makes the phrase one
-    sense of the name rather than the name itself: an adjective in the article's gender or
-    a year. A city and its football club take different articles ("El Sevilla goleó", "La
-    Sevilla futbolera vivió una noche de fiesta"); neither is a second article of one name."""
+    sense of the name rather than the name itself: a year, or an adjective in the
+    article's gender (it ends as the language's adjectives in that gender do, and its other
+    gender is a word). A city and its football club take different articles ("El Sevilla
+    goleó", "La Sevilla futbolera vivió una noche de fiesta"); neither is a second article
+    of one name. A verb is no adjective: "La CNMC considera" (considerar is a word), "El
+    Conagua sostuvo" (sostuva is none)."""
     m = _AFTER.match(prose, end)
     if m is None:
         return False
     word = m.group(1)
-    return word is None or (len(word) > 3 and word.endswith(_AGREES[gender]))
+    if word is None:
+        return True
+    ending = grammar.endings.get(gender)
+    if not ending or lex is None or len(word) <= 3 or not word.endswith(ending):
+        return False
+    other = grammar.endings["f" if gender == "m" else "m"]
+    if lex.zipf(word[: -len(ending)] + other) < KNOWN_ZIPF:
+        return False
+    return not (grammar.infinitive and lex.zipf(word + grammar.infinitive) >= KNOWN_ZIPF)
+
+
+def _after_name(prose: str, pos: int) -> bool:
+    """A capitalised word right before ``pos`` (blanks between), not a sentence's first: the
+    article there is a particle of a longer name ("Lula da Silva", "Comisión Nacional del
+    Agua"; not "Efectivos del UME")."""
+    k = pos - 1
+    while k >= 0 and prose[k] in " \t":
+        k -= 1
+    j = k
+    while j >= 0 and (prose[j].isalpha() or prose[j] in "-'’"):
+        j -= 1
+    return j < k and prose[j + 1].isupper() and not _starts_sentence(prose, j + 1)
 
 
 def _starts_sentence(prose: str, pos: int) -> bool:
