@@ -154,11 +154,12 @@ _TRANSLIT_SPELLINGS = (
 def k_sound_key(form: str) -> str:
     """``translit_key`` with the Spanish spellings of a k sound, c before a, o and u and qu
     before e and i, written k as Basque writes it (Goikoetxea / Goicoechea, Urkiaga /
-    Urquiaga): for a language whose data says ``k-sound-spellings``."""
+    Urquiaga), and v written b, one sound in Spanish (Etxeberria / Echeverría, Bergara /
+    Vergara): for a language whose data says ``k-sound-spellings``."""
     folded = fold(form)  # before translit_key reads "que" as "qu" (an umlaut's e)
-    if "c" not in folded and "qu" not in folded:
+    if "c" not in folded and "qu" not in folded and "v" not in folded:
         return translit_key(form)  # most names: the key other callers ask for, kept once
-    spelt = _SPANISH_K.sub("k", folded)
+    spelt = _SPANISH_K.sub("k", folded).replace("v", "b")
     return translit_key(form if spelt == folded else spelt)
 
 
