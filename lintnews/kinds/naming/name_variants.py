@@ -364,6 +364,7 @@ def check_names(ctx: Context):
     hits += _transliterated_given(ctx, found["mentions"], found["runs"], ctx.prepared or {})
     hits += _organisation_words(ctx, found["runs"], endings)
     hits += _reordered_words(ctx, found["runs"])
+    hits += _connector_changed(ctx, found["runs"])
     hits += _capital_lookalikes(ctx, mention_list, lex, o)
     hits += _possessive_names(ctx, found["possessives"], found["runs"], mention_list)
     hits += _ampersand_variants(ctx, found["ampersands"], lex if nouns else None, o)
@@ -632,6 +633,34 @@ def _reordered_words(ctx: Context, runs: list[Mention]) -> list[Hit]:
         major_occ, occ = _by_use(by_order.values())
         evidence = "the words of a longer name in another order"
         out += _report(ctx, occ[0].form, occ, major_occ[0].form, major_occ, evidence)
+    return out
+
+
+def _connector_changed(ctx: Context, runs: list[Mention]) -> list[Hit]:
+    """A longer name (``ORGANISATION_WORDS`` name words or more) written again with a
+    connector more or less between two of its name words, the name words as they were:
+    Unión Tranviarios Automotor / Unión de Tranviarios Automotor. (Another connector in
+    its place is one mark of ``core``: Ministerio de Salud / de la Salud share a key.) The
+    form used more is the name; on a tie, the first."""
+    by_words: dict[tuple, dict[tuple, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    for m in runs:
+        if ORGANISATION_WORDS <= m.words == len(m.context) <= ORGANISATION_MOST:
+            gaps, joined = [], False  # after each name word but the last: a connector?
+            for w in fold(m.form).split():
+                if w in m.context:
+                    gaps.append(joined)
+                    joined = False
+                else:
+                    joined = True
+            by_words[m.context][tuple(gaps[1:])].append(m)
+    out: list[Hit] = []
+    for by_gaps in by_words.values():
+        if len(by_gaps) < 2:
+            continue  # one way (most names)
+        major_occ, *others = _by_use(by_gaps.values())
+        evidence = "a longer name with a connector more or less"
+        for occ in others:
+            out += _report(ctx, occ[0].form, occ, major_occ[0].form, major_occ, evidence)
     return out
 
 
