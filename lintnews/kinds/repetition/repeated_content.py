@@ -405,9 +405,33 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
         for sentence in unit.sentences:
             sent_index.add(sentence)
     least = 2 * o["min_verbatim_words"]
+    told = _told_again(ctx)
+    para_matches = [m for m in para_matches if not told(m)]
+    sent_matches = [m for m in sent_matches if not told(m)]
     para_matches = _without_list_entries(para_matches, units, least)
     paragraphs = _without_series(_with_short_neighbours(para_matches, units), units)
     return _without_templates(paragraphs, least), _without_templates(sent_matches, least), units
+
+
+def _told_again(ctx: Context):
+    """Whether a match's later paragraph says it tells something again (the language's
+    ``repeat-cues``: "Tedros repeated his call ... he said again", "repitió Bahamón") and
+    the earlier one does not: a speaker's words given again on purpose, not a paste. A
+    paragraph pasted twice holds its cue twice."""
+    cues = ctx.lang.data.get("repeat-cues")
+    if not cues:
+        return lambda m: False
+    pattern = regexcache.compile(
+        rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{either(cues)})(?![\p{{L}}\p{{N}}])"
+    )
+    text = ctx.doc.text
+
+    def says(unit: Unit) -> bool:
+        block = ctx.doc.block_at(unit.span.start)
+        span = block.span if block is not None else unit.span
+        return pattern.search(text, span.start, span.end) is not None
+
+    return lambda m: says(m.later) and not says(m.earlier)
 
 
 def _best(unit: Unit, cands: list[Unit], o: dict, informative, page_headline) -> Match | None:
