@@ -679,6 +679,7 @@ def _titled(ctx: Context, heads: frozenset[str]) -> dict[str, frozenset[str]]:
                     names.add(fold(word))
                 elif fold(word) not in connectors:
                     break
+            names = names or _appositive(tail)
             if names:
                 seen[title].append(frozenset(names))
         out = {}
@@ -691,6 +692,26 @@ def _titled(ctx: Context, heads: frozenset[str]) -> dict[str, frozenset[str]]:
 
 
 _SENTENCE_END = regexcache.compile(r"[.!?;\n]")
+
+
+def _appositive(tail: str) -> set[str]:
+    """The capitalised words right after the first comma of a title's description, within
+    ``APPOSITIVE_WORDS`` words of the title: its holder set apart ("El candidato del
+    partido a la alcaldía, Tomás Rivas")."""
+    head, comma, rest = tail.partition(",")
+    if not comma or len(head.split()) > APPOSITIVE_WORDS:
+        return set()
+    names = set()
+    for word in rest.split():
+        word = word.strip(",;:()\"'«»“”")
+        if not _CAPITALISED.match(word):
+            break
+        names.add(fold(word))
+    return names
+
+
+#: most words of a title's description before the comma that sets its holder apart
+APPOSITIVE_WORDS = 8
 
 
 #: characters read on either side of a quotation for the name of who said it
