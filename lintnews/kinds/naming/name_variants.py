@@ -616,15 +616,15 @@ def _organisation_words(ctx: Context, runs: list[Mention], endings: frozenset[st
 
 def _reordered_words(ctx: Context, runs: list[Mention]) -> list[Hit]:
     """A longer name (``ORGANISATION_WORDS`` name words or more) written again with its
-    words in another order, its first word and its connectors as they were: Unidad Central
-    Operativa / Unidad Operativa Central. The name words before a run's first connector
-    are compared too ("la Unidad Central Operativa de la Guardia Civil"). The form used
-    more is the name; on a tie, the first."""
+    words in another order, its first word as it was: Unidad Central Operativa / Unidad
+    Operativa Central, European Data Protection Board / European Board for Data Protection
+    (a connector more or less with the order). The name words before a run's first
+    connector are compared too ("la Unidad Central Operativa de la Guardia Civil"). The
+    form used more is the name; on a tie, the first."""
     orders: dict[tuple, dict[tuple, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     for m in [*runs, *filter(None, (_before_connector(ctx.doc.text, m) for m in runs))]:
         if ORGANISATION_WORDS <= m.words == len(m.context) <= ORGANISATION_MOST:
-            connectors = tuple(w for w in fold(m.form).split() if w not in m.context)
-            words = (m.context[0], tuple(sorted(m.context)), connectors)
+            words = (m.context[0], tuple(sorted(m.context)))
             orders[words][m.context].append(m)
     out: list[Hit] = []
     for by_order in orders.values():
