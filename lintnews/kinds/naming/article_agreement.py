@@ -71,9 +71,7 @@ def check_articles(ctx: Context):
     grammar = _grammar(ctx)
     if grammar.pattern is None:
         return
-    lex = None
-    if grammar.endings:
-        lex = lexicons.load(ctx.doc.language or ctx.lang.code, "large", KNOWN_ZIPF)
+    code = ctx.doc.language or ctx.lang.code  # its lexicon, read only if a word is asked
     connectors = frozenset(w.lower() for w in ctx.lang.data.get("name-connectors", []))
     uses = []  # (gender, words, article span, name, article)
     for block in ctx.doc.blocks:
@@ -89,7 +87,7 @@ def check_articles(ctx: Context):
                 continue  # Portuguese "a" is a preposition as often ("pediu a Costa")
             if _after_name(block.prose, m.start()):
                 continue  # "Lula da Silva": a particle inside a longer name
-            if _modified(block.prose, m.end(), gender, grammar, lex):
+            if _modified(block.prose, m.end(), gender, grammar, code):
                 continue  # "la Sevilla futbolera", "la Barcelona de 1992": a sense of it
             words = tuple(fold(w) for w in m.group(2).split())
             art = Span(block.span.start + m.start(1), block.span.start + m.end(1))
@@ -191,7 +189,7 @@ def _alternation(words) -> str:
 _AFTER = regexcache.compile(r"[ \t]+(?:de[ \t]+\d|(\p{Ll}[\p{L}\p{M}]*))")
 
 
-def _modified(prose: str, end: int, gender: str, grammar: Grammar, lex) -> bool:
+def _modified(prose: str, end: int, gender: str, grammar: Grammar, code: str) -> bool:
     """Whether the name ending at ``end`` is followed by a word that makes the phrase one
     sense of the name rather than the name itself: a year, or an adjective in the
     article's gender (it ends as the language's adjectives in that gender do, and its other
@@ -206,8 +204,11 @@ def _modified(prose: str, end: int, gender: str, grammar: Grammar, lex) -> bool:
     if word is None:
         return True
     ending = grammar.endings.get(gender)
-    if not ending or lex is None or len(word) <= 3 or not word.endswith(ending):
+    if not ending or len(word) <= 3 or not word.endswith(ending):
         return False
+    lex = lexicons.load(code, "large", KNOWN_ZIPF)
+    if lex is None:
+        return False  # no word list: a verb as likely as an adjective
     other = grammar.endings["f" if gender == "m" else "m"]
     if lex.zipf(word[: -len(ending)] + other) < KNOWN_ZIPF:
         return False
