@@ -642,21 +642,26 @@ def _connector_changed(ctx: Context, runs: list[Mention]) -> list[Hit]:
     Unión Tranviarios Automotor / Unión de Tranviarios Automotor. (Another connector in
     its place is one mark of ``core``: Ministerio de Salud / de la Salud share a key.) The
     form used more is the name; on a tie, the first."""
-    by_words: dict[tuple, dict[tuple, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    forms: dict[tuple, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     for m in runs:
         if ORGANISATION_WORDS <= m.words == len(m.context) <= ORGANISATION_MOST:
-            gaps, joined = [], False  # after each name word but the last: a connector?
-            for w in fold(m.form).split():
-                if w in m.context:
+            forms[m.context][m.form].append(m)
+    out: list[Hit] = []
+    for by_form in forms.values():
+        if len(by_form) < 2:
+            continue  # one way (most names): no connectors to compare
+        by_gaps: dict[tuple, list[Mention]] = defaultdict(list)
+        for form, uses in by_form.items():
+            gaps, joined = [], False  # before each name word: a connector?
+            for w in fold(form).split():
+                if w in uses[0].context:
                     gaps.append(joined)
                     joined = False
                 else:
                     joined = True
-            by_words[m.context][tuple(gaps[1:])].append(m)
-    out: list[Hit] = []
-    for by_gaps in by_words.values():
+            by_gaps[tuple(gaps[1:])] += uses
         if len(by_gaps) < 2:
-            continue  # one way (most names)
+            continue
         major_occ, *others = _by_use(by_gaps.values())
         evidence = "a longer name with a connector more or less"
         for occ in others:
