@@ -839,8 +839,9 @@ def _quoted_sentence(short: str, long: str) -> bool:
     """``short``, a paragraph of ``PULL_QUOTE_WORDS`` words or more, is word for word a
     whole sentence of a quotation in ``long`` ("Papierwerk is moeilijker dan deeg." after
     „Zonder hen had ik het nooit gered", zegt hij. „Papierwerk is moeilijker dan deeg.""),
-    or, a sentence with its stop and no quotation marks, the opening of one: however common
-    its words, a sentence someone said, set apart, is a pull quote."""
+    or, a sentence with its stop and no quotation marks, the opening of one or, from
+    ``QUOTED_PART_WORDS`` words, a stretch of one: however common its words, a sentence
+    someone said, set apart, is a pull quote."""
     words = tuple(_WORDS.findall(fold(short)))  # fold writes lowercase
     if len(words) < PULL_QUOTE_WORDS or not any(mark in long for mark in QUOTE_MARKS):
         return False
@@ -852,6 +853,10 @@ def _quoted_sentence(short: str, long: str) -> bool:
     # money.")
     cut = is_sentence(short) and not quoted_whole(short)
     n = len(words)
+    # ... or, from QUOTED_PART_WORDS words, any stretch of one ("Queremos un turismo que
+    # deje más de lo que se lleva." of "No queremos menos turistas, queremos un turismo
+    # que deje más de lo que se lleva")
+    inside = cut and n >= QUOTED_PART_WORDS
     for quote in QUOTATION.finditer(long):
         if title and len(_WORDS.findall(fold(quote.group()))) <= n:
             continue
@@ -859,7 +864,14 @@ def _quoted_sentence(short: str, long: str) -> bool:
             said = tuple(_WORDS.findall(fold(part.group())))
             if said == words or (cut and said[:n] == words):
                 return True
+            if inside and any(said[i : i + n] == words for i in range(1, len(said) - n + 1)):
+                return True
     return False
+
+
+#: fewest words of a sentence set apart with no quotation marks that a quotation holds in
+#: the middle of one of its sentences, for a pull quote
+QUOTED_PART_WORDS = 8
 
 
 def _analysis(ctx: Context):
