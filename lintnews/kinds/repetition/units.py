@@ -345,7 +345,9 @@ def _relate(later: Unit, earlier: Unit, o: dict) -> Relation | None:
         return None
     cover = shared / len(short.stems)
     if cover < o["containment"]:
-        return _facts_kept(later, earlier, shared, cover)
+        return _facts_kept(later, earlier, shared, cover) or _stale_figure(
+            later, earlier, shared, cover
+        )
     similarity = MEASURES[o["measure"]](shared, len(later.stems), len(earlier.stems))
     inside = None
     if cover >= o["contained"]:  # one inside the other: its words in the same order
@@ -408,6 +410,34 @@ def _facts_kept(later: Unit, earlier: Unit, shared: int, cover: float) -> Relati
     if names < FACTS_NAMES and not (figures and figures + names >= 2):
         return None
     return Relation("restated", similarity)
+
+
+def _stale_figure(later: Unit, earlier: Unit, shared: int, cover: float) -> Relation | None:
+    """One statement told again with one figure changed: the same names (two or more),
+    as many figures, all alike but one, and most of the words ("more than 5,300 structures
+    had been destroyed or damaged in the Pacific Palisades" / "more than 5,000 structures
+    had been damaged or destroyed in the Pacific Palisades, making it ..."): a stale copy
+    beside the updated one. Sentences, and paragraphs of one: a longer paragraph's sentences
+    are compared."""
+    if later.sentences or earlier.sentences or cover < STALE_COVER:
+        return None
+    if not (is_sentence(later.text) and is_sentence(earlier.text)):
+        return None
+    if MEASURES["jaccard"](shared, len(later.stems), len(earlier.stems)) < STALE_SIMILARITY:
+        return None
+    names_a, names_b = _facts_of(later)[1], _facts_of(earlier)[1]
+    if len(names_a) < 2 or names_a != names_b:
+        return None
+    x, y = _FIGURE.findall(later.text), _FIGURE.findall(earlier.text)
+    if not x or len(x) != len(y) or sum(p != q for p, q in zip(x, y, strict=True)) != 1:
+        return None
+    short, long = (later, earlier) if len(later.seq) <= len(earlier.seq) else (earlier, later)
+    if LCSseq.similarity(short.seq, long.seq) < FACTS_ORDER * len(short.seq):
+        return None
+    return Relation("restated", MEASURES["jaccard"](shared, len(later.stems), len(earlier.stems)))
+
+
+STALE_COVER, STALE_SIMILARITY = 0.6, 0.4
 
 
 def _figure_updated(a: Unit, b: Unit, same_names: bool) -> bool:
