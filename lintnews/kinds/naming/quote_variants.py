@@ -1,7 +1,9 @@
 """``quote-variants``: one quote, one wording.
 
 The same quoted words in another order ('sagrada lucha' / 'lucha sagrada') or with one word
-changed, across straight, curly, low-high („...“) and angle quotes; and a quoted fragment
+changed, across straight, curly, low-high („...“) and angle quotes; a sentence of a longer
+quote in another order inside another paragraph's quote (``_reordered_sentences``); and a
+quoted fragment
 whose words stand in another order inside a longer quote, within one of its sentences
 (``_fragments``), not in a row elsewhere in it. These
 guards keep it to misquotes:
@@ -150,8 +152,60 @@ def check_quotes(ctx: Context):
                 related=((earlier_span, "the other wording"),),
             )
             break
+    for hit in _reordered_sentences(ctx, longer, o["copy_similarity"], found):
+        found.append(hit.span)
+        yield hit
     yield from _reworded(ctx, longer, o["copy_similarity"], found)
 
+
+def _reordered_sentences(ctx: Context, longer: list, copy_similarity: float, found: list[Span]):
+    """A sentence of a quote given again, in another quote of another paragraph, with its
+    words in another order: "México coordina, no se subordina" / "México no se
+    subordina, coordina", each in a longer quote. Sentences of ``REORDERED_WORDS`` words or
+    more; not a paragraph pasted again and edited (the words around the two quotes alike:
+    the repetition rules'), nor a sentence a finding already covers. The later is
+    reported, once."""
+    seen: dict[tuple, list[tuple]] = defaultdict(list)  # sorted words -> earlier sentences
+    for block, m, group, words in longer:
+        if len(words) < REORDERED_WORDS:
+            continue
+        start = block.span.start + m.start(group)
+        for part in _QUOTE_SENTENCE.finditer(m.group(group)):
+            said = tuple(_WORDS.findall(fold(part.group())))
+            if len(said) < REORDERED_WORDS:
+                continue
+            lead = len(part.group()) - len(part.group().lstrip())
+            span = Span(
+                start + part.start() + lead, start + part.start() + len(part.group().rstrip())
+            )
+            key = tuple(sorted(said))
+            for other, other_span, other_block in seen[key]:
+                if other == said or other_block is block:
+                    continue
+                if any(f.start < span.end and span.start < f.end for f in found):
+                    break
+                near = _around(block, span)[0], _around(other_block, other_span)[0]
+                if _similarity(*near) >= copy_similarity:
+                    continue  # a passage pasted again and edited
+                text = ctx.doc.text
+                yield Hit(
+                    span,
+                    {
+                        "quote": text[span.start : span.end],
+                        "other": text[other_span.start : other_span.end],
+                        "how": "in another order, a sentence of a longer quote",
+                        "line": ctx.doc.locate(other_span.start)[0],
+                    },
+                    related=((other_span, "the other wording"),),
+                )
+                break
+            seen[key].append((said, span, block))
+
+
+#: fewest words of a quote's sentence compared with another quote's in another order
+REORDERED_WORDS = 4
+#: a sentence of a quote: up to its stop
+_QUOTE_SENTENCE = regexcache.compile(r"[^.!?…;]+[.!?…]*")
 
 MAX_SAME_QUOTE = 8
 _STOPS = regexcache.compile(r"[.!?¡¿;:…]")
