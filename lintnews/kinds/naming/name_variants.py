@@ -261,6 +261,10 @@ def check_names(ctx: Context):
 
     links = tuple(ctx.lang.data.get("compound-links", []) or ())
     endings = frozenset(ctx.lang.data.get("inflection-endings", []) or ())
+    word_uses: dict[str, list[Mention]] = defaultdict(list)  # a name word's uses alone
+    for m in mention_list:
+        if m.words == 1:
+            word_uses[m.form].append(m)
     nouns = bool(ctx.lang.data.get("capitalised-nouns")) and lex is not None
     text = ctx.doc.text
     for all_forms in groups.values():
@@ -358,6 +362,8 @@ def check_names(ctx: Context):
                 or (lower != major_lower and _inverted_people(occ, major_occ, text))
             ):
                 continue  # Anna Smith / Ana López, Löffler, Michelle / Weiland, Michele
+            if not single and _other_people_titled(form, major, word_uses, given):
+                continue  # Cllr Smith / Cllr Smyth: John Smith and Karen Smyth
             hits += _report(ctx, form, occ, written, major_occ)
     if o["typos"] and lex is not None:
         hits += _typos(ctx, groups, lex, named, ordinary, links, given)
@@ -2087,6 +2093,24 @@ def _different_people(
     if not a or not all(a) or not b:
         return False
     return not (frozenset().union(*a) & frozenset().union(*b))
+
+
+def _other_people_titled(form: str, major: str, word_uses: dict, given) -> bool:
+    """Two longer forms apart in one word only, whose two words the text gives two people
+    each with a given name of their own: a title before each surname ("Cllr Smith" /
+    "Cllr Smyth" beside "Councillor John Smith" and "Councillor Karen Smyth")."""
+    a, b = form.split(), major.split()
+    if len(a) != len(b):
+        return False
+    changed = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(changed) != 1:
+        return False
+    x, y = changed[0]
+    return (
+        bool(word_uses.get(x))
+        and bool(word_uses.get(y))
+        and _different_people(word_uses[x], word_uses[y], given, introduced=True)
+    )
 
 
 def _same_frame(minor: list[Mention], major: list[Mention], words: int = 1) -> bool:
