@@ -584,8 +584,9 @@ def _copied(short: Unit, long: Unit, o: dict) -> bool:
 
 def pull_quote(short: Unit, long: Unit) -> bool:
     """``short`` is a quotation and nothing else, of ``PULL_QUOTE_WORDS`` words or more,
-    taken from a longer quotation in ``long``, or all of one its attribution cuts with a
-    comma ("The captain was brilliant," he said): its words stand there in a row, or, from
+    taken from a longer quotation in ``long`` (in quotation marks or between dashes:
+    ``_quotations``), or all of one its attribution cuts with a comma ("The captain was
+    brilliant," he said): its words stand there in a row, or, from
     ``PULL_QUOTE_GAPPED_WORDS`` words and no stop, in order with ``PULL_QUOTE_GAPS`` words
     at most left out between them (a pull quote, shortened as they are: „Wir können nicht
     ausschließen, dass sich die Schäden weiter ausbreiten“ of "... die Schäden unter der
@@ -594,7 +595,7 @@ def pull_quote(short: Unit, long: Unit) -> bool:
     the quote first)."""
     if short.nwords < PULL_QUOTE_WORDS or not quoted_whole(short.text) or _titled(short.text):
         return False
-    if not any(mark in long.text for mark in QUOTE_MARKS):
+    if not any(mark in long.text for mark in QUOTE_MARKS + "–—"):
         return False
     words = tuple(WORD.findall(fold(short.text)))
     # a statement, not a title: it may be a whole quotation; words are left out only of a
@@ -604,7 +605,7 @@ def pull_quote(short: Unit, long: Unit) -> bool:
     whole = is_sentence(short.text)
     gaps = len(words) >= PULL_QUOTE_GAPPED_WORDS and not whole
     reach = len(words) + (PULL_QUOTE_GAPS if gaps else 0)
-    for quote in QUOTATION.finditer(long.text):
+    for quote in _quotations(long.text):
         other = WORD.findall(fold(quote.group()))
         # a quotation cut by its attribution ("The captain was unbelievable today," Arteta
         # said) is a sentence said, no title, even when the pull quote is all of it
@@ -612,6 +613,20 @@ def pull_quote(short: Unit, long: Unit) -> bool:
         if (whole or said or len(other) > len(words)) and _in_order(words, other, reach):
             return True
     return False
+
+
+def _quotations(text: str):
+    """The quotations of a text: in quotation marks, and a speaker's words between dashes
+    as Polish, Hungarian or Spanish write them ("– To jedna z inwestycji. Metro zmienia
+    życie dzielnicy – powiedział")."""
+    yield from QUOTATION.finditer(text)
+    if "–" in text or "—" in text:
+        yield from DASH_SPEECH.finditer(text)
+
+
+#: a speaker's words opened by a dash (at a paragraph's start or after a stop) and closed
+#: by one, or by the paragraph's end
+DASH_SPEECH = regexcache.compile(r"(?:^|(?<=[.:!?]\s))[–—]\s*[^–—\n]{2,2000}?(?=\s[–—]|$)")
 
 
 def _in_order(words: tuple, other: list, reach: int) -> bool:
