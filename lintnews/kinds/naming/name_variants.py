@@ -625,10 +625,12 @@ def _reordered_words(ctx: Context, runs: list[Mention]) -> list[Hit]:
     words in another order, its first word as it was: Unidad Central Operativa / Unidad
     Operativa Central, European Data Protection Board / European Board for Data Protection
     (a connector more or less with the order). The name words before a run's first
-    connector are compared too ("la Unidad Central Operativa de la Guardia Civil"). The
-    form used more is the name; on a tie, the first."""
+    connector are compared too ("la Unidad Central Operativa de la Guardia Civil"), and
+    a run with the words after its "and" (``_conjoined``). The form used more is the name;
+    on a tie, the first."""
     orders: dict[tuple, dict[tuple, list[Mention]]] = defaultdict(lambda: defaultdict(list))
-    for m in [*runs, *filter(None, (_before_connector(ctx.doc.text, m) for m in runs))]:
+    joined = _conjoined(ctx, runs)
+    for m in [*runs, *joined, *filter(None, (_before_connector(ctx.doc.text, m) for m in runs))]:
         if ORGANISATION_WORDS <= m.words == len(m.context) <= ORGANISATION_MOST:
             words = (m.context[0], tuple(sorted(m.context)))
             orders[words][m.context].append(m)
@@ -673,6 +675,32 @@ def _connector_changed(ctx: Context, runs: list[Mention]) -> list[Hit]:
         for occ in others:
             out += _report(ctx, occ[0].form, occ, major_occ[0].form, major_occ, evidence)
     return out
+
+
+def _conjoined(ctx: Context, runs: list[Mention]) -> list[Mention]:
+    """A run and the capitalised words after one of the language's ``ampersand-words``
+    ("Consejo Económico y Social", "Organisation for Economic Co-operation and
+    Development"), as one run: a name's words on either side of its "and" may trade
+    places."""
+    words = ctx.lang.data.get("ampersand-words") or ()
+    if not words:
+        return []
+    text, out = ctx.doc.text, []
+    for m in runs:
+        tail = _AND_NAME.match(text, m.end)
+        if tail is None or tail.group(1).lower() not in words:
+            continue
+        added = tuple(fold(w) for w in _NAME_PARTS.split(tail.group(2)) if w)
+        form, end = text[m.start : tail.end()], tail.end()
+        context, count = m.context + added, m.words + len(added)
+        out.append(Mention(form, m.start, end, m.initial, context, count, form))
+    return out
+
+
+#: a conjunction and the capitalised words after it
+_AND_NAME = regexcache.compile(
+    r" (\p{Ll}{1,4}) (\p{Lu}[\p{L}\p{M}'’]*(?:[ -]\p{Lu}[\p{L}\p{M}'’]*)*)"
+)
 
 
 def _by_use(spellings) -> list[list[Mention]]:
