@@ -690,7 +690,7 @@ def _conjoined(ctx: Context, runs: list[Mention]) -> list[Mention]:
         tail = _AND_NAME.match(text, m.end)
         if tail is None or tail.group(1).lower() not in words:
             continue
-        added = tuple(fold(w) for w in _NAME_PARTS.split(tail.group(2)) if w)
+        added = tuple(fold(w) for w in tail.group(2).split())
         form, end = text[m.start : tail.end()], tail.end()
         context, count = m.context + added, m.words + len(added)
         out.append(Mention(form, m.start, end, m.initial, context, count, form))
@@ -699,7 +699,8 @@ def _conjoined(ctx: Context, runs: list[Mention]) -> list[Mention]:
 
 #: a conjunction and the capitalised words after it
 _AND_NAME = regexcache.compile(
-    r" (\p{Ll}{1,4}) (\p{Lu}[\p{L}\p{M}'’]*(?:[ -]\p{Lu}[\p{L}\p{M}'’]*)*)"
+    r" (\p{Ll}{1,4}) (\p{Lu}[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}'’]+)*"
+    r"(?: \p{Lu}[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}'’]+)*)*)"
 )
 
 
