@@ -3,10 +3,9 @@
 The same quoted words in another order ('sagrada lucha' / 'lucha sagrada') or with one word
 changed, across straight, curly, low-high („...“) and angle quotes; a sentence of a longer
 quote in another order inside another paragraph's quote (``_reordered_sentences``); and a
-quoted fragment
-whose words stand in another order inside a longer quote, within one of its sentences
-(``_fragments``), not in a row elsewhere in it. These
-guards keep it to misquotes:
+quoted fragment whose words stand in another order inside a longer quote, within one of its
+sentences (``_fragments``), not in a row elsewhere in it. These guards keep it to
+misquotes:
 
 * a change that only inflects a word (encantado / encantados, chupase / chupar: same stems)
   is how reported speech adapts a quote, not a second wording;
@@ -166,6 +165,7 @@ def _reordered_sentences(ctx: Context, longer: list, copy_similarity: float, fou
     the repetition rules'), nor a sentence a finding already covers. The later is
     reported, once."""
     seen: dict[tuple, list[tuple]] = defaultdict(list)  # sorted words -> earlier sentences
+    text = ctx.doc.text
     for block, m, group, words in longer:
         if len(words) < REORDERED_WORDS:
             continue
@@ -187,7 +187,6 @@ def _reordered_sentences(ctx: Context, longer: list, copy_similarity: float, fou
                 near = _around(block, span)[0], _around(other_block, other_span)[0]
                 if _similarity(*near) >= copy_similarity:
                     continue  # a passage pasted again and edited
-                text = ctx.doc.text
                 yield Hit(
                     span,
                     {
