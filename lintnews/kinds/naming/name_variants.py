@@ -261,10 +261,15 @@ def check_names(ctx: Context):
 
     links = tuple(ctx.lang.data.get("compound-links", []) or ())
     endings = frozenset(ctx.lang.data.get("inflection-endings", []) or ())
-    word_uses: dict[str, list[Mention]] = defaultdict(list)  # a name word's uses alone
-    for m in mention_list:
-        if m.words == 1:
-            word_uses[m.form].append(m)
+    gathered: dict[str, list[Mention]] = {}
+
+    def word_uses() -> dict[str, list[Mention]]:  # a name word's uses, gathered if asked
+        if not gathered:
+            for m in mention_list:
+                if m.words == 1:
+                    gathered.setdefault(m.form, []).append(m)
+        return gathered
+
     nouns = bool(ctx.lang.data.get("capitalised-nouns")) and lex is not None
     text = ctx.doc.text
     for all_forms in groups.values():
@@ -362,7 +367,7 @@ def check_names(ctx: Context):
                 or (lower != major_lower and _inverted_people(occ, major_occ, text))
             ):
                 continue  # Anna Smith / Ana López, Löffler, Michelle / Weiland, Michele
-            if not single and _other_people_titled(form, major, word_uses, given):
+            if not single and _other_people_titled(form, major, word_uses(), given):
                 continue  # Cllr Smith / Cllr Smyth: John Smith and Karen Smyth
             hits += _report(ctx, form, occ, written, major_occ)
     if o["typos"] and lex is not None:

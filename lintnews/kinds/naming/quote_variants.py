@@ -164,14 +164,18 @@ def _reordered_sentences(ctx: Context, longer: list, copy_similarity: float, fou
     more; not a paragraph pasted again and edited (the words around the two quotes alike:
     the repetition rules'), nor a sentence a finding already covers. The later is
     reported, once."""
+    if sum(len(q[3]) >= REORDERED_WORDS for q in longer) < 2:
+        return  # most drafts: fewer than two quotes long enough
     seen: dict[tuple, list[tuple]] = defaultdict(list)  # sorted words -> earlier sentences
     text = ctx.doc.text
     for block, m, group, words in longer:
         if len(words) < REORDERED_WORDS:
             continue
         start = block.span.start + m.start(group)
-        for part in _QUOTE_SENTENCE.finditer(m.group(group)):
-            said = tuple(_WORDS.findall(fold(part.group())))
+        parts = list(_QUOTE_SENTENCE.finditer(m.group(group)))
+        for part in parts:
+            # a quote of one sentence is its words, folded once already
+            said = words if len(parts) == 1 else tuple(_WORDS.findall(fold(part.group())))
             if len(said) < REORDERED_WORDS:
                 continue
             lead = len(part.group()) - len(part.group().lstrip())

@@ -418,12 +418,9 @@ def _told_again(ctx: Context):
     ``repeat-cues``: "Tedros repeated his call ... he said again", "repitió Bahamón") and
     the earlier one does not: a speaker's words given again on purpose, not a paste. A
     paragraph pasted twice holds its cue twice."""
-    cues = ctx.lang.data.get("repeat-cues")
-    if not cues:
+    pattern = ctx.lang.memo("repeat-cues", lambda: _cues(ctx.lang))
+    if pattern is None:
         return lambda m: False
-    pattern = regexcache.compile(
-        rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{either(cues)})(?![\p{{L}}\p{{N}}])"
-    )
     text = ctx.doc.text
 
     def says(unit: Unit) -> bool:
@@ -432,6 +429,14 @@ def _told_again(ctx: Context):
         return pattern.search(text, span.start, span.end) is not None
 
     return lambda m: says(m.later) and not says(m.earlier)
+
+
+def _cues(lang):
+    """The pattern of a language's ``repeat-cues``, made once per language; None without."""
+    cues = lang.data.get("repeat-cues")
+    if not cues:
+        return None
+    return regexcache.compile(rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{either(cues)})(?![\p{{L}}\p{{N}}])")
 
 
 def _best(unit: Unit, cands: list[Unit], o: dict, informative, page_headline) -> Match | None:
