@@ -16,7 +16,6 @@ the unsafe fix swaps its article.
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -129,37 +128,28 @@ def check_articles(ctx: Context):
         )
 
 
+def prepare_articles(options: ArticleAgreementOptions, base_dir) -> tuple:
+    """The rule's own articles, made hashable once: what the language's are memoised by."""
+    o = options
+    return tuple(o.masculine), tuple(o.feminine), tuple(sorted(o.swap.items()))
+
+
 def _grammar(ctx: Context) -> Grammar:
-    """The rule's articles (its options), else the language's ``gendered-articles``."""
-    o = ctx.options
-    data = ctx.lang.data.get("gendered-articles") or {}
-    endings = ()
+    """The rule's articles (its options), else the language's ``gendered-articles``: made
+    once per language and rule."""
+    own = ctx.prepared or prepare_articles(ctx.options, None)
+    return ctx.lang.memo(("gendered-articles", own), lambda: _make_grammar(ctx.lang, *own))
+
+
+def _make_grammar(lang, masculine: tuple, feminine: tuple, swap: tuple) -> Grammar:
+    """With no ``swap``, an article's partner is the other list's article at its place (the
+    first, for an article listed at several places: Italian la for il and lo)."""
+    data = lang.data.get("gendered-articles") or {}
+    masculine = masculine or tuple(data.get("masculine") or ())
+    feminine = feminine or tuple(data.get("feminine") or ())
+    endings = {}
     if data.get("masculine-ending") and data.get("feminine-ending"):
-        endings = (("f", data["feminine-ending"]), ("m", data["masculine-ending"]))
-    return _make_grammar(
-        tuple(o["masculine"]) or tuple(data.get("masculine") or ()),
-        tuple(o["feminine"]) or tuple(data.get("feminine") or ()),
-        tuple(sorted(o["swap"].items())),
-        tuple(data.get("connectors") or ()),
-        endings,
-        data.get("infinitive-ending") or "",
-        tuple(data.get("opening-only") or ()),
-    )
-
-
-@lru_cache(maxsize=16)
-def _make_grammar(
-    masculine: tuple[str, ...],
-    feminine: tuple[str, ...],
-    swap: tuple[tuple[str, str], ...],
-    connectors: tuple[str, ...],
-    endings: tuple[tuple[str, str], ...],
-    infinitive: str,
-    opening_only: tuple[str, ...],
-) -> Grammar:
-    """Made once per language and options (not on every draft). With no ``swap``, an
-    article's partner is the other list's article at its place (the first, for an article
-    listed at several places: Italian la for il and lo)."""
+        endings = {"f": data["feminine-ending"], "m": data["masculine-ending"]}
     gender = {a.lower(): "m" for a in masculine} | {a.lower(): "f" for a in feminine}
     partners = {a.lower(): b for a, b in swap}
     if not partners:
@@ -169,13 +159,15 @@ def _make_grammar(
     pattern = None
     if gender:
         run = _NAME_PART
+        connectors = data.get("connectors") or ()
         if connectors:  # a name that goes on with a connector ("Congreso de Quintana Roo")
             run += rf"(?:\s+(?:{_alternation(connectors)})\s+{_NAME_PART})*"
         pattern = regexcache.compile(
             rf"(?<![\p{{L}}\p{{M}}])((?i:{_alternation(gender)}))\s+({run})", regex.V1
         )
-    lowered = frozenset(a.lower() for a in opening_only)
-    return Grammar(gender, pattern, partners, dict(endings), infinitive, lowered)
+    opening_only = frozenset(a.lower() for a in data.get("opening-only") or ())
+    infinitive = data.get("infinitive-ending") or ""
+    return Grammar(gender, pattern, partners, endings, infinitive, opening_only)
 
 
 def _alternation(words) -> str:
@@ -257,4 +249,5 @@ KIND = RuleKind(
     ArticleAgreementOptions,
     "A name used with a masculine and a feminine article.",
     fixes="unsafe",
+    prepare=prepare_articles,
 )

@@ -207,6 +207,7 @@ def check_names(ctx: Context):
     mention_list += _case_variants(ctx, found["runs"], lex, o["lowercase_zipf"], o["ordinary_zipf"])
     mention_list += _lowercase_names(ctx, mention_list, lex, o)
     mention_list += _spaced_pairs(ctx.doc.text, found["runs"], mention_list)
+    mention_list += _spaced_hyphenated(ctx.doc.text, mention_list)
     mention_list += _split_brands(ctx, mention_list)
     groups: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     to_key = translit_key if o["transliteration"] else key
@@ -753,6 +754,28 @@ def _spaced_pairs(text: str, runs: list[Mention], mention_list: list[Mention]) -
             if a.isalpha() and b[:1].isupper() and b.isalpha() and key(pair) in hyphened:
                 if text[at : at + len(pair)] == pair:
                     out.append(Mention(pair, at, at + len(pair), False, m.context, 2))
+    return out
+
+
+def _spaced_hyphenated(text: str, mention_list: list[Mention]) -> list[Mention]:
+    """A hyphenated name of three parts or more, capitalised at both ends ("Stoke-on-Trent",
+    "Aix-en-Provence"), written elsewhere with spaces, where its little words break the run
+    ("Stoke on Trent City Council"): each spaced use is a mention of its own, compared with
+    the hyphenated one."""
+    out = []
+    for form in {m.form for m in mention_list if m.words == 1 and "-" in m.form}:
+        parts = form.split("-")
+        if len(parts) < 3 or not (parts[0][:1].isupper() and parts[-1][:1].isupper()):
+            continue  # Rolls-Royce / Rolls Royce: two name words, compared as runs are
+        spaced = " ".join(parts)
+        at = text.find(spaced)
+        while at >= 0:
+            end = at + len(spaced)
+            before, after = text[at - 1] if at else " ", text[end] if end < len(text) else " "
+            if not _letter(before) and not _letter(after):
+                context = tuple(fold(p) for p in parts)
+                out.append(Mention(spaced, at, end, False, context, 1))
+            at = text.find(spaced, end)
     return out
 
 
