@@ -358,8 +358,11 @@ def check_names(ctx: Context):
                 continue  # MEEDIA / Media: the case and the letters differ, two changes
             if _other_numeral(form, major):
                 continue  # Erfurt II / Erfurt III, Elizabeth I / Elizabeth II: two of a kind
-            if ctx.lang.code == UNKNOWN.code and _vowel_marks_only(form, major):
-                continue  # přes Moravici / nad Moravicí, Dũng / Dung: a case, another name
+            if ctx.lang.code == UNKNOWN.code and (
+                _vowel_marks_only(form, major) or _doubled_vowel_ending(form, major)
+            ):
+                continue  # přes Moravici / nad Moravicí, Dũng / Dung: a case, another name;
+                # Suomen / Suomeen: Finnish cases, a long vowel in the ending
             if key(form) != key(major) and ordinary(form) and ordinary(major):
                 continue  # both ordinary words a transliteration apart (Polo / Pollo)
             single = all(m.words == 1 for m in (*occ, *major_occ))
@@ -2098,6 +2101,21 @@ def _vowel_marks_only(a: str, b: str) -> bool:
 
 #: shortest word whose vowel's mark dropped inside it is a slip in a language with no data
 UND_VOWEL_MARK_LENGTH = 5
+
+
+def _doubled_vowel_ending(a: str, b: str) -> bool:
+    """One form has a vowel doubled in its last three letters where the other has it once
+    (Finnish Suomen / Suomeen, Helsingin / Helsinkiin's kind): in a language lintnews has no
+    data for, a case ending's long vowel, not a letter typed twice. Not y (Zelensky /
+    Zelenskyy is a transliteration)."""
+    a, b = fold(a), fold(b)
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(long) != len(short) + 1:
+        return False
+    for i in range(max(1, len(long) - 3), len(long)):
+        if long[i] == long[i - 1] and long[i] in "aeiou" and long[:i] + long[i + 1 :] == short:
+            return True
+    return False
 
 
 def _other_numeral(a: str, b: str) -> bool:
