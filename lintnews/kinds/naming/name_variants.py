@@ -242,13 +242,19 @@ def check_names(ctx: Context):
         ),
     )
 
+    particles = folded_words(lang, "name-connectors")
+
     def given(before: tuple[str, ...], rarer: bool) -> tuple[str, ...]:
         """The words before a name in its longer name that may be given names: no title
         (``name-titles``: "Mr", "President", "Staatspräsident"), and, before the rarer
         form, not a first word that the draft also writes in lowercase, a sentence's
         opening ("Later Djoković", "Meanwhile Erdoğan"), nor a stopword or one of the
         language's ``name-openers`` ("Neben Tkatschenko", "Later Adabanjo told ..."). A
-        little word is kept ("The Role of ...": an English title's in a German text)."""
+        little word is kept ("The Role of ...": an English title's in a German text), but
+        for a surname's particle, one of the ``name-connectors`` right before the name
+        (Nolwenn Le Gal / Maxime Le Gall share no given name)."""
+        if before and before[-1] in particles:
+            before = before[:-1]
         return tuple(
             w
             for i, w in enumerate(before)
