@@ -62,6 +62,7 @@ def main() -> None:
         "many-quotes.md",
         "unbroken-quotes.md",
         "unwrapped-lines.md",
+        "hyphenated-names.md",
     ):
         print("  " + run(WORK / name))
 

@@ -83,6 +83,9 @@ def large_cases() -> dict[str, bytes]:
                 for i in range(5000)
             )
         ).encode(),
+        # thousands of hyphenated place names of three parts, each also written with
+        # spaces: the spaced forms are found in one pass over the capitalised words
+        "hyphenated-names.md": _hyphenated_names(5000).encode(),
         # a page copied a paragraph to a line, thousands of lines in one block: each line
         # takes its sentences in one pass
         "unwrapped-lines.md": (
@@ -96,18 +99,28 @@ def large_cases() -> dict[str, bytes]:
 WORDS = "alfa beta gamma delta epsilon zeta eta theta iota kappa lambda sigma tau phi chi".split()
 
 
-def _shared_surname(people: int) -> str:
+def _name(i: int) -> str:
+    """The i-th of 10,000 made-up capitalised words of four syllables ("Debababa")."""
     syllables = ["ba", "de", "fi", "go", "lu", "ma", "ne", "ri", "so", "tu"]
+    return "".join(syllables[i // 10**k % 10] for k in range(4)).capitalize()
 
-    def name(i: int) -> str:
-        return "".join(syllables[i // 10**k % 10] for k in range(4)).capitalize()
 
+def _shared_surname(people: int) -> str:
+    name = _name
     lines = ["# Prueba\n"]
     for i in range(people):
         lines.append(
             f"El alcalde {name(i)} {name(i + 7)} Smith habló con {name(i * 7 % people)} "
             f"{name(i + 3)} Smith y con la familia smith ayer en la plaza.\n"
         )
+    return "\n".join(lines)
+
+
+def _hyphenated_names(places: int) -> str:
+    lines = ["# Prueba\n"]
+    for i in range(places):
+        place = f"{_name(i)}-on-{_name(i * 7 % places)}"
+        lines.append(f"The council of {place} met {place.replace('-', ' ')} officials.\n")
     return "\n".join(lines)
 
 

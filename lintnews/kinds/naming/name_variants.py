@@ -770,22 +770,26 @@ def _spaced_hyphenated(text: str, mention_list: list[Mention]) -> list[Mention]:
     """A hyphenated name of three parts or more, capitalised at both ends ("Stoke-on-Trent",
     "Aix-en-Provence"), written elsewhere with spaces, where its little words break the run
     ("Stoke on Trent City Council"): each spaced use is a mention of its own, compared with
-    the hyphenated one."""
-    out = []
+    the hyphenated one. The text is read once, whatever the number of such names."""
+    wanted: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
     for form in {m.form for m in mention_list if m.words == 1 and "-" in m.form}:
         parts = form.split("-")
         if len(parts) < 3 or not (parts[0][:1].isupper() and parts[-1][:1].isupper()):
             continue  # Rolls-Royce / Rolls Royce: two name words, compared as runs are
-        spaced = " ".join(parts)
-        at = text.find(spaced)
-        while at >= 0:
-            end = at + len(spaced)
-            before, after = text[at - 1] if at else " ", text[end] if end < len(text) else " "
-            if not _letter(before) and not _letter(after):
-                context = tuple(fold(p) for p in parts)
+        wanted[parts[0]].append((" ".join(parts), tuple(fold(p) for p in parts)))
+    if not wanted:
+        return []  # most drafts
+    out = []
+    for word in _CAPITAL_WORD.finditer(text):
+        for spaced, context in wanted.get(word.group(), ()):
+            at, end = word.start(), word.start() + len(spaced)
+            if text.startswith(spaced, at) and not _letter(text[end : end + 1] or " "):
                 out.append(Mention(spaced, at, end, False, context, 1))
-            at = text.find(spaced, end)
     return out
+
+
+#: a capitalised word, where a spaced name may open
+_CAPITAL_WORD = regexcache.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*")
 
 
 def _split_brands(ctx: Context, mention_list: list[Mention]) -> list[Mention]:
