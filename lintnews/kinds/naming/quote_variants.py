@@ -166,7 +166,8 @@ def _reordered_sentences(ctx: Context, longer: list, copy_similarity: float, fou
     reported, once."""
     if sum(len(q[3]) >= REORDERED_WORDS for q in longer) < 2:
         return  # most drafts: fewer than two quotes long enough
-    seen: dict[tuple, list[tuple]] = defaultdict(list)  # sorted words -> earlier sentences
+    # sorted words -> each order's first sentence (a chant sung a thousand times is one)
+    seen: dict[tuple, dict[tuple, tuple]] = defaultdict(dict)
     text = ctx.doc.text
     for block, m, group, words in longer:
         if len(words) < REORDERED_WORDS:
@@ -183,7 +184,7 @@ def _reordered_sentences(ctx: Context, longer: list, copy_similarity: float, fou
                 start + part.start() + lead, start + part.start() + len(part.group().rstrip())
             )
             key = tuple(sorted(said))
-            for other, other_span, other_block in seen[key]:
+            for other, (other_span, other_block) in seen[key].items():
                 if other == said or other_block is block:
                     continue
                 if any(f.start < span.end and span.start < f.end for f in found):
@@ -202,7 +203,7 @@ def _reordered_sentences(ctx: Context, longer: list, copy_similarity: float, fou
                     related=((other_span, "the other wording"),),
                 )
                 break
-            seen[key].append((said, span, block))
+            seen[key].setdefault(said, (span, block))
 
 
 #: fewest words of a quote's sentence compared with another quote's in another order
