@@ -63,6 +63,7 @@ def main() -> None:
         "unbroken-quotes.md",
         "unwrapped-lines.md",
         "hyphenated-names.md",
+        "chant-quotes.md",
     ):
         print("  " + run(WORK / name))
 

@@ -83,6 +83,13 @@ def large_cases() -> dict[str, bytes]:
                 for i in range(5000)
             )
         ).encode(),
+        # a chant quoted thousands of times in two orders: its sentences and fragments are
+        # compared within a budget, not each copy with every other
+        "chant-quotes.md": "\n".join(
+            "La grada cantó «Olé olé olé olé, campeones del mundo». El capitán dijo "
+            f"«Campeones del mundo, olé olé olé olé» en la rueda {i}.\n"
+            for i in range(8000)
+        ).encode(),
         # thousands of hyphenated place names of three parts, each also written with
         # spaces: the spaced forms are found in one pass over the capitalised words
         "hyphenated-names.md": _hyphenated_names(5000).encode(),

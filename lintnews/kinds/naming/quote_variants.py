@@ -163,12 +163,13 @@ def _reordered_sentences(ctx: Context, longer: list, copy_similarity: float, fou
     subordina, coordina", each in a longer quote. Sentences of ``REORDERED_WORDS`` words or
     more; not a paragraph pasted again and edited (the words around the two quotes alike:
     the repetition rules'), nor a sentence a finding already covers. The later is
-    reported, once."""
+    reported, once; at most ``REWORDED_PAIRS`` pairs are compared in a draft."""
     if sum(len(q[3]) >= REORDERED_WORDS for q in longer) < 2:
         return  # most drafts: fewer than two quotes long enough
     # sorted words -> each order's first sentence (a chant sung a thousand times is one)
     seen: dict[tuple, dict[tuple, tuple]] = defaultdict(dict)
     text = ctx.doc.text
+    pairs = 0  # sentences compared in another order, at most REWORDED_PAIRS a draft
     for block, m, group, words in longer:
         if len(words) < REORDERED_WORDS:
             continue
@@ -187,6 +188,9 @@ def _reordered_sentences(ctx: Context, longer: list, copy_similarity: float, fou
             for other, (other_span, other_block) in seen[key].items():
                 if other == said or other_block is block:
                     continue
+                pairs += 1
+                if pairs > REWORDED_PAIRS:
+                    return  # a draft of hundreds of quotes alike (a chant): enough compared
                 if any(f.start < span.end and span.start < f.end for f in found):
                     break
                 near = _around(block, span)[0], _around(other_block, other_span)[0]
@@ -299,6 +303,9 @@ def _changed_fragments(
         n, present = len(quoted), frozenset(quoted)
         if n <= least:
             continue  # no fragment of its length or more is found inside it
+        compared += sum(len(anchors.get(w, ())) for w in present)
+        if compared > FRAGMENT_COMPARISONS:
+            return  # a chant: each long quote holds the words of thousands of short ones
         near = {i for w in present for i in anchors.get(w, ()) if len(quotes[i].words) < n}
         near = {i for i in near if len(set(quotes[i].words) - present) <= 1}
         if not near:
