@@ -25,6 +25,7 @@ from ...document import Span
 from ...findings import Fix, Hit
 from ...language import lexicon as lexicons
 from ...language.normalize import fold
+from ...patterns import either
 from ..base import Context, Options, RuleKind, option, options_dataclass
 from .quotations import unless_quoted
 
@@ -82,7 +83,7 @@ def check_articles(ctx: Context):
                 continue
             art_text = " ".join(m.group(1).split())
             gender = grammar.gender[art_text.lower()]
-            if art_text.lower() in grammar.opening_only and not opening:
+            if not opening and art_text.lower() in grammar.opening_only:
                 continue  # Portuguese "a" is a preposition as often ("pediu a Costa")
             if _after_name(block.prose, m.start()):
                 continue  # "Lula da Silva": a particle inside a longer name
@@ -130,8 +131,7 @@ def check_articles(ctx: Context):
 
 def prepare_articles(options: ArticleAgreementOptions, base_dir) -> tuple:
     """The rule's own articles, made hashable once: what the language's are memoised by."""
-    o = options
-    return tuple(o.masculine), tuple(o.feminine), tuple(sorted(o.swap.items()))
+    return tuple(options.masculine), tuple(options.feminine), tuple(sorted(options.swap.items()))
 
 
 def _grammar(ctx: Context) -> Grammar:
@@ -171,9 +171,9 @@ def _make_grammar(lang, masculine: tuple, feminine: tuple, swap: tuple) -> Gramm
 
 
 def _alternation(words) -> str:
-    """Words as one alternation, the longest first, a space inside one as any blanks."""
-    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    """Words as one alternation (``either``: the longest first), in lowercase, a space
+    inside one as any blanks."""
+    return either({w.lower() for w in words}).replace(r"\ ", r"\s+")
 
 
 #: the word after a name: an adjective that may agree with the article ("la Sevilla

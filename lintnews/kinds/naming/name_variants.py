@@ -567,7 +567,7 @@ def _organisation_words(ctx: Context, runs: list[Mention], endings: frozenset[st
     # (most drafts: none)
     heads: dict[tuple, set] = defaultdict(set)
     for m in runs:
-        if ORGANISATION_WORDS <= m.words == len(m.context) <= ORGANISATION_MOST:
+        if _longer_name(m):
             heads[(m.words, m.context[0])].add(m.context)
             heads[(m.words, m.context[1:])].add(m.context)
     whole = [
@@ -646,7 +646,7 @@ def _reordered_words(ctx: Context, runs: list[Mention]) -> list[Hit]:
     orders: dict[tuple, dict[tuple, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     joined = _conjoined(ctx, runs)
     for m in [*runs, *joined, *filter(None, (_before_connector(ctx.doc.text, m) for m in runs))]:
-        if ORGANISATION_WORDS <= m.words == len(m.context) <= ORGANISATION_MOST:
+        if _longer_name(m):
             words = (m.context[0], tuple(sorted(m.context)))
             orders[words][m.context].append(m)
     out: list[Hit] = []
@@ -667,7 +667,7 @@ def _connector_changed(ctx: Context, runs: list[Mention]) -> list[Hit]:
     form used more is the name; on a tie, the first."""
     forms: dict[tuple, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     for m in runs:
-        if ORGANISATION_WORDS <= m.words == len(m.context) <= ORGANISATION_MOST:
+        if _longer_name(m):
             forms[m.context][m.form].append(m)
     out: list[Hit] = []
     for by_form in forms.values():
@@ -697,13 +697,13 @@ def _conjoined(ctx: Context, runs: list[Mention]) -> list[Mention]:
     ("Consejo Económico y Social", "Organisation for Economic Co-operation and
     Development"), as one run: a name's words on either side of its "and" may trade
     places."""
-    words = ctx.lang.data.get("ampersand-words") or ()
+    words = folded_words(ctx.lang, "ampersand-words")
     if not words:
         return []
     text, out = ctx.doc.text, []
     for m in runs:
         tail = _AND_NAME.match(text, m.end)
-        if tail is None or tail.group(1).lower() not in words:
+        if tail is None or fold(tail.group(1)) not in words:
             continue
         added = tuple(fold(w) for w in tail.group(2).split())
         form, end = text[m.start : tail.end()], tail.end()
@@ -893,8 +893,7 @@ def _after_the(ctx: Context, start: int) -> bool:
     Center for Disease Control"): the body itself, where "a Sister of Charity" or "Taty
     Almeida, Madre de Plaza de Mayo" names one of its members."""
     before = ctx.doc.text[max(0, start - 8) : start].split()
-    articles = ctx.lang.data.get("definite-articles") or ()
-    return bool(before) and before[-1].lower() in articles
+    return bool(before) and fold(before[-1]) in folded_words(ctx.lang, "definite-articles")
 
 
 def _after_connector(m: Mention, seq: list[str]) -> set[int]:
@@ -926,6 +925,14 @@ _GLUED = regexcache.compile(r"\p{Ll}\p{Lu}")
 #: than a body's name is a list or a title: not compared, each of its places a key to copy)
 ORGANISATION_WORDS = 3
 ORGANISATION_MOST = 12
+
+
+def _longer_name(m: Mention) -> bool:
+    """A whole run of ``ORGANISATION_WORDS`` to ``ORGANISATION_MOST`` name words: the names
+    whose words are compared one by one (another form, another order, a connector)."""
+    return ORGANISATION_WORDS <= m.words == len(m.context) <= ORGANISATION_MOST
+
+
 #: first letters two forms of a word share (Hidrológica / Hidrográfica)
 SHARED_PREFIX = 4
 

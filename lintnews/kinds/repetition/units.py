@@ -427,10 +427,7 @@ def _stale_figure(later: Unit, earlier: Unit, shared: int, cover: float) -> Rela
     if similarity < STALE_SIMILARITY:
         return None
     names_a, names_b = _facts_of(later)[1], _facts_of(earlier)[1]
-    if len(names_a) < 2 or names_a != names_b:
-        return None
-    x, y = _FIGURE.findall(later.text), _FIGURE.findall(earlier.text)
-    if not x or len(x) != len(y) or sum(p != q for p, q in zip(x, y, strict=True)) != 1:
+    if len(names_a) < 2 or names_a != names_b or not _one_figure_changed(later, earlier, 1):
         return None
     short, long = (later, earlier) if len(later.seq) <= len(earlier.seq) else (earlier, later)
     if LCSseq.similarity(short.seq, long.seq) < FACTS_ORDER * len(short.seq):
@@ -448,8 +445,13 @@ def _figure_updated(a: Unit, b: Unit, same_names: bool) -> bool:
     """The same names, and the same figures in the same order but for one of three or more
     (a stale copy with one figure updated: "... a reculé de 12 % ... de près de 30 % ...
     2021" / "... a baissé de 14 % ... de près de 30 % ... 2021")."""
+    return same_names and _one_figure_changed(a, b, 3)
+
+
+def _one_figure_changed(a: Unit, b: Unit, least: int) -> bool:
+    """As many figures in both, ``least`` or more, in the same order, all alike but one."""
     x, y = _FIGURE.findall(a.text), _FIGURE.findall(b.text)
-    if not same_names or not len(x) == len(y) >= 3:
+    if not len(x) == len(y) >= least:
         return False
     return sum(p != q for p, q in zip(x, y, strict=True)) == 1
 
