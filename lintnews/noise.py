@@ -451,8 +451,10 @@ def _link_lists(doc: Document, findings: list[Finding], kinds: dict[str, str]) -
     """Drop a repeat of one title line (no sentence punctuation) by a title line that stands
     in a list of at least ``LINK_LIST`` such lines: a "related" or "most read" widget that
     lists the page's headlines again. A block copied whole stays a repeat, and so do a
-    line that repeats the headline (its related place is the headline, not a paragraph)
-    and one that repeats the dek (the first paragraph: the article's own summary)."""
+    line that repeats the headline (its related place is the headline) and one that
+    repeats the dek (the first paragraph: the article's own summary; or, above the first
+    paragraph of prose, one of the first two of ``HEAD_WORDS`` words or more: the dek
+    printed again under the byline and the date)."""
     repeats = [
         f
         for f in findings
@@ -476,16 +478,37 @@ def _link_lists(doc: Document, findings: list[Finding], kinds: dict[str, str]) -
             hi += 1
         return hi - lo + 1 >= LINK_LIST
 
-    dek = next((k for k, b in enumerate(blocks) if b.kind == "paragraph"), -1)
+    paragraphs = [k for k, b in enumerate(blocks) if b.kind == "paragraph"]
+    dek = paragraphs[0] if paragraphs else -1
+    # in the page's head, above its first paragraph of prose: the headline and the dek, its
+    # first two paragraphs of HEAD_WORDS words or more (a section's label, a byline or a
+    # date above or between them is neither)
+    prose = next((k for k in paragraphs if _prose(blocks[k].prose)), len(blocks))
+    head = [k for k in paragraphs if _wordy(blocks[k].prose)][:2]
     drop = set()
     for f in repeats:
         i, j = at.get(f.line), at.get(f.related[0].line)
         if i is None or j is None or not (title[i] and title[j]) or j == dek:
             continue  # the dek printed again is the article's own summary, not a link
+        if j in head and i < prose:
+            continue  # and so is the dek printed again under the byline and the date
         if in_list(i):
             drop.add(id(f))
     drop |= _contents(doc, repeats)
     return [f for f in findings if id(f) not in drop] if drop else findings
+
+
+def _wordy(text: str) -> bool:
+    return len(text.split()) >= HEAD_WORDS
+
+
+def _prose(text: str) -> bool:
+    """A paragraph of prose: PROSE_WORDS words or more, ending with a stop."""
+    return len(text.split()) >= PROSE_WORDS and text.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…")
+
+
+#: fewest words of a page's headline or dek set as a paragraph, and of its first prose
+HEAD_WORDS, PROSE_WORDS = 6, 12
 
 
 def _contents(doc: Document, repeats: list[Finding]) -> set[int]:

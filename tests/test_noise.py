@@ -486,3 +486,26 @@ def test_a_guess_that_opens_on_another_rules_marker_is_that_markers_finding_to_i
     widget = [f for f in found if f.line == 21]
     assert [f.rule for f in widget] == ["cms-boilerplate"]  # one finding, the evidence's
     assert widget[0].end_line > 21 and widget[0].fix is not None  # reaching the links
+
+
+def test_the_dek_printed_again_under_the_byline_and_date_stays_a_repeat():
+    # a web page's head as paragraphs: the section's label, the headline, the dek, the
+    # byline and the date are title lines in a row, but the dek printed again above the
+    # first paragraph of prose is the page's own summary twice, not a list of links
+    dek = "Blazes near the capital fuelled by strong winds and record heat, officials say"
+    head = (
+        "World news\n\nWildfires force thousands to flee as the country swelters\n\n"
+        f"{dek}\n\nJane Roe in Athens\n\nSat 22 Jun 2024 18.41 BST\n\n"
+    )
+    lead = (
+        "Thousands of people were ordered to leave their homes on Saturday as wildfires "
+        "fanned by gale-force winds swept through the hills.\n"
+    )
+    found = lint(f"{head}{dek}\n\n{lead}", "repeated-paragraph", language="en").findings
+    assert [f.line for f in found] == [11]
+    # the headline listed again among the latest posts below the article is a widget's link
+    listed = (
+        f"{head}{lead}\nLatest posts\n\nWildfires force thousands to flee as the country "
+        "swelters\n\nStorm closes the coast road again\n\nMayor opens the new library\n"
+    )
+    assert not lint(listed, "repeated-paragraph", language="en").findings
