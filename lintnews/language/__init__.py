@@ -24,10 +24,13 @@ WORD = regexcache.compile(r"[\p{L}\p{M}][\p{L}\p{M}\p{N}'’-]*|\p{N}+")
 #: a line's end as a sentence's or a clause's: a stop, colon or semicolon, and the quotes or
 #: brackets that close after it (what the leftover and naming rules read as "not a title")
 SENTENCE_END = regexcache.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
-#: a quotation between double quotes: straight, typographic (“…”, „…“, „…”) or angle
-#: quotes («…», ‹…›); a pattern's source, for the kinds that read quotations
+#: a quotation between double quotes: straight, typographic (“…”, „…“, „…”), angle quotes
+#: («…», ‹…›), and the Nordic ”…” and »…« (opened before a letter, so that English text's
+#: closing ” and a French » before the next « open nothing); a pattern's source, for the
+#: kinds that read quotations
 DOUBLE_QUOTATION = (
     r"\"[^\"]{1,2000}\"|“[^”“]{1,2000}[”“]|„[^“”„\"]{1,2000}[“”\"]|«[^»]{1,2000}»|‹[^›]{1,2000}›"
+    r"|(?<![\p{L}\p{N}])”(?=\p{L})[^”“\n]{1,2000}”|»(?=\p{L})[^»«\n]{1,2000}«"
 )
 _LIST_KEYS = ("stopwords", "abbreviations", "leadins")
 

@@ -41,7 +41,7 @@ _LINK = regexcache.compile(r"https?://\S+|www\.\S+|\*?\bURL\b\*?|@\w+")
 _PLACEHOLDER_NUMBER = regexcache.compile(r"\*?\bNUMBER\b\*?")
 _DIGITS = regexcache.compile(r"\p{N}+")
 QUOTATION = regexcache.compile(DOUBLE_QUOTATION)
-QUOTE_MARKS = '"“„«‹'
+QUOTE_MARKS = '"“„«‹”»'
 #: least share of a unit's words its quotation must hold to be compared on its own (the
 #: rest is an attribution)
 QUOTED_SHARE = 0.5
