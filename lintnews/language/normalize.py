@@ -124,7 +124,10 @@ def _fold(text: str) -> str:
         quick = text.translate(plain_latin())
         if quick.isascii():  # every other character was a plain accented Latin letter
             return quick.lower()
-    return strip_accents(fold_confusables(text)).lower()
+    plain = strip_accents(fold_confusables(text))
+    if not plain.isascii():  # a look-alike that held an accent (Greek ί, Cyrillic ё)
+        plain = plain.translate(_CONFUSABLE_TABLE)
+    return plain.lower()
 
 
 _PLAIN_LATIN: dict[int, str | int] = {}

@@ -505,8 +505,14 @@ def _transliterated_given(
     if not families:
         return []
     titles = name_titles(ctx.lang)
-    # (family, words before, words after) -> spelling's key -> its uses
-    people: dict[tuple, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    starts = sorted((r.start, r.end, r.form) for r in full_names)
+
+    def run_of(m: Mention) -> tuple[int, int, str] | None:
+        at = bisect_right(starts, (m.start, math.inf)) - 1
+        return starts[at] if at >= 0 and m.start < starts[at][1] else None
+
+    # (family, words before, the surname's shape) -> (spelling's key, surname) -> its uses
+    people: dict[tuple, dict[tuple, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     for m in mention_list:
         if m.words != 1 or not 1 < len(m.context) <= GIVEN_NAME_RUN or not m.form[:1].isupper():
             continue
@@ -519,27 +525,73 @@ def _transliterated_given(
         if own not in words or len(words) < 2:
             continue
         at = words.index(own)
-        after = tuple(map(translit_key, words[at + 1 :]))
+        after = tuple(map(translit_key, _surname(m, words[at + 1 :], run_of(m))))
         # a given name is known by the surname after it, whatever role or place goes before
         # ("Mining Minister Mohammed Lahlali" / "Muhammad Lahlali"); a name last in its
-        # run, by the words before it (Amina Mohammed / Ms Amina Muhammad)
+        # run, by the words before it (Amina Mohammed / Ms Amina Muhammad); a surname after
+        # it by its letters with each run of vowels one vowel: transliterated with it
+        # (Mohammed al-Hashimi / Muhammad al-Hashemi)
         before = () if after else tuple(map(translit_key, words[:at]))
-        people[(family, before, after)][spelling].append(m)
+        skeleton = tuple(_VOWELS.sub("a", w) for w in after)
+        people[(family, before, skeleton)][(spelling, after)].append(m)
     out: list[Hit] = []
-    starts = sorted((r.start, r.end, r.form) for r in full_names)
+    text = ctx.doc.text
     for spellings in people.values():
-        if len(spellings) < 2:
-            continue
+        if len(spellings) < 2 or len({given for given, _ in spellings}) < 2:
+            continue  # one given name's spelling: a surname's slip is the typo rules'
         major_occ, *others = _by_use(spellings.values())
         major = major_occ[0].form
-        at = bisect_right(starts, (major_occ[0].start, math.inf)) - 1
-        full = starts[at][2] if at >= 0 and major_occ[0].start < starts[at][1] else ""
+        full = run_of(major_occ[0])
         evidence = "two transliterations of one given name, for one person" + (
-            f" ({full})" if full else ""
+            f" ({full[2]})" if full else ""
         )
+        after_of = {id(m): after for (_, after), uses in spellings.items() for m in uses}
+        surname = after_of[id(major_occ[0])]
         for occ in others:
-            out += _report(ctx, occ[0].form, occ, major, major_occ, evidence)
+            after = after_of[id(occ[0])]
+            if after == surname:
+                out += _report(ctx, occ[0].form, occ, major, major_occ, evidence)
+            elif all(OSA.distance(x, y) <= 1 for x, y in zip(after, surname, strict=True)):
+                # the surname transliterated too: the full names are the two spellings
+                names = [_to_run_end(text, m, run_of(m)) for m in occ]
+                majors = [_to_run_end(text, m, run_of(m)) for m in major_occ]
+                evidence = "two transliterations of one person's name, a vowel apart"
+                out += _report(ctx, names[0].form, names, majors[0].form, majors, evidence)
     return out
+
+
+def _surname(m: Mention, after: list[str], run: tuple[int, int, str] | None) -> list[str]:
+    """The name words after a given name up to its run's first connector: "al-Hashimi" of
+    "Mohammed al-Hashimi of the University of Sharjah"."""
+    if run is None or m.start + len(m.form) > run[1]:
+        return after
+    rest = fold(run[2][m.start - run[0] :]).split()[1:]
+    out = []
+    for w in rest:
+        if w not in m.context:
+            break
+        out.append(w)
+    return out
+
+
+def _to_run_end(text: str, m: Mention, run: tuple[int, int, str] | None) -> Mention:
+    """A given name's mention and its surname after it (``_surname``): the person's name."""
+    end = m.end
+    if run is not None:
+        tail = text[m.end : run[1]]
+        for word in tail.split():
+            name = word.rstrip(_CLOSING)
+            if fold(name) not in m.context:
+                break
+            end = text.index(name, end) + len(name)
+            if name != word:
+                break  # "al-Rubaie," ends the name
+    return Mention(text[m.start : end], m.start, end, m.initial, m.context, m.words)
+
+
+_CLOSING = ",.;:!?)]»”’\"'"
+#: a run of vowels (in a ``translit_key``: y is i)
+_VOWELS = regexcache.compile(r"[aeiou]+")
 
 
 #: most words of a run read as one person's name for its transliterated given name
@@ -596,7 +648,9 @@ def _organisation_words(ctx: Context, runs: list[Mention], endings: frozenset[st
             others = m.context[:at] + m.context[at + 1 :]
             slot = (len(m.context), at, others, joined)
             slots[slot][m.context[at]].append(m)
-            if at in place:
+            if at in place and at == len(m.context) - 1:
+                # the place's last word ("de Alcobendas / de Alcorcón"); a word before the
+                # last is the members': "of Transport / of Transportation Workers"
                 placed.add(slot)
     out: list[Hit] = []
     reported: set[tuple] = set()
@@ -693,28 +747,32 @@ def _connector_changed(ctx: Context, runs: list[Mention]) -> list[Hit]:
 
 
 def _conjoined(ctx: Context, runs: list[Mention]) -> list[Mention]:
-    """A run and the capitalised words after one of the language's ``ampersand-words``
-    ("Consejo Económico y Social", "Organisation for Economic Co-operation and
-    Development"), as one run: a name's words on either side of its "and" may trade
+    """A run and the capitalised words after one of the language's ``ampersand-words`` or
+    an ampersand, and its connectors ("Consejo Económico y Social", "Organisation for
+    Economic Co-operation and Development", "Academia de las Artes y las Ciencias
+    Cinematográficas"), as one run: a name's words on either side of its "and" may trade
     places."""
     words = folded_words(ctx.lang, "ampersand-words")
     if not words:
         return []
+    connectors = folded_words(ctx.lang, "name-connectors")
     text, out = ctx.doc.text, []
     for m in runs:
         tail = _AND_NAME.match(text, m.end)
-        if tail is None or fold(tail.group(1)) not in words:
+        if tail is None or (tail.group(1) != "&" and fold(tail.group(1)) not in words):
             continue
-        added = tuple(fold(w) for w in tail.group(2).split())
+        if not connectors.issuperset(fold(tail.group(2)).split()):
+            continue  # "y las Artes": an article after the "and" is the name's; "y en" is not
+        added = tuple(fold(w) for w in tail.group(3).split())
         form, end = text[m.start : tail.end()], tail.end()
         context, count = m.context + added, m.words + len(added)
         out.append(Mention(form, m.start, end, m.initial, context, count, form))
     return out
 
 
-#: a conjunction and the capitalised words after it
+#: a conjunction (or an ampersand), up to two lowercase words, and the capitalised words after it
 _AND_NAME = regexcache.compile(
-    r" (\p{Ll}{1,4}) (\p{Lu}[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}'’]+)*"
+    r" (\p{Ll}{1,4}|&)((?: \p{Ll}{1,4}){0,2}) (\p{Lu}[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}'’]+)*"
     r"(?: \p{Lu}[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}'’]+)*)*)"
 )
 
@@ -1045,9 +1103,9 @@ def _ampersand_variants(ctx: Context, ampersands: list[Mention], nouns_lex, o):
     ``ampersand-words``: "Fauna & Flora International" / "Fauna and Flora International"):
     the rarer spelling, or the later one, is reported. In a language that capitalises its
     nouns (``nouns_lex`` is its lexicon), words of the language joined by "und" are prose
-    ("Prävention und Hilfe"), not a name."""
-    words = ctx.lang.data.get("ampersand-words", []) or []
-    if not ampersands or not words:
+    ("Prävention und Hilfe"), not a name. A name's words on either side of its ampersand
+    in the other order ("Landbrug & Fødevarer" / "Fødevarer & Landbrug") are one name too."""
+    if not ampersands:
         return []
     by_form: dict[str, list[Mention]] = defaultdict(list)
     for m in ampersands:
@@ -1055,6 +1113,15 @@ def _ampersand_variants(ctx: Context, ampersands: list[Mention], nouns_lex, o):
         if nouns_lex is None or any(nouns_lex.zipf(w) < o["known_zipf"] for w in parts):
             by_form[m.form].append(m)
     out = []
+    orders: dict[tuple, list[str]] = defaultdict(list)
+    for form in by_form:
+        orders[tuple(sorted(fold(form).split()))].append(form)
+    for forms in orders.values():
+        if len(forms) == 2:
+            major_occ, occ = _by_use(by_form[f] for f in forms)
+            evidence = "the words of a name around its ampersand in another order"
+            out += _report(ctx, occ[0].form, occ, major_occ[0].form, major_occ, evidence)
+    words = ctx.lang.data.get("ampersand-words", []) or []
     for form, occ in by_form.items():
         for word in words:
             other = form.replace(" & ", f" {word} ")
