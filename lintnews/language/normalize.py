@@ -68,6 +68,16 @@ _CONFUSABLES = {
     "Υ": "Y",
     "Χ": "X",
 }
+#: and the look-alikes with an accent (Greek ί, ό, Cyrillic ё, ї), as the Latin letter without
+#: it: the accent is no part of the key, and the letter's look-alike is
+_CONFUSABLES.update(
+    {
+        c: _CONFUSABLES[unicodedata.normalize("NFD", c)[0]]
+        for c in map(chr, (*range(0x370, 0x530), *range(0x1F00, 0x2000)))
+        if unicodedata.normalize("NFD", c)[0] in _CONFUSABLES
+        and len(unicodedata.normalize("NFD", c)) > 1
+    }
+)
 _CONFUSABLE_TABLE = str.maketrans(_CONFUSABLES)
 _COMBINING = regexcache.compile(r"\p{Mn}+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -124,10 +134,7 @@ def _fold(text: str) -> str:
         quick = text.translate(plain_latin())
         if quick.isascii():  # every other character was a plain accented Latin letter
             return quick.lower()
-    plain = strip_accents(fold_confusables(text))
-    if not plain.isascii():  # a look-alike that held an accent (Greek ί, Cyrillic ё)
-        plain = plain.translate(_CONFUSABLE_TABLE)
-    return plain.lower()
+    return strip_accents(fold_confusables(text)).lower()
 
 
 _PLAIN_LATIN: dict[int, str | int] = {}

@@ -325,6 +325,15 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
     page_head = _quoted_headline(units)
     page_headline = _page_headline(units, ctx.doc.text)
     page_dek, page_lead = _page_dek(units, page_headline)
+    # the text's first paragraph of prose that ends with a stop: its dek or its lead
+    opening = next(
+        (
+            u
+            for u in units
+            if u.kind == "paragraph" and u.nwords >= DEK_WORDS and is_sentence(u.text)
+        ),
+        None,
+    )
     for unit in units:
         if unit.kind == "heading":
             headline = headline or unit
@@ -348,7 +357,11 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
         match = match or _best(unit, cands, o, informative, page_headline)
         # a paragraph restated with its facts kept yields to the dek's, the lead's and a
         # restarted sentence's own tests, which say more of how the two relate
-        restated = match if match and match.relation.how == "restated" else None
+        restated = match if match and match.relation.how in ("restated", "retold") else None
+        if restated and restated.relation.how == "retold" and restated.earlier is opening:
+            # the dek or the lead told again below with its figures: their own tests
+            # (_dek_lead, _lead_restated) judge it; a dek sums up what the text then tells
+            match = restated = None
         if restated:
             match = None
         restart = None
