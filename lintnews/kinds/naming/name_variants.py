@@ -208,6 +208,7 @@ def check_names(ctx: Context):
     mention_list += _lowercase_names(ctx, mention_list, lex, o)
     mention_list += _spaced_pairs(ctx.doc.text, found["runs"], mention_list)
     mention_list += _spaced_hyphenated(ctx.doc.text, mention_list)
+    mention_list += _particle_surnames(ctx, found["runs"], mention_list, lex, o)
     mention_list += _split_brands(ctx, mention_list)
     groups: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     to_key = translit_key if o["transliteration"] else key
@@ -820,6 +821,33 @@ def _spaced_pairs(text: str, runs: list[Mention], mention_list: list[Mention]) -
             pair = f"{a} {b}"
             if a.isalpha() and b[:1].isupper() and b.isalpha() and key(pair) in hyphened:
                 if text[at : at + len(pair)] == pair:
+                    out.append(Mention(pair, at, at + len(pair), False, m.context, 2))
+    return out
+
+
+def _particle_surnames(ctx: Context, runs: list[Mention], mention_list: list[Mention], lex, o):
+    """A surname's capitalised particle and the name after it inside a longer run ("Stefano
+    De Luca", "Dirk Van Dijk"), where the draft also writes the two as one word (Deluca,
+    Vandijk; not a word of the language, Cruella De Vil beside "Devil", nor a word with an
+    inner capital, a name of its own: LaGuardia): the pair is a
+    mention of its own, compared with the joined word."""
+    particles = folded_words(ctx.lang, "name-connectors")
+    joined = {
+        key(m.form)
+        for m in mention_list
+        if m.words == 1
+        and m.form.isalpha()
+        and m.form[1:].islower()  # LaGuardia, the airport, beside Fiorello La Guardia
+        and (lex is None or lex.zipf(m.form.lower()) < o["ordinary_zipf"])
+    }
+    if not particles or not joined:
+        return []
+    out = []
+    for m in runs:
+        for (a, at), (b, _) in pairwise(_placed_parts(m)):
+            pair = f"{a} {b}"
+            if a[:1].isupper() and fold(a) in particles and key(pair) in joined:
+                if ctx.doc.text[at : at + len(pair)] == pair:
                     out.append(Mention(pair, at, at + len(pair), False, m.context, 2))
     return out
 

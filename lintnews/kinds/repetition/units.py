@@ -460,13 +460,13 @@ def _same_figures(later: Unit, earlier: Unit, shared: int, cover: float) -> Rela
         return None
     if later.index - earlier.index < SAME_FIGURES_GAP:
         return None
+    similarity = MEASURES["jaccard"](shared, len(later.stems), len(earlier.stems))
+    if similarity < SAME_FIGURES_SIMILARITY:
+        return None
     figures = sorted(_FIGURE.findall(later.text))
     if len(figures) < SAME_FIGURES or figures != sorted(_FIGURE.findall(earlier.text)):
         return None
     if sum(len(f.replace(".", "").replace(",", "")) >= 2 for f in figures) < SAME_FIGURES:
-        return None
-    similarity = MEASURES["jaccard"](shared, len(later.stems), len(earlier.stems))
-    if similarity < SAME_FIGURES_SIMILARITY:
         return None
     if not (is_sentence(later.text) and is_sentence(earlier.text)):
         return None
