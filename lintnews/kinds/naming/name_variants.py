@@ -530,10 +530,11 @@ def _transliterated_given(
         # a given name is known by the surname after it, whatever role or place goes before
         # ("Mining Minister Mohammed Lahlali" / "Muhammad Lahlali"); a name last in its
         # run, by the words before it (Amina Mohammed / Ms Amina Muhammad); a surname after
-        # it by its letters with each run of vowels one vowel: transliterated with it
-        # (Mohammed al-Hashimi / Muhammad al-Hashemi)
+        # it by its letters with each run of vowels one vowel and h as g (the letter
+        # Ukrainian reads h and Russian g): transliterated with it (Mohammed al-Hashimi /
+        # Muhammad al-Hashemi, Oleksandr Horbenko / Aleksandr Gorbenko)
         before = () if after else tuple(map(translit_key, words[:at]))
-        skeleton = tuple(_VOWELS.sub("a", w) for w in after)
+        skeleton = tuple(_VOWELS.sub("a", w.replace("h", "g")) for w in after)
         people[(family, before, skeleton)][(spelling, after)].append(m)
     out: list[Hit] = []
     text = ctx.doc.text
