@@ -830,27 +830,32 @@ def _particle_surnames(ctx: Context, runs: list[Mention], mention_list: list[Men
     """A surname's capitalised particle and the name after it inside a longer run ("Stefano
     De Luca", "Dirk Van Dijk"), where the draft also writes the two as one word (Deluca,
     Vandijk; not a word of the language, Cruella De Vil beside "Devil", nor a word with an
-    inner capital, a name of its own: LaGuardia): the pair is a
-    mention of its own, compared with the joined word."""
+    inner capital, a name of its own: LaGuardia): the pair is a mention of its own,
+    compared with the joined word."""
     particles = folded_words(ctx.lang, "name-connectors")
+    pairs = []  # (pair, where, run) of each capitalised particle and the word after it
+    for m in runs:
+        for (a, at), (b, _) in pairwise(_placed_parts(m)):
+            if a[:1].isupper() and fold(a) in particles:
+                pairs.append((f"{a} {b}", at, m))
+    if not pairs:
+        return []  # most drafts
+    wanted = {key(pair) for pair, _, _ in pairs}
     joined = {
         key(m.form)
         for m in mention_list
         if m.words == 1
+        and key(m.form) in wanted
         and m.form.isalpha()
         and m.form[1:].islower()  # LaGuardia, the airport, beside Fiorello La Guardia
         and (lex is None or lex.zipf(m.form.lower()) < o["ordinary_zipf"])
     }
-    if not particles or not joined:
-        return []
-    out = []
-    for m in runs:
-        for (a, at), (b, _) in pairwise(_placed_parts(m)):
-            pair = f"{a} {b}"
-            if a[:1].isupper() and fold(a) in particles and key(pair) in joined:
-                if ctx.doc.text[at : at + len(pair)] == pair:
-                    out.append(Mention(pair, at, at + len(pair), False, m.context, 2))
-    return out
+    text = ctx.doc.text
+    return [
+        Mention(pair, at, at + len(pair), False, m.context, 2)
+        for pair, at, m in pairs
+        if key(pair) in joined and text[at : at + len(pair)] == pair
+    ]
 
 
 def _spaced_hyphenated(text: str, mention_list: list[Mention]) -> list[Mention]:
