@@ -221,6 +221,8 @@ def check_names(ctx: Context):
             core = _acronym_core(core, inner)
         groups[to_key(core)][m.form].append(m)
 
+    if o["transliteration"] and any(c in ctx.doc.text for c in _HACEKS):
+        _hacek_digraphs(groups, to_key)
     _untitled(ctx, groups)
 
     def ordinary(form: str) -> bool:
@@ -391,6 +393,25 @@ def check_names(ctx: Context):
     hits += _possessive_names(ctx, found["possessives"], found["runs"], mention_list)
     hits += _ampersand_variants(ctx, found["ampersands"], lex if nouns else None, o)
     yield from _dedupe(_consistent(hits))
+
+
+def _hacek_digraphs(groups: dict, to_key) -> None:
+    """Join a group of names written with a háček (š, č, ž: Czech, Slovak, Croatian spell a
+    Ukrainian or Russian name so) to the group of the same name written with the English
+    digraphs (sh, ch, zh): Ševčuk / Shevchuk, Žukov / Zhukov. Plain letters for them are one
+    key already (Ševčuk / Sevcuk)."""
+    for k in [k for k, forms in groups.items() if any(c in f for f in forms for c in _HACEKS)]:
+        if k not in groups:
+            continue  # joined to another already
+        for occ in list(groups[k].values()):
+            alt = to_key(occ[0].core_form.translate(_HACEK_TABLE))
+            if alt != k and alt in groups:
+                for form, uses in groups.pop(alt).items():
+                    groups[k][form] += uses
+
+
+_HACEKS = "šžčŠŽČ"
+_HACEK_TABLE = str.maketrans({"š": "sh", "Š": "Sh", "č": "ch", "Č": "Ch", "ž": "zh", "Ž": "Zh"})
 
 
 def name_titles(lang) -> frozenset[str]:
