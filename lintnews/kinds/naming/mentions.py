@@ -122,10 +122,14 @@ def translit_key(form: str) -> str:
 
 
 def _translit_word(word: str) -> str:
-    spelt = _ukrainian_h(_UMLAUT_E.sub(r"\1", key(word).translate(_PLAIN_LETTERS)))
+    spelt = key(word).translate(_PLAIN_LETTERS)
+    if "ae" in spelt or "oe" in spelt or "ue" in spelt:  # the regular expressions only when
+        spelt = _UMLAUT_E.sub(r"\1", spelt)  # they may change something: most words not
+    spelt = _ukrainian_h(spelt)
     for written, read in _TRANSLIT_SPELLINGS:  # in this order: tsch before sch, dzh before zh
         spelt = spelt.replace(written, read)
-    spelt = _DOUBLED.sub(r"\1", spelt)
+    if any(map(str.__eq__, spelt, spelt[1:])):
+        spelt = _DOUBLED.sub(r"\1", spelt)
     # the j that Czech, Slovak, Polish and German transliterations write after a final i
     # or y (Zelenskyj, Dmitrij)
     return spelt[:-1] if spelt.endswith("ij") else spelt
