@@ -116,7 +116,8 @@ def translit_key(form: str) -> str:
     sh, w as v (Tkatschenko / Tkachenko, Szewczuk / Shevchuk), kh as the Spanish j
     (Kharchenko / Jarchenko), ou as u (Mansour / Mansur), Dutch tsj and Swedish tj as ch
     (Tsjernenko, Tkatjenko), a name's opening hr as gr (Hrytsenko / Gritsenko), a final ij
-    as i (Zelenskyj / Zelensky, Dmitrij / Dmitri), and Basque's tx as ch (Goikoetxea /
+    as i (Zelenskyj / Zelensky, Dmitrij / Dmitri), a final iov as ev (Ponomariov /
+    Ponomarev), and Basque's tx as ch (Goikoetxea /
     Goicoechea; its k: ``k_sound_key``)."""
     return "".join(map(_translit_word, _WORD_SPLIT.split(form)))
 
@@ -132,7 +133,13 @@ def _translit_word(word: str) -> str:
         spelt = _DOUBLED.sub(r"\1", spelt)
     # the j that Czech, Slovak, Polish and German transliterations write after a final i
     # or y (Zelenskyj, Dmitrij)
-    return spelt[:-1] if spelt.endswith("ij") else spelt
+    if spelt.endswith("ij"):
+        return spelt[:-1]
+    # a final ё after a consonant, that Spanish and French write io or yo, English e
+    # (Ponomariov / Ponomaryov / Ponomarev, Gorbachiov; its v is b in k_sound_key)
+    if spelt[-3:] in ("iov", "iob"):
+        return spelt[:-3] + "e" + spelt[-1]
+    return spelt
 
 
 #: what ``translit_key`` reads each spelling as, one after the other
