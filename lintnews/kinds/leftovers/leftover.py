@@ -558,7 +558,28 @@ def _structure(b: Body, max_words: int, stopwords: frozenset[str]) -> frozenset[
     claimed.update(_quantities(b, max_words))
     claimed.update(_contents(b, max_words))
     claimed.update(_bar_table(lines))
+    claimed.update(_results(lines, max_words))
     return frozenset(claimed)
+
+
+def _results(lines: list, max_words: int) -> list[int]:
+    """A sports story's results: a line of ``RESULTS`` scores or more ("Monterrey 3-0 Santos
+    Toluca 2-2 León", "Hugo Lambert (FRA) d Tomas Novak (CZE) 6-4 6-4"), or ``FACT_LINES``
+    short lines or more in a row with a score each ("Cruz Azul 1-1 Pumas", "Monterrey 3-0
+    Santos", ...); a score stands after a name, a country code or another score."""
+    scores = [len(_SCORE.findall(line.text)) if "-" in line.text else 0 for line in lines]
+    if not any(scores):
+        return []  # most drafts
+    out = [i for i, n in enumerate(scores) if n >= RESULTS]
+    for i, j in _rows(lines, max_words, lambda line: bool(_SCORE.search(line.text))):
+        if j - i >= FACT_LINES:
+            out += range(i, j)
+    return out
+
+
+#: fewest scores of a line of results, and a score after a name, a country code or a score
+RESULTS = 2
+_SCORE = regexcache.compile(r"(?<=(?:\p{Lu}[\p{L}.]*|\)|\d)\s)\d{1,2}-\d{1,2}(?![\d/.:-])")
 
 
 #: fewest rows of a table written as lines of cells between bars
