@@ -358,9 +358,14 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
         # a paragraph restated with its facts kept yields to the dek's, the lead's and a
         # restarted sentence's own tests, which say more of how the two relate
         restated = match if match and match.relation.how in ("restated", "retold") else None
-        if restated and restated.relation.how == "retold" and restated.earlier is opening:
-            # the dek or the lead told again below with its figures: their own tests
-            # (_dek_lead, _lead_restated) judge it; a dek sums up what the text then tells
+        if (
+            restated
+            and restated.relation.how == "retold"
+            and restated.earlier is opening
+            and _sentences_between(units, opening, unit) < LEAD_GAP
+        ):
+            # the text's first paragraph of prose told again close below with its figures:
+            # a dek sums up what the text then tells (further up: an earlier version)
             match = restated = None
         if restated:
             match = None
@@ -424,6 +429,14 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
     para_matches = _without_list_entries(para_matches, units, least)
     paragraphs = _without_series(_with_short_neighbours(para_matches, units), units)
     return _without_templates(paragraphs, least), _without_templates(sent_matches, least), units
+
+
+def _sentences_between(units: list[Unit], earlier: Unit, later: Unit) -> int:
+    """How many paragraphs of prose ending with a stop stand between two units."""
+    return sum(
+        u.kind == "paragraph" and u.nwords >= DEK_WORDS and is_sentence(u.text)
+        for u in units[earlier.index + 1 : later.index]
+    )
 
 
 def _told_again(ctx: Context):
