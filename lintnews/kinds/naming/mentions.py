@@ -226,7 +226,9 @@ def sentence_words(
     """The words of one sentence that names and look-alikes are made of, and how many words
     it has (``offset`` is where the sentence starts in the document). An elided article or
     preposition of the language (``elisions``: French "l’", "d’") is not part of the name
-    it is glued to: "L’Etat" and "l’Etat" are both "Etat". With ``endings`` (a draft in a
+    it is glued to when it is written in lowercase: "l’Etat" is "Etat"; a capital one is read
+    with it, a surname's particle ("Chiara D'Amico", "D'Alema ha detto") or a sentence's
+    opening ("L’Etat", which no other form is then compared with). With ``endings`` (a draft in a
     language lintnews has no data for), one to three lowercase letters after an apostrophe
     that ends a name are its case ending, as Turkish writes them ("Hatay'ı", "Hatay'a"):
     the name is "Hatay".
@@ -286,6 +288,8 @@ def sentence_words(
                 if ending:
                     word = word[: ending.start()]
             cut = elided(word, elisions) if elisions else 0
+            if cut and word[:1].isupper():
+                cut = 0  # a surname's particle: D'Amico, D'Alema
             if cut:
                 word = word[cut:]
             name = len(word) > 1 and (word[:1].isupper() or word[1:] != word[1:].lower())
