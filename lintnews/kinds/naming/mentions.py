@@ -414,7 +414,8 @@ def _drop_caps_runs(words: list[Word], text: str, offset: int) -> list[Word]:
 #: agency in brackets or the comma and region is the evidence ("MERZ B. SCHWANEN – Zeitlose
 #: ..." is a brand's line), and the region's dash opens the sentence with a capital, a
 #: figure or a quotation ("OPEC, Saudi Arabia — and Russia —" and "NASA, Texas-based
-#: engineers" are sentences about OPEC and NASA); or a colon before the sentence's capital,
+#: engineers" are sentences about OPEC and NASA; a quotation in straight single quotes too:
+#: "MÁLAGA, 15 mar. - 'La sal de los días' ..."); or a colon before the sentence's capital,
 #: as South Asian papers write it ("PUNE: Sowing of ..."); or a comma and the date, a day
 #: and a month's name or short form, before the dash ("VALMERE, Oct 14 —", "QUILCATA, 5 jun.
 #: --", "LASTOVNJAK, 2. rujna –", "MADRID, 14 de octubre de 2025.-", "LYON, le 14 octobre
@@ -424,10 +425,10 @@ def _drop_caps_runs(words: list[Word], text: str, offset: int) -> list[Word]:
 #: newswire in slashes ("Oct. 14, 2025 /PRNewswire/ --")
 _DATELINE_TAIL = regexcache.compile(
     r"(?:[ \t]*\([^()\n]{1,30}\)(?=,))?"  # the province in brackets: "VALDECORZA (Toledo), 14 jun"
-    r"(?:(?:,[^()\n]{1,25}?)?\s*\([^()\n]{1,30}\)(?:\s*\.?\s?[-–—]|:[ \t]+[\p{Lu}\"“‘«])"
-    r"|:[ \t]+[\p{Lu}\"“‘«]"
+    r"(?:(?:,[^()\n]{1,25}?)?\s*\([^()\n]{1,30}\)(?:\s*\.?\s?[-–—]|:[ \t]+[\p{Lu}\"“‘«'])"
+    r"|:[ \t]+[\p{Lu}\"“‘«']"
     r"|,[ \t]*\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2}(?:[ \t]*[–—]|[ \t]+-|(?<=\.)-)"
-    r"[ \t]*[\p{Lu}\p{N}\"“‘«(]"
+    r"[ \t]*[\p{Lu}\p{N}\"“‘«'(]"
     r"|(?:,[ \t]*\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2})?,[ \t]*"
     r"(?:(?:le[ \t]+)?\d{1,2}\.?[ \t]+(?:de[ \t]+)?\p{L}{3,10}\.?|\p{L}{3,10}\.?[ \t]+\d{1,2}"
     r"(?:st|nd|rd|th)?|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4}|\.)?|\d{4}-\d{2}-\d{2})"
@@ -435,8 +436,8 @@ _DATELINE_TAIL = regexcache.compile(
     r"(?:,?[ \t]+\d{1,2}[:.]\d{2}(?:[ \t]*(?:Uhr|h|[ap]\.?m\.?(?:[ \t]+\p{Lu}{2,4})?"  # the time
     r"|\p{Lu}{2,4}(?:[+-]\d{1,2})?))?)?"
     r"(?:[ \t]*/[\p{L}\p{N} -]{2,40}/)?"  # the newswire: "/PRNewswire/ --"
-    r"[ \t]*(?:\.?[ \t]?(?:--|[-–—]|(?<=\p{Lu}):)[ \t]*[\p{Lu}\"“‘«(]"
-    r"|\.?(?<=\.)(?:[ \t]+[\p{Lu}\"“‘«(]|[ \t]*$)))"  # a stop: "BILBAO, 27 de febrero. Grupo"
+    r"[ \t]*(?:\.?[ \t]?(?:--|[-–—]|(?<=\p{Lu}):)[ \t]*[\p{Lu}\"“‘«'(]"
+    r"|\.?(?<=\.)(?:[ \t]+[\p{Lu}\"“‘«'(]|[ \t]*$)))"  # a stop: "BILBAO, 27 de febrero. Grupo"
 )
 
 
