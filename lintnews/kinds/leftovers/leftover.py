@@ -567,11 +567,11 @@ def _results(lines: list, max_words: int) -> list[int]:
     Toluca 2-2 León", "Hugo Lambert (FRA) d Tomas Novak (CZE) 6-4 6-4"), or ``FACT_LINES``
     short lines or more in a row with a score each ("Cruz Azul 1-1 Pumas", "Monterrey 3-0
     Santos", ...); a score stands after a name, a country code or another score."""
-    scores = [len(_SCORE.findall(line.text)) if "-" in line.text else 0 for line in lines]
-    if not any(scores):
+    scores = {id(line): len(_SCORE.findall(line.text)) for line in lines if "-" in line.text}
+    if not any(scores.values()):
         return []  # most drafts
-    out = [i for i, n in enumerate(scores) if n >= RESULTS]
-    for i, j in _rows(lines, max_words, lambda line: bool(_SCORE.search(line.text))):
+    out = [i for i, line in enumerate(lines) if scores.get(id(line), 0) >= RESULTS]
+    for i, j in _rows(lines, max_words, lambda line: scores.get(id(line), 0) > 0):
         if j - i >= FACT_LINES:
             out += range(i, j)
     return out

@@ -533,6 +533,7 @@ def _transliterated_given(
         at = bisect_right(starts, (m.start, math.inf)) - 1
         return starts[at] if at >= 0 and m.start < starts[at][1] else None
 
+    text = ctx.doc.text
     # (family, words before, the surname's shape) -> (spelling's key, surname) -> its uses
     people: dict[tuple, dict[tuple, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     for m in mention_list:
@@ -547,7 +548,7 @@ def _transliterated_given(
         if own not in words or len(words) < 2:
             continue
         at = words.index(own)
-        after = tuple(map(translit_key, _surname(m, words[at + 1 :], run_of(m))))
+        after = tuple(map(translit_key, _surname(text, m, words[at + 1 :], run_of(m))))
         # a given name is known by the surname after it, whatever role or place goes before
         # ("Mining Minister Mohammed Lahlali" / "Muhammad Lahlali"); a name last in its
         # run, by the words before it (Amina Mohammed / Ms Amina Muhammad); a surname after
@@ -558,7 +559,6 @@ def _transliterated_given(
         skeleton = tuple(_VOWELS.sub("a", w.replace("h", "g")) for w in after)
         people[(family, before, skeleton)][(spelling, after)].append(m)
     out: list[Hit] = []
-    text = ctx.doc.text
     for spellings in people.values():
         if len(spellings) < 2 or len({given for given, _ in spellings}) < 2:
             continue  # one given name's spelling: a surname's slip is the typo rules'
@@ -583,18 +583,11 @@ def _transliterated_given(
     return out
 
 
-def _surname(m: Mention, after: list[str], run: tuple[int, int, str] | None) -> list[str]:
+def _surname(text: str, m: Mention, after: list[str], run) -> list[str]:
     """The name words after a given name up to its run's first connector: "al-Hashimi" of
-    "Mohammed al-Hashimi of the University of Sharjah"."""
-    if run is None or m.start + len(m.form) > run[1]:
-        return after
-    rest = fold(run[2][m.start - run[0] :]).split()[1:]
-    out = []
-    for w in rest:
-        if w not in m.context:
-            break
-        out.append(w)
-    return out
+    "Mohammed al-Hashimi of the University of Sharjah" (``after``, its run's words after
+    it, when it stands in no run)."""
+    return after if run is None else fold(_to_run_end(text, m, run).form).split()[1:]
 
 
 def _to_run_end(text: str, m: Mention, run: tuple[int, int, str] | None) -> Mention:

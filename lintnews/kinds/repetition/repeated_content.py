@@ -325,15 +325,7 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
     page_head = _quoted_headline(units)
     page_headline = _page_headline(units, ctx.doc.text)
     page_dek, page_lead = _page_dek(units, page_headline)
-    # the text's first paragraph of prose that ends with a stop: its dek or its lead
-    opening = next(
-        (
-            u
-            for u in units
-            if u.kind == "paragraph" and u.nwords >= DEK_WORDS and is_sentence(u.text)
-        ),
-        None,
-    )
+    opening = next(filter(_stopped_prose, units), None)  # the text's dek or its lead
     for unit in units:
         if unit.kind == "heading":
             headline = headline or unit
@@ -431,12 +423,14 @@ def analyse(ctx: Context) -> tuple[list[Match], list[Match], list[Unit]]:
     return _without_templates(paragraphs, least), _without_templates(sent_matches, least), units
 
 
+def _stopped_prose(unit: Unit) -> bool:
+    """A paragraph of prose (``DEK_WORDS`` words or more) that ends with a stop."""
+    return unit.kind == "paragraph" and unit.nwords >= DEK_WORDS and is_sentence(unit.text)
+
+
 def _sentences_between(units: list[Unit], earlier: Unit, later: Unit) -> int:
     """How many paragraphs of prose ending with a stop stand between two units."""
-    return sum(
-        u.kind == "paragraph" and u.nwords >= DEK_WORDS and is_sentence(u.text)
-        for u in units[earlier.index + 1 : later.index]
-    )
+    return sum(map(_stopped_prose, units[earlier.index + 1 : later.index]))
 
 
 def _told_again(ctx: Context):

@@ -449,8 +449,8 @@ def _stale_figure(later: Unit, earlier: Unit, shared: int, cover: float) -> Rela
 
 def _same_figures(later: Unit, earlier: Unit, shared: int, cover: float) -> Relation | None:
     """A paragraph told again in other words further down, its figures all kept: the same
-    figures (``SAME_FIGURES`` or more, as many of two digits or more, none other on either
-    side), ``SAME_FIGURES_COVER`` of the shorter one's content stems and
+    figures (``SAME_FIGURES`` or more of two digits or more; one more on one side at most,
+    a dateline's day), ``SAME_FIGURES_COVER`` of the shorter one's content stems and
     ``SAME_FIGURES_SIMILARITY`` of both (Jaccard), ``SAME_FIGURES_GAP`` units or more apart,
     both paragraphs of prose ending with a stop (an earlier version's paragraph left in:
     "... 42 millones de euros para la provincia de Teruel ... las 24 horas" / "... una
